@@ -1,0 +1,62 @@
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+
+namespace ResellerKit.Engine.Agencies;
+
+/// <summary>A reseller: the tenant that owns sub-accounts, packs, a storefront and a credit pool.</summary>
+public sealed class Agency
+{
+    private Agency()
+    {
+    }
+
+    public AgencyId Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Slug { get; private set; } = "";
+
+    public string OwnerEmail { get; private set; } = "";
+
+    public AgencyStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public WalletId IssuanceWalletId { get; private set; }
+
+    public WalletId PoolWalletId { get; private set; }
+
+    public WalletId ExpiredWalletId { get; private set; }
+
+    public WalletId RefundedWalletId { get; private set; }
+
+    public WalletRef Issuance => new(IssuanceWalletId, Id, WalletKind.Issuance);
+
+    public WalletRef Pool => new(PoolWalletId, Id, WalletKind.Pool);
+
+    public static (Agency Agency, Wallet[] Wallets) Create(string name, string slug, string ownerEmail, DateTimeOffset now)
+    {
+        var id = AgencyId.New();
+        Wallet[] wallets =
+        [
+            Wallet.Open(id, WalletKind.Issuance),
+            Wallet.Open(id, WalletKind.Pool),
+            Wallet.Open(id, WalletKind.Expired),
+            Wallet.Open(id, WalletKind.Refunded),
+        ];
+        var agency = new Agency
+        {
+            Id = id,
+            Name = name.Trim(),
+            Slug = slug,
+            OwnerEmail = Input.NormalizeEmail(ownerEmail),
+            Status = AgencyStatus.Active,
+            CreatedAt = now,
+            IssuanceWalletId = wallets[0].Id,
+            PoolWalletId = wallets[1].Id,
+            ExpiredWalletId = wallets[2].Id,
+            RefundedWalletId = wallets[3].Id,
+        };
+        return (agency, wallets);
+    }
+}

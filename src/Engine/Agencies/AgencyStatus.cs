@@ -1,0 +1,7 @@
+namespace ResellerKit.Engine.Agencies;
+
+public enum AgencyStatus
+{
+    Active,
+    Suspended,
+}

@@ -1,0 +1,24 @@
+using ResellerKit.Engine.Common;
+
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>A grant of credits: how many, why, an optional external reference, and the terms of the lot they form.</summary>
+public sealed record GrantCommand(
+    Credits Credits, string? Reason, string? Reference = null, DateTimeOffset? ExpiresAt = null, bool Promotional = false)
+{
+    public FieldErrors Validate(DateTimeOffset now) => new FieldErrors()
+        .When(Credits.Units is < 1 or > Credits.MaxPerOperation, "credits",
+            $"credits must be a whole number from 1 to {Credits.MaxPerOperation}.")
+        .When(Reason is { Length: > Input.MaxTextLength }, "reason", $"reason may be at most {Input.MaxTextLength} characters.")
+        .When(Reference is { Length: > Input.MaxReferenceLength }, "reference", $"reference may be at most {Input.MaxReferenceLength} characters.")
+        .When(ExpiresAt <= now, "expiresAt", "expiresAt must be in the future.");
+
+    public TransferDetails Details(AgencyId agencyId, SubAccountId? subAccountId, string? idempotencyKey) =>
+        new(agencyId, subAccountId, TransactionType.Grant)
+        {
+            Description = Reason,
+            Reference = Reference,
+            IdempotencyKey = idempotencyKey,
+            LotTerms = new LotTerms(ExpiresAt, Promotional),
+        };
+}

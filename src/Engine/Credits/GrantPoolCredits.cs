@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>The platform issues credits into an agency's pool.</summary>
+public sealed class GrantPoolCredits(EngineDbContext db, LedgerWriter ledger, TimeProvider clock)
+{
+    public async Task<Result<Granted>> HandleAsync(AgencyId agencyId, GrantCommand command, string? idempotencyKey, CancellationToken ct)
+    {
+        var errors = command.Validate(clock.GetUtcNow());
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+        var agency = await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == agencyId, ct);
+        if (agency is null)
+        {
+            return new NotFound("agency");
+        }
+
+        return await db.InTransactionAsync<Granted>(async token =>
+        {
+            var posted = await ledger.TransferAsync(agency.Issuance, agency.Pool, command.Credits,
+                command.Details(agency.Id, null, idempotencyKey), token);
+            if (!posted.IsSuccess)
+            {
+                return posted.Error;
+            }
+            await db.SaveChangesAsync(token);
+            return new Granted(posted.Value.Id, await ledger.BalanceAsync(agency.PoolWalletId, token));
+        }, ct);
+    }
+}

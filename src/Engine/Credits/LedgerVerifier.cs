@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.SubAccounts;
+
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>
+/// Recomputes the ledger from its entries and checks every invariant that must never break. Operators run it as
+/// <c>ledger verify</c>; tests run it after every concurrency storm.
+/// </summary>
+public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
+{
+    public async Task<LedgerReport> VerifyAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+
+        var unbalanced = await db.LedgerEntries.GroupBy(e => e.TransactionSequence)
+            .Select(g => new { Sequence = g.Key, Sum = g.Sum(e => e.Amount), Count = g.Count() })
+            .Where(g => g.Sum != 0 || g.Count < 2)
+            .Take(100).ToListAsync(ct);
+        problems.AddRange(unbalanced.Select(u => $"transaction #{u.Sequence}: {u.Count} entries summing to {u.Sum}, not zero"));
+
+        var empty = await db.LedgerTransactions.Where(t => !db.LedgerEntries.Any(e => e.TransactionSequence == t.Sequence))
+            .Select(t => t.Sequence).Take(100).ToListAsync(ct);
+        problems.AddRange(empty.Select(s => $"transaction #{s} has no entries"));
+
+        var wallets = await db.Wallets.AsNoTracking()
+            .Select(w => new
+            {
+                w.Id, w.Kind, w.Balance, w.AgencyId,
+                Entries = db.LedgerEntries.Where(e => e.WalletId == w.Id).Sum(e => (long?)e.Amount) ?? 0,
+                Lots = db.CreditLots.Where(l => l.WalletId == w.Id).Sum(l => (long?)l.Remaining) ?? 0,
+            })
+            .ToListAsync(ct);
+        foreach (var w in wallets)
+        {
+            if (w.Balance != w.Entries)
+                problems.Add($"wallet {w.Id} ({w.Kind}): cached balance {w.Balance} but its entries sum to {w.Entries}");
+            if (w.Balance < 0 && !w.Kind.MayGoNegative())
+                problems.Add($"wallet {w.Id} ({w.Kind}) is overdrawn: {w.Balance}");
+            if (w.Kind.TracksLots() && w.Lots != w.Balance)
+                problems.Add($"wallet {w.Id} ({w.Kind}): lots hold {w.Lots} but the balance is {w.Balance}");
+        }
+
+        var badLots = await db.CreditLots.Where(l => l.Remaining < 0 || l.Remaining > l.Original).Select(l => l.Id).Take(100).ToListAsync(ct);
+        problems.AddRange(badLots.Select(id => $"lot {id} holds a remaining amount outside 0..original"));
+
+        var foreignEntries = await db.LedgerEntries
+            .Join(db.Wallets, e => e.WalletId, w => w.Id, (e, w) => new { e.Id, e.AgencyId, WalletAgency = w.AgencyId })
+            .Where(x => x.AgencyId != x.WalletAgency).Select(x => x.Id).Take(100).ToListAsync(ct);
+        problems.AddRange(foreignEntries.Select(id => $"entry {id} carries a different agency than its wallet"));
+
+        problems.AddRange(await VerifyPointersAsync(ct));
+        problems.AddRange(await VerifyUsageCountersAsync(ct));
+
+        var duplicateKeys = await db.LedgerTransactions.Where(t => t.IdempotencyKey != null)
+            .GroupBy(t => new { t.AgencyId, t.IdempotencyKey }).Where(g => g.Count() > 1)
+            .Select(g => g.Key.IdempotencyKey).Take(100).ToListAsync(ct);
+        problems.AddRange(duplicateKeys.Select(k => $"idempotency key '{k}' was applied more than once"));
+
+        return new LedgerReport(
+            await db.LedgerTransactions.CountAsync(ct), await db.LedgerEntries.CountAsync(ct), wallets.Count, problems);
+    }
+
+    private async Task<IEnumerable<string>> VerifyPointersAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var agencies = await db.Agencies.AsNoTracking()
+            .Select(a => new
+            {
+                a.Slug,
+                Pool = db.Wallets.Any(w => w.Id == a.PoolWalletId && w.AgencyId == a.Id && w.Kind == WalletKind.Pool),
+                Issuance = db.Wallets.Any(w => w.Id == a.IssuanceWalletId && w.AgencyId == a.Id && w.Kind == WalletKind.Issuance),
+            })
+            .Where(a => !a.Pool || !a.Issuance).ToListAsync(ct);
+        problems.AddRange(agencies.Select(a => $"agency {a.Slug} points at a pool or issuance wallet that is not its own"));
+
+        var subAccounts = await db.SubAccounts.AsNoTracking()
+            .Where(s => !db.Wallets.Any(w => w.Id == s.WalletId && w.SubAccountId == s.Id && w.Kind == WalletKind.SubAccount)
+                || !db.Wallets.Any(w => w.Id == s.ConsumedWalletId && w.SubAccountId == s.Id && w.Kind == WalletKind.Consumed))
+            .Select(s => s.Id).ToListAsync(ct);
+        problems.AddRange(subAccounts.Select(id => $"sub-account {id} points at a wallet that is not its own"));
+        return problems;
+    }
+
+    // The monthly usage counter that enforces caps must equal the usage the ledger holds for that month.
+    private async Task<IEnumerable<string>> VerifyUsageCountersAsync(CancellationToken ct)
+    {
+        var month = SubAccount.MonthOf(clock.GetUtcNow());
+        var start = new DateTimeOffset(month / 100, month % 100, 1, 0, 0, 0, TimeSpan.Zero);
+        var counters = await db.SubAccounts.AsNoTracking().Where(s => s.UsageMonth == month)
+            .Select(s => new { s.Id, s.UsageMonthCredits }).ToListAsync(ct);
+        var usage = await db.LedgerTransactions.AsNoTracking()
+            .Where(t => t.Type == TransactionType.Usage && t.CreatedAt >= start && t.SubAccountId != null)
+            .GroupBy(t => t.SubAccountId)
+            .Select(g => new { SubAccountId = g.Key, Credits = -g.Sum(t => t.Credits) })
+            .ToListAsync(ct);
+        var byAccount = usage.ToDictionary(u => u.SubAccountId!.Value, u => u.Credits);
+        var counted = counters.ToDictionary(c => c.Id, c => c.UsageMonthCredits);
+        return byAccount.Keys.Union(counted.Keys)
+            .Where(id => byAccount.GetValueOrDefault(id) != counted.GetValueOrDefault(id))
+            .Select(id => $"sub-account {id}: the monthly usage counter says {counted.GetValueOrDefault(id)} but the ledger holds {byAccount.GetValueOrDefault(id)}");
+    }
+}

@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>
+/// The only code that moves credits. A transfer is one ledger transaction of two entries that sum to zero; each
+/// wallet's balance changes by one conditional UPDATE (<c>balance = balance - n WHERE balance &gt;= n</c>), never by
+/// read-then-write, inside the caller's database transaction. On a failure the caller rolls that transaction back.
+/// </summary>
+public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
+{
+    public async Task<Result<LedgerTransaction>> TransferAsync(
+        WalletRef from, WalletRef to, Credits amount, TransferDetails details, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Ledger writes need an open database transaction.");
+        }
+        if (!amount.IsPositive || amount.Units > Credits.MaxPerOperation)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "Transfers move between 1 and MaxPerOperation credits.");
+        }
+
+        var now = details.At ?? clock.GetUtcNow();
+        var withdrawn = await WithdrawAsync(from, amount.Units, now, ct);
+        if (!withdrawn.IsSuccess)
+        {
+            return withdrawn.Error;
+        }
+
+        var transaction = LedgerTransaction.Create(details, to.Kind.TracksLots() ? amount.Units : -amount.Units, now);
+        transaction.Entries.Add(LedgerEntry.For(from, -amount.Units));
+        transaction.Entries.Add(LedgerEntry.For(to, amount.Units));
+        db.LedgerTransactions.Add(transaction);
+
+        var deposited = await DepositAsync(to, amount.Units, transaction, details.LotTerms, ct);
+        return deposited.IsSuccess ? transaction : deposited.Error!;
+    }
+
+    /// <summary>A wallet's balance as the open transaction sees it.</summary>
+    public Task<long> BalanceAsync(WalletId walletId, CancellationToken ct) =>
+        db.Wallets.Where(w => w.Id == walletId).Select(w => w.Balance).SingleAsync(ct);
+
+    private async Task<Result<Done>> WithdrawAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
+    {
+        var floor = wallet.Kind.MayGoNegative() ? -Credits.MaxBalance + amount : amount;
+        var updated = await db.Wallets
+            .Where(w => w.Id == wallet.Id && w.Balance >= floor)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance - amount), ct);
+        if (updated == 0)
+        {
+            return new InsufficientCredits(amount, await AvailableAsync(wallet, now, ct));
+        }
+        return wallet.Kind.TracksLots() ? await BurnLotsAsync(wallet, amount, now, ct) : Done.Value;
+    }
+
+    // Runs after the conditional UPDATE, which holds the wallet's row lock, so the lots read here are current.
+    private async Task<Result<Done>> BurnLotsAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
+    {
+        var lots = await LiveLots(wallet.Id).ToListAsync(ct);
+        var expired = lots.Where(l => l.ExpiresAt <= now).ToList();
+        var usable = lots.Except(expired).Order(LotOrder.Instance).ToList();
+        var usableCredits = usable.Sum(l => l.Remaining);
+        if (usableCredits < amount)
+        {
+            return new InsufficientCredits(amount, usableCredits);
+        }
+        if (expired.Count > 0)
+        {
+            await ExpireAsync(wallet, expired, now, ct);
+        }
+
+        var left = amount;
+        foreach (var lot in usable)
+        {
+            if (left == 0) break;
+            var take = Math.Min(left, lot.Remaining);
+            await TakeFromLotAsync(lot, take, ct);
+            left -= take;
+        }
+        return Done.Value;
+    }
+
+    // Expired lots leave the wallet as their own ledger transaction, into the agency's expired sink.
+    private async Task ExpireAsync(WalletRef wallet, List<CreditLot> expired, DateTimeOffset now, CancellationToken ct)
+    {
+        var credits = expired.Sum(l => l.Remaining);
+        await db.Wallets.Where(w => w.Id == wallet.Id && w.Balance >= credits)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance - credits), ct);
+        foreach (var lot in expired)
+        {
+            await TakeFromLotAsync(lot, lot.Remaining, ct);
+        }
+
+        var sink = await db.Wallets.AsNoTracking()
+            .Where(w => w.AgencyId == wallet.AgencyId && w.Kind == WalletKind.Expired)
+            .Select(w => new WalletRef(w.Id, w.AgencyId, w.Kind))
+            .SingleAsync(ct);
+        var subAccountId = await db.Wallets.Where(w => w.Id == wallet.Id).Select(w => w.SubAccountId).SingleAsync(ct);
+        var expiry = LedgerTransaction.Create(
+            new TransferDetails(wallet.AgencyId, subAccountId, TransactionType.Expiry) { Description = "Credits expired" },
+            -credits, now);
+        expiry.Entries.Add(LedgerEntry.For(wallet, -credits));
+        expiry.Entries.Add(LedgerEntry.For(sink, credits));
+        db.LedgerTransactions.Add(expiry);
+        await DepositAsync(sink, credits, expiry, LotTerms.Paid, ct);
+    }
+
+    private async Task TakeFromLotAsync(CreditLot lot, long take, CancellationToken ct)
+    {
+        var updated = await db.CreditLots
+            .Where(l => l.Id == lot.Id && l.Remaining >= take)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.Remaining, l => l.Remaining - take), ct);
+        if (updated == 0)
+        {
+            // The wallet's row lock serialises every writer of its lots, so this is a broken invariant, not a race.
+            throw new InvalidOperationException($"Lot {lot.Id} of wallet {lot.WalletId} no longer holds {take} credits.");
+        }
+    }
+
+    private async Task<Result<Done>> DepositAsync(
+        WalletRef wallet, long amount, LedgerTransaction transaction, LotTerms terms, CancellationToken ct)
+    {
+        var ceiling = Credits.MaxBalance - amount;
+        var updated = await db.Wallets
+            .Where(w => w.Id == wallet.Id && w.Balance <= ceiling)
+            .ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance + amount), ct);
+        if (updated == 0)
+        {
+            return new BalanceLimitReached(Credits.MaxBalance);
+        }
+        if (wallet.Kind.TracksLots())
+        {
+            db.CreditLots.Add(CreditLot.For(wallet, transaction, amount, terms));
+        }
+        return Done.Value;
+    }
+
+    private async Task<long> AvailableAsync(WalletRef wallet, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!wallet.Kind.TracksLots())
+        {
+            return await db.Wallets.Where(w => w.Id == wallet.Id).Select(w => w.Balance).SingleAsync(ct);
+        }
+        var lots = await LiveLots(wallet.Id).AsNoTracking().ToListAsync(ct);
+        return lots.Where(l => !(l.ExpiresAt <= now)).Sum(l => l.Remaining);
+    }
+
+    private IQueryable<CreditLot> LiveLots(WalletId walletId) =>
+        db.CreditLots.AsNoTracking().Where(l => l.WalletId == walletId && l.Remaining > 0);
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>An agency's ledger, newest first, filtered, in pages.</summary>
+public sealed class ListTransactions(EngineDbContext db)
+{
+    public async Task<Result<Page<LedgerTransaction>>> HandleAsync(
+        AgencyId agencyId, TransactionFilter filter, PageRequest page, CancellationToken ct)
+    {
+        long? before = null;
+        if (page.After is not null)
+        {
+            if (!long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
+            {
+                return ValidationFailed.For("cursor", "The cursor is not one this API returned.");
+            }
+            before = sequence;
+        }
+        if (filter.From is { } from && filter.To is { } to && from > to)
+        {
+            return ValidationFailed.For("from", "from must not be later than to.");
+        }
+
+        var query = db.LedgerTransactions.AsNoTracking().WithSpecification(new TransactionsOfAgencySpec(agencyId, filter));
+        if (before is { } b)
+        {
+            query = query.Where(t => t.Sequence < b);
+        }
+        var rows = await query.OrderByDescending(t => t.Sequence).Take(page.Limit + 1).ToListAsync(ct);
+        return page.ToPage(rows, t => t.Sequence.ToString(CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,13 @@
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>The kinds of ledger transaction; their snake_case names are the <c>type</c> values of the API.</summary>
+public enum TransactionType
+{
+    Grant,
+    Purchase,
+    Usage,
+    Refund,
+    Reversal,
+    Expiry,
+    Recharge,
+}

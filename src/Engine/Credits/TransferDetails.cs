@@ -1,0 +1,25 @@
+using ResellerKit.Engine.Common;
+
+namespace ResellerKit.Engine.Credits;
+
+/// <summary>What a ledger transaction records besides its entries.</summary>
+public sealed record TransferDetails(AgencyId AgencyId, SubAccountId? SubAccountId, TransactionType Type)
+{
+    public string? Description { get; init; }
+
+    public string? Reference { get; init; }
+
+    public string? IdempotencyKey { get; init; }
+
+    public string? CampaignId { get; init; }
+
+    public string? ContactId { get; init; }
+
+    public string? Metadata { get; init; }
+
+    /// <summary>When it happened; defaults to now. Set it when the caller already acted on a clock reading.</summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>The terms of the lot the credits form when they land in a pool or sub-account wallet.</summary>
+    public LotTerms LotTerms { get; init; } = LotTerms.Paid;
+}

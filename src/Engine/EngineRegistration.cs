@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Access;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Engine;
+
+public static class EngineRegistration
+{
+    /// <summary>Registers the Engine: persistence on the chosen provider, identity stores, and every use case.</summary>
+    public static IServiceCollection AddEngine(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddEnginePersistence(database);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddIdentityCore<User>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedEmail = false;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<EngineDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<LedgerWriter>();
+        services.AddScoped<LedgerVerifier>();
+        services.AddScoped<ResolveApiKey>();
+        services.AddScoped<CreateAgency>();
+        services.AddScoped<RotateAgencyApiKey>();
+        services.AddScoped<GetAgencySummary>();
+        services.AddScoped<ListAgencies>();
+        services.AddScoped<CreateSubAccount>();
+        services.AddScoped<UpdateSubAccount>();
+        services.AddScoped<GetSubAccount>();
+        services.AddScoped<ListSubAccounts>();
+        services.AddScoped<GetBalance>();
+        services.AddScoped<GrantPoolCredits>();
+        services.AddScoped<GrantSubAccountCredits>();
+        services.AddScoped<DebitUsage>();
+        services.AddScoped<ListTransactions>();
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Access;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Idempotency;
+using ResellerKit.Engine.Platform;
+using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Engine.Persistence;
+
+/// <summary>
+/// The one DbContext. Each provider has a thin subclass (<see cref="Providers"/>) only so that its migrations can
+/// live apart; the model is defined here, once.
+/// </summary>
+public abstract class EngineDbContext(DbContextOptions options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<SubAccount> SubAccounts => Set<SubAccount>();
+
+    public DbSet<Wallet> Wallets => Set<Wallet>();
+
+    public DbSet<LedgerTransaction> LedgerTransactions => Set<LedgerTransaction>();
+
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+
+    public DbSet<CreditLot> CreditLots => Set<CreditLot>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<PlatformSetting> PlatformSettings => Set<PlatformSetting>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        EngineConventions.Apply(configurationBuilder);
+}

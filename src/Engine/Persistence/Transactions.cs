@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+
+namespace ResellerKit.Engine.Persistence;
+
+public static class Transactions
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically: commits when it succeeds and rolls back when it returns an error or
+    /// throws. Inside a transaction the caller already holds (the HTTP idempotency layer opens one), it uses a
+    /// savepoint, so a failed use case still leaves nothing behind.
+    /// </summary>
+    public static async Task<Result<T>> InTransactionAsync<T>(
+        this EngineDbContext db, Func<CancellationToken, Task<Result<T>>> work, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is { } ambient)
+        {
+            var savepoint = "uc_" + Guid.NewGuid().ToString("N")[..12];
+            await ambient.CreateSavepointAsync(savepoint, ct);
+            var nested = await work(ct);
+            if (nested.IsSuccess)
+            {
+                await ambient.ReleaseSavepointAsync(savepoint, ct);
+            }
+            else
+            {
+                await ambient.RollbackToSavepointAsync(savepoint, ct);
+                db.ChangeTracker.Clear();
+            }
+            return nested;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work(ct);
+        if (result.IsSuccess)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        else
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        return result;
+    }
+}

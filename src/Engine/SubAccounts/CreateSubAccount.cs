@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Engine.SubAccounts;
+
+public sealed record CreateSubAccountCommand(string? Name, string? Email, CreditMode? CreditMode);
+
+public sealed record CreatedSubAccount(SubAccount SubAccount, string InitialPassword);
+
+/// <summary>
+/// Creates an agency-owned sub-account at once, with a client user whose generated first password is returned
+/// (shown once) and emailed. The agency owns the account and pays for it.
+/// </summary>
+public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users, TimeProvider clock)
+{
+    public async Task<Result<CreatedSubAccount>> HandleAsync(
+        AgencyId agencyId, CreateSubAccountCommand command, Actor actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .When(!Input.IsName(command.Name), "name", $"Enter the client's name, 1 to {Input.MaxNameLength} characters.")
+            .When(!Input.IsEmail(command.Email), "email", "Enter a valid email address, like client@example.com.");
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+        var email = Input.NormalizeEmail(command.Email!);
+        if (await db.SubAccounts.AnyAsync(s => s.AgencyId == agencyId && s.Email == email, ct))
+        {
+            return new DuplicateValue("email", $"You already have a sub-account for {email}.");
+        }
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return new DuplicateValue("email",
+                $"{email} already has an account. Send it a connection request instead, so that its owner keeps control.");
+        }
+
+        return await db.InTransactionAsync<CreatedSubAccount>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            var (subAccount, wallets) = SubAccount.Create(
+                agencyId, command.Name!, email, command.CreditMode ?? CreditMode.Shared, Ownership.Agency, now);
+            db.SubAccounts.Add(subAccount);
+            db.Wallets.AddRange(wallets);
+            db.AuditEvents.Add(AuditEvent.Record(actor, "sub_account.created", agencyId, subAccount.Id,
+                new { subAccount.Name, subAccount.Email, creditMode = subAccount.CreditMode.ToString(), ownership = "agency" }, now));
+            await db.SaveChangesAsync(token);
+
+            var password = PasswordGenerator.Generate();
+            var user = User.Create(email, subAccount.Name, now);
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                return new ValidationFailed(new Dictionary<string, string[]>
+                {
+                    ["email"] = created.Errors.Select(e => e.Description).ToArray(),
+                });
+            }
+            await users.AddToRoleAsync(user, Roles.ClientUser);
+            db.Memberships.Add(Membership.Create(user.Id, agencyId, subAccount.Id, MembershipRole.Owner, now));
+            await db.SaveChangesAsync(token);
+            return new CreatedSubAccount(subAccount, password);
+        }, ct);
+    }
+}

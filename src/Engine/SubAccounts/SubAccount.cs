@@ -1,0 +1,77 @@
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+
+namespace ResellerKit.Engine.SubAccounts;
+
+/// <summary>An agency's client. Holds its own wallet (used in reselling mode) and a sink for the credits it consumes.</summary>
+public sealed class SubAccount
+{
+    private SubAccount()
+    {
+    }
+
+    public SubAccountId Id { get; private set; }
+
+    public AgencyId AgencyId { get; private set; }
+
+    public Agency? Agency { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public Ownership Ownership { get; private set; }
+
+    public CreditMode CreditMode { get; private set; }
+
+    public bool Paused { get; private set; }
+
+    public long? UsageCapPerMonth { get; private set; }
+
+    /// <summary>The month (yyyyMM, UTC) that <see cref="UsageMonthCredits"/> counts; a debit in a new month restarts it.</summary>
+    public int UsageMonth { get; private set; }
+
+    public long UsageMonthCredits { get; private set; }
+
+    public WalletId WalletId { get; private set; }
+
+    public WalletId ConsumedWalletId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public WalletRef Wallet => new(WalletId, AgencyId, WalletKind.SubAccount);
+
+    public WalletRef Consumed => new(ConsumedWalletId, AgencyId, WalletKind.Consumed);
+
+    public long UsedIn(int month) => UsageMonth == month ? UsageMonthCredits : 0;
+
+    public static (SubAccount SubAccount, Wallet[] Wallets) Create(
+        AgencyId agencyId, string name, string email, CreditMode mode, Ownership ownership, DateTimeOffset now)
+    {
+        var id = SubAccountId.New();
+        Wallet[] wallets = [Credits.Wallet.Open(agencyId, WalletKind.SubAccount, id), Credits.Wallet.Open(agencyId, WalletKind.Consumed, id)];
+        return (new SubAccount
+        {
+            Id = id,
+            AgencyId = agencyId,
+            Name = name.Trim(),
+            Email = Input.NormalizeEmail(email),
+            Ownership = ownership,
+            CreditMode = mode,
+            WalletId = wallets[0].Id,
+            ConsumedWalletId = wallets[1].Id,
+            CreatedAt = now,
+        }, wallets);
+    }
+
+    public void Rename(string name) => Name = name.Trim();
+
+    public void SwitchMode(CreditMode mode) => CreditMode = mode;
+
+    public void SetPaused(bool paused) => Paused = paused;
+
+    public void SetUsageCap(long? capPerMonth) => UsageCapPerMonth = capPerMonth;
+
+    public static int MonthOf(DateTimeOffset at) => at.UtcDateTime.Year * 100 + at.UtcDateTime.Month;
+}

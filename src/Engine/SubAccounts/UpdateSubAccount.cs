@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.SubAccounts;
+
+public sealed record UpdateSubAccountCommand(
+    Optional<string?> Name = default,
+    Optional<CreditMode?> CreditMode = default,
+    Optional<bool?> Paused = default,
+    Optional<long?> UsageCapPerMonth = default);
+
+/// <summary>
+/// Changes a sub-account's name, credit mode, pause state or monthly cap, and records each change in the audit log.
+/// Switching mode moves no credits: the sub-account's own wallet keeps its balance and is used again in reselling mode.
+/// </summary>
+public sealed class UpdateSubAccount(EngineDbContext db, TimeProvider clock)
+{
+    public async Task<Result<SubAccount>> HandleAsync(
+        Tenant tenant, SubAccountId id, UpdateSubAccountCommand command, Actor actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .When(command.Name.IsSet && !Input.IsName(command.Name.Value), "name", $"Enter a name of 1 to {Input.MaxNameLength} characters.")
+            .When(command.CreditMode.IsSet && command.CreditMode.Value is null, "creditMode", "creditMode must be \"shared\" or \"reselling\".")
+            .When(command.Paused.IsSet && command.Paused.Value is null, "paused", "paused must be true or false.")
+            .When(command.UsageCapPerMonth.Value is < 0 or > Credits.Credits.MaxBalance, "usageCapPerMonth",
+                "usageCapPerMonth must be a whole number of credits from 0 up, or null for no cap.");
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var subAccount = await db.SubAccounts.WithSpecification(new SubAccountByIdSpec(tenant, id)).SingleOrDefaultAsync(ct);
+        if (subAccount is null)
+        {
+            return new NotFound("sub-account");
+        }
+
+        var now = clock.GetUtcNow();
+        var changes = new Dictionary<string, object?>();
+        Track(changes, "name", subAccount.Name, command.Name.Or(subAccount.Name)!, subAccount.Rename);
+        Track(changes, "creditMode", subAccount.CreditMode, command.CreditMode.Or(subAccount.CreditMode)!.Value, subAccount.SwitchMode);
+        Track(changes, "paused", subAccount.Paused, command.Paused.Or(subAccount.Paused)!.Value, subAccount.SetPaused);
+        Track(changes, "usageCapPerMonth", subAccount.UsageCapPerMonth, command.UsageCapPerMonth.Or(subAccount.UsageCapPerMonth), subAccount.SetUsageCap);
+        if (changes.Count > 0)
+        {
+            db.AuditEvents.Add(AuditEvent.Record(actor, "sub_account.updated", subAccount.AgencyId, subAccount.Id, changes, now));
+            await db.SaveChangesAsync(ct);
+        }
+        return subAccount;
+    }
+
+    private static void Track<T>(Dictionary<string, object?> changes, string field, T current, T next, Action<T> apply)
+    {
+        if (EqualityComparer<T>.Default.Equals(current, next))
+        {
+            return;
+        }
+        changes[field] = new { from = current?.ToString(), to = next?.ToString() };
+        apply(next);
+    }
+}

@@ -1,0 +1,8 @@
+namespace ResellerKit.Engine.Users;
+
+public enum MembershipRole
+{
+    Owner,
+    Admin,
+    Member,
+}

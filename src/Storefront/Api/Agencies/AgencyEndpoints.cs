@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Common;
+using ResellerKit.Storefront.Api.Auth;
+using ResellerKit.Storefront.Api.Errors;
+using ResellerKit.Storefront.Hosting;
+
+namespace ResellerKit.Storefront.Api.Agencies;
+
+public static class AgencyEndpoints
+{
+    public static RouteGroupBuilder MapAgencies(this RouteGroupBuilder api)
+    {
+        var platform = api.MapGroup("/agencies").RequireAuthorization(ApiPolicies.Platform).WithTags("Platform");
+        platform.MapPost("/", CreateAsync).WithName("CreateAgency");
+        platform.MapGet("/", ListAsync).WithName("ListAgencies");
+
+        var agency = api.MapGroup("/agency").RequireAuthorization(ApiPolicies.Agency).WithTags("Agency");
+        agency.MapGet("/", GetAsync).WithName("GetAgency");
+        agency.MapPost("/api-keys/rotate", RotateKeyAsync).WithName("RotateAgencyApiKey");
+        return api;
+    }
+
+    public static async Task<Results<Created<CreatedAgencyResponse>, ProblemHttpResult>> CreateAsync(
+        CreateAgencyRequest request, CreateAgency handler, PublicUrls urls, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(new CreateAgencyCommand(request.Name, request.Slug, request.OwnerEmail), ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+        var agency = result.Value.Agency;
+        return TypedResults.Created($"/api/v1/agencies/{agency.Id}",
+            new CreatedAgencyResponse(agency.Id, agency.Name, agency.Slug, result.Value.ApiKey, urls.Storefront(agency.Slug)));
+    }
+
+    public static async Task<Results<Ok<Page<AgencyResponse>>, ProblemHttpResult>> ListAsync(
+        int? limit, string? cursor, ListAgencies handler, PublicUrls urls, CancellationToken ct)
+    {
+        var page = PageRequest.Parse(limit, cursor);
+        if (!page.IsSuccess)
+        {
+            return page.Error.ToProblem();
+        }
+        var agencies = await handler.HandleAsync(page.Value, ct);
+        return TypedResults.Ok(agencies.Map(a => AgencyResponse.From(a, urls.Storefront(a.Agency.Slug))));
+    }
+
+    public static async Task<Results<Ok<AgencyResponse>, ProblemHttpResult>> GetAsync(
+        ApiCaller caller, GetAgencySummary handler, PublicUrls urls, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(caller.Agency, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok(AgencyResponse.From(result.Value, urls.Storefront(result.Value.Agency.Slug)))
+            : result.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RotateKeyAsync(
+        ApiCaller caller, RotateAgencyApiKey handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(caller.Agency, ct);
+        return result.IsSuccess ? TypedResults.Ok(new ApiKeyResponse(result.Value)) : result.Error.ToProblem();
+    }
+}

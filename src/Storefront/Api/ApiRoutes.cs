@@ -1,0 +1,22 @@
+using ResellerKit.Storefront.Api.Agencies;
+using ResellerKit.Storefront.Api.Idempotency;
+using ResellerKit.Storefront.Api.Ledger;
+using ResellerKit.Storefront.Api.SubAccounts;
+using Scalar.AspNetCore;
+
+namespace ResellerKit.Storefront.Api;
+
+public static class ApiRoutes
+{
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<IdempotencyFilter>();
+        api.MapAgencies();
+        api.MapSubAccounts();
+        api.MapLedger();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));
+        return app;
+    }
+}

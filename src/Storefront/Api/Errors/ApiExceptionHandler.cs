@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ResellerKit.Storefront.Api.Errors;
+
+/// <summary>
+/// Turns exceptions into problem documents. A request the framework could not read (malformed JSON, a number out
+/// of range, a missing or oversized body) is the caller's mistake: 400 <c>validation_failed</c> naming the field.
+/// Anything else is ours: logged, and answered with a 500 that reveals nothing.
+/// </summary>
+public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            var (field, message) = Describe(bad);
+            var code = ProblemCodes.ForStatus(bad.StatusCode);
+            await Problems.Write(context, bad.StatusCode, code, message,
+                code == "validation_failed" ? new Dictionary<string, string[]> { [field] = [message] } : null);
+            return true;
+        }
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            return true;
+        }
+        logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        await Problems.Write(context, 500, "internal_error", "Something went wrong on our side. It has been logged; please retry.");
+        return true;
+    }
+
+    private static (string Field, string Message) Describe(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var field = FieldOf(json.Path);
+            var conversion = json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                || json.InnerException is FormatException or OverflowException or InvalidOperationException;
+            return conversion && field != "body"
+                ? (field, $"'{field}' has a value of the wrong type or out of range.")
+                : ("body", $"The body is not valid JSON (line {json.LineNumber + 1}, position {json.BytePositionInLine + 1}).");
+        }
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ("body", "The request body is too large.");
+        }
+        if (bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("body", "A JSON body is required.");
+        }
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return ("body", "Send the body as JSON, with Content-Type: application/json.");
+        }
+        return ("request", bad.Message);
+    }
+
+    // "$.credits" -> "credits"; "$.autoRecharge.targetCredits" -> "autoRecharge.targetCredits"; "$" -> "body".
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+}

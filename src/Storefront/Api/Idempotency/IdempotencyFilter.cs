@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Idempotency;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Api.Auth;
+using ResellerKit.Storefront.Api.Errors;
+
+namespace ResellerKit.Storefront.Api.Idempotency;
+
+/// <summary>
+/// The <c>Idempotency-Key</c> semantics of every POST. The key's record is inserted first, in the same database
+/// transaction as the request's effects, and completed with the response before commit:
+/// <list type="bullet">
+/// <item>a retry with the same key and body replays the stored status and body;</item>
+/// <item>the same key with another body answers 409 <c>idempotency_key_reused</c>;</item>
+/// <item>a concurrent request with the key waits on the unique index, then replays: the work runs once;</item>
+/// <item>a crash before commit leaves neither effect nor record, so a retry simply runs.</item>
+/// </list>
+/// Responses of 500 and above roll everything back and are not stored.
+/// </summary>
+public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : IEndpointFilter
+{
+    public const string Header = "Idempotency-Key";
+    public const int MaxKeyLength = 255;
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        {
+            return await next(context);
+        }
+        var key = values.ToString();
+        if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
+        {
+            return Problems.Create(400, "validation_failed", $"The {Header} header must be 1 to {MaxKeyLength} printable characters.",
+                new Dictionary<string, string[]> { [Header] = [$"Use 1 to {MaxKeyLength} printable characters."] }).AsResult();
+        }
+
+        var scope = ApiCaller.From(http.User).IdempotencyScope;
+        var requestHash = await HashRequestAsync(http.Request);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
+            var record = IdempotencyRecord.Begin(scope, key, requestHash, clock.GetUtcNow());
+            db.IdempotencyRecords.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                await transaction.RollbackAsync(http.RequestAborted);
+                db.ChangeTracker.Clear();
+                var existing = await db.IdempotencyRecords.AsNoTracking()
+                    .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, http.RequestAborted);
+                if (existing is null && attempt < 3)
+                {
+                    continue; // The first request failed and rolled back: this one may run.
+                }
+                if (existing is null || existing.RequestHash != requestHash)
+                {
+                    return Problems.Create(409, "idempotency_key_reused",
+                        $"The {Header} '{key}' was already used with a different request. Use a new key for a new request.").AsResult();
+                }
+                return new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.ResponseBody, Replayed: true);
+            }
+
+            var result = await next(context);
+            var response = await StoredResponse.CaptureAsync(result, http);
+            if (response.StatusCode >= 500)
+            {
+                await transaction.RollbackAsync(http.RequestAborted);
+                return response;
+            }
+            await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.StatusCode, response.StatusCode)
+                .SetProperty(r => r.ContentType, response.ContentType)
+                .SetProperty(r => r.Location, response.Location)
+                .SetProperty(r => r.ResponseBody, response.Body), http.RequestAborted);
+            await transaction.CommitAsync(http.RequestAborted);
+            return response;
+        }
+    }
+
+    /// <summary>Keeps the body of keyed POSTs readable after model binding, so that the filter can hash it.</summary>
+    public static Task BufferKeyedRequests(HttpContext context, Func<Task> next)
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(Header))
+        {
+            context.Request.EnableBuffering();
+        }
+        return next();
+    }
+
+    // The method, path and body identify "the same request"; a different body under the same key is a mistake.
+    private static async Task<string> HashRequestAsync(HttpRequest request)
+    {
+        if (!request.Body.CanSeek)
+        {
+            throw new InvalidOperationException("Keyed requests must be buffered: UseResellerKit registers BufferKeyedRequests.");
+        }
+        request.Body.Position = 0;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}

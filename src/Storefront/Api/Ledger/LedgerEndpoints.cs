@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Storefront.Api.Auth;
+using ResellerKit.Storefront.Api.Errors;
+using ResellerKit.Storefront.Api.Idempotency;
+
+namespace ResellerKit.Storefront.Api.Ledger;
+
+public static class LedgerEndpoints
+{
+    public static RouteGroupBuilder MapLedger(this RouteGroupBuilder api)
+    {
+        api.MapPost("/agencies/{agencyId:guid}/grants", GrantPoolAsync)
+            .RequireAuthorization(ApiPolicies.Platform).WithTags("Platform").WithName("GrantPoolCredits");
+        api.MapPost("/sub-accounts/{id:guid}/grants", GrantSubAccountAsync)
+            .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("GrantSubAccountCredits");
+        api.MapPost("/sub-accounts/{id:guid}/usage", UsageAsync)
+            .RequireAuthorization(ApiPolicies.AgencyOrPlatform).WithTags("Credits").WithName("RecordUsage");
+        api.MapGet("/transactions", ListAsync)
+            .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("ListTransactions");
+        return api;
+    }
+
+    public static async Task<Results<Created<GrantResponse>, ProblemHttpResult>> GrantPoolAsync(
+        AgencyId agencyId, GrantRequest request, GrantPoolCredits handler,
+        [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(agencyId, request.ToCommand(), idempotencyKey, ct);
+        return result.IsSuccess
+            ? TypedResults.Created((string?)null, new GrantResponse(result.Value.TransactionId, result.Value.Balance))
+            : result.Error.ToProblem();
+    }
+
+    public static async Task<Results<Created<GrantResponse>, ProblemHttpResult>> GrantSubAccountAsync(
+        SubAccountId id, GrantRequest request, ApiCaller caller, GrantSubAccountCredits handler,
+        [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(caller.Tenant, id, request.ToCommand(), idempotencyKey, ct);
+        return result.IsSuccess
+            ? TypedResults.Created((string?)null, new GrantResponse(result.Value.TransactionId, result.Value.Balance))
+            : result.Error.ToProblem();
+    }
+
+    public static async Task<Results<Created<UsageResponse>, ProblemHttpResult>> UsageAsync(
+        SubAccountId id, UsageRequest request, ApiCaller caller, DebitUsage handler,
+        [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(caller.Tenant, id, request.ToCommand(), idempotencyKey, ct);
+        return result.IsSuccess
+            ? TypedResults.Created((string?)null, new UsageResponse(result.Value.Id, result.Value.Credits))
+            : result.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<Page<TransactionResponse>>, ProblemHttpResult>> ListAsync(
+        [AsParameters] TransactionQuery query, ApiCaller caller, ListTransactions handler, CancellationToken ct)
+    {
+        var page = PageRequest.Parse(query.Limit, query.Cursor);
+        var filter = query.ToFilter();
+        if (!page.IsSuccess || !filter.IsSuccess)
+        {
+            return (page.Error ?? filter.Error!).ToProblem();
+        }
+        var result = await handler.HandleAsync(caller.Agency, filter.Value, page.Value, ct);
+        return result.IsSuccess ? TypedResults.Ok(result.Value.Map(TransactionResponse.From)) : result.Error.ToProblem();
+    }
+}

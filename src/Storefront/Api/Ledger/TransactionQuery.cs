@@ -1,0 +1,44 @@
+using System.Globalization;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+
+namespace ResellerKit.Storefront.Api.Ledger;
+
+/// <summary>
+/// The query string of <c>GET /transactions</c>. Values arrive as strings and are checked here, so that a bad one
+/// answers 400 naming the parameter instead of the framework's bare 400.
+/// </summary>
+public sealed record TransactionQuery(
+    string? SubAccountId, string? CampaignId, string? ContactId, string? Type, string? From, string? To, int? Limit, string? Cursor)
+{
+    public Result<TransactionFilter> ToFilter()
+    {
+        var errors = new FieldErrors();
+        SubAccountId? subAccountId = null;
+        if (SubAccountId is not null)
+        {
+            if (Engine.Common.SubAccountId.TryParse(SubAccountId, out var parsed)) subAccountId = parsed;
+            else errors.Add("subAccountId", "subAccountId must be a sub-account id.");
+        }
+        TransactionType? type = null;
+        if (Type is not null)
+        {
+            if (TransactionTypes.TryParse(Type, out var parsed)) type = parsed;
+            else errors.Add("type", $"type must be one of: {string.Join(", ", TransactionTypes.Names)}.");
+        }
+        var from = ParseTime(From, "from", errors);
+        var to = ParseTime(To, "to", errors);
+        return errors.Any ? errors.ToError() : new TransactionFilter(subAccountId, CampaignId, ContactId, type, from, to);
+    }
+
+    private static DateTimeOffset? ParseTime(string? value, string field, FieldErrors errors)
+    {
+        if (value is null) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return parsed;
+        }
+        errors.Add(field, $"{field} must be an ISO-8601 date or time, like 2026-01-31 or 2026-01-31T12:00:00Z.");
+        return null;
+    }
+}

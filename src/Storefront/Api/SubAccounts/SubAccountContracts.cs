@@ -1,0 +1,27 @@
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.SubAccounts;
+
+namespace ResellerKit.Storefront.Api.SubAccounts;
+
+public sealed record CreateSubAccountRequest(string? Name, string? Email, CreditMode? CreditMode);
+
+public sealed record UpdateSubAccountRequest(
+    Optional<string?> Name, Optional<CreditMode?> CreditMode, Optional<bool?> Paused, Optional<long?> UsageCapPerMonth);
+
+public record SubAccountResponse(
+    SubAccountId Id, string Name, string Email, Ownership Ownership, CreditMode CreditMode, bool Paused,
+    long? UsageCapPerMonth, DateTimeOffset CreatedAt)
+{
+    public static SubAccountResponse From(SubAccount s) =>
+        new(s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.CreatedAt);
+}
+
+public sealed record CreatedSubAccountResponse(
+    SubAccountId Id, string Name, string Email, Ownership Ownership, CreditMode CreditMode, bool Paused,
+    long? UsageCapPerMonth, DateTimeOffset CreatedAt, string InitialPassword)
+    : SubAccountResponse(Id, Name, Email, Ownership, CreditMode, Paused, UsageCapPerMonth, CreatedAt);
+
+public sealed record BalanceResponse(CreditMode CreditMode, long? Balance, long HeldBalance, long UsedThisMonth, long? UsageCapPerMonth)
+{
+    public static BalanceResponse From(Balance b) => new(b.CreditMode, b.Credits, b.HeldCredits, b.UsedThisMonth, b.UsageCapPerMonth);
+}

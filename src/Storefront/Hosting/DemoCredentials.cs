@@ -1,0 +1,20 @@
+namespace ResellerKit.Storefront.Hosting;
+
+/// <summary>The demo agency's logins and key. Secrets are null after the first start: they are never stored in plain text.</summary>
+public sealed record DemoCredentials(
+    string AgencyName, string Slug, string? AgencyApiKey, string OwnerEmail, string? OwnerPassword, string ClientEmail, string? ClientPassword)
+{
+    public IEnumerable<string> Lines()
+    {
+        yield return $" Demo agency \"{AgencyName}\" (slug {Slug})";
+        if (AgencyApiKey is null)
+        {
+            yield return "   Its API key and passwords were printed at first start.";
+            yield return "   New ones: dotnet run --project src/Storefront -- demo credentials";
+            yield break;
+        }
+        yield return $"   Agency API key   {AgencyApiKey}";
+        yield return $"   Agency owner     {OwnerEmail} / {OwnerPassword}";
+        yield return $"   Client login     {ClientEmail} / {ClientPassword}";
+    }
+}

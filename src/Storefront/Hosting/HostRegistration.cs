@@ -1,0 +1,38 @@
+using ResellerKit.Engine;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Api;
+using ResellerKit.Storefront.Api.Idempotency;
+
+namespace ResellerKit.Storefront.Hosting;
+
+public static class HostRegistration
+{
+    public static WebApplicationBuilder AddResellerKit(this WebApplicationBuilder builder)
+    {
+        var database = new DatabaseOptions
+        {
+            Provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite),
+            ConnectionString = builder.Configuration.GetConnectionString("Engine") ?? DatabaseOptions.DefaultConnectionString,
+        };
+        builder.Services.AddEngine(database);
+        builder.Services.Configure<ResellerKitOptions>(builder.Configuration.GetSection(ResellerKitOptions.Section));
+        builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddScoped<DatabasePreparation>();
+        builder.Services.AddScoped<DemoSeed>();
+        builder.Services.AddScoped<PlatformKeyStore>();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+        builder.AddApi();
+        return builder;
+    }
+
+    public static WebApplication UseResellerKit(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(IdempotencyFilter.BufferKeyedRequests);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

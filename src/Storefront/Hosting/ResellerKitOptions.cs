@@ -1,0 +1,16 @@
+namespace ResellerKit.Storefront.Hosting;
+
+/// <summary>The <c>ResellerKit</c> configuration section.</summary>
+public sealed class ResellerKitOptions
+{
+    public const string Section = "ResellerKit";
+
+    /// <summary>The platform key. When empty, one is generated on first start, stored hashed, and printed once.</summary>
+    public string? PlatformApiKey { get; set; }
+
+    /// <summary>The absolute URL that emails, storefront links and the widget use; defaults to the first bound address.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Seeds a demo platform, agency and sub-accounts on first start. On by default for the embedded SQLite setup.</summary>
+    public bool? SeedDemo { get; set; }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Storefront.Hosting;
+
+public static class Startup
+{
+    /// <summary>
+    /// Migrates, creates the platform key, seeds the demo on the embedded defaults, and prints the
+    /// console banner once the server listens.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var preparation = services.GetRequiredService<DatabasePreparation>();
+        await preparation.MigrateAsync(app.Lifetime.ApplicationStopping);
+        var generatedPlatformKey = await services.GetRequiredService<PlatformKeyStore>().EnsureAsync(app.Lifetime.ApplicationStopping);
+
+        var options = services.GetRequiredService<IOptions<ResellerKitOptions>>().Value;
+        var seedDemo = options.SeedDemo ?? services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Sqlite;
+        var demo = seedDemo ? await services.GetRequiredService<DemoSeed>().SeedAsync(app.Lifetime.ApplicationStopping) : null;
+
+        var urls = app.Services.GetRequiredService<PublicUrls>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var line in Banner.Lines(urls, generatedPlatformKey, demo))
+            {
+                Console.WriteLine(line);
+            }
+        });
+    }
+}

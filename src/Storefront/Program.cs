@@ -1,0 +1,22 @@
+using ResellerKit.Storefront.Api;
+using ResellerKit.Storefront.Health;
+using ResellerKit.Storefront.Hosting;
+
+var builder = WebApplication.CreateBuilder(CommandLine.WithoutCommand(args));
+builder.AddResellerKit();
+
+var app = builder.Build();
+if (CommandLine.Command(args) is { } command)
+{
+    return await command.RunAsync(app);
+}
+
+await app.PrepareDatabaseAsync();
+app.UseResellerKit();
+app.MapHealth();
+app.MapApi();
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

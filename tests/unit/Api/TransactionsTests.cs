@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Api;
+
+public sealed class TransactionsTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public async Task Transactions_FilteredBySubAccountCampaignAndType_ReturnOnlyMatchesNewestFirst()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 1_000);
+        var a = await agency.CreateSubAccountAsync();
+        var b = await agency.CreateSubAccountAsync();
+        await UseAsync(agency, a, 5, "spring");
+        await UseAsync(agency, a, 6, "summer");
+        await UseAsync(agency, b, 7, "spring");
+        await UseAsync(agency, a, 8, "spring");
+
+        var page = await (await agency.Client.GetAsync($"/api/v1/transactions?subAccountId={a}&campaignId=spring&type=usage", Ct))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        page.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("credits").GetInt64()).ShouldBe([-8L, -5L]);
+        page.GetProperty("nextCursor").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Transactions_PagedWithCursor_VisitEveryRowOnce()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 1_000);
+        var subAccount = await agency.CreateSubAccountAsync();
+        for (var i = 1; i <= 7; i++)
+        {
+            await UseAsync(agency, subAccount, i, null);
+        }
+
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await agency.Client.GetAsync($"/api/v1/transactions?type=usage&limit=3{(cursor is null ? "" : "&cursor=" + cursor)}", Ct))
+                .ExpectAsync(HttpStatusCode.OK);
+            seen.AddRange(page.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("credits").GetInt64()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        } while (cursor is not null);
+
+        seen.ShouldBe([-7L, -6L, -5L, -4L, -3L, -2L, -1L]);
+    }
+
+    [Fact]
+    public async Task Transactions_OfAnotherAgency_AreNeverListed()
+    {
+        var owner = await api.CreateAgencyAsync();
+        var other = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(owner, 100);
+        var subAccount = await owner.CreateSubAccountAsync();
+        await UseAsync(owner, subAccount, 3, null);
+
+        var page = await (await other.Client.GetAsync($"/api/v1/transactions?subAccountId={subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK);
+
+        page.GetProperty("data").GetArrayLength().ShouldBe(0);
+    }
+
+    private static async Task UseAsync(TestAgency agency, string subAccount, long credits, string? campaignId) =>
+        (await agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{subAccount}/usage", new { credits, campaignId }, cancellationToken: Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+}

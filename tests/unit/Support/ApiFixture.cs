@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Tests.Unit.Support;
+
+/// <summary>
+/// The whole Storefront in memory (WebApplicationFactory) on a real, migrated database of its own. Tests share it
+/// within a class and stay apart by creating their own agencies.
+/// </summary>
+public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string PlatformKey = "rk_platform_test_key_for_api_tests_only";
+
+    private TestDatabase? database;
+
+    public DatabaseProvider Provider => provider;
+
+    public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        _ = Server; // Starts the host: migrations run here, once per fixture.
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:Engine", ConnectionString);
+        builder.UseSetting("ResellerKit:PlatformApiKey", PlatformKey);
+        builder.UseSetting("ResellerKit:PublicBaseUrl", "http://resellerkit.test");
+        builder.UseSetting("ResellerKit:SeedDemo", "false");
+    }
+
+    public HttpClient Platform() => WithKey(PlatformKey);
+
+    public HttpClient WithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApi() : ApiFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApi() : ApiFixture(DatabaseProvider.Postgres);
