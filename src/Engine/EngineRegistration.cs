@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Pricing;
+using ResellerKit.Engine.Purchases;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
 
@@ -46,6 +49,23 @@ public static class EngineRegistration
         services.AddScoped<GrantSubAccountCredits>();
         services.AddScoped<DebitUsage>();
         services.AddScoped<ListTransactions>();
+        services.AddScoped<MinimumPrices>();
+        services.AddScoped<SetMinimumPrice>();
+        services.AddScoped<CreatePack>();
+        services.AddScoped<UpdatePack>();
+        services.AddScoped<ListPacks>();
+        services.AddScoped<SetCustomQuantityOffer>();
+        services.AddScoped<QuoteCheckout>();
+        services.AddScoped<StartCheckout>();
+        services.AddScoped<FulfillCheckout>();
+        services.AddScoped<CloseCheckout>();
+        services.AddScoped<ReversePayment>();
+        services.AddScoped<ListPurchases>();
+        services.AddScoped<GetCheckoutResult>();
+        services.AddScoped<ConnectAgencyPayments>();
+        services.AddScoped<OutboxWriter>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddHostedService<OutboxWorker>();
         return services;
     }
 }

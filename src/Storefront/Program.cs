@@ -1,6 +1,8 @@
 using ResellerKit.Storefront.Api;
 using ResellerKit.Storefront.Health;
 using ResellerKit.Storefront.Hosting;
+using ResellerKit.Storefront.Payments;
+using ResellerKit.Storefront.Shop;
 
 var builder = WebApplication.CreateBuilder(CommandLine.WithoutCommand(args));
 builder.AddResellerKit();
@@ -15,6 +17,8 @@ await app.PrepareDatabaseAsync();
 app.UseResellerKit();
 app.MapHealth();
 app.MapApi();
+app.MapPayments();
+app.MapCheckoutReturn();
 await app.RunAsync();
 return 0;
 

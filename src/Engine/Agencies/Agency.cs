@@ -30,6 +30,18 @@ public sealed class Agency
 
     public WalletId RefundedWalletId { get; private set; }
 
+    /// <summary>The platform's discount, in percent, on the fee for sub-accounts the agency owns.</summary>
+    public decimal DiscountPercent { get; private set; }
+
+    /// <summary>The agency's Stripe Connect account; payments go to it as direct charges.</summary>
+    public string? StripeAccountId { get; private set; }
+
+    public bool PaymentsEnabled { get; private set; }
+
+    public AgencyBranding Branding { get; private set; } = new();
+
+    public CustomQuantityOffer CustomQuantity { get; private set; } = new();
+
     public WalletRef Issuance => new(IssuanceWalletId, Id, WalletKind.Issuance);
 
     public WalletRef Pool => new(PoolWalletId, Id, WalletKind.Pool);
@@ -59,4 +71,18 @@ public sealed class Agency
         };
         return (agency, wallets);
     }
+
+    public void ConnectPayments(string stripeAccountId, bool paymentsEnabled)
+    {
+        StripeAccountId = stripeAccountId;
+        PaymentsEnabled = paymentsEnabled;
+    }
+
+    public void SetDiscount(decimal percent) => DiscountPercent = percent;
+
+    public void OfferCustomQuantity(CustomQuantityOffer offer) => CustomQuantity = offer;
+
+    public void Suspend() => Status = AgencyStatus.Suspended;
+
+    public void Reinstate() => Status = AgencyStatus.Active;
 }

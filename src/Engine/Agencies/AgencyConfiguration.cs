@@ -14,6 +14,27 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.OwnerEmail).HasMaxLength(254).IsRequired();
         builder.Property(a => a.Status).HasMaxLength(20);
         builder.HasIndex(a => a.Slug).IsUnique();
+        builder.Property(a => a.DiscountPercent).HasPrecision(5, 2);
+        builder.Property(a => a.StripeAccountId).HasMaxLength(100);
+        builder.HasIndex(a => a.StripeAccountId);
+        builder.ComplexProperty(a => a.Branding, b =>
+        {
+            b.Property(x => x.DisplayName).HasMaxLength(Input.MaxNameLength);
+            b.Property(x => x.LogoUrl).HasMaxLength(2048);
+            b.Property(x => x.PrimaryColor).HasMaxLength(7);
+            b.Property(x => x.SupportEmail).HasMaxLength(254);
+            b.Property(x => x.PostalAddress).HasMaxLength(500);
+            b.Property(x => x.EmailFooter).HasMaxLength(2000);
+            b.Property(x => x.Locale).HasMaxLength(20);
+            b.Property(x => x.Currency).HasMaxLength(3);
+        });
+        builder.ComplexProperty(a => a.CustomQuantity, c =>
+        {
+            c.Property(x => x.PricePerCredit).HasPrecision(18, 6);
+            c.Property(x => x.Currency).HasMaxLength(3);
+            c.Ignore(x => x.Enabled);
+            c.Ignore(x => x.Price);
+        });
         builder.Ignore(a => a.Issuance);
         builder.Ignore(a => a.Pool);
     }

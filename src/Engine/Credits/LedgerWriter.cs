@@ -39,6 +39,25 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         return deposited.IsSuccess ? transaction : deposited.Error!;
     }
 
+    /// <summary>
+    /// Moves as much as the wallet can give, up to <paramref name="max"/>: refunds and disputes take credits back
+    /// "down to zero at most". Returns the transaction, or null when the wallet had nothing to give.
+    /// </summary>
+    public async Task<Result<LedgerTransaction?>> TransferUpToAsync(
+        WalletRef from, WalletRef to, Credits max, TransferDetails details, CancellationToken ct)
+    {
+        // Take the wallet's row lock first (a no-op UPDATE), so that what we read next cannot change under us.
+        await db.Wallets.Where(w => w.Id == from.Id).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance), ct);
+        var available = await AvailableAsync(from, details.At ?? clock.GetUtcNow(), ct);
+        var amount = Math.Min(max.Units, available);
+        if (amount <= 0)
+        {
+            return (LedgerTransaction?)null;
+        }
+        var posted = await TransferAsync(from, to, new Credits(amount), details, ct);
+        return posted.IsSuccess ? posted.Value : posted.Error!;
+    }
+
     /// <summary>A wallet's balance as the open transaction sees it.</summary>
     public Task<long> BalanceAsync(WalletId walletId, CancellationToken ct) =>
         db.Wallets.Where(w => w.Id == walletId).Select(w => w.Balance).SingleAsync(ct);

@@ -6,7 +6,11 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Idempotency;
+using ResellerKit.Engine.Outbox;
+using ResellerKit.Engine.Persistence.Documents;
 using ResellerKit.Engine.Platform;
+using ResellerKit.Engine.Pricing;
+using ResellerKit.Engine.Purchases;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
 
@@ -40,6 +44,18 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<MinimumPrice> MinimumPrices => Set<MinimumPrice>();
+
+    public DbSet<CreditPack> CreditPacks => Set<CreditPack>();
+
+    public DbSet<Purchase> Purchases => Set<Purchase>();
+
+    public DbSet<PaymentEvent> PaymentEvents => Set<PaymentEvent>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<StoredDocument> StoredDocuments => Set<StoredDocument>();
 
     public abstract DatabaseProvider Provider { get; }
 

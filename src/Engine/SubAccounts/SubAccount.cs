@@ -34,6 +34,12 @@ public sealed class SubAccount
 
     public long UsageMonthCredits { get; private set; }
 
+    /// <summary>Credits a refund or dispute took back beyond what the wallet held; the agency sees it as a debt.</summary>
+    public long DebtCredits { get; private set; }
+
+    /// <summary>The client's customer on the agency's Stripe account, with its saved card, after a first purchase.</summary>
+    public string? StripeCustomerId { get; private set; }
+
     public WalletId WalletId { get; private set; }
 
     public WalletId ConsumedWalletId { get; private set; }
@@ -72,6 +78,8 @@ public sealed class SubAccount
     public void SetPaused(bool paused) => Paused = paused;
 
     public void SetUsageCap(long? capPerMonth) => UsageCapPerMonth = capPerMonth;
+
+    public void RememberStripeCustomer(string customerId) => StripeCustomerId = customerId;
 
     public static int MonthOf(DateTimeOffset at) => at.UtcDateTime.Year * 100 + at.UtcDateTime.Month;
 }

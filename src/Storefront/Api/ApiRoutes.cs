@@ -1,6 +1,8 @@
 using ResellerKit.Storefront.Api.Agencies;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Ledger;
+using ResellerKit.Storefront.Api.Pricing;
+using ResellerKit.Storefront.Api.Purchases;
 using ResellerKit.Storefront.Api.SubAccounts;
 using Scalar.AspNetCore;
 
@@ -14,6 +16,8 @@ public static class ApiRoutes
         api.MapAgencies();
         api.MapSubAccounts();
         api.MapLedger();
+        api.MapPricing();
+        api.MapPurchases();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));

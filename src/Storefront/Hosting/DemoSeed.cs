@@ -4,6 +4,7 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
 
@@ -22,6 +23,9 @@ public sealed class DemoSeed(
     GrantSubAccountCredits grantSubAccount,
     DebitUsage debitUsage,
     RotateAgencyApiKey rotateKey,
+    SetMinimumPrice setMinimum,
+    CreatePack createPack,
+    SetCustomQuantityOffer customQuantity,
     TimeProvider clock)
 {
     public const string Slug = "demo";
@@ -36,8 +40,15 @@ public sealed class DemoSeed(
             return new DemoCredentials(AgencyName, Slug, null, OwnerEmail, null, ClientEmail, null);
         }
 
+        Expect(await setMinimum.HandleAsync("usd", "0.5", "0.4", ct));
+        Expect(await setMinimum.HandleAsync("eur", "0.5", "0.4", ct));
         var agency = Expect(await createAgency.HandleAsync(new CreateAgencyCommand(AgencyName, Slug, OwnerEmail), ct));
         var agencyId = agency.Agency.Id;
+        foreach (var (name, credits, price, highlight) in new[] { ("Starter", 100L, 1_500L, (string?)null), ("Growth", 500L, 6_000L, "Most popular"), ("Scale", 2_000L, 20_000L, "Best value") })
+        {
+            Expect(await createPack.HandleAsync(agencyId, new PackCommand(name, credits, price, "usd", highlight), Actor.System, ct));
+        }
+        Expect(await customQuantity.HandleAsync(agencyId, "12", "usd", 50, 100_000, Actor.System, ct));
         var ownerPassword = await CreateOwnerAsync(agencyId);
         Expect(await grantPool.HandleAsync(agencyId, new GrantCommand(new Credits(10_000), "Opening balance"), null, ct));
 

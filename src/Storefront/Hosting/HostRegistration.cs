@@ -2,6 +2,7 @@ using ResellerKit.Engine;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Api;
 using ResellerKit.Storefront.Api.Idempotency;
+using ResellerKit.Storefront.Payments;
 
 namespace ResellerKit.Storefront.Hosting;
 
@@ -23,6 +24,7 @@ public static class HostRegistration
         builder.Services.AddScoped<PlatformKeyStore>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         builder.AddApi();
+        builder.AddPayments();
         return builder;
     }
 

@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Payments.Stripe;
+using ResellerKit.Storefront.StripeSandbox;
 
 namespace ResellerKit.Tests.Unit.Support;
 
@@ -33,6 +37,15 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("ResellerKit:PlatformApiKey", PlatformKey);
         builder.UseSetting("ResellerKit:PublicBaseUrl", "http://resellerkit.test");
         builder.UseSetting("ResellerKit:SeedDemo", "false");
+        builder.UseSetting("Stripe:SandboxSettleDelay", "00:00:01");
+        builder.ConfigureTestServices(services =>
+        {
+            // The app calls its own Stripe sandbox and webhook endpoint over HTTP; in memory, that HTTP is the test server.
+            foreach (var name in new[] { StripeClients.HttpClientName, SandboxWebhookSender.HttpClientName })
+            {
+                services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            }
+        });
     }
 
     public HttpClient Platform() => WithKey(PlatformKey);

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResellerKit.Engine.Agencies;
+using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Purchases;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Hosting;
+using ResellerKit.Storefront.Payments.Stripe;
 
 namespace ResellerKit.Storefront.Api.Agencies;
 
@@ -22,7 +25,8 @@ public static class AgencyEndpoints
     }
 
     public static async Task<Results<Created<CreatedAgencyResponse>, ProblemHttpResult>> CreateAsync(
-        CreateAgencyRequest request, CreateAgency handler, PublicUrls urls, CancellationToken ct)
+        CreateAgencyRequest request, CreateAgency handler, ConnectAgencyPayments connect, IOptions<StripeOptions> stripe,
+        PublicUrls urls, CancellationToken ct)
     {
         var result = await handler.HandleAsync(new CreateAgencyCommand(request.Name, request.Slug, request.OwnerEmail), ct);
         if (!result.IsSuccess)
@@ -30,6 +34,15 @@ public static class AgencyEndpoints
             return result.Error.ToProblem();
         }
         var agency = result.Value.Agency;
+        if (stripe.Value.IsSandbox)
+        {
+            // In the sandbox every agency can take payments at once; with real Stripe the owner onboards first.
+            var connected = await connect.EnsureAccountAsync(agency.Id, Actor.Platform, ct);
+            if (!connected.IsSuccess)
+            {
+                return connected.Error.ToProblem();
+            }
+        }
         return TypedResults.Created($"/api/v1/agencies/{agency.Id}",
             new CreatedAgencyResponse(agency.Id, agency.Name, agency.Slug, result.Value.ApiKey, urls.Storefront(agency.Slug)));
     }

@@ -20,6 +20,7 @@ public static class ProblemCodes
         ["unsupported_media_type"] = (415, "Unsupported media type"),
         ["method_not_allowed"] = (405, "Method not allowed"),
         ["rate_limited"] = (429, "Too many requests"),
+        ["payment_provider_error"] = (502, "The payment provider refused"),
         ["internal_error"] = (500, "Something went wrong on our side"),
     };
 

@@ -26,7 +26,8 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values))
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values)
+            || http.GetEndpoint()?.Metadata.GetMetadata<SelfIdempotent>() is not null)
         {
             return await next(context);
         }
@@ -94,7 +95,7 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
     }
 
     // The method, path and body identify "the same request"; a different body under the same key is a mistake.
-    private static async Task<string> HashRequestAsync(HttpRequest request)
+    public static async Task<string> HashRequestAsync(HttpRequest request)
     {
         if (!request.Body.CanSeek)
         {

@@ -10,16 +10,16 @@ public sealed record UpdateSubAccountRequest(
 
 public record SubAccountResponse(
     SubAccountId Id, string Name, string Email, Ownership Ownership, CreditMode CreditMode, bool Paused,
-    long? UsageCapPerMonth, DateTimeOffset CreatedAt)
+    long? UsageCapPerMonth, long DebtCredits, DateTimeOffset CreatedAt)
 {
     public static SubAccountResponse From(SubAccount s) =>
-        new(s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.CreatedAt);
+        new(s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.DebtCredits, s.CreatedAt);
 }
 
 public sealed record CreatedSubAccountResponse(
     SubAccountId Id, string Name, string Email, Ownership Ownership, CreditMode CreditMode, bool Paused,
-    long? UsageCapPerMonth, DateTimeOffset CreatedAt, string InitialPassword)
-    : SubAccountResponse(Id, Name, Email, Ownership, CreditMode, Paused, UsageCapPerMonth, CreatedAt);
+    long? UsageCapPerMonth, long DebtCredits, DateTimeOffset CreatedAt, string InitialPassword)
+    : SubAccountResponse(Id, Name, Email, Ownership, CreditMode, Paused, UsageCapPerMonth, DebtCredits, CreatedAt);
 
 public sealed record BalanceResponse(CreditMode CreditMode, long? Balance, long HeldBalance, long UsedThisMonth, long? UsageCapPerMonth)
 {

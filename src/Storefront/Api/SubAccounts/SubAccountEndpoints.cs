@@ -30,7 +30,7 @@ public static class SubAccountEndpoints
         }
         var s = result.Value.SubAccount;
         return TypedResults.Created($"/api/v1/sub-accounts/{s.Id}", new CreatedSubAccountResponse(
-            s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.CreatedAt, result.Value.InitialPassword));
+            s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.DebtCredits, s.CreatedAt, result.Value.InitialPassword));
     }
 
     public static async Task<Results<Ok<Page<SubAccountResponse>>, ProblemHttpResult>> ListAsync(

@@ -26,7 +26,22 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     IssuanceWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PoolWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ExpiredWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RefundedWalletId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RefundedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PaymentsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Branding_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Branding_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Branding_EmailFooter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Branding_Locale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Branding_LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Branding_PostalAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Branding_PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    Branding_SupportEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CustomQuantity_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    CustomQuantity_MaxCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomQuantity_MinCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,6 +110,59 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MinimumPrices",
+                columns: table => new
+                {
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    MinimumPerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    FeePerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinimumPrices", x => x.Currency);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AbandonedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentEvents", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlatformSettings",
                 columns: table => new
                 {
@@ -104,6 +172,21 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlatformSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredDocuments",
+                columns: table => new
+                {
+                    Collection = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Partition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredDocuments", x => new { x.Collection, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -155,6 +238,34 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditPacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Highlight = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditPacks", x => x.Id);
+                    table.CheckConstraint("CK_CreditPacks_Credits", "\"Credits\" > 0");
+                    table.CheckConstraint("CK_CreditPacks_UnitAmount", "\"UnitAmount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_CreditPacks_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LedgerTransactions",
                 columns: table => new
                 {
@@ -199,6 +310,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     UsageCapPerMonth = table.Column<long>(type: "INTEGER", nullable: true),
                     UsageMonth = table.Column<int>(type: "INTEGER", nullable: false),
                     UsageMonthCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    DebtCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "TEXT", nullable: true),
                     WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ConsumedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -358,6 +471,57 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Purchases",
+                columns: table => new
+                {
+                    Number = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PlatformFee = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StripeIdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AmountRefunded = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditsReversed = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FulfilledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Purchases", x => x.Number);
+                    table.CheckConstraint("CK_Purchases_Amount", "\"Amount\" > 0 AND \"PlatformFee\" >= 0 AND \"PlatformFee\" <= \"Amount\"");
+                    table.CheckConstraint("CK_Purchases_Credits", "\"Credits\" > 0");
+                    table.CheckConstraint("CK_Purchases_Reversed", "\"CreditsReversed\" >= 0 AND \"CreditsReversed\" <= \"Credits\"");
+                    table.ForeignKey(
+                        name: "FK_Purchases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Purchases_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Wallets",
                 columns: table => new
                 {
@@ -466,6 +630,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_StripeAccountId",
+                table: "Agencies",
+                column: "StripeAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_AgencyId",
                 table: "ApiKeys",
                 column: "AgencyId");
@@ -534,6 +703,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 columns: new[] { "WalletId", "Remaining" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditPacks_AgencyId_Archived_SortOrder",
+                table: "CreditPacks",
+                columns: new[] { "AgencyId", "Archived", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
                 table: "IdempotencyRecords",
                 column: "CreatedAt");
@@ -598,6 +772,65 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_AgencyId_Topic_Id",
+                table: "OutboxMessages",
+                columns: new[] { "AgencyId", "Topic", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CompletedAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "CompletedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic_MessageId",
+                table: "OutboxMessages",
+                columns: new[] { "Topic", "MessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_AgencyId_Number",
+                table: "Purchases",
+                columns: new[] { "AgencyId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_AgencyId_RequestKey",
+                table: "Purchases",
+                columns: new[] { "AgencyId", "RequestKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_CheckoutSessionId",
+                table: "Purchases",
+                column: "CheckoutSessionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_Id",
+                table: "Purchases",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_PaymentIntentId",
+                table: "Purchases",
+                column: "PaymentIntentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_SubAccountId_Number",
+                table: "Purchases",
+                columns: new[] { "SubAccountId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocuments_Collection_CreatedAt",
+                table: "StoredDocuments",
+                columns: new[] { "Collection", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocuments_Collection_Partition",
+                table: "StoredDocuments",
+                columns: new[] { "Collection", "Partition" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubAccounts_AgencyId_Email",
                 table: "SubAccounts",
                 columns: new[] { "AgencyId", "Email" },
@@ -642,6 +875,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "CreditLots");
 
             migrationBuilder.DropTable(
+                name: "CreditPacks");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -651,7 +887,22 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Memberships");
 
             migrationBuilder.DropTable(
+                name: "MinimumPrices");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PaymentEvents");
+
+            migrationBuilder.DropTable(
                 name: "PlatformSettings");
+
+            migrationBuilder.DropTable(
+                name: "Purchases");
+
+            migrationBuilder.DropTable(
+                name: "StoredDocuments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -27,7 +27,22 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     IssuanceWalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     PoolWalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     ExpiredWalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RefundedWalletId = table.Column<Guid>(type: "uuid", nullable: false)
+                    RefundedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PaymentsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Branding_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Branding_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Branding_EmailFooter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Branding_Locale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Branding_LogoUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Branding_PostalAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Branding_PrimaryColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    Branding_SupportEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    CustomQuantity_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    CustomQuantity_MaxCredits = table.Column<long>(type: "bigint", nullable: false),
+                    CustomQuantity_MinCredits = table.Column<long>(type: "bigint", nullable: false),
+                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,6 +111,59 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MinimumPrices",
+                columns: table => new
+                {
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    MinimumPerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    FeePerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MinimumPrices", x => x.Currency);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AbandonedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Account = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentEvents", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlatformSettings",
                 columns: table => new
                 {
@@ -105,6 +173,21 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PlatformSettings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredDocuments",
+                columns: table => new
+                {
+                    Collection = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Partition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredDocuments", x => new { x.Collection, x.Id });
                 });
 
             migrationBuilder.CreateTable(
@@ -156,6 +239,34 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "CreditPacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    UnitAmount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Highlight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Archived = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditPacks", x => x.Id);
+                    table.CheckConstraint("CK_CreditPacks_Credits", "\"Credits\" > 0");
+                    table.CheckConstraint("CK_CreditPacks_UnitAmount", "\"UnitAmount\" > 0");
+                    table.ForeignKey(
+                        name: "FK_CreditPacks_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LedgerTransactions",
                 columns: table => new
                 {
@@ -200,6 +311,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     UsageCapPerMonth = table.Column<long>(type: "bigint", nullable: true),
                     UsageMonth = table.Column<int>(type: "integer", nullable: false),
                     UsageMonthCredits = table.Column<long>(type: "bigint", nullable: false),
+                    DebtCredits = table.Column<long>(type: "bigint", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "text", nullable: true),
                     WalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     ConsumedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -359,6 +472,57 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Purchases",
+                columns: table => new
+                {
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    PlatformFee = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StripeIdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequestKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AmountRefunded = table.Column<long>(type: "bigint", nullable: false),
+                    CreditsReversed = table.Column<long>(type: "bigint", nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FulfilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Purchases", x => x.Number);
+                    table.CheckConstraint("CK_Purchases_Amount", "\"Amount\" > 0 AND \"PlatformFee\" >= 0 AND \"PlatformFee\" <= \"Amount\"");
+                    table.CheckConstraint("CK_Purchases_Credits", "\"Credits\" > 0");
+                    table.CheckConstraint("CK_Purchases_Reversed", "\"CreditsReversed\" >= 0 AND \"CreditsReversed\" <= \"Credits\"");
+                    table.ForeignKey(
+                        name: "FK_Purchases_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Purchases_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Wallets",
                 columns: table => new
                 {
@@ -467,6 +631,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_StripeAccountId",
+                table: "Agencies",
+                column: "StripeAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_AgencyId",
                 table: "ApiKeys",
                 column: "AgencyId");
@@ -535,6 +704,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: new[] { "WalletId", "Remaining" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditPacks_AgencyId_Archived_SortOrder",
+                table: "CreditPacks",
+                columns: new[] { "AgencyId", "Archived", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAt",
                 table: "IdempotencyRecords",
                 column: "CreatedAt");
@@ -599,6 +773,65 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_AgencyId_Topic_Id",
+                table: "OutboxMessages",
+                columns: new[] { "AgencyId", "Topic", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CompletedAt_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "CompletedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic_MessageId",
+                table: "OutboxMessages",
+                columns: new[] { "Topic", "MessageId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_AgencyId_Number",
+                table: "Purchases",
+                columns: new[] { "AgencyId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_AgencyId_RequestKey",
+                table: "Purchases",
+                columns: new[] { "AgencyId", "RequestKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_CheckoutSessionId",
+                table: "Purchases",
+                column: "CheckoutSessionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_Id",
+                table: "Purchases",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_PaymentIntentId",
+                table: "Purchases",
+                column: "PaymentIntentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Purchases_SubAccountId_Number",
+                table: "Purchases",
+                columns: new[] { "SubAccountId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocuments_Collection_CreatedAt",
+                table: "StoredDocuments",
+                columns: new[] { "Collection", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredDocuments_Collection_Partition",
+                table: "StoredDocuments",
+                columns: new[] { "Collection", "Partition" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubAccounts_AgencyId_Email",
                 table: "SubAccounts",
                 columns: new[] { "AgencyId", "Email" },
@@ -643,6 +876,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "CreditLots");
 
             migrationBuilder.DropTable(
+                name: "CreditPacks");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -652,7 +888,22 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "Memberships");
 
             migrationBuilder.DropTable(
+                name: "MinimumPrices");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PaymentEvents");
+
+            migrationBuilder.DropTable(
                 name: "PlatformSettings");
+
+            migrationBuilder.DropTable(
+                name: "Purchases");
+
+            migrationBuilder.DropTable(
+                name: "StoredDocuments");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

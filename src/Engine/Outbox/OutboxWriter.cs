@@ -1,0 +1,16 @@
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Outbox;
+
+/// <summary>Adds messages to the outbox in the caller's unit of work, and nudges the local worker after commit.</summary>
+public sealed class OutboxWriter(EngineDbContext db, OutboxSignal signal, TimeProvider clock)
+{
+    public OutboxMessage Enqueue(string topic, string messageId, string payload, AgencyId? agencyId = null, DateTimeOffset? notBefore = null)
+    {
+        var message = OutboxMessage.Create(topic, messageId, payload, agencyId, clock.GetUtcNow(), notBefore);
+        db.OutboxMessages.Add(message);
+        signal.Nudge();
+        return message;
+    }
+}

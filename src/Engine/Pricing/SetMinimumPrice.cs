@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Pricing;
+
+/// <summary>The platform sets its floor (and optionally its fee) per credit for one currency.</summary>
+public sealed class SetMinimumPrice(EngineDbContext db, TimeProvider clock)
+{
+    public async Task<Result<MinimumPrice>> HandleAsync(string currency, string? minimumPerCredit, string? feePerCredit, CancellationToken ct)
+    {
+        var errors = new FieldErrors().When(!Currencies.IsValid(currency), "currency", "Use a three-letter ISO code in lower case, like \"usd\".");
+        if (!PricePerCredit.TryParse(minimumPerCredit, out var minimum))
+        {
+            errors.Add("unitAmountPerCredit", "unitAmountPerCredit is a decimal string of minor units per credit, like \"0.5\".");
+        }
+        PricePerCredit? fee = null;
+        if (feePerCredit is not null)
+        {
+            if (PricePerCredit.TryParse(feePerCredit, out var parsedFee)) fee = parsedFee;
+            else errors.Add("platformFeePerCredit", "platformFeePerCredit is a decimal string of minor units per credit, like \"0.4\".");
+        }
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var row = await db.MinimumPrices.SingleOrDefaultAsync(m => m.Currency == currency, ct);
+        if (row is null)
+        {
+            row = MinimumPrice.Create(currency);
+            db.MinimumPrices.Add(row);
+        }
+        row.Set(minimum, fee, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+}

@@ -1,0 +1,37 @@
+namespace ResellerKit.Engine.Purchases;
+
+/// <summary>
+/// Stripe, seen from the Engine: Connect accounts, checkout sessions on a connected account, and the truth about
+/// a session. Storefront implements it with Stripe.net, against real Stripe or the built-in sandbox.
+/// </summary>
+public interface IPaymentGateway
+{
+    Task<ConnectedAccount> CreateConnectedAccountAsync(string email, string businessName, CancellationToken ct);
+
+    Task<ConnectedAccount> GetConnectedAccountAsync(string accountId, CancellationToken ct);
+
+    Task<string> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken ct);
+
+    Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, CancellationToken ct);
+
+    /// <summary>The session as Stripe has it now; null when Stripe does not know it.</summary>
+    Task<CheckoutStatus?> GetCheckoutAsync(string accountId, string sessionId, CancellationToken ct);
+}
+
+public sealed record ConnectedAccount(string Id, bool ChargesEnabled, bool DetailsSubmitted);
+
+public sealed record CheckoutRequest(
+    string AccountId, string IdempotencyKey, string Description, long Amount, string Currency, long ApplicationFee,
+    string SuccessUrl, string CancelUrl, string CustomerEmail, string? CustomerId, IReadOnlyDictionary<string, string> Metadata);
+
+public sealed record CheckoutSession(string Id, string Url);
+
+public sealed record CheckoutStatus(
+    string Id, string Status, string PaymentStatus, long? AmountTotal, string? Currency, string? PaymentIntentId, string? CustomerId)
+{
+    /// <summary>Stripe's own rule: a complete session is paid when its payment_status is paid or no_payment_required.</summary>
+    public bool IsPaid => Status == "complete" && PaymentStatus is "paid" or "no_payment_required";
+}
+
+/// <summary>Stripe refused or could not be reached; the message is Stripe's, for the operator.</summary>
+public sealed class PaymentGatewayException(string message, Exception? inner = null) : Exception(message, inner);

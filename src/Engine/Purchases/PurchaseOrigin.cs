@@ -1,0 +1,9 @@
+namespace ResellerKit.Engine.Purchases;
+
+public enum PurchaseOrigin
+{
+    Api,
+    Storefront,
+    Widget,
+    Recharge,
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Pricing;
+using ResellerKit.Engine.SubAccounts;
+
+namespace ResellerKit.Engine.Purchases;
+
+/// <summary>
+/// Prices a checkout on the server, from the agency's current packs and offer, and checks the platform floor again:
+/// nothing price-related is ever taken from the page.
+/// </summary>
+public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
+{
+    public async Task<Result<CheckoutQuote>> HandleAsync(Agency agency, Ownership ownership, PackId? packId, long? credits, CancellationToken ct)
+    {
+        if (packId is null == credits is null)
+        {
+            return ValidationFailed.For(packId is null ? "packId" : "credits", "Send either packId or credits, not both.");
+        }
+        var discount = ownership == Ownership.Agency ? agency.DiscountPercent : 0m;
+        if (packId is { } id)
+        {
+            var pack = await db.CreditPacks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.AgencyId == agency.Id && !p.Archived, ct);
+            if (pack is null)
+            {
+                return ValidationFailed.For("packId", "This agency has no such pack for sale.");
+            }
+            return await PriceAsync(agency, pack.Id, $"{pack.Name} — {pack.Credits:N0} credits", pack.Credits, pack.UnitAmount, pack.Currency, discount, ct);
+        }
+
+        var offer = agency.CustomQuantity;
+        if (!offer.Enabled)
+        {
+            return ValidationFailed.For("credits", "This agency sells packs only; choose a packId.");
+        }
+        if (credits < offer.MinCredits || credits > offer.MaxCredits)
+        {
+            return ValidationFailed.For("credits", $"Choose between {offer.MinCredits:N0} and {offer.MaxCredits:N0} credits.");
+        }
+        var amount = CreditPricing.AmountFor(credits!.Value, offer.Price);
+        return await PriceAsync(agency, null, $"{credits:N0} credits", credits.Value, amount, offer.Currency, discount, ct);
+    }
+
+    private async Task<Result<CheckoutQuote>> PriceAsync(
+        Agency agency, PackId? packId, string description, long credits, long amount, string currency, decimal discount, CancellationToken ct)
+    {
+        var minimum = await minimums.ForAsync(currency, ct);
+        var floor = MinimumPrices.Check(minimum, credits, amount);
+        if (!floor.IsSuccess)
+        {
+            return floor.Error;
+        }
+        var fee = CreditPricing.PlatformFee(credits, minimum.Fee, discount, amount);
+        return new CheckoutQuote(agency.Id, packId, description, credits, amount, currency, fee);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Pricing;
+using ResellerKit.Engine.SubAccounts;
+
+namespace ResellerKit.Engine.Purchases;
+
+public sealed record StartedCheckout(Purchase Purchase, CheckoutSession Session);
+
+/// <summary>
+/// Opens a Stripe Checkout Session on the agency's connected account for a reselling sub-account. The purchase is
+/// recorded first, with a deterministic Stripe idempotency key, so a retry (ours or the caller's, with the same
+/// Idempotency-Key) reaches the same session instead of opening a second one. No database transaction is held
+/// while Stripe is called.
+/// </summary>
+public sealed class StartCheckout(EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, TimeProvider clock, ILogger<StartCheckout> logger)
+{
+    public async Task<Result<StartedCheckout>> HandleAsync(
+        Tenant tenant, SubAccountId id, CheckoutCommand command, Func<Agencies.Agency, CheckoutReturnUrls> defaultUrls, CancellationToken ct)
+    {
+        var urlErrors = new FieldErrors()
+            .When(command.SuccessUrl is not null && !IsAbsoluteWebUrl(command.SuccessUrl), "successUrl", "successUrl must be an absolute http or https URL.")
+            .When(command.CancelUrl is not null && !IsAbsoluteWebUrl(command.CancelUrl), "cancelUrl", "cancelUrl must be an absolute http or https URL.");
+        if (urlErrors.Any)
+        {
+            return urlErrors.ToError();
+        }
+        var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency)
+            .WithSpecification(new SubAccountByIdSpec(tenant, id)).SingleOrDefaultAsync(ct);
+        if (subAccount is null)
+        {
+            return new NotFound("sub-account");
+        }
+        if (subAccount.CreditMode != CreditMode.Reselling)
+        {
+            return new Conflict("This sub-account uses the agency's shared pool, so it does not buy credits of its own. Switch it to reselling mode first.");
+        }
+        if (subAccount.Paused)
+        {
+            return new AccountPaused(subAccount.Id);
+        }
+        var agency = subAccount.Agency!;
+        if (agency.StripeAccountId is null || !agency.PaymentsEnabled)
+        {
+            return new PaymentsNotConnected();
+        }
+
+        var defaults = defaultUrls(agency);
+        var purchase = await FindOrCreateAsync(subAccount, agency.StripeAccountId, command, ct);
+        if (!purchase.IsSuccess)
+        {
+            return purchase.Error;
+        }
+        var p = purchase.Value;
+        if (p.CheckoutSessionId is not null)
+        {
+            return new StartedCheckout(p, new CheckoutSession(p.CheckoutSessionId, p.CheckoutUrl!));
+        }
+
+        CheckoutSession session;
+        try
+        {
+            session = await gateway.CreateCheckoutAsync(new CheckoutRequest(
+                p.StripeAccountId, p.StripeIdempotencyKey, p.Description, p.Amount, p.Currency, p.PlatformFee,
+                command.SuccessUrl ?? defaults.Success, command.CancelUrl ?? defaults.Cancel, subAccount.Email, subAccount.StripeCustomerId,
+                new Dictionary<string, string>
+                {
+                    ["resellerkit_purchase_id"] = p.Id.ToString(),
+                    ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
+                    ["resellerkit_agency_id"] = agency.Id.ToString(),
+                    ["resellerkit_pack_id"] = p.PackId?.ToString() ?? "",
+                    ["resellerkit_credits"] = p.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }), ct);
+        }
+        catch (PaymentGatewayException e)
+        {
+            logger.LogWarning(e, "Stripe refused checkout for purchase {PurchaseId}", p.Id);
+            return new PaymentProviderFailed(e.Message);
+        }
+
+        await db.Purchases.Where(x => x.Id == p.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(x => x.CheckoutSessionId, session.Id)
+            .SetProperty(x => x.CheckoutUrl, session.Url), ct);
+        p.AttachSession(session.Id, session.Url);
+        return new StartedCheckout(p, session);
+    }
+
+    private async Task<Result<Purchase>> FindOrCreateAsync(SubAccount subAccount, string stripeAccountId, CheckoutCommand command, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (command.RequestKey is { } key)
+            {
+                var existing = await db.Purchases.AsNoTracking()
+                    .SingleOrDefaultAsync(x => x.AgencyId == subAccount.AgencyId && x.RequestKey == key, ct);
+                if (existing is not null)
+                {
+                    return existing.RequestHash == command.RequestHash ? existing : new RequestKeyReused(key);
+                }
+            }
+            var quote = await quotes.HandleAsync(subAccount.Agency!, subAccount.Ownership, command.PackId, command.Credits, ct);
+            if (!quote.IsSuccess)
+            {
+                return quote.Error;
+            }
+            var purchase = Purchase.Start(quote.Value, subAccount.Id, stripeAccountId, command.Origin, command.RequestKey, command.RequestHash, clock.GetUtcNow());
+            db.Purchases.Add(purchase);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return purchase;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation() && command.RequestKey is not null)
+            {
+                db.ChangeTracker.Clear(); // A concurrent request with the same key won the insert: use its purchase.
+            }
+        }
+        throw new InvalidOperationException("Could not record the purchase after three attempts.");
+    }
+
+    private static bool IsAbsoluteWebUrl(string url) =>
+        url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}

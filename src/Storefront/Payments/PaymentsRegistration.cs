@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using ResellerKit.Engine.Outbox;
+using ResellerKit.Engine.Purchases;
+using ResellerKit.Storefront.Payments.Checkout;
+using ResellerKit.Storefront.Payments.Stripe;
+using ResellerKit.Storefront.Payments.Webhooks;
+using ResellerKit.Storefront.StripeSandbox;
+
+namespace ResellerKit.Storefront.Payments;
+
+public static class PaymentsRegistration
+{
+    public static WebApplicationBuilder AddPayments(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StripeOptions>().Bind(builder.Configuration.GetSection(StripeOptions.Section))
+            .Validate(o => !o.Problems().Any(), "The Stripe configuration is not usable: see the startup log.")
+            .ValidateOnStart();
+        services.AddHttpClient(StripeClients.HttpClientName);
+        services.AddHttpClient(SandboxWebhookSender.HttpClientName);
+        services.AddSingleton<StripeClients>();
+        services.AddSingleton<CheckoutUrls>();
+        services.AddScoped<IPaymentGateway, StripeGateway>();
+        services.AddScoped<StripeEventDispatcher>();
+
+        var stripe = builder.Configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
+        foreach (var problem in stripe.Problems())
+        {
+            Console.Error.WriteLine($"Stripe configuration: {problem}");
+        }
+        if (stripe.IsSandbox)
+        {
+            services.AddScoped<SandboxStore>();
+            services.AddScoped<SandboxEvents>();
+            services.AddScoped<SandboxPayments>();
+            services.AddScoped<IOutboxHandler, SandboxWebhookSender>();
+            services.AddScoped<IOutboxHandler, SandboxSettler>();
+            services.AddHostedService<SandboxAutoConnect>();
+        }
+        return builder;
+    }
+
+    public static WebApplication MapPayments(this WebApplication app)
+    {
+        app.MapStripeWebhook();
+        if (app.Services.GetRequiredService<IOptions<StripeOptions>>().Value.IsSandbox)
+        {
+            app.MapStripeSandbox();
+        }
+        return app;
+    }
+}

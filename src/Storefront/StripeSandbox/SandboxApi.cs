@@ -1,0 +1,24 @@
+namespace ResellerKit.Storefront.StripeSandbox;
+
+/// <summary>
+/// The Stripe-compatible API under <c>/stripe-sandbox/v1</c>, its hosted pages, and its test helpers. Mapped only in
+/// sandbox mode; it accepts only the sandbox key <c>sk_test_sandbox</c>.
+/// </summary>
+public static class SandboxApi
+{
+    public static WebApplication MapStripeSandbox(this WebApplication app)
+    {
+        var sandbox = app.MapGroup("/stripe-sandbox").ExcludeFromDescription().DisableAntiforgery();
+        var v1 = sandbox.MapGroup("/v1").AddEndpointFilter<SandboxKeyFilter>();
+        v1.MapSandboxAccounts();
+        v1.MapSandboxCheckout();
+        v1.MapSandboxPayments();
+        v1.MapSandboxEvents();
+        sandbox.MapSandboxPages();
+        return app;
+    }
+
+    /// <summary>The connected account a request acts on (Stripe's <c>Stripe-Account</c> header), if any.</summary>
+    public static string? Account(this HttpRequest request) =>
+        request.Headers.TryGetValue("Stripe-Account", out var account) && account.ToString().Length > 0 ? account.ToString() : null;
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Storefront.StripeSandbox;
+
+/// <summary>Payment intents (including off-session charges of saved cards), charges, refunds, customers, and a dispute helper.</summary>
+public static class SandboxPaymentsApi
+{
+    public static RouteGroupBuilder MapSandboxPayments(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/payment_intents/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("payment_intent", id, r, s, ct));
+        v1.MapGet("/charges/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("charge", id, r, s, ct));
+        v1.MapGet("/customers/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("customer", id, r, s, ct));
+        v1.MapPost("/payment_intents", CreatePaymentIntentAsync);
+        v1.MapPost("/refunds", RefundAsync);
+        v1.MapPost("/test_helpers/disputes", DisputeAsync);
+        return v1;
+    }
+
+    // Documents of a connected account carry it as their partition; without the right Stripe-Account they do not exist.
+    private static async Task<IResult> GetOwnedAsync(string kind, string id, HttpRequest request, SandboxStore store, CancellationToken ct)
+    {
+        var found = await store.GetAsync(kind, id, ct);
+        return found is not null && OwnerOf(found) == request.Account() ? StripeJson.Object(found) : StripeJson.NotFound(kind, id);
+    }
+
+    public static async Task<IResult> CreatePaymentIntentAsync(HttpRequest request, SandboxStore store, SandboxPayments payments, CancellationToken ct)
+    {
+        var account = request.Account();
+        var form = StripeForm.Parse(await request.ReadFormAsync(ct));
+        var amount = form.Number("amount");
+        var currency = form.Text("currency");
+        var customer = form.Text("customer");
+        var method = form.Text("payment_method");
+        if (account is null) return StripeJson.Error(400, "Send the connected account in the Stripe-Account header.", "Stripe-Account");
+        if (amount is not > 0 || currency is null) return StripeJson.Error(400, "amount and currency are required.", "amount");
+        if (form.Text("confirm") != "true" || form.Text("off_session") != "true" || customer is null || method is null)
+        {
+            return StripeJson.Error(400, "The sandbox creates payment intents only as confirmed off-session charges of a saved card.", "confirm");
+        }
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 0 && await store.GetAsync("idempotency", $"{account}:{request.Path}:{key}", ct) is { } earlier)
+        {
+            return StripeJson.Object(earlier["response"]!.AsObject());
+        }
+
+        var (intent, error) = await payments.ChargeOffSessionAsync(account, customer, method, amount.Value, currency,
+            form.Number("application_fee_amount") ?? 0, StripeJson.Metadata(form["metadata"]?.AsObject()), ct);
+        if (key.Length > 0)
+        {
+            store.Add("idempotency", new JsonObject { ["id"] = $"{account}:{request.Path}:{key}", ["response"] = StripeJson.Public(intent) });
+            await store.SaveAsync(ct);
+        }
+        if (error is null)
+        {
+            return StripeJson.Object(intent);
+        }
+        var body = new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["type"] = "card_error", ["code"] = error, ["message"] = SandboxPayments.Message(error),
+                ["payment_intent"] = StripeJson.Public(intent),
+            },
+        };
+        return Results.Text(body.ToJsonString(), "application/json", statusCode: 402);
+    }
+
+    public static async Task<IResult> RefundAsync(HttpRequest request, SandboxStore store, SandboxEvents events, EngineDbContext db, CancellationToken ct)
+    {
+        var account = request.Account();
+        var form = StripeForm.Parse(await request.ReadFormAsync(ct));
+        var charge = await FindChargeAsync(store, form, ct);
+        if (charge is null || OwnerOf(charge) != account)
+        {
+            return StripeJson.Error(404, "No such charge or payment_intent on this account.", "payment_intent", code: "resource_missing");
+        }
+        var remaining = charge.Number("amount")!.Value - charge.Number("amount_refunded")!.Value;
+        var amount = form.Number("amount") ?? remaining;
+        if (amount <= 0 || amount > remaining)
+        {
+            return StripeJson.Error(400, $"Refund amount must be between 1 and {remaining}.", "amount");
+        }
+        return await SandboxIdempotency.RunAsync(request, store, db, async () =>
+        {
+            var refund = new JsonObject
+            {
+                ["id"] = SandboxIds.New("re"), ["object"] = "refund", ["amount"] = amount, ["currency"] = charge.Text("currency"),
+                ["charge"] = charge.Text("id"), ["payment_intent"] = charge.Text("payment_intent"), ["status"] = "succeeded",
+                ["reason"] = form.Text("reason"), ["created"] = store.Now,
+                ["_sandbox"] = new JsonObject { ["account"] = account },
+            };
+            charge["amount_refunded"] = charge.Number("amount_refunded") + amount;
+            charge["refunded"] = charge.Number("amount_refunded") == charge.Number("amount");
+            await store.UpdateAsync("charge", charge, ct);
+            store.Add("refund", refund, account);
+            events.Publish("charge.refunded", charge, account);
+            events.Publish("refund.created", refund, account);
+            return ((JsonObject?)refund, (IResult?)null);
+        }, ct);
+    }
+
+    /// <summary>Test helper: the cardholder disputes a payment, and the dispute closes won or lost.</summary>
+    public static async Task<IResult> DisputeAsync(HttpRequest request, SandboxStore store, SandboxEvents events, CancellationToken ct)
+    {
+        var account = request.Account();
+        var form = StripeForm.Parse(await request.ReadFormAsync(ct));
+        var charge = await FindChargeAsync(store, form, ct);
+        if (charge is null || OwnerOf(charge) != account)
+        {
+            return StripeJson.Error(404, "No such charge or payment_intent on this account.", "payment_intent", code: "resource_missing");
+        }
+        var status = form.Text("status") is "won" ? "won" : "lost";
+        var dispute = new JsonObject
+        {
+            ["id"] = SandboxIds.New("dp"), ["object"] = "dispute", ["amount"] = charge.Number("amount"), ["currency"] = charge.Text("currency"),
+            ["charge"] = charge.Text("id"), ["payment_intent"] = charge.Text("payment_intent"), ["reason"] = "fraudulent",
+            ["status"] = "needs_response", ["created"] = store.Now,
+            ["_sandbox"] = new JsonObject { ["account"] = account },
+        };
+        charge["disputed"] = true;
+        await store.UpdateAsync("charge", charge, ct);
+        store.Add("dispute", dispute, account);
+        events.Publish("charge.dispute.created", dispute, account);
+        dispute["status"] = status;
+        events.Publish("charge.dispute.closed", dispute, account);
+        await store.SaveAsync(ct);
+        return StripeJson.Object(dispute);
+    }
+
+    private static async Task<JsonObject?> FindChargeAsync(SandboxStore store, JsonObject form, CancellationToken ct)
+    {
+        if (form.Text("charge") is { } chargeId)
+        {
+            return await store.GetAsync("charge", chargeId, ct);
+        }
+        if (form.Text("payment_intent") is { } intentId && await store.GetAsync("payment_intent", intentId, ct) is { } intent
+            && intent.Text("latest_charge") is { } latest)
+        {
+            return await store.GetAsync("charge", latest, ct);
+        }
+        return null;
+    }
+
+    private static string? OwnerOf(JsonObject document) => document["_sandbox"]?["account"]?.GetValue<string>();
+}

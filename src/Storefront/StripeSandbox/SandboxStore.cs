@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Persistence.Documents;
+
+namespace ResellerKit.Storefront.StripeSandbox;
+
+/// <summary>The sandbox's Stripe objects, kept as Stripe-shaped JSON in the database so that they survive a restart.</summary>
+public sealed class SandboxStore(EngineDbContext db, TimeProvider clock)
+{
+    public async Task<JsonObject?> GetAsync(string collection, string id, CancellationToken ct)
+    {
+        var doc = await db.StoredDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Collection == collection && d.Id == id, ct);
+        return doc is null ? null : JsonNode.Parse(doc.Json)!.AsObject();
+    }
+
+    public async Task<JsonObject?> FindAsync(string collection, string partition, CancellationToken ct)
+    {
+        var doc = await db.StoredDocuments.AsNoTracking().Where(d => d.Collection == collection && d.Partition == partition)
+            .OrderByDescending(d => d.CreatedAt).FirstOrDefaultAsync(ct);
+        return doc is null ? null : JsonNode.Parse(doc.Json)!.AsObject();
+    }
+
+    /// <summary>Adds a document to the unit of work; the caller saves (so that several writes commit together).</summary>
+    public void Add(string collection, JsonObject document, string? partition = null) =>
+        db.StoredDocuments.Add(StoredDocument.Create(collection, (string)document["id"]!, partition, document.ToJsonString(), clock.GetUtcNow()));
+
+    /// <summary>Replaces a document in the unit of work; the caller saves.</summary>
+    public async Task UpdateAsync(string collection, JsonObject document, CancellationToken ct)
+    {
+        var id = (string)document["id"]!;
+        var stored = await db.StoredDocuments.SingleAsync(d => d.Collection == collection && d.Id == id, ct);
+        stored.Json = document.ToJsonString();
+    }
+
+    public async Task<List<JsonObject>> ListAsync(string collection, string? partition, int take, CancellationToken ct)
+    {
+        var query = db.StoredDocuments.AsNoTracking().Where(d => d.Collection == collection);
+        if (partition is not null)
+        {
+            query = query.Where(d => d.Partition == partition);
+        }
+        var docs = await query.OrderByDescending(d => d.CreatedAt).Take(take).ToListAsync(ct);
+        return docs.Select(d => JsonNode.Parse(d.Json)!.AsObject()).ToList();
+    }
+
+    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+
+    public long Now => clock.GetUtcNow().ToUnixTimeSeconds();
+}

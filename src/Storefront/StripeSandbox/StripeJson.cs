@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace ResellerKit.Storefront.StripeSandbox;
+
+/// <summary>Answers in Stripe's wire format: the object as JSON, or <c>{ "error": { type, message, param } }</c>.</summary>
+public static class StripeJson
+{
+    public static IResult Object(JsonObject document, int status = 200) =>
+        Results.Text(Public(document).ToJsonString(), "application/json", statusCode: status);
+
+    public static IResult Error(int status, string message, string? param = null, string type = "invalid_request_error", string? code = null)
+    {
+        var error = new JsonObject { ["type"] = type, ["message"] = message };
+        if (param is not null) error["param"] = param;
+        if (code is not null) error["code"] = code;
+        return Results.Text(new JsonObject { ["error"] = error }.ToJsonString(), "application/json", statusCode: status);
+    }
+
+    public static IResult NotFound(string kind, string id) => Error(404, $"No such {kind}: '{id}'", "id", code: "resource_missing");
+
+    /// <summary>The document without the sandbox's private notes (kept under <c>_sandbox</c>).</summary>
+    public static JsonObject Public(JsonObject document)
+    {
+        var copy = document.DeepClone().AsObject();
+        copy.Remove("_sandbox");
+        return copy;
+    }
+
+    public static string? Text(this JsonObject node, string name) => node[name]?.GetValue<string>();
+
+    public static long? Number(this JsonObject node, string name) =>
+        node[name] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<long>(out var n) => n,
+            JsonValue v when v.TryGetValue<string>(out var s) && long.TryParse(s, out var parsed) => parsed,
+            _ => null,
+        };
+
+    public static JsonObject Metadata(JsonObject? form) =>
+        form is null ? new JsonObject() : form.DeepClone().AsObject();
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.StripeSandbox;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Api;
+
+/// <summary>The money path through the built-in Stripe sandbox: the credits of a paid checkout arrive exactly once.</summary>
+public abstract class CheckoutTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Purchase_ThroughTheSandboxCheckoutPage_GrantsThePackOnce_AndReplaysGrantNothing()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+
+        var paid = await api.PayAsync(session.GetProperty("url").GetString()!);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 100);
+        var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
+        var replays = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed))));
+
+        paid.Headers.Location!.ToString().ShouldContain($"/s/{agency.Slug}/checkout/return?session_id={session.GetProperty("id").GetString()}");
+        balance.ShouldBe(100);
+        replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);
+        var purchase = await agency.PurchaseAsync(subAccount);
+        purchase.GetProperty("state").GetString().ShouldBe("fulfilled");
+        purchase.GetProperty("amount").GetInt64().ShouldBe(1_500);
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
+    public async Task Webhook_WithForgedOrStaleSignature_Answers400AndGrantsNothing()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
+
+        var forged = await api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed, secret: "whsec_somebody_else"));
+        var stale = await api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed, DateTimeOffset.UtcNow.AddMinutes(-6)));
+        var tampered = await api.PostWebhookAsync(completed.Replace("\"livemode\":false", "\"livemode\":false ", StringComparison.Ordinal), CheckoutDriver.Sign(completed));
+
+        forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        tampered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Webhook_ForAnUnknownSession_Answers2xxAndGrantsNothing()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
+        var unknown = completed.Replace(session.GetProperty("id").GetString()!, "cs_test_nobody_knows_this_one", StringComparison.Ordinal)
+            .Replace("\"id\":\"evt_", "\"id\":\"evt_x", StringComparison.Ordinal);
+
+        var response = await api.PostWebhookAsync(unknown, CheckoutDriver.Sign(unknown));
+
+        var body = await response.ExpectAsync(HttpStatusCode.OK);
+        body.GetProperty("outcome").GetString()!.ShouldContain("UnknownSession");
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task Payment_WithAnAmountThatDoesNotMatchThePurchase_GrantsNothingAndRecordsWhy()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var sessionId = session.GetProperty("id").GetString()!;
+        await TamperSandboxSessionAsync(sessionId, doc => doc.Replace("\"amount_total\":1500", "\"amount_total\":15", StringComparison.Ordinal));
+
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("failureReason").ValueKind == JsonValueKind.String);
+
+        purchase.GetProperty("state").GetString().ShouldBe("pending");
+        purchase.GetProperty("failureReason").GetString()!.ShouldContain("expected 1500");
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Refund_AfterSomeUsage_TakesBackWhatIsLeftAndRecordsTheRestAsDebt()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        (await agency.Client.UsageAsync(subAccount, 80)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+
+        var refund = await SandboxClient(await agency.StripeAccountAsync())
+            .PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct);
+        await refund.ExpectAsync(HttpStatusCode.OK);
+        var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "refunded");
+
+        purchase.GetProperty("creditsReversed").GetInt64().ShouldBe(100);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+        (await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("debtCredits").GetInt64().ShouldBe(80);
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
+    public async Task LostDispute_ReversesTheCredits()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+
+        await (await SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "disputed");
+
+        purchase.GetProperty("creditsReversed").GetInt64().ShouldBe(100);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task DelayedPayment_IsPendingUntilItSettles_ThenGranted()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+
+        await api.PayAsync(session.GetProperty("url").GetString()!, TestCard.DelayedSuccess);
+        var pending = await agency.PurchaseAsync(subAccount);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 100);
+
+        pending.GetProperty("state").GetString().ShouldBe("pending");
+        balance.ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task DelayedPayment_ThatFails_GrantsNothingAndMarksThePurchaseFailed()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+
+        await api.PayAsync(session.GetProperty("url").GetString()!, TestCard.DelayedFailure);
+        var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "failed");
+
+        purchase.GetProperty("state").GetString().ShouldBe("failed");
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+    }
+
+    private async Task<(TestAgency Agency, string SubAccount, string Pack)> ResellerWithPackAsync()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        return (agency, await agency.CreateSubAccountAsync("reselling"), pack);
+    }
+
+    private HttpClient SandboxClient(string account)
+    {
+        var client = api.WithKey("sk_test_sandbox");
+        client.DefaultRequestHeaders.Add("Stripe-Account", account);
+        return client;
+    }
+
+    private async Task TamperSandboxSessionAsync(string sessionId, Func<string, string> change)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var doc = await db.StoredDocuments.SingleAsync(d => d.Collection == "checkout.session" && d.Id == sessionId, Ct);
+        doc.Json = change(doc.Json);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task ShouldVerifyCleanAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems.ShouldBeEmpty();
+    }
+}
+
+public sealed class CheckoutTestsOnSqlite(SqliteApi api) : CheckoutTests(api), IClassFixture<SqliteApi>;
+
+public sealed class CheckoutTestsOnPostgres(PostgresApi api) : CheckoutTests(api), IClassFixture<PostgresApi>;
