@@ -1,0 +1,3 @@
+namespace ResellerKit.Themes.Lint;
+
+public sealed class ThemeLinter;
