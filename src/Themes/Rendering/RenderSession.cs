@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Fluid;
 using Fluid.Values;
 using ResellerKit.Themes.Packages;
@@ -17,6 +18,9 @@ namespace ResellerKit.Themes.Rendering;
 /// </summary>
 internal sealed class RenderSession : IDisposable
 {
+    /// <summary>Escapes &lt; &gt; & " ' but keeps every other character as is, so that € and ä stay readable.</summary>
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly CancellationTokenSource clock;
     private readonly RenderState state;
     private readonly TemplateContext context;
@@ -55,7 +59,7 @@ internal sealed class RenderSession : IDisposable
 
         state.CurrentPath = path;
         using var writer = new CappedWriter(state, state.Limits.MaxOutputChars, "page");
-        await template.Template.RenderAsync(writer, HtmlEncoder.Default, context);
+        await template.Template.RenderAsync(writer, Html, context);
         return writer.ToString();
     }
 

@@ -42,6 +42,10 @@ public static class ThemeTemplateOptions
     }
 
     /// <summary>The parser: no <c>{% liquid %}</c> tag (its lines would escape the nesting scan) and no functions or macros.</summary>
-    public static FluidParser CreateParser() =>
-        new(new FluidParserOptions { AllowLiquidTag = false, AllowFunctions = false });
+    public static FluidParser CreateParser()
+    {
+        var parser = new FluidParser(new FluidParserOptions { AllowLiquidTag = false, AllowFunctions = false });
+        parser.RegisteredTags.Remove("liquid");
+        return parser;
+    }
 }
