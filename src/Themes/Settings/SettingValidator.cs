@@ -53,7 +53,9 @@ internal static partial class SettingValidator
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     public static decimal? Number(JsonNode? value) =>
-        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.GetValue<decimal>() : null;
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            ? decimal.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static bool IsHttpsUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
