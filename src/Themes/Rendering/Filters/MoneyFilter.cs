@@ -1,0 +1,38 @@
+using Fluid;
+using Fluid.Values;
+using ResellerKit.Themes.Rendering.Budget;
+using ResellerKit.Themes.Views;
+
+namespace ResellerKit.Themes.Rendering.Filters;
+
+/// <summary>
+/// <c>{{ pack.price | money }}</c> formats a <see cref="MoneyView"/>; <c>{{ 1500 | money: 'eur' }}</c> formats minor units
+/// of a currency (the shop's when none is given). The shop's locale decides separators and symbol placement.
+/// </summary>
+internal static class MoneyFilter
+{
+    public const string Name = "money";
+
+    public static ValueTask<FluidValue> Apply(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var shop = RenderState.Of(context)?.Shop;
+        var (amount, currency) = input.ToObjectValue() switch
+        {
+            MoneyView money => (money.Amount, money.Currency),
+            _ when input.Type == FluidValues.Number => (
+                (long)input.ToNumberValue(),
+                CurrencyArgument(arguments) ?? shop?.Currency ?? "usd"),
+            _ => (0L, ""),
+        };
+
+        return currency.Length == 0
+            ? new ValueTask<FluidValue>(NilValue.Instance)
+            : new ValueTask<FluidValue>(new StringValue(MoneyFormatter.Format(amount, currency, context.CultureInfo)));
+    }
+
+    private static string? CurrencyArgument(FilterArguments arguments)
+    {
+        var value = arguments.HasNamed("currency") ? arguments["currency"] : arguments.At(0);
+        return value.IsNil() ? null : value.ToStringValue();
+    }
+}

@@ -1,0 +1,67 @@
+using Fluid;
+using Fluid.Values;
+using ResellerKit.Themes.Packages;
+using ResellerKit.Themes.Rendering.Budget;
+
+namespace ResellerKit.Themes.Rendering.Filters;
+
+/// <summary>
+/// <c>{{ 'packs.buy' | t: name: pack.name }}</c>: the string for the key in the shop's locale (<c>de-DE.json</c>, then
+/// <c>de.json</c>), then in <c>en.json</c>, then the key itself; <c>{name}</c> placeholders take the named arguments.
+/// With a <c>count</c> argument, <c>key.one</c> or <c>key.other</c> is used when <c>key</c> itself is missing.
+/// The result is plain text and is escaped on output like any other value.
+/// </summary>
+internal static class TranslateFilter
+{
+    public const string Name = "t";
+
+    public static ValueTask<FluidValue> Apply(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var state = RenderState.Require(context, Name);
+        var key = input.ToStringValue();
+        var text = Lookup(state, key, arguments) ?? key;
+        foreach (var name in arguments.Names)
+        {
+            text = text.Replace("{" + name + "}", arguments[name].ToStringValue(), StringComparison.Ordinal);
+        }
+
+        return new ValueTask<FluidValue>(new StringValue(text));
+    }
+
+    /// <summary>The locales tried for a shop locale, most specific first: de-DE, de, en.</summary>
+    public static IEnumerable<string> Chain(string? locale)
+    {
+        if (!string.IsNullOrEmpty(locale))
+        {
+            yield return locale;
+            var dash = locale.IndexOf('-');
+            if (dash > 0)
+            {
+                yield return locale[..dash];
+            }
+        }
+
+        yield return ThemePaths.DefaultLocale;
+    }
+
+    private static string? Lookup(RenderState state, string key, FilterArguments arguments)
+    {
+        var plural = arguments.HasNamed("count") ? (arguments["count"].ToNumberValue() == 1 ? key + ".one" : key + ".other") : null;
+        foreach (var locale in Chain(state.Shop?.Locale).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var path = ThemePaths.Locale(locale);
+            if (state.Theme.ReadFile(path) is not { } json)
+            {
+                continue;
+            }
+
+            var table = state.Cache.Get(state.Theme, path, json, LocaleTable.Parse);
+            if ((table.Find(key) ?? (plural is null ? null : table.Find(plural))) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+using Fluid;
+using Fluid.Values;
+using ResellerKit.Themes.Packages;
+using ResellerKit.Themes.Views;
+
+namespace ResellerKit.Themes.Rendering;
+
+/// <summary>Renders storefront pages of an agency's theme. Register with <c>services.AddThemes()</c>; it is a singleton.</summary>
+public sealed class ThemeRenderer(TemplateOptions options, ThemeCache cache, ThemeLimits limits)
+{
+    /// <summary>
+    /// Renders <paramref name="template"/> (such as <c>templates/index.liquid</c>) with the model, then
+    /// <c>layout/theme.liquid</c> around it (the layout prints <c>{{ content_for_layout }}</c>). A broken or hostile
+    /// theme gives a failed result with the file, line and column; this method does not throw for it. It throws
+    /// <see cref="OperationCanceledException"/> only when <paramref name="ct"/> is cancelled.
+    /// </summary>
+    public async Task<RenderResult> RenderAsync(ThemeSource theme, string template, StorefrontView model, CancellationToken ct)
+    {
+        if (!template.StartsWith("templates/", StringComparison.Ordinal))
+        {
+            return RenderResult.Failure(new ThemeError(template, 0, 0, "Only files of templates/ can be rendered as pages."));
+        }
+
+        using var session = new RenderSession(options, cache, limits, theme, model, model.Shop, model.Urls, ct);
+        try
+        {
+            var content = await session.RenderAsync(template);
+            session.SetValue("content_for_layout", new StringValue(content, encode: false));
+            return RenderResult.Success(await session.RenderAsync(ThemePaths.Layout));
+        }
+        catch (Exception failure) when (!ct.IsCancellationRequested && failure is not OutOfMemoryException)
+        {
+            return RenderResult.Failure(session.Failure(failure));
+        }
+    }
+}

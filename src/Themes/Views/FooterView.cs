@@ -1,0 +1,13 @@
+namespace ResellerKit.Themes.Views;
+
+/// <summary>The agency's branded email footer. <see cref="Email.EmailFooter"/> renders it; every email ends with it.</summary>
+/// <param name="PostalAddress">The sender's postal address (required by anti-spam laws for marketing mail); lines split on newlines.</param>
+/// <param name="CustomText">The agency's own footer sentence, plain text.</param>
+/// <param name="UnsubscribeUrl">Shown only for non-transactional messages; null hides it.</param>
+public sealed record FooterView(
+    string DisplayName,
+    string? LogoUrl,
+    string? PostalAddress,
+    string SupportEmail,
+    string? CustomText,
+    string? UnsubscribeUrl);

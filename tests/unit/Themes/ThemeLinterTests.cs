@@ -1,0 +1,129 @@
+using ResellerKit.Themes.Lint;
+using ResellerKit.Themes.Packages;
+
+namespace ResellerKit.Tests.Unit.Themes;
+
+public sealed class ThemeLinterTests
+{
+    private readonly ThemeTestKit kit = new();
+
+    [Theory]
+    [InlineData(BuiltInThemes.Aurora)]
+    [InlineData(BuiltInThemes.Slate)]
+    public void Lint_BuiltInTheme_IsClean(string name)
+    {
+        var issues = kit.Linter.Lint(ThemeSource.Create("agency-lint", name));
+
+        issues.ShouldBeEmpty(string.Join("\n", issues));
+    }
+
+    [Fact]
+    public void Lint_BuiltInEmailTemplates_AreClean()
+    {
+        var theme = ThemeSource.Create("agency-lint", BuiltInThemes.Aurora, BuiltInThemes.Files("email")!
+            .Where(f => f.Key.StartsWith("email/", StringComparison.Ordinal)).ToDictionary());
+
+        var issues = kit.Linter.Lint(theme);
+
+        issues.ShouldBeEmpty(string.Join("\n", issues));
+    }
+
+    /// <summary>Declarations count for the whole file, so a loop variable used outside its loop is checked by its type.</summary>
+    [Fact]
+    public void Lint_MistakesInAnOverride_ReportedWithPositions()
+    {
+        var theme = Override("""
+            {{ pack.nme }}{% for pack in packs %}{{ pack.nme }}{{ pack.price.amount }}{% endfor %}
+            {{ shop.name | shout }}{{ settings.nope }}{{ customer.name | raw }}{{ shop | json }}
+            {{ 'no.such.key' | t }}{{ 'missing.png' | asset_url }}{{ settings.accent_color | raw }}
+            """);
+
+        var issues = kit.Linter.Lint(theme).Where(i => i.Path == "templates/index.liquid").Select(i => i.ToString()).ToList();
+
+        issues.ShouldBe(
+        [
+            "templates/index.liquid:1:4: error: 'pack.nme': PackView has no member 'nme'.",
+            "templates/index.liquid:1:41: error: 'pack.nme': PackView has no member 'nme'.",
+            "templates/index.liquid:2:16: error: Unknown filter 'shout'.",
+            "templates/index.liquid:2:27: error: 'settings.nope' is not declared in config/settings_schema.json.",
+            "templates/index.liquid:2:46: error: 'customer.name | raw' would print data unescaped; only richtext settings are sanitised HTML.",
+            "templates/index.liquid:2:78: error: The filter 'json' is not available in ResellerKit themes.",
+            "templates/index.liquid:3:4: warning: No translation for 'no.such.key' in locales/en.json.",
+            "templates/index.liquid:3:27: warning: There is no assets/missing.png in this theme.",
+            "templates/index.liquid:3:58: warning: 'settings.accent_color | raw': only richtext settings are sanitised HTML.",
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Lint_UnknownRootVariable_IsAnError()
+    {
+        var issues = kit.Linter.Lint(Override("{{ secrets.api_key }}")).Where(i => i.Path == "templates/index.liquid").Select(i => i.ToString()).ToList();
+
+        issues.ShouldBe(["templates/index.liquid:1:4: error: Unknown variable 'secrets'."]);
+    }
+
+    [Fact]
+    public void Lint_ContainmentAndSyntaxErrors_AreErrors()
+    {
+        var theme = Override("{% for i in (1..20000000) %}{% endfor %}", ("snippets/broken.liquid", "x\n{% if %}"), ("templates/account.liquid", "{% render 'broken' %}"));
+
+        var issues = kit.Linter.Lint(theme).Select(i => i.ToString()).ToList();
+
+        issues.ShouldContain("templates/index.liquid:1:13: error: The range (1..20000000) has more than 1,000 items.");
+        issues.ShouldContain(i => i.StartsWith("snippets/broken.liquid:2:", StringComparison.Ordinal) && i.Contains("error"));
+    }
+
+    [Fact]
+    public void Lint_MissingTemplateAndUnusedSnippet_Reported()
+    {
+        var theme = ThemeSource.FromFiles("agency-lint", new Dictionary<string, string>
+        {
+            ["layout/theme.liquid"] = "{{ content_for_layout }}",
+            ["templates/index.liquid"] = "hi",
+            ["snippets/lonely.liquid"] = "nobody renders me",
+            ["config/settings_schema.json"] = "[]",
+            ["locales/en.json"] = "{}",
+        });
+
+        var issues = kit.Linter.Lint(theme).Select(i => i.ToString()).ToList();
+
+        issues.ShouldContain("templates/account.liquid:0:0: error: This required file is missing.");
+        issues.ShouldContain("templates/404.liquid:0:0: error: This required file is missing.");
+        issues.ShouldContain("snippets/lonely.liquid:0:0: warning: No template renders this snippet.");
+    }
+
+    [Fact]
+    public void LintFolder_ThemeOnDisk_ReadsEveryFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("rk-theme-").FullName;
+        try
+        {
+            foreach (var (path, content) in BuiltInThemes.Files(BuiltInThemes.Slate)!)
+            {
+                Directory.CreateDirectory(Path.Combine(folder, Path.GetDirectoryName(path)!));
+                File.WriteAllText(Path.Combine(folder, path), content);
+            }
+
+            File.WriteAllText(Path.Combine(folder, "templates", "404.liquid"), "{{ page.titel }}");
+
+            var issues = kit.Linter.LintFolder(folder).Select(i => i.ToString()).ToList();
+
+            issues.ShouldBe(["templates/404.liquid:1:4: error: 'page.titel': PageView has no member 'titel'."]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ThemeSource Override(string index, params (string Path, string Content)[] more)
+    {
+        var files = new Dictionary<string, string> { ["templates/index.liquid"] = index };
+        foreach (var (path, content) in more)
+        {
+            files[path] = content;
+        }
+
+        return ThemeSource.Create("agency-lint", BuiltInThemes.Aurora, files);
+    }
+}
