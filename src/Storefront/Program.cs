@@ -1,4 +1,5 @@
 using ResellerKit.Storefront.Api;
+using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Health;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Payments;
@@ -18,7 +19,8 @@ app.UseResellerKit();
 app.MapHealth();
 app.MapApi();
 app.MapPayments();
-app.MapCheckoutReturn();
+app.MapShop();
+app.MapUnsubscribe();
 await app.RunAsync();
 return 0;
 

@@ -40,6 +40,9 @@ public sealed class Agency
 
     public AgencyBranding Branding { get; private set; } = new();
 
+    /// <summary>A host name (<c>credits.agency.com</c>) that serves this agency's storefront at <c>/</c>.</summary>
+    public string? CustomDomain { get; private set; }
+
     public CustomQuantityOffer CustomQuantity { get; private set; } = new();
 
     public WalletRef Issuance => new(IssuanceWalletId, Id, WalletKind.Issuance);
@@ -81,6 +84,13 @@ public sealed class Agency
     public void SetDiscount(decimal percent) => DiscountPercent = percent;
 
     public void OfferCustomQuantity(CustomQuantityOffer offer) => CustomQuantity = offer;
+
+    public void Rebrand(AgencyBranding branding) => Branding = branding;
+
+    public void MapDomain(string? host) => CustomDomain = host;
+
+    /// <summary>The name clients see: the display name when set, else the agency's name.</summary>
+    public string PublicName => Branding.DisplayName ?? Name;
 
     public void Suspend() => Status = AgencyStatus.Suspended;
 

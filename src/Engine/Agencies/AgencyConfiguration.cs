@@ -17,6 +17,8 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.DiscountPercent).HasPrecision(5, 2);
         builder.Property(a => a.StripeAccountId).HasMaxLength(100);
         builder.HasIndex(a => a.StripeAccountId);
+        builder.Property(a => a.CustomDomain).HasMaxLength(253);
+        builder.HasIndex(a => a.CustomDomain).IsUnique();
         builder.ComplexProperty(a => a.Branding, b =>
         {
             b.Property(x => x.DisplayName).HasMaxLength(Input.MaxNameLength);
@@ -36,6 +38,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
             c.Ignore(x => x.Price);
         });
         builder.Ignore(a => a.Issuance);
+        builder.Ignore(a => a.PublicName);
         builder.Ignore(a => a.Pool);
     }
 }

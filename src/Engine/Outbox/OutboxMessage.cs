@@ -24,6 +24,11 @@ public sealed class OutboxMessage
 
     public string Payload { get; private set; } = "";
 
+    /// <summary>The payload holds a secret; the worker replaces it with <see cref="Redacted"/> after delivery.</summary>
+    public bool Sensitive { get; private set; }
+
+    public const string Redacted = "{\"redacted\":true}";
+
     public int Attempts { get; private set; }
 
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -40,8 +45,10 @@ public sealed class OutboxMessage
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static OutboxMessage Create(string topic, string messageId, string payload, AgencyId? agencyId, DateTimeOffset now, DateTimeOffset? notBefore = null) => new()
+    public static OutboxMessage Create(
+        string topic, string messageId, string payload, AgencyId? agencyId, DateTimeOffset now, DateTimeOffset? notBefore = null, bool sensitive = false) => new()
     {
+        Sensitive = sensitive,
         Topic = topic,
         MessageId = messageId,
         Payload = payload,

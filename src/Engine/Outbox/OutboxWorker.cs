@@ -98,7 +98,9 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         var done = clock.GetUtcNow();
         await (outcome switch
         {
-            DeliveredOutcome => mine.ExecuteUpdateAsync(set => set.SetProperty(m => m.CompletedAt, done).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), ct),
+            DeliveredOutcome => mine.ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.CompletedAt, done).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
+                .SetProperty(m => m.Payload, m => m.Sensitive ? OutboxMessage.Redacted : m.Payload), ct),
             RetryOutcome r => mine.ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.NextAttemptAt, r.When).SetProperty(m => m.LastError, Truncate(r.Error)).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), ct),
             AbandonOutcome a => mine.ExecuteUpdateAsync(set => set

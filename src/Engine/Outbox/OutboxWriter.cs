@@ -6,9 +6,10 @@ namespace ResellerKit.Engine.Outbox;
 /// <summary>Adds messages to the outbox in the caller's unit of work, and nudges the local worker after commit.</summary>
 public sealed class OutboxWriter(EngineDbContext db, OutboxSignal signal, TimeProvider clock)
 {
-    public OutboxMessage Enqueue(string topic, string messageId, string payload, AgencyId? agencyId = null, DateTimeOffset? notBefore = null)
+    /// <param name="sensitive">The payload holds a secret (a first password): it is cleared once delivered.</param>
+    public OutboxMessage Enqueue(string topic, string messageId, string payload, AgencyId? agencyId = null, DateTimeOffset? notBefore = null, bool sensitive = false)
     {
-        var message = OutboxMessage.Create(topic, messageId, payload, agencyId, clock.GetUtcNow(), notBefore);
+        var message = OutboxMessage.Create(topic, messageId, payload, agencyId, clock.GetUtcNow(), notBefore, sensitive);
         db.OutboxMessages.Add(message);
         signal.Nudge();
         return message;

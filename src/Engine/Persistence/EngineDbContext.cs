@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Idempotency;
+using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence.Documents;
 using ResellerKit.Engine.Platform;
@@ -21,8 +24,11 @@ namespace ResellerKit.Engine.Persistence;
 /// live apart; the model is defined here, once.
 /// </summary>
 public abstract class EngineDbContext(DbContextOptions options)
-    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data Protection keys, shared by every node so that a cookie issued by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -56,6 +62,16 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<StoredDocument> StoredDocuments => Set<StoredDocument>();
+
+    public DbSet<EmailOptOut> EmailOptOuts => Set<EmailOptOut>();
+
+    public DbSet<AgencyTheme> AgencyThemes => Set<AgencyTheme>();
+
+    public DbSet<ThemeFile> ThemeFiles => Set<ThemeFile>();
+
+    public DbSet<ThemeRevision> ThemeRevisions => Set<ThemeRevision>();
+
+    public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Users;
 
@@ -15,7 +16,7 @@ public sealed record CreatedSubAccount(SubAccount SubAccount, string InitialPass
 /// Creates an agency-owned sub-account at once, with a client user whose generated first password is returned
 /// (shown once) and emailed. The agency owns the account and pays for it.
 /// </summary>
-public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users, TimeProvider clock)
+public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
 {
     public async Task<Result<CreatedSubAccount>> HandleAsync(
         AgencyId agencyId, CreateSubAccountCommand command, Actor actor, CancellationToken ct)
@@ -61,6 +62,11 @@ public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users
             }
             await users.AddToRoleAsync(user, Roles.ClientUser);
             db.Memberships.Add(Membership.Create(user.Id, agencyId, subAccount.Id, MembershipRole.Owner, now));
+            mailer.Send(new EmailRequest(EmailKind.SubAccountCredentials, email, subAccount.Name, agencyId)
+            {
+                SubAccountId = subAccount.Id,
+                Password = password,
+            });
             await db.SaveChangesAsync(token);
             return new CreatedSubAccount(subAccount, password);
         }, ct);

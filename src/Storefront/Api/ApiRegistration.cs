@@ -17,7 +17,7 @@ public static class ApiRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<PlatformKey>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
                 ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddApiPolicies();

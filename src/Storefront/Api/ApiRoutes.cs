@@ -1,4 +1,5 @@
 using ResellerKit.Storefront.Api.Agencies;
+using ResellerKit.Storefront.Api.Branding;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Ledger;
 using ResellerKit.Storefront.Api.Pricing;
@@ -18,6 +19,7 @@ public static class ApiRoutes
         api.MapLedger();
         api.MapPricing();
         api.MapPurchases();
+        api.MapBranding();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));

@@ -3,7 +3,7 @@ namespace ResellerKit.Storefront.Hosting;
 /// <summary>What a newcomer needs after <c>dotnet run</c>: where everything is, and the keys and logins to use.</summary>
 public static class Banner
 {
-    public static IEnumerable<string> Lines(PublicUrls urls, string? generatedPlatformKey, DemoCredentials? demo)
+    public static IEnumerable<string> Lines(PublicUrls urls, string? generatedPlatformKey, DemoCredentials? demo, string? mailFolder)
     {
         var b = urls.BaseUrl;
         yield return "";
@@ -12,13 +12,18 @@ public static class Banner
         yield return $"   API reference    {b}/scalar/";
         yield return $"   OpenAPI          {b}/openapi/v1.json";
         yield return $"   Ready check      {b}/readyz";
+        yield return $"   Stripe sandbox   {b}/stripe-sandbox/";
+        if (mailFolder is not null)
+        {
+            yield return $"   Email            written to {mailFolder}";
+        }
         if (generatedPlatformKey is not null)
         {
             yield return $"   Platform API key {generatedPlatformKey}   (shown once; configure ResellerKit:PlatformApiKey to choose your own)";
         }
         if (demo is not null)
         {
-            foreach (var line in demo.Lines())
+            foreach (var line in demo.Lines(b))
             {
                 yield return line;
             }

@@ -2,7 +2,7 @@ namespace ResellerKit.Storefront.Hosting;
 
 /// <summary>
 /// The operator commands that share the web host's configuration:
-/// <c>dotnet run --project src/Storefront -- ledger verify</c>, and <c>-- demo credentials</c>.
+/// <c>dotnet run --project src/Storefront -- ledger verify</c>, <c>-- demo credentials</c> and <c>-- theme lint &lt;folder&gt;</c>.
 /// Anything else on the command line (such as <c>--urls</c>) still configures the host.
 /// </summary>
 public static class CommandLine
@@ -11,6 +11,7 @@ public static class CommandLine
     {
         ["ledger", "verify", ..] => new LedgerVerifyCommand(),
         ["demo", "credentials", ..] => new DemoCredentialsCommand(),
+        ["theme", "lint", var folder, ..] => new ThemeLintCommand(folder),
         _ => null,
     };
 

@@ -4,9 +4,13 @@ namespace ResellerKit.Storefront.Hosting;
 public sealed record DemoCredentials(
     string AgencyName, string Slug, string? AgencyApiKey, string OwnerEmail, string? OwnerPassword, string ClientEmail, string? ClientPassword)
 {
-    public IEnumerable<string> Lines()
+    public IEnumerable<string> Lines(string? baseUrl = null)
     {
         yield return $" Demo agency \"{AgencyName}\" (slug {Slug})";
+        if (baseUrl is not null)
+        {
+            yield return $"   Storefront       {baseUrl}/s/{Slug}/";
+        }
         if (AgencyApiKey is null)
         {
             yield return "   Its API key and passwords were printed at first start.";

@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
 using ResellerKit.Engine;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Accounts;
 using ResellerKit.Storefront.Api;
 using ResellerKit.Storefront.Api.Idempotency;
+using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Payments;
+using ResellerKit.Storefront.Shop;
+using ResellerKit.Themes;
 
 namespace ResellerKit.Storefront.Hosting;
 
@@ -16,15 +21,24 @@ public static class HostRegistration
             ConnectionString = builder.Configuration.GetConnectionString("Engine") ?? DatabaseOptions.DefaultConnectionString,
         };
         builder.Services.AddEngine(database);
+        builder.Services.AddThemes();
+        builder.Services.AddDataProtection().SetApplicationName("ResellerKit").PersistKeysToDbContext<EngineDbContext>();
         builder.Services.Configure<ResellerKitOptions>(builder.Configuration.GetSection(ResellerKitOptions.Section));
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddScoped<DatabasePreparation>();
         builder.Services.AddScoped<DemoSeed>();
         builder.Services.AddScoped<PlatformKeyStore>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<PlatformHosts>();
+        builder.Services.AddSingleton<CustomDomains>();
+        builder.Services.AddScoped<ShopContexts>();
+        builder.Services.AddScoped<ShopRenderer>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         builder.AddApi();
+        builder.AddSignIn();
         builder.AddPayments();
+        builder.AddEmail();
         return builder;
     }
 
@@ -33,8 +47,12 @@ public static class HostRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(IdempotencyFilter.BufferKeyedRequests);
+        app.UseShopHostRouting();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
         return app;
     }
 }

@@ -11,6 +11,9 @@ public sealed class ResellerKitOptions
     /// <summary>The absolute URL that emails, storefront links and the widget use; defaults to the first bound address.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>More host names the platform answers on (comma-separated), besides the public base URL's host and loopback.</summary>
+    public string? PlatformHosts { get; set; }
+
     /// <summary>Seeds a demo platform, agency and sub-accounts on first start. On by default for the embedded SQLite setup.</summary>
     public bool? SeedDemo { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Email;
 
 namespace ResellerKit.Storefront.Hosting;
 
@@ -22,9 +23,10 @@ public static class Startup
         var demo = seedDemo ? await services.GetRequiredService<DemoSeed>().SeedAsync(app.Lifetime.ApplicationStopping) : null;
 
         var urls = app.Services.GetRequiredService<PublicUrls>();
+        var mailFolder = app.Services.GetService<PickupFolderTransport>()?.Folder;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var line in Banner.Lines(urls, generatedPlatformKey, demo))
+            foreach (var line in Banner.Lines(urls, generatedPlatformKey, demo, mailFolder))
             {
                 Console.WriteLine(line);
             }

@@ -23,6 +23,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -233,6 +252,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<decimal>("DiscountPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
@@ -337,6 +360,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomDomain")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -391,6 +417,97 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.HasIndex("SubAccountId", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.AgencyTheme", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BaseTheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LastRenderError")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("LastRenderErrorAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("AgencyThemes");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeFile", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "Path");
+
+                    b.ToTable("ThemeFiles");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ThemeRevisions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
@@ -622,6 +739,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "Email");
+
+                    b.ToTable("EmailOptOuts");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -667,6 +801,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Topic")
                         .IsRequired()
@@ -1024,6 +1161,36 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Users.MagicLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MagicLinks");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Users.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1205,6 +1372,33 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Branding.AgencyTheme", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("ResellerKit.Engine.Branding.AgencyTheme", "AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeFile", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeRevision", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Credits.LedgerTransaction", "Grant")
@@ -1260,6 +1454,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Pricing.CreditPack", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1295,6 +1498,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Users.MagicLink", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Users.Membership", b =>

@@ -23,6 +23,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -234,6 +253,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
                     b.Property<decimal>("DiscountPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("decimal(5,2)");
@@ -338,6 +361,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomDomain")
+                        .IsUnique()
+                        .HasFilter("[CustomDomain] IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -392,6 +419,97 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.HasIndex("SubAccountId", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.AgencyTheme", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BaseTheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("LastRenderError")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("LastRenderErrorAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("AgencyThemes");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeFile", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("AgencyId", "Path");
+
+                    b.ToTable("ThemeFiles");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ThemeRevisions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
@@ -624,6 +742,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("AgencyId", "Email");
+
+                    b.ToTable("EmailOptOuts");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -669,6 +804,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Topic")
                         .IsRequired()
@@ -1028,6 +1166,36 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Users.MagicLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MagicLinks");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Users.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1211,6 +1379,33 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Branding.AgencyTheme", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("ResellerKit.Engine.Branding.AgencyTheme", "AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeFile", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeRevision", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Credits.LedgerTransaction", "Grant")
@@ -1266,6 +1461,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Pricing.CreditPack", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1301,6 +1505,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Users.MagicLink", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Users.Membership", b =>

@@ -18,6 +18,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -224,6 +241,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CustomDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("DiscountPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
@@ -328,6 +349,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomDomain")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -380,6 +404,95 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("SubAccountId", "Id");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.AgencyTheme", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseTheme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRenderError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRenderErrorAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("AgencyThemes");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeFile", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Path");
+
+                    b.ToTable("ThemeFiles");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ThemeRevisions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
@@ -603,6 +716,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Email");
+
+                    b.ToTable("EmailOptOuts");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -646,6 +776,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Sensitive")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Topic")
                         .IsRequired()
@@ -1001,6 +1134,36 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Users.MagicLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MagicLinks");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Users.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1182,6 +1345,33 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Branding.AgencyTheme", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("ResellerKit.Engine.Branding.AgencyTheme", "AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeFile", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Branding.ThemeRevision", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Credits.LedgerTransaction", "Grant")
@@ -1237,6 +1427,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Pricing.CreditPack", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1272,6 +1471,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Agency");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Users.MagicLink", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Users.Membership", b =>

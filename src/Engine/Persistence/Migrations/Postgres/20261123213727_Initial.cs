@@ -31,6 +31,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
                     StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     PaymentsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CustomDomain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
                     Branding_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
                     Branding_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Branding_EmailFooter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
@@ -91,6 +92,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -134,6 +149,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
                     Payload = table.Column<string>(type: "text", nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -188,6 +204,29 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredDocuments", x => new { x.Collection, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgencyThemes",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BaseTheme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SettingsJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastRenderError = table.Column<string>(type: "text", nullable: true),
+                    LastRenderErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgencyThemes", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_AgencyThemes_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -267,6 +306,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailOptOuts",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailOptOuts", x => new { x.AgencyId, x.Email });
+                    table.ForeignKey(
+                        name: "FK_EmailOptOuts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LedgerTransactions",
                 columns: table => new
                 {
@@ -324,6 +382,50 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
                     table.ForeignKey(
                         name: "FK_SubAccounts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThemeFiles",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThemeFiles", x => new { x.AgencyId, x.Path });
+                    table.ForeignKey(
+                        name: "FK_ThemeFiles_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThemeRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThemeRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThemeRevisions_Agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
@@ -430,6 +532,27 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MagicLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MagicLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MagicLinks_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -625,6 +748,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_CustomDomain",
+                table: "Agencies",
+                column: "CustomDomain",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Slug",
                 table: "Agencies",
                 column: "Slug",
@@ -757,6 +886,17 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: new[] { "SubAccountId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MagicLinks_TokenHash",
+                table: "MagicLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MagicLinks_UserId",
+                table: "MagicLinks",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Memberships_AgencyId_SubAccountId",
                 table: "Memberships",
                 columns: new[] { "AgencyId", "SubAccountId" });
@@ -838,6 +978,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ThemeRevisions_AgencyId_Version",
+                table: "ThemeRevisions",
+                columns: new[] { "AgencyId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Wallets_AgencyId_Kind",
                 table: "Wallets",
                 columns: new[] { "AgencyId", "Kind" });
@@ -851,6 +997,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgencyThemes");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 
@@ -879,10 +1028,19 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "CreditPacks");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "MagicLinks");
 
             migrationBuilder.DropTable(
                 name: "Memberships");
@@ -904,6 +1062,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "StoredDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ThemeFiles");
+
+            migrationBuilder.DropTable(
+                name: "ThemeRevisions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -30,6 +30,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
                     StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     PaymentsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CustomDomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
                     Branding_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     Branding_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Branding_EmailFooter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
@@ -90,6 +91,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -133,6 +148,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     Topic = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
@@ -187,6 +203,29 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_StoredDocuments", x => new { x.Collection, x.Id });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AgencyThemes",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BaseTheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRenderError = table.Column<string>(type: "TEXT", nullable: true),
+                    LastRenderErrorAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AgencyThemes", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_AgencyThemes_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -266,6 +305,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EmailOptOuts",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EmailOptOuts", x => new { x.AgencyId, x.Email });
+                    table.ForeignKey(
+                        name: "FK_EmailOptOuts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LedgerTransactions",
                 columns: table => new
                 {
@@ -323,6 +381,50 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
                     table.ForeignKey(
                         name: "FK_SubAccounts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThemeFiles",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThemeFiles", x => new { x.AgencyId, x.Path });
+                    table.ForeignKey(
+                        name: "FK_ThemeFiles_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ThemeRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ThemeRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ThemeRevisions_Agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
@@ -429,6 +531,27 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MagicLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MagicLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MagicLinks_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -624,6 +747,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Agencies_CustomDomain",
+                table: "Agencies",
+                column: "CustomDomain",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Slug",
                 table: "Agencies",
                 column: "Slug",
@@ -756,6 +885,17 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 columns: new[] { "SubAccountId", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MagicLinks_TokenHash",
+                table: "MagicLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MagicLinks_UserId",
+                table: "MagicLinks",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Memberships_AgencyId_SubAccountId",
                 table: "Memberships",
                 columns: new[] { "AgencyId", "SubAccountId" });
@@ -837,6 +977,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ThemeRevisions_AgencyId_Version",
+                table: "ThemeRevisions",
+                columns: new[] { "AgencyId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Wallets_AgencyId_Kind",
                 table: "Wallets",
                 columns: new[] { "AgencyId", "Kind" });
@@ -850,6 +996,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AgencyThemes");
+
             migrationBuilder.DropTable(
                 name: "ApiKeys");
 
@@ -878,10 +1027,19 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "CreditPacks");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EmailOptOuts");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
                 name: "LedgerEntries");
+
+            migrationBuilder.DropTable(
+                name: "MagicLinks");
 
             migrationBuilder.DropTable(
                 name: "Memberships");
@@ -903,6 +1061,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ThemeFiles");
+
+            migrationBuilder.DropTable(
+                name: "ThemeRevisions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,66 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Pricing;
+
+namespace ResellerKit.Engine.Agencies;
+
+public sealed record BrandingCommand(
+    Optional<string?> DisplayName = default, Optional<string?> LogoUrl = default, Optional<string?> PrimaryColor = default,
+    Optional<string?> SupportEmail = default, Optional<string?> EmailFooter = default, Optional<string?> PostalAddress = default,
+    Optional<string?> Locale = default, Optional<string?> Currency = default);
+
+/// <summary>Changes how the agency appears on its storefront, in the widget and in every email's footer.</summary>
+public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider clock)
+{
+    public static IReadOnlyList<string> Locales { get; } = ["en-US", "en-GB", "de-DE", "fr-FR", "es-ES", "nl-NL", "it-IT"];
+
+    public async Task<Result<Agency>> HandleAsync(AgencyId agencyId, BrandingCommand command, Actor actor, CancellationToken ct)
+    {
+        var c = command;
+        var errors = new FieldErrors()
+            .When(c.DisplayName.IsSet && c.DisplayName.Value is { } n && !Input.IsName(n), "displayName", $"Use 1 to {Input.MaxNameLength} characters.")
+            .When(c.LogoUrl.IsSet && c.LogoUrl.Value is { } logo && !IsWebUrl(logo), "logoUrl", "logoUrl must be an absolute https or http URL of an image.")
+            .When(c.PrimaryColor.IsSet && c.PrimaryColor.Value is { } color && !Color().IsMatch(color), "primaryColor", "primaryColor must be a hex colour like #1d4ed8.")
+            .When(c.SupportEmail.IsSet && c.SupportEmail.Value is { } email && !Input.IsEmail(email), "supportEmail", "Enter a valid email address.")
+            .When(c.EmailFooter.Value is { Length: > 2000 }, "emailFooter", "emailFooter may be at most 2000 characters of plain text.")
+            .When(c.PostalAddress.Value is { Length: > 500 }, "postalAddress", "postalAddress may be at most 500 characters.")
+            .When(c.Locale.IsSet && !Locales.Contains(c.Locale.Value ?? ""), "locale", $"locale must be one of: {string.Join(", ", Locales)}.")
+            .When(c.Currency.IsSet && !Currencies.IsValid(c.Currency.Value), "currency", "currency must be a three-letter ISO code in lower case, like \"usd\".");
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+        var agency = await db.Agencies.SingleOrDefaultAsync(a => a.Id == agencyId, ct);
+        if (agency is null)
+        {
+            return new NotFound("agency");
+        }
+        var before = agency.Branding;
+        var after = before with
+        {
+            DisplayName = Trimmed(c.DisplayName.Or(before.DisplayName)),
+            LogoUrl = Trimmed(c.LogoUrl.Or(before.LogoUrl)),
+            PrimaryColor = c.PrimaryColor.Or(before.PrimaryColor)?.ToLowerInvariant(),
+            SupportEmail = c.SupportEmail.IsSet && c.SupportEmail.Value is { } e ? Input.NormalizeEmail(e) : c.SupportEmail.Or(before.SupportEmail),
+            EmailFooter = Trimmed(c.EmailFooter.Or(before.EmailFooter)),
+            PostalAddress = Trimmed(c.PostalAddress.Or(before.PostalAddress)),
+            Locale = c.Locale.Or(before.Locale) ?? before.Locale,
+            Currency = c.Currency.Or(before.Currency) ?? before.Currency,
+        };
+        agency.Rebrand(after);
+        db.AuditEvents.Add(AuditEvent.Record(actor, "agency.branding_updated", agencyId, null, new { before, after }, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return agency;
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool IsWebUrl(string url) =>
+        url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex Color();
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Branding;
+
+/// <summary>
+/// Reads and changes an agency's stored theme. Every change bumps the version and keeps a full snapshot, so that
+/// the editor can show the history and roll back to any save. Validation (lint, settings schema, limits) is the
+/// theme engine's job, done by the host before it calls here.
+/// </summary>
+public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
+{
+    public async Task<ThemeState> GetAsync(AgencyId agencyId, CancellationToken ct)
+    {
+        var theme = await db.AgencyThemes.AsNoTracking().SingleOrDefaultAsync(t => t.AgencyId == agencyId, ct);
+        var files = await db.ThemeFiles.AsNoTracking().Where(f => f.AgencyId == agencyId).ToDictionaryAsync(f => f.Path, f => f.Content, ct);
+        return new ThemeState(theme?.BaseTheme ?? AgencyTheme.DefaultBase, theme?.SettingsJson ?? "{}", files, theme?.Version ?? 0);
+    }
+
+    public Task<ThemeState> SaveFileAsync(AgencyId agencyId, string path, string content, Actor actor, CancellationToken ct) =>
+        ChangeAsync(agencyId, $"Saved {path}", actor, ct, async (_, now) =>
+        {
+            var file = await db.ThemeFiles.SingleOrDefaultAsync(f => f.AgencyId == agencyId && f.Path == path, ct);
+            if (file is null)
+            {
+                db.ThemeFiles.Add(ThemeFile.Create(agencyId, path, content, now));
+            }
+            else
+            {
+                file.Content = content;
+                file.UpdatedAt = now;
+            }
+        });
+
+    public Task<ThemeState> DeleteFileAsync(AgencyId agencyId, string path, Actor actor, CancellationToken ct) =>
+        ChangeAsync(agencyId, $"Reverted {path} to the base theme", actor, ct, async (_, _) =>
+            await db.ThemeFiles.Where(f => f.AgencyId == agencyId && f.Path == path).ExecuteDeleteAsync(ct));
+
+    public Task<ThemeState> SaveSettingsAsync(AgencyId agencyId, string settingsJson, Actor actor, CancellationToken ct) =>
+        ChangeAsync(agencyId, "Changed theme settings", actor, ct, (theme, now) =>
+        {
+            theme.Bump(null, settingsJson, now);
+            return Task.CompletedTask;
+        }, bumped: true);
+
+    public Task<ThemeState> ChangeBaseAsync(AgencyId agencyId, string baseTheme, Actor actor, CancellationToken ct) =>
+        ChangeAsync(agencyId, $"Switched to the {baseTheme} theme", actor, ct, (theme, now) =>
+        {
+            theme.Bump(baseTheme, null, now);
+            return Task.CompletedTask;
+        }, bumped: true);
+
+    /// <summary>Records a render failure for the editor to show; a theme row is created if the agency never saved one.</summary>
+    public async Task RecordRenderErrorAsync(AgencyId agencyId, string error, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var message = error.Length > 2000 ? error[..2000] : error;
+        if (await db.AgencyThemes.Where(t => t.AgencyId == agencyId)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastRenderError, message).SetProperty(t => t.LastRenderErrorAt, now), ct) == 0)
+        {
+            await ChangeAsync(agencyId, "Recorded a render error", Actor.System, ct, (_, _) => Task.CompletedTask);
+            await RecordRenderErrorAsync(agencyId, error, ct);
+        }
+    }
+
+    public async Task<(string? Error, DateTimeOffset? At)> LastRenderErrorAsync(AgencyId agencyId, CancellationToken ct)
+    {
+        var row = await db.AgencyThemes.AsNoTracking().Where(t => t.AgencyId == agencyId)
+            .Select(t => new { t.LastRenderError, t.LastRenderErrorAt }).SingleOrDefaultAsync(ct);
+        return (row?.LastRenderError, row?.LastRenderErrorAt);
+    }
+
+    public async Task<IReadOnlyList<ThemeRevision>> RevisionsAsync(AgencyId agencyId, int take, CancellationToken ct) =>
+        await db.ThemeRevisions.AsNoTracking().Where(r => r.AgencyId == agencyId).OrderByDescending(r => r.Version).Take(take).ToListAsync(ct);
+
+    /// <summary>Restores the theme as it was after <paramref name="version"/>, as a new save (so the rollback itself can be undone).</summary>
+    public async Task<Result<ThemeState>> RollbackAsync(AgencyId agencyId, int version, Actor actor, CancellationToken ct)
+    {
+        var revision = await db.ThemeRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Version == version, ct);
+        if (revision is null)
+        {
+            return new NotFound("theme version");
+        }
+        var snapshot = JsonSerializer.Deserialize<Snapshot>(revision.Snapshot, Json)!;
+        return await ChangeAsync(agencyId, $"Rolled back to version {version}", actor, ct, async (theme, now) =>
+        {
+            await db.ThemeFiles.Where(f => f.AgencyId == agencyId).ExecuteDeleteAsync(ct);
+            db.ThemeFiles.AddRange(snapshot.Files.Select(f => ThemeFile.Create(agencyId, f.Key, f.Value, now)));
+            theme.Bump(snapshot.BaseTheme, snapshot.Settings, now);
+        }, bumped: true);
+    }
+
+    private async Task<ThemeState> ChangeAsync(
+        AgencyId agencyId, string description, Actor actor, CancellationToken ct, Func<AgencyTheme, DateTimeOffset, Task> change, bool bumped = false)
+    {
+        var result = await db.InTransactionAsync<ThemeState>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            var theme = await db.AgencyThemes.SingleOrDefaultAsync(t => t.AgencyId == agencyId, token);
+            if (theme is null)
+            {
+                theme = AgencyTheme.Create(agencyId, now);
+                db.AgencyThemes.Add(theme);
+            }
+            await change(theme, now);
+            if (!bumped)
+            {
+                theme.Bump(null, null, now);
+            }
+            await db.SaveChangesAsync(token);
+            var state = await GetAsync(agencyId, token);
+            db.ThemeRevisions.Add(ThemeRevision.Create(agencyId, state.Version, description,
+                JsonSerializer.Serialize(new Snapshot(state.BaseTheme, state.SettingsJson, state.Files), Json), actor, now));
+            await db.SaveChangesAsync(token);
+            return state;
+        }, ct);
+        return result.Value;
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record Snapshot(string BaseTheme, string Settings, IReadOnlyDictionary<string, string> Files);
+}

@@ -1,0 +1,36 @@
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Branding;
+using ResellerKit.Themes.Packages;
+using ResellerKit.Themes.Views;
+
+namespace ResellerKit.Storefront.Branding;
+
+/// <summary>The agency as the theme engine sees it: one mapping for storefront pages, the widget and every email.</summary>
+public static class BrandViews
+{
+    public const string DefaultColor = "#1d4ed8";
+
+    public static AgencyBrandView Shop(Agency agency) => new(
+        agency.PublicName,
+        agency.Slug,
+        agency.Branding.LogoUrl,
+        agency.Branding.PrimaryColor ?? DefaultColor,
+        agency.Branding.SupportEmail ?? agency.OwnerEmail,
+        agency.Branding.Locale,
+        agency.Branding.Currency);
+
+    public static FooterView Footer(Agency agency, string? unsubscribeUrl = null) => new(
+        agency.PublicName,
+        agency.Branding.LogoUrl,
+        agency.Branding.PostalAddress,
+        agency.Branding.SupportEmail ?? agency.OwnerEmail,
+        agency.Branding.EmailFooter,
+        unsubscribeUrl);
+
+    public static ThemeSource Theme(Agency agency, ThemeState state) => ThemeSource.Create(
+        agency.Id.ToString(),
+        BuiltInThemes.Names.Contains(state.BaseTheme) ? state.BaseTheme : AgencyTheme.DefaultBase,
+        state.Files,
+        System.Text.Json.Nodes.JsonNode.Parse(state.SettingsJson) as System.Text.Json.Nodes.JsonObject,
+        state.Version);
+}

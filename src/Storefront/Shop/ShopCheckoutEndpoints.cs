@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Antiforgery;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Pricing;
+using ResellerKit.Engine.Purchases;
+using ResellerKit.Storefront.Payments.Checkout;
+using ResellerKit.Themes.Views;
+
+namespace ResellerKit.Storefront.Shop;
+
+/// <summary>
+/// Buying on the storefront: the form posts a pack (or a number of credits), the server prices it and opens the
+/// agency's Stripe checkout. The return page shows what is true and never grants; only the webhook does.
+/// </summary>
+public static class ShopCheckoutEndpoints
+{
+    public static async Task<IResult> BuyAsync(
+        string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, IAntiforgery antiforgery, StartCheckout checkout,
+        CheckoutUrls urls, CancellationToken ct)
+    {
+        if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
+        {
+            return ShopPagesEndpoints.UnknownShop();
+        }
+        if (shop.Customer is not { } customer)
+        {
+            return Results.Redirect(shop.Url("sign-in"));
+        }
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return await IndexWithErrorAsync(http, shop, renderer, "Your session expired. Please try again.", ct);
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        PackId? packId = PackId.TryParse(form["packId"].ToString(), out var pack) ? pack : null;
+        long? credits = long.TryParse(form["credits"].ToString(), out var n) ? n : null;
+        if (packId is null && credits is null)
+        {
+            return await IndexWithErrorAsync(http, shop, renderer, "Choose a pack, or enter how many credits you want.", ct);
+        }
+        var result = await checkout.HandleAsync(Tenant.Of(shop.Agency.Id), customer.Id,
+            new CheckoutCommand(packId, packId is null ? credits : null, null, null, PurchaseOrigin.Storefront), urls.For, ct);
+        return result.IsSuccess
+            ? Results.Redirect(result.Value.Session.Url)
+            : await IndexWithErrorAsync(http, shop, renderer, result.Error.Detail, ct, StatusCodes.Status400BadRequest);
+    }
+
+    public static async Task<IResult> ReturnAsync(
+        string slug, string? session_id, HttpContext http, ShopContexts shops, ShopRenderer renderer, GetCheckoutResult results, CancellationToken ct)
+    {
+        if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
+        {
+            return ShopPagesEndpoints.UnknownShop();
+        }
+        var result = session_id is null ? null : await results.HandleAsync(session_id, ct);
+        if (result is null || result.Purchase.AgencyId != shop.Agency.Id)
+        {
+            return await renderer.RenderAsync(http, shop, new ShopPage("404", new PageView(shop.Agency.PublicName, "404"), 404), ct);
+        }
+        var state = result.Purchase.State switch
+        {
+            PurchaseState.Pending => PageView.Pending,
+            PurchaseState.Failed or PurchaseState.Expired => PageView.Canceled,
+            _ => PageView.Fulfilled,
+        };
+        if (state == PageView.Pending)
+        {
+            http.Response.Headers["Refresh"] = "3"; // The webhook usually lands within a second or two.
+        }
+        var page = new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: state,
+            CreditsAdded: state == PageView.Fulfilled ? result.Purchase.Credits : null, NewBalance: result.NewBalance);
+        return await renderer.RenderAsync(http, shop, new ShopPage("checkout-return", page), ct);
+    }
+
+    public static async Task<IResult> CancelAsync(string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancellationToken ct) =>
+        await shops.ResolveAsync(http, slug, ct) is { } shop
+            ? await renderer.RenderAsync(http, shop,
+                new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: PageView.Canceled)), ct)
+            : ShopPagesEndpoints.UnknownShop();
+
+    private static Task<IResult> IndexWithErrorAsync(HttpContext http, ShopContext shop, ShopRenderer renderer, string error, CancellationToken ct, int status = 400) =>
+        renderer.RenderAsync(http, shop, new ShopPage("index", new PageView(shop.Agency.PublicName, "index", Error: error), status), ct);
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Purchases;
+using ResellerKit.Storefront.Branding;
+using ResellerKit.Themes.Views;
+
+namespace ResellerKit.Storefront.Shop;
+
+public static class ShopPagesEndpoints
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static async Task<IResult> IndexAsync(string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancellationToken ct) =>
+        await shops.ResolveAsync(http, slug, ct) is { } shop
+            ? await renderer.RenderAsync(http, shop, new ShopPage("index", new PageView(shop.Agency.PublicName, "index")), ct)
+            : UnknownShop();
+
+    /// <summary>The client's own account: balance (reselling mode only), usage, history and purchases.</summary>
+    public static async Task<IResult> AccountAsync(
+        string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, EngineDbContext db, CancellationToken ct)
+    {
+        if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
+        {
+            return UnknownShop();
+        }
+        if (shop.Customer is not { } customer)
+        {
+            return Results.Redirect(shop.Url("sign-in"));
+        }
+        var history = await db.LedgerTransactions.AsNoTracking().Where(t => t.SubAccountId == customer.Id)
+            .OrderByDescending(t => t.Sequence).Take(20)
+            .Select(t => new HistoryEntryView(t.CreatedAt, TransactionTypes.Names[(int)t.Type], t.Credits, t.Description, t.CampaignId))
+            .ToListAsync(ct);
+        var purchases = await db.Purchases.AsNoTracking().Where(p => p.SubAccountId == customer.Id)
+            .OrderByDescending(p => p.Number).Take(10)
+            .Select(p => new PurchaseView(p.CreatedAt, p.Credits, new MoneyView(p.Amount, p.Currency), p.State.ToString().ToLowerInvariant()))
+            .ToListAsync(ct);
+        var page = new ShopPage("account", new PageView(shop.Agency.PublicName, "account")) { History = history, Purchases = purchases };
+        return await renderer.RenderAsync(http, shop, page, ct);
+    }
+
+    /// <summary>A file of the theme's <c>assets/</c> folder (the agency's override, else the base theme's).</summary>
+    public static async Task<IResult> AssetAsync(string slug, string path, HttpContext http, ShopContexts shops, ThemeStore themes, CancellationToken ct)
+    {
+        if (await shops.ResolveAsync(http, slug, ct) is not { } shop || path.Contains("..", StringComparison.Ordinal))
+        {
+            return Results.NotFound();
+        }
+        var theme = BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
+        if (theme.ReadFile("assets/" + path) is not { } content)
+        {
+            return Results.NotFound();
+        }
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Text(content, ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream");
+    }
+
+    public static async Task<IResult> NotFoundAsync(string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancellationToken ct) =>
+        await shops.ResolveAsync(http, slug, ct) is { } shop
+            ? await renderer.RenderAsync(http, shop, new ShopPage("404", new PageView(shop.Agency.PublicName, "404"), 404), ct)
+            : UnknownShop();
+
+    /// <summary>No agency has this slug (or it is suspended): a bare 404 that reveals nothing.</summary>
+    public static IResult UnknownShop() => Results.Content(
+        "<!doctype html><html lang=\"en\"><title>Not found</title><main><h1>Not found</h1></main></html>",
+        "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+}

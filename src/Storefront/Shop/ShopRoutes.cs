@@ -1,0 +1,25 @@
+using ResellerKit.Storefront.Accounts;
+
+namespace ResellerKit.Storefront.Shop;
+
+/// <summary>The branded storefront at <c>/s/{slug}/</c> (and at <c>/</c> on the agency's custom domain).</summary>
+public static class ShopRoutes
+{
+    public static WebApplication MapShop(this WebApplication app)
+    {
+        var shop = app.MapGroup("/s/{slug}").ExcludeFromDescription().DisableAntiforgery();
+        shop.MapGet("/", ShopPagesEndpoints.IndexAsync);
+        shop.MapGet("/account", ShopPagesEndpoints.AccountAsync);
+        shop.MapGet("/assets/{**path}", ShopPagesEndpoints.AssetAsync);
+        shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync);
+        shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).RequireRateLimiting(SignInRegistration.SignInRateLimit);
+        shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync).RequireRateLimiting(SignInRegistration.SignInRateLimit);
+        shop.MapGet("/magic", ShopSignInEndpoints.RedeemMagicLinkAsync);
+        shop.MapPost("/sign-out", ShopSignInEndpoints.SignOutAsync);
+        shop.MapPost("/checkout", ShopCheckoutEndpoints.BuyAsync);
+        shop.MapGet("/checkout/return", ShopCheckoutEndpoints.ReturnAsync);
+        shop.MapGet("/checkout/cancel", ShopCheckoutEndpoints.CancelAsync);
+        shop.MapGet("/{page}/{**rest}", ShopPagesEndpoints.NotFoundAsync);
+        return app;
+    }
+}
