@@ -10,7 +10,7 @@ namespace ResellerKit.Engine.Agencies;
 public sealed record BrandingCommand(
     Optional<string?> DisplayName = default, Optional<string?> LogoUrl = default, Optional<string?> PrimaryColor = default,
     Optional<string?> SupportEmail = default, Optional<string?> EmailFooter = default, Optional<string?> PostalAddress = default,
-    Optional<string?> Locale = default, Optional<string?> Currency = default);
+    Optional<string?> Locale = default, Optional<string?> Currency = default, Optional<string?> CustomDomain = default);
 
 /// <summary>Changes how the agency appears on its storefront, in the widget and in every email's footer.</summary>
 public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider clock)
@@ -28,7 +28,9 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
             .When(c.EmailFooter.Value is { Length: > 2000 }, "emailFooter", "emailFooter may be at most 2000 characters of plain text.")
             .When(c.PostalAddress.Value is { Length: > 500 }, "postalAddress", "postalAddress may be at most 500 characters.")
             .When(c.Locale.IsSet && !Locales.Contains(c.Locale.Value ?? ""), "locale", $"locale must be one of: {string.Join(", ", Locales)}.")
-            .When(c.Currency.IsSet && !Currencies.IsValid(c.Currency.Value), "currency", "currency must be a three-letter ISO code in lower case, like \"usd\".");
+            .When(c.Currency.IsSet && !Currencies.IsValid(c.Currency.Value), "currency", "currency must be a three-letter ISO code in lower case, like \"usd\".")
+            .When(c.CustomDomain.IsSet && c.CustomDomain.Value is { } domain && !HostName().IsMatch(domain.ToLowerInvariant()), "customDomain",
+                "customDomain must be a host name such as credits.youragency.com, without a scheme, port or path.");
         if (errors.Any)
         {
             return errors.ToError();
@@ -51,6 +53,15 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
             Currency = c.Currency.Or(before.Currency) ?? before.Currency,
         };
         agency.Rebrand(after);
+        if (c.CustomDomain.IsSet)
+        {
+            var host = c.CustomDomain.Value?.Trim().ToLowerInvariant();
+            if (host is not null && await db.Agencies.AnyAsync(a => a.CustomDomain == host && a.Id != agencyId, ct))
+            {
+                return new DuplicateValue("customDomain", $"{host} is already mapped to another agency.");
+            }
+            agency.MapDomain(host);
+        }
         db.AuditEvents.Add(AuditEvent.Record(actor, "agency.branding_updated", agencyId, null, new { before, after }, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return agency;
@@ -60,6 +71,9 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
 
     private static bool IsWebUrl(string url) =>
         url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+
+    [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
+    private static partial Regex HostName();
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex Color();

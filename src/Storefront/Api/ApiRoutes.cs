@@ -5,6 +5,7 @@ using ResellerKit.Storefront.Api.Ledger;
 using ResellerKit.Storefront.Api.Pricing;
 using ResellerKit.Storefront.Api.Purchases;
 using ResellerKit.Storefront.Api.SubAccounts;
+using ResellerKit.Storefront.Api.Themes;
 using Scalar.AspNetCore;
 
 namespace ResellerKit.Storefront.Api;
@@ -20,6 +21,7 @@ public static class ApiRoutes
         api.MapPricing();
         api.MapPurchases();
         api.MapBranding();
+        api.MapThemes();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));

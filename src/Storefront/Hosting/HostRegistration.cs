@@ -4,6 +4,7 @@ using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Accounts;
 using ResellerKit.Storefront.Api;
 using ResellerKit.Storefront.Api.Idempotency;
+using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
@@ -34,6 +35,7 @@ public static class HostRegistration
         builder.Services.AddSingleton<CustomDomains>();
         builder.Services.AddScoped<ShopContexts>();
         builder.Services.AddScoped<ShopRenderer>();
+        builder.Services.AddScoped<ThemeEditor>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         builder.AddApi();
         builder.AddSignIn();

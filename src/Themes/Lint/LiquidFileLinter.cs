@@ -64,7 +64,7 @@ internal sealed class LiquidFileLinter(
         var isLocal = locals.ContainsKey(reference.Root) || snippetParameters.Contains(reference.Root) || reference.Root is "forloop" or "tablerowloop";
         if (!isLocal && !roots.ContainsKey(reference.Root))
         {
-            Add(reference.Offset, LintSeverity.Error, $"Unknown variable '{reference.Root}'.");
+            Add(reference.Offset, LintSeverity.Warning, $"Unknown variable '{reference.Root}': it prints nothing.");
             return;
         }
 
@@ -84,7 +84,7 @@ internal sealed class LiquidFileLinter(
             var next = member is "[]" or "first" or "last" ? ViewModelSchema.ElementOf(type) : ViewModelSchema.Member(type, member);
             if (next is null && (ViewModelSchema.IsViewModel(type) || ViewModelSchema.ElementOf(type) is null))
             {
-                Add(reference.Offset, LintSeverity.Error, $"'{display}': {ViewModelSchema.Unwrap(type).Name} has no member '{member}'.");
+                Add(reference.Offset, LintSeverity.Warning, $"'{display}': {ViewModelSchema.Unwrap(type).Name} has no member '{member}', so it prints nothing.");
                 return;
             }
 
@@ -102,7 +102,7 @@ internal sealed class LiquidFileLinter(
         var setting = schema.Find(reference.Members[0]);
         if (setting is null)
         {
-            Add(reference.Offset, LintSeverity.Error, $"'{display}' is not declared in config/settings_schema.json.");
+            Add(reference.Offset, LintSeverity.Warning, $"'{display}' is not declared in config/settings_schema.json, so it prints nothing.");
         }
         else if (reference.IsRawOutput && setting.Type != SettingType.RichText)
         {

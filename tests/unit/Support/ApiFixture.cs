@@ -19,6 +19,9 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     private TestDatabase? database;
 
+    /// <summary>Where this fixture's emails land as .eml files (the embedded pickup delivery).</summary>
+    public string MailFolder { get; } = Directory.CreateTempSubdirectory("resellerkit-mail-").FullName;
+
     public DatabaseProvider Provider => provider;
 
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
@@ -38,6 +41,7 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("ResellerKit:PublicBaseUrl", "http://resellerkit.test");
         builder.UseSetting("ResellerKit:SeedDemo", "false");
         builder.UseSetting("Stripe:SandboxSettleDelay", "00:00:01");
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.ConfigureTestServices(services =>
         {
             // The app calls its own Stripe sandbox and webhook endpoint over HTTP; in memory, that HTTP is the test server.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ResellerKit.Engine.Common;
+using ResellerKit.Storefront.Branding;
 
 namespace ResellerKit.Storefront.Api.Errors;
 
@@ -17,6 +18,9 @@ public static class Problems
                 break;
             case DuplicateValue d:
                 problem.Extensions["errors"] = new Dictionary<string, string[]> { [d.Field] = [d.Message] };
+                break;
+            case ThemeInvalid t:
+                problem.Extensions["errors"] = t.Errors;
                 break;
         }
         return TypedResults.Problem(problem);

@@ -13,7 +13,7 @@ using ResellerKit.Engine.Persistence.Providers;
 namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEngineDbContext))]
-    [Migration("20261123213727_Initial")]
+    [Migration("20261123214400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

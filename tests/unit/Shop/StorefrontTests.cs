@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Shop;
+
+public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public async Task Index_ShowsTheAgencysBrandPacksAndPrices()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "Northwind Growth" }, Ct);
+        await agency.CreatePackAsync("Starter", 100, 1_500);
+
+        var (status, html) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Northwind Growth");
+        html.ShouldContain("Starter");
+        html.ShouldContain("$15.00");
+        html.ShouldContain("aria-label=\"Buy Starter\"");
+    }
+
+    [Fact]
+    public async Task UnknownSlug_Answers404WithoutNamingAnyAgency()
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var (status, html) = await Browser.Open(api).GetAsync("/s/no-such-shop/");
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+        html.ShouldNotContain(agency.Slug);
+    }
+
+    [Fact]
+    public async Task CustomDomains_EachServeTheirOwnBrand_AndAnUnknownHostIs404()
+    {
+        var first = await api.CreateAgencyAsync();
+        var second = await api.CreateAgencyAsync();
+        (await first.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "First Brand", customDomain = $"{first.Slug}.example.com" }, Ct)).EnsureSuccessStatusCode();
+        (await second.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "Second Brand", customDomain = $"{second.Slug}.example.com" }, Ct)).EnsureSuccessStatusCode();
+
+        var (firstStatus, firstHtml) = await Browser.Open(api, $"{first.Slug}.example.com").GetAsync("/");
+        var (secondStatus, secondHtml) = await Browser.Open(api, $"{second.Slug}.example.com").GetAsync("/");
+        var (unknownStatus, unknownHtml) = await Browser.Open(api, "nobody.example.com").GetAsync("/");
+
+        firstStatus.ShouldBe(HttpStatusCode.OK);
+        firstHtml.ShouldContain("First Brand");
+        firstHtml.ShouldNotContain("Second Brand");
+        firstHtml.ShouldContain("href=\"/sign-in\"");
+        secondStatus.ShouldBe(HttpStatusCode.OK);
+        secondHtml.ShouldContain("Second Brand");
+        unknownStatus.ShouldBe(HttpStatusCode.NotFound);
+        unknownHtml.ShouldNotContain("Brand");
+    }
+
+    [Fact]
+    public async Task CustomDomain_AlreadyMapped_Answers409()
+    {
+        var first = await api.CreateAgencyAsync();
+        var second = await api.CreateAgencyAsync();
+        await first.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = $"{first.Slug}.example.com" }, Ct);
+
+        var response = await second.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = $"{first.Slug}.example.com" }, Ct);
+
+        (await response.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("errors").TryGetProperty("customDomain", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task SignIn_WithThePasswordFromCreation_OpensTheAccountWithItsBalance()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync("reselling");
+        await agency.GrantAsync(client.SubAccountId, 250);
+
+        var browser = await api.SignInAsync(agency, client);
+        var (status, html) = await browser.GetAsync($"/s/{agency.Slug}/account");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("250 credits");
+    }
+
+    [Fact]
+    public async Task Account_InSharedMode_ShowsUsageButNeverThePool()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 987_654);
+        var client = await agency.CreateClientAsync("shared");
+        await agency.Client.UsageAsync(client.SubAccountId, 42);
+
+        var browser = await api.SignInAsync(agency, client);
+        var (_, html) = await browser.GetAsync($"/s/{agency.Slug}/account");
+
+        html.ShouldContain("42 credits");
+        html.ShouldNotContain("987");
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_ShowsOneMessageForEveryMistake()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync();
+        var browser = Browser.Open(api);
+
+        var wrongPassword = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/sign-in", ("email", client.Email), ("password", "nope-nope-nope"));
+        var unknownEmail = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/sign-in", ("email", "ghost@example.com"), ("password", "nope-nope-nope"));
+
+        wrongPassword.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var wrongText = await wrongPassword.Content.ReadAsStringAsync(Ct);
+        wrongText.ShouldContain("do not match");
+        (await unknownEmail.Content.ReadAsStringAsync(Ct)).ShouldContain("do not match");
+    }
+
+    [Fact]
+    public async Task ClientOfAnotherAgency_CannotSignInHere()
+    {
+        var home = await api.CreateAgencyAsync();
+        var elsewhere = await api.CreateAgencyAsync();
+        var client = await home.CreateClientAsync();
+
+        var response = await Browser.Open(api).SubmitAsync($"/s/{elsewhere.Slug}/sign-in", $"/s/{elsewhere.Slug}/sign-in",
+            ("email", client.Email), ("password", client.Password));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task MagicLink_FromTheEmail_SignsInOnce()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync();
+        var browser = Browser.Open(api);
+
+        var sent = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/magic-link", ("email", client.Email));
+        var mail = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "MagicLink");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"https?://\S+/magic\?token=\S+").Value);
+        var first = await browser.Client.GetAsync(link.PathAndQuery, Ct);
+        var again = await Browser.Open(api).Client.GetAsync(link.PathAndQuery, Ct);
+
+        (await sent.Content.ReadAsStringAsync(Ct)).ShouldContain("on its way");
+        first.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/account");
+        again.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/sign-in?error=link");
+    }
+
+    [Fact]
+    public async Task Buy_OnTheStorefront_OpensTheAgencysCheckoutAndTheReturnPageShowsTheCredits()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var client = await agency.CreateClientAsync("reselling");
+        var browser = await api.SignInAsync(agency, client);
+
+        var buy = await browser.SubmitAsync($"/s/{agency.Slug}/", $"/s/{agency.Slug}/checkout", ("packId", pack));
+        var paid = await api.PayAsync(buy.Headers.Location!.ToString());
+        await agency.WaitForBalanceAsync(client.SubAccountId, 100);
+        var (_, returnPage) = await browser.GetAsync(paid.Headers.Location!.PathAndQuery);
+
+        buy.Headers.Location!.ToString().ShouldContain("/stripe-sandbox/checkout/cs_test_");
+        returnPage.ShouldContain("100");
+        returnPage.ShouldContain("credits");
+    }
+
+    [Fact]
+    public async Task Buy_WhileSignedOut_GoesToSignIn()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+
+        var response = await Browser.Open(api).SubmitAsync($"/s/{agency.Slug}/", $"/s/{agency.Slug}/checkout", ("packId", pack));
+
+        response.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/sign-in");
+    }
+}

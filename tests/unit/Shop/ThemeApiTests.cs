@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Shop;
+
+public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private const string PackLoop = "{% for pack in packs %}{{ pack.name }}:{{ pack.credits }}:{{ pack.price | money }}{% endfor %}";
+
+    [Fact]
+    public async Task OverrideOfIndex_RendersThePacksAsTheAgencyWroteThem()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await agency.CreatePackAsync("Starter", 100, 1_500);
+
+        var saved = await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = PackLoop }, Ct);
+        var (_, html) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+
+        (await saved.ExpectAsync(HttpStatusCode.OK)).GetProperty("overrides").EnumerateArray().Select(o => o.GetString()).ShouldContain("templates/index.liquid");
+        html.ShouldContain("Starter:100:$15.00");
+    }
+
+    [Fact]
+    public async Task BrokenTemplate_OnSave_Answers422WithFileLineAndColumn_AndTheStoreKeepsWorking()
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var response = await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid",
+            new { content = "<h1>Hi</h1>\n<p>{% if packs %}unclosed</p>" }, Ct);
+        var (status, _) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+
+        var error = (await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "theme_invalid")).GetProperty("errors")[0];
+        error.GetProperty("path").GetString().ShouldBe("templates/index.liquid");
+        error.GetProperty("line").GetInt32().ShouldBeGreaterThan(0);
+        error.GetProperty("column").GetInt32().ShouldBeGreaterThan(0);
+        status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task OversizedFile_Answers422SayingTheLimit()
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var response = await agency.Client.PutAsJsonAsync("/api/v1/theme/files/assets/huge.css", new { content = new string('x', 300 * 1024) }, Ct);
+
+        var error = (await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "theme_invalid")).GetProperty("errors")[0];
+        error.GetProperty("path").GetString().ShouldBe("assets/huge.css");
+        error.GetProperty("message").GetString()!.ShouldContain("at most");
+    }
+
+    [Theory]
+    [InlineData("templates/../../etc/passwd")]
+    [InlineData("secrets/keys.liquid")]
+    [InlineData("templates/sub/dir.liquid")]
+    public async Task FileOutsideTheThemeLayout_Answers400NamingThePath(string path)
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var response = await agency.Client.PutAsJsonAsync($"/api/v1/theme/files/{path}", new { content = "x" }, Ct);
+
+        response.StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            (await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").TryGetProperty("path", out _).ShouldBeTrue();
+        }
+    }
+
+    [Fact]
+    public async Task Settings_WithAWrongColourFormat_Answers400NamingTheSetting()
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var response = await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "red" }, Ct);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        problem.GetProperty("errors").TryGetProperty("accent_color", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Settings_WithAValidColour_ReachTheStorefront()
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        (await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "#0f766e" }, Ct)).EnsureSuccessStatusCode();
+        var (_, html) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+
+        html.ShouldContain("#0f766e");
+    }
+
+    [Fact]
+    public async Task ThemeThatExplodesAtRenderTime_ShowsABrandedErrorPage_ReportsItInTheEditor_AndSparesOtherAgencies()
+    {
+        var broken = await api.CreateAgencyAsync();
+        var healthy = await api.CreateAgencyAsync();
+        var loops = "{% for a in (1..1000) %}{% for b in (1..1000) %}x{% endfor %}{% endfor %}";
+        (await broken.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = loops }, Ct)).EnsureSuccessStatusCode();
+
+        var started = DateTime.UtcNow;
+        var (status, html) = await Browser.Open(api).GetAsync($"/s/{broken.Slug}/");
+        var elapsed = DateTime.UtcNow - started;
+        var theme = await (await broken.Client.GetAsync("/api/v1/theme", Ct)).ExpectAsync(HttpStatusCode.OK);
+        var (healthyStatus, _) = await Browser.Open(api).GetAsync($"/s/{healthy.Slug}/");
+
+        status.ShouldBe(HttpStatusCode.InternalServerError);
+        html.ShouldContain("having trouble");
+        elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        theme.GetProperty("lastRenderError").GetString()!.ShouldContain("templates/index.liquid");
+        healthyStatus.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Rollback_RestoresAnEarlierVersion_AndRevertingAFileFallsBackToTheBase()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var first = await (await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "<p>version one</p>" }, Ct)).ExpectAsync(HttpStatusCode.OK);
+        await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "<p>version two</p>" }, Ct);
+
+        (await agency.Client.PostAsync($"/api/v1/theme/revisions/{first.GetProperty("version").GetInt32()}/rollback", null, Ct)).EnsureSuccessStatusCode();
+        var (_, rolledBack) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        (await agency.Client.DeleteAsync("/api/v1/theme/files/templates/index.liquid", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        var (_, reverted) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var revisions = await (await agency.Client.GetAsync("/api/v1/theme/revisions", Ct)).ExpectAsync(HttpStatusCode.OK);
+
+        rolledBack.ShouldContain("version one");
+        reverted.ShouldNotContain("version one");
+        reverted.ShouldContain("aria-label");
+        revisions.GetProperty("data").GetArrayLength().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Theme_OfAnotherAgency_IsNeverServed()
+    {
+        var owner = await api.CreateAgencyAsync();
+        var other = await api.CreateAgencyAsync();
+        await owner.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/secret.liquid", new { content = "owner-only-snippet" }, Ct);
+        await other.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "{% render 'secret' %}" }, Ct);
+
+        var (_, html) = await Browser.Open(api).GetAsync($"/s/{other.Slug}/");
+
+        html.ShouldNotContain("owner-only-snippet");
+    }
+}

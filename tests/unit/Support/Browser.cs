@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ResellerKit.Tests.Unit.Support;
+
+/// <summary>
+/// A cookie-keeping client that fills in forms the way a browser does: it reads the page, takes its antiforgery
+/// field, and posts. For server-rendered pages whose Chromium journeys live in tests/e2e.
+/// </summary>
+public sealed partial class Browser(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public static Browser Open(ApiFixture api, string? host = null)
+    {
+        var client = api.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        if (host is not null)
+        {
+            client.DefaultRequestHeaders.Host = host;
+        }
+        return new Browser(client);
+    }
+
+    public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
+    {
+        var response = await client.GetAsync(url, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>Posts a form found on <paramref name="pageUrl"/> to <paramref name="action"/>, with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, params (string Name, string Value)[] fields)
+    {
+        var (_, html) = await GetAsync(pageUrl);
+        var token = CsrfToken().Match(html);
+        token.Success.ShouldBeTrue($"{pageUrl} has no antiforgery field");
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
+            .Append(new("__csrf", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await client.PostAsync(action, new FormUrlEncodedContent(form), Ct);
+    }
+
+    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
+    private static partial Regex CsrfToken();
+}

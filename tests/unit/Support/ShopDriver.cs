@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace ResellerKit.Tests.Unit.Support;
+
+public sealed record TestClient(string SubAccountId, string Email, string Password);
+
+/// <summary>Storefront steps: a client with a login, and signing that client in.</summary>
+public static class ShopDriver
+{
+    public static async Task<TestClient> CreateClientAsync(this TestAgency agency, string creditMode = "reselling", string? name = null)
+    {
+        var email = $"client-{Guid.NewGuid():N}@example.com";
+        var response = await agency.Client.PostAsJsonAsync("/api/v1/sub-accounts", new { name = name ?? "Client Co", email, creditMode }, Ct);
+        var body = await response.ExpectAsync(HttpStatusCode.Created);
+        return new TestClient(body.GetProperty("id").GetString()!, email, body.GetProperty("initialPassword").GetString()!);
+    }
+
+    public static async Task<Browser> SignInAsync(this ApiFixture api, TestAgency agency, TestClient client)
+    {
+        var browser = Browser.Open(api);
+        var response = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/sign-in",
+            ("email", client.Email), ("password", client.Password));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
+        response.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/account");
+        return browser;
+    }
+}
