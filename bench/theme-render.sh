@@ -3,7 +3,7 @@
 # data) with ResellerKit's ThemeRenderer (Fluid, every containment guard on), DotLiquid and Shopify's Ruby Liquid, and
 # how many times faster ResellerKit is (above 1: ResellerKit is faster). Each figure is the median of timed rounds of
 # CPU time per render after a warm-up; see bench/ThemeRender/RenderTimer.cs. The last line printed is the P2b line.
-# Usage: bench/theme-render.sh [quick]   (quick: about 25 s including the build; full: about a minute)
+# Usage: bench/theme-render.sh [quick]   (quick: 15-30 s including the build; full: about 70 s)
 # Ruby runs as installed, without its JIT; RUBY_YJIT_ENABLE=1 turns YJIT on (Ruby's line then says "YJIT").
 # Without Ruby or its liquid gem (apt-get install ruby-liquid) ruby-liquid and vs-ruby are n/a.
 set -euo pipefail
