@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Access;
+using ResellerKit.Engine.Assist;
+using ResellerKit.Engine.Connections;
+using ResellerKit.Engine.Plans;
+using ResellerKit.Engine.Team;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Credits;
@@ -70,6 +74,13 @@ public static class EngineRegistration
         services.AddScoped<ThemeStore>();
         services.AddScoped<MagicLinks>();
         services.AddScoped<ClientAccounts>();
+        services.AddScoped<HouseAgency>();
+        services.AddScoped<ManageAgencies>();
+        services.AddScoped<ManageTeam>();
+        services.AddScoped<ManageConnections>();
+        services.AddScoped<ManageAssist>();
+        services.AddScoped<ManagePlans>();
+        services.AddScoped<SubAccountFeatures>();
         services.AddScoped<UpdateBranding>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();

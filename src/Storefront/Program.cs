@@ -1,4 +1,5 @@
 using ResellerKit.Storefront.Api;
+using ResellerKit.Storefront.BackOffice;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Health;
 using ResellerKit.Storefront.Hosting;
@@ -21,6 +22,7 @@ app.MapApi();
 app.MapPayments();
 app.MapShop();
 app.MapUnsubscribe();
+app.MapBackOffice();
 await app.RunAsync();
 return 0;
 

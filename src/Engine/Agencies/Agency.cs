@@ -30,6 +30,12 @@ public sealed class Agency
 
     public WalletId RefundedWalletId { get; private set; }
 
+    /// <summary>What the platform lets this agency offer its sub-accounts; plans can only narrow it.</summary>
+    public Plans.Features PlatformFeatures { get; private set; } = Plans.Features.All;
+
+    /// <summary>The platform's own agency, which holds client-owned accounts (clients of the platform, not of an agency).</summary>
+    public bool IsHouse { get; private set; }
+
     /// <summary>The platform's discount, in percent, on the fee for sub-accounts the agency owns.</summary>
     public decimal DiscountPercent { get; private set; }
 
@@ -82,6 +88,10 @@ public sealed class Agency
     }
 
     public void SetDiscount(decimal percent) => DiscountPercent = percent;
+
+    public void GrantFeatures(Plans.Features features) => PlatformFeatures = features;
+
+    public void MakeHouse() => IsHouse = true;
 
     public void OfferCustomQuantity(CustomQuantityOffer offer) => CustomQuantity = offer;
 

@@ -15,6 +15,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.Status).HasMaxLength(20);
         builder.HasIndex(a => a.Slug).IsUnique();
         builder.Property(a => a.DiscountPercent).HasPrecision(5, 2);
+        builder.Property(a => a.PlatformFeatures).HasConversion<int>();
         builder.Property(a => a.StripeAccountId).HasMaxLength(100);
         builder.HasIndex(a => a.StripeAccountId);
         builder.Property(a => a.CustomDomain).HasMaxLength(253);

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Engine.Agencies;
 
@@ -9,8 +12,11 @@ public sealed record CreateAgencyCommand(string? Name, string? Slug, string? Own
 
 public sealed record CreatedAgency(Agency Agency, string ApiKey);
 
-/// <summary>Creates an agency with its wallets and its first API key (returned once, in plain text).</summary>
-public sealed class CreateAgency(EngineDbContext db, TimeProvider clock)
+/// <summary>
+/// Creates an agency with its wallets, its first API key (returned once, in plain text), and its owner: an existing
+/// user joins as owner, a new one is invited by email to set a password.
+/// </summary>
+public sealed class CreateAgency(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
 {
     public async Task<Result<CreatedAgency>> HandleAsync(CreateAgencyCommand command, CancellationToken ct)
     {
@@ -27,21 +33,49 @@ public sealed class CreateAgency(EngineDbContext db, TimeProvider clock)
             return SlugTaken(command.Slug!);
         }
 
-        var now = clock.GetUtcNow();
-        var (agency, wallets) = Agency.Create(command.Name!, command.Slug!, command.OwnerEmail!, now);
-        var (key, plaintext) = ApiKey.Issue(agency.Id, now);
-        db.Agencies.Add(agency);
-        db.Wallets.AddRange(wallets);
-        db.ApiKeys.Add(key);
         try
         {
-            await db.SaveChangesAsync(ct);
+            return await db.InTransactionAsync<CreatedAgency>(async token =>
+            {
+                var now = clock.GetUtcNow();
+                var (agency, wallets) = Agency.Create(command.Name!, command.Slug!, command.OwnerEmail!, now);
+                var (key, plaintext) = ApiKey.Issue(agency.Id, now);
+                db.Agencies.Add(agency);
+                db.Wallets.AddRange(wallets);
+                db.ApiKeys.Add(key);
+                await db.SaveChangesAsync(token);
+                await AddOwnerAsync(agency, now);
+                await db.SaveChangesAsync(token);
+                return new CreatedAgency(agency, plaintext);
+            }, ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            db.ChangeTracker.Clear();
             return SlugTaken(command.Slug!);
         }
-        return new CreatedAgency(agency, plaintext);
+    }
+
+    private async Task AddOwnerAsync(Agency agency, DateTimeOffset now)
+    {
+        var owner = await users.FindByEmailAsync(agency.OwnerEmail);
+        if (owner is null)
+        {
+            owner = User.Create(agency.OwnerEmail, agency.Name + " owner", now);
+            var created = await users.CreateAsync(owner);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Creating the agency owner failed: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+        }
+        await users.AddToRoleAsync(owner, Roles.AgencyOwner);
+        db.Memberships.Add(Membership.Create(owner.Id, agency.Id, null, MembershipRole.Owner, now));
+        var token = await users.GeneratePasswordResetTokenAsync(owner);
+        mailer.Send(new EmailRequest(EmailKind.AgencyInvite, agency.OwnerEmail, owner.DisplayName, null)
+        {
+            OtherParty = agency.Name,
+            ActionPath = $"/admin/accept-invite?user={owner.Id}&token={Uri.EscapeDataString(token)}",
+        });
     }
 
     private static DuplicateValue SlugTaken(string slug) =>

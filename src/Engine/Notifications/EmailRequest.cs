@@ -12,6 +12,9 @@ public sealed record EmailRequest(EmailKind Kind, string To, string ToName, Agen
 
     public string? ActionUrl { get; init; }
 
+    /// <summary>A path on this platform (<c>/admin/connections/respond?token=…</c>); the host turns it into an absolute link.</summary>
+    public string? ActionPath { get; init; }
+
     public DateTimeOffset? ExpiresAt { get; init; }
 
     /// <summary>A first password. The outbox clears the payload once the email is delivered.</summary>

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Assist;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Connections;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence.Documents;
+using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Platform;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
@@ -72,6 +75,12 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<ThemeRevision> ThemeRevisions => Set<ThemeRevision>();
 
     public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<AssistSession> AssistSessions => Set<AssistSession>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -15,7 +15,8 @@ public sealed record StartedCheckout(Purchase Purchase, CheckoutSession Session)
 /// Idempotency-Key) reaches the same session instead of opening a second one. No database transaction is held
 /// while Stripe is called.
 /// </summary>
-public sealed class StartCheckout(EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, TimeProvider clock, ILogger<StartCheckout> logger)
+public sealed class StartCheckout(
+    EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, Plans.SubAccountFeatures features, TimeProvider clock, ILogger<StartCheckout> logger)
 {
     public async Task<Result<StartedCheckout>> HandleAsync(
         Tenant tenant, SubAccountId id, CheckoutCommand command, Func<Agencies.Agency, CheckoutReturnUrls> defaultUrls, CancellationToken ct)
@@ -40,6 +41,11 @@ public sealed class StartCheckout(EngineDbContext db, QuoteCheckout quotes, IPay
         if (subAccount.Paused)
         {
             return new AccountPaused(subAccount.Id);
+        }
+        var reselling = await features.RequireAsync(subAccount, Plans.Features.Reselling, ct);
+        if (!reselling.IsSuccess)
+        {
+            return reselling.Error;
         }
         var agency = subAccount.Agency!;
         if (agency.StripeAccountId is null || !agency.PaymentsEnabled)

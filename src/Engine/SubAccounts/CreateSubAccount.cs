@@ -18,8 +18,18 @@ public sealed record CreatedSubAccount(SubAccount SubAccount, string InitialPass
 /// </summary>
 public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
 {
-    public async Task<Result<CreatedSubAccount>> HandleAsync(
-        AgencyId agencyId, CreateSubAccountCommand command, Actor actor, CancellationToken ct)
+    public Task<Result<CreatedSubAccount>> HandleAsync(AgencyId agencyId, CreateSubAccountCommand command, Actor actor, CancellationToken ct) =>
+        CreateAsync(agencyId, command, Ownership.Agency, actor, ct);
+
+    /// <summary>
+    /// The same, for the platform's house agency: an account the client owns itself (it buys its own credits), which
+    /// agencies can ask to connect to.
+    /// </summary>
+    public Task<Result<CreatedSubAccount>> ClientOwnedAsync(AgencyId houseAgencyId, CreateSubAccountCommand command, Actor actor, CancellationToken ct) =>
+        CreateAsync(houseAgencyId, command with { CreditMode = CreditMode.Reselling }, Ownership.Client, actor, ct);
+
+    private async Task<Result<CreatedSubAccount>> CreateAsync(
+        AgencyId agencyId, CreateSubAccountCommand command, Ownership ownership, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .When(!Input.IsName(command.Name), "name", $"Enter the client's name, 1 to {Input.MaxNameLength} characters.")
@@ -43,11 +53,11 @@ public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users
         {
             var now = clock.GetUtcNow();
             var (subAccount, wallets) = SubAccount.Create(
-                agencyId, command.Name!, email, command.CreditMode ?? CreditMode.Shared, Ownership.Agency, now);
+                agencyId, command.Name!, email, command.CreditMode ?? CreditMode.Shared, ownership, now);
             db.SubAccounts.Add(subAccount);
             db.Wallets.AddRange(wallets);
             db.AuditEvents.Add(AuditEvent.Record(actor, "sub_account.created", agencyId, subAccount.Id,
-                new { subAccount.Name, subAccount.Email, creditMode = subAccount.CreditMode.ToString(), ownership = "agency" }, now));
+                new { subAccount.Name, subAccount.Email, creditMode = subAccount.CreditMode.ToString(), ownership = ownership.ToString() }, now));
             await db.SaveChangesAsync(token);
 
             var password = PasswordGenerator.Generate();

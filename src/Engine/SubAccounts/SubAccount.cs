@@ -40,6 +40,15 @@ public sealed class SubAccount
     /// <summary>The client's customer on the agency's Stripe account, with its saved card, after a first purchase.</summary>
     public string? StripeCustomerId { get; private set; }
 
+    /// <summary>The agency's plan for this sub-account; null means every feature the platform grants the agency.</summary>
+    public Guid? PlanId { get; private set; }
+
+    public Plans.Features FeaturesOn { get; private set; }
+
+    public Plans.Features FeaturesOff { get; private set; }
+
+    public List<Connections.Connection> Connections { get; private set; } = [];
+
     public WalletId WalletId { get; private set; }
 
     public WalletId ConsumedWalletId { get; private set; }
@@ -80,6 +89,13 @@ public sealed class SubAccount
     public void SetUsageCap(long? capPerMonth) => UsageCapPerMonth = capPerMonth;
 
     public void RememberStripeCustomer(string customerId) => StripeCustomerId = customerId;
+
+    public void AssignPlan(Guid? planId, Plans.Features on, Plans.Features off)
+    {
+        PlanId = planId;
+        FeaturesOn = on;
+        FeaturesOff = off & ~on;
+    }
 
     public static int MonthOf(DateTimeOffset at) => at.UtcDateTime.Year * 100 + at.UtcDateTime.Month;
 }

@@ -22,6 +22,9 @@ internal sealed class SubAccountConfiguration : IEntityTypeConfiguration<SubAcco
         builder.HasOne(s => s.Agency).WithMany().HasForeignKey(s => s.AgencyId).OnDelete(DeleteBehavior.Restrict);
         // WalletId and ConsumedWalletId carry no foreign key: the wallet points back at its sub-account, and a key
         // both ways would make a cycle that no insert order satisfies. `ledger verify` checks the pointers.
+        builder.Property(s => s.FeaturesOn).HasConversion<int>();
+        builder.Property(s => s.FeaturesOff).HasConversion<int>();
+        builder.HasOne<Plans.Plan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(s => s.Wallet);
         builder.Ignore(s => s.Consumed);
     }

@@ -16,7 +16,7 @@ public sealed record UpdateSubAccountCommand(
 /// Changes a sub-account's name, credit mode, pause state or monthly cap, and records each change in the audit log.
 /// Switching mode moves no credits: the sub-account's own wallet keeps its balance and is used again in reselling mode.
 /// </summary>
-public sealed class UpdateSubAccount(EngineDbContext db, TimeProvider clock)
+public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeatures features, TimeProvider clock)
 {
     public async Task<Result<SubAccount>> HandleAsync(
         Tenant tenant, SubAccountId id, UpdateSubAccountCommand command, Actor actor, CancellationToken ct)
@@ -38,6 +38,14 @@ public sealed class UpdateSubAccount(EngineDbContext db, TimeProvider clock)
             return new NotFound("sub-account");
         }
 
+        if (command.CreditMode is { IsSet: true, Value: CreditMode.Reselling } && subAccount.CreditMode != CreditMode.Reselling)
+        {
+            var allowed = await features.RequireAsync(subAccount, Plans.Features.Reselling, ct);
+            if (!allowed.IsSuccess)
+            {
+                return allowed.Error;
+            }
+        }
         var now = clock.GetUtcNow();
         var changes = new Dictionary<string, object?>();
         Track(changes, "name", subAccount.Name, command.Name.Or(subAccount.Name)!, subAccount.Rename);

@@ -1,17 +1,14 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
 /// People sign in with one Identity cookie, on the storefront and in the back office. Sign-in attempts are rate
-/// limited per client address (and Identity locks an account after repeated failures).
+/// limited per client address (<see cref="SignInThrottle"/>), and Identity locks an account after repeated failures.
 /// </summary>
 public static class SignInRegistration
 {
-    public const string SignInRateLimit = "sign-in";
     public const string CookieName = "rk.session";
 
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
@@ -38,20 +35,6 @@ public static class SignInRegistration
         {
             o.Cookie.Name = "rk.csrf";
             o.FormFieldName = "__csrf";
-        });
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "<!doctype html><html lang=\"en\"><title>Too many attempts</title><main><h1>Too many sign-in attempts</h1>" +
-                    "<p>Please wait a minute and try again.</p></main></html>", ct);
-            };
         });
         return builder;
     }

@@ -26,7 +26,7 @@ public sealed class EmailComposer(
             : BrandViews.Footer(agency, unsubscribeUrl);
         var theme = agency is null ? null : BrandViews.Theme(agency, await themes.GetAsync(agency.Id, ct));
         var view = new EmailView(shop, footer, request.ToName, request.To,
-            request.ActionUrl ?? DefaultAction(request.Kind, agency), request.ExpiresAt, request.Password, request.OtherParty, request.Reason,
+            request.ActionUrl ?? (request.ActionPath is { } path ? urls.BaseUrl + path : DefaultAction(request.Kind, agency)), request.ExpiresAt, request.Password, request.OtherParty, request.Reason,
             request.PackName, request.Credits, request.Balance, request.Threshold,
             request.AmountMinor is { } amount ? new MoneyView(amount, request.Currency ?? shop.Currency) : null,
             request.Reference, unsubscribeUrl);

@@ -9,7 +9,7 @@ public static class HealthEndpoints
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
         app.MapGet("/readyz", ReadyAsync).ExcludeFromDescription();
-        app.MapGet("/", () => TypedResults.Redirect("/scalar/")).ExcludeFromDescription();
+        app.MapGet("/", () => TypedResults.Redirect("/admin")).ExcludeFromDescription();
         return app;
     }
 

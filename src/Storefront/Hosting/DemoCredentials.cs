@@ -4,6 +4,15 @@ namespace ResellerKit.Storefront.Hosting;
 public sealed record DemoCredentials(
     string AgencyName, string Slug, string? AgencyApiKey, string OwnerEmail, string? OwnerPassword, string ClientEmail, string? ClientPassword)
 {
+    public string? PlatformAdminEmail { get; init; }
+
+    public string? PlatformAdminPassword { get; init; }
+
+    /// <summary>A client who owns its account (no agency): the one to send a connection request to.</summary>
+    public string? DirectClientEmail { get; init; }
+
+    public string? DirectClientPassword { get; init; }
+
     public IEnumerable<string> Lines(string? baseUrl = null)
     {
         yield return $" Demo agency \"{AgencyName}\" (slug {Slug})";
@@ -20,5 +29,7 @@ public sealed record DemoCredentials(
         yield return $"   Agency API key   {AgencyApiKey}";
         yield return $"   Agency owner     {OwnerEmail} / {OwnerPassword}";
         yield return $"   Client login     {ClientEmail} / {ClientPassword}";
+        yield return $" Platform admin     {PlatformAdminEmail} / {PlatformAdminPassword}";
+        yield return $" Client-owned account (to connect to) {DirectClientEmail} / {DirectClientPassword}";
     }
 }

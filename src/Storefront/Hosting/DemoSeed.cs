@@ -26,12 +26,15 @@ public sealed class DemoSeed(
     SetMinimumPrice setMinimum,
     CreatePack createPack,
     SetCustomQuantityOffer customQuantity,
+    HouseAgency house,
     TimeProvider clock)
 {
     public const string Slug = "demo";
     private const string AgencyName = "Brightside Digital";
     private const string OwnerEmail = "owner@brightside.example";
     private const string ClientEmail = "hello@bluebird-dental.example";
+    private const string PlatformAdminEmail = "admin@platform.example";
+    private const string DirectClientEmail = "owner@harbor-cafe.example";
 
     public async Task<DemoCredentials> SeedAsync(CancellationToken ct)
     {
@@ -49,7 +52,7 @@ public sealed class DemoSeed(
             Expect(await createPack.HandleAsync(agencyId, new PackCommand(name, credits, price, "usd", highlight), Actor.System, ct));
         }
         Expect(await customQuantity.HandleAsync(agencyId, "12", "usd", 50, 100_000, Actor.System, ct));
-        var ownerPassword = await CreateOwnerAsync(agencyId);
+        var ownerPassword = await ResetPasswordAsync(OwnerEmail, "Brightside Owner");
         Expect(await grantPool.HandleAsync(agencyId, new GrantCommand(new Credits(10_000), "Opening balance"), null, ct));
 
         var bakery = Expect(await createSubAccount.HandleAsync(agencyId,
@@ -72,7 +75,16 @@ public sealed class DemoSeed(
                 new UsageCommand(new Credits(credits), "AI replies", campaign), null, ct));
         }
 
-        return new DemoCredentials(AgencyName, Slug, agency.ApiKey, OwnerEmail, ownerPassword, ClientEmail, dental.InitialPassword);
+        var adminPassword = await CreatePlatformAdminAsync();
+        var direct = await house.EnsureAsync(PlatformAdminEmail, ct);
+        var harbor = Expect(await createSubAccount.ClientOwnedAsync(direct.Id,
+            new CreateSubAccountCommand("Harbor Cafe", DirectClientEmail, CreditMode.Reselling), Actor.System, ct));
+
+        return new DemoCredentials(AgencyName, Slug, agency.ApiKey, OwnerEmail, ownerPassword, ClientEmail, dental.InitialPassword)
+        {
+            PlatformAdminEmail = PlatformAdminEmail, PlatformAdminPassword = adminPassword,
+            DirectClientEmail = DirectClientEmail, DirectClientPassword = harbor.InitialPassword,
+        };
     }
 
     /// <summary>Issues a new API key and new passwords for the demo agency's owner and client.</summary>
@@ -84,24 +96,31 @@ public sealed class DemoSeed(
             return null;
         }
         var key = Expect(await rotateKey.HandleAsync(agency.Id, ct));
-        return new DemoCredentials(AgencyName, Slug, key, OwnerEmail, await ResetPasswordAsync(OwnerEmail), ClientEmail, await ResetPasswordAsync(ClientEmail));
+        return new DemoCredentials(AgencyName, Slug, key, OwnerEmail, await ResetPasswordAsync(OwnerEmail), ClientEmail, await ResetPasswordAsync(ClientEmail))
+        {
+            PlatformAdminEmail = PlatformAdminEmail, PlatformAdminPassword = await ResetPasswordAsync(PlatformAdminEmail),
+            DirectClientEmail = DirectClientEmail, DirectClientPassword = await ResetPasswordAsync(DirectClientEmail),
+        };
     }
 
-    private async Task<string> CreateOwnerAsync(AgencyId agencyId)
+    private async Task<string> CreatePlatformAdminAsync()
     {
         var password = PasswordGenerator.Generate();
-        var owner = User.Create(OwnerEmail, "Brightside Owner", clock.GetUtcNow());
-        owner.EmailConfirmed = true;
-        Expect(await users.CreateAsync(owner, password));
-        Expect(await users.AddToRoleAsync(owner, Roles.AgencyOwner));
-        db.Memberships.Add(Membership.Create(owner.Id, agencyId, null, MembershipRole.Owner, clock.GetUtcNow()));
-        await db.SaveChangesAsync();
+        var admin = User.Create(PlatformAdminEmail, "Platform admin", clock.GetUtcNow());
+        admin.EmailConfirmed = true;
+        Expect(await users.CreateAsync(admin, password));
+        Expect(await users.AddToRoleAsync(admin, Roles.PlatformAdmin));
         return password;
     }
 
-    private async Task<string> ResetPasswordAsync(string email)
+    private async Task<string> ResetPasswordAsync(string email, string? displayName = null)
     {
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"The demo user {email} is missing.");
+        user.EmailConfirmed = true;
+        if (displayName is not null)
+        {
+            user.DisplayName = displayName;
+        }
         var password = PasswordGenerator.Generate();
         Expect(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
         return password;

@@ -4,6 +4,7 @@ using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Accounts;
 using ResellerKit.Storefront.Api;
 using ResellerKit.Storefront.Api.Idempotency;
+using ResellerKit.Storefront.BackOffice;
 using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Payments;
@@ -23,7 +24,7 @@ public static class HostRegistration
         };
         builder.Services.AddEngine(database);
         builder.Services.AddThemes();
-        builder.Services.AddDataProtection().SetApplicationName("ResellerKit").PersistKeysToDbContext<EngineDbContext>();
+        builder.Services.AddDataProtectionKeys(database);
         builder.Services.Configure<ResellerKitOptions>(builder.Configuration.GetSection(ResellerKitOptions.Section));
         builder.Services.AddSingleton<PublicUrls>();
         builder.Services.AddSingleton<Readiness>();
@@ -41,6 +42,7 @@ public static class HostRegistration
         builder.AddSignIn();
         builder.AddPayments();
         builder.AddEmail();
+        builder.AddBackOffice();
         return builder;
     }
 
@@ -49,11 +51,12 @@ public static class HostRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(IdempotencyFilter.BufferKeyedRequests);
+        app.UseBackOfficeSecurityHeaders();
         app.UseShopHostRouting();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        app.UseMiddleware<SignInThrottle>();
         app.UseAntiforgery();
         return app;
     }

@@ -1,5 +1,3 @@
-using ResellerKit.Storefront.Accounts;
-
 namespace ResellerKit.Storefront.Shop;
 
 /// <summary>The branded storefront at <c>/s/{slug}/</c> (and at <c>/</c> on the agency's custom domain).</summary>
@@ -12,8 +10,8 @@ public static class ShopRoutes
         shop.MapGet("/account", ShopPagesEndpoints.AccountAsync);
         shop.MapGet("/assets/{**path}", ShopPagesEndpoints.AssetAsync);
         shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync);
-        shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).RequireRateLimiting(SignInRegistration.SignInRateLimit);
-        shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync).RequireRateLimiting(SignInRegistration.SignInRateLimit);
+        shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync);
+        shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync);
         shop.MapGet("/magic", ShopSignInEndpoints.RedeemMagicLinkAsync);
         shop.MapPost("/sign-out", ShopSignInEndpoints.SignOutAsync);
         shop.MapPost("/checkout", ShopCheckoutEndpoints.BuyAsync);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Plans;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Api.Idempotency;
@@ -15,9 +16,9 @@ public static class LedgerEndpoints
         api.MapPost("/agencies/{agencyId:guid}/grants", GrantPoolAsync)
             .RequireAuthorization(ApiPolicies.Platform).WithTags("Platform").WithName("GrantPoolCredits");
         api.MapPost("/sub-accounts/{id:guid}/grants", GrantSubAccountAsync)
-            .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("GrantSubAccountCredits");
+            .RequireAuthorization(ApiPolicies.Agency).RequireFeature(Features.ApiAccess).WithTags("Credits").WithName("GrantSubAccountCredits");
         api.MapPost("/sub-accounts/{id:guid}/usage", UsageAsync)
-            .RequireAuthorization(ApiPolicies.AgencyOrPlatform).WithTags("Credits").WithName("RecordUsage");
+            .RequireAuthorization(ApiPolicies.AgencyOrPlatform).RequireFeature(Features.ApiAccess).WithTags("Credits").WithName("RecordUsage");
         api.MapGet("/transactions", ListAsync)
             .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("ListTransactions");
         return api;

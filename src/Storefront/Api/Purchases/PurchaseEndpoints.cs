@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Purchases;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
@@ -17,7 +18,8 @@ public static class PurchaseEndpoints
     public static RouteGroupBuilder MapPurchases(this RouteGroupBuilder api)
     {
         api.MapPost("/sub-accounts/{id:guid}/checkout-sessions", CreateCheckoutAsync)
-            .RequireAuthorization(ApiPolicies.Agency).WithMetadata(new SelfIdempotent()).WithTags("Purchases").WithName("CreateCheckoutSession");
+            .RequireAuthorization(ApiPolicies.Agency).RequireFeature(Features.ApiAccess).WithMetadata(new SelfIdempotent())
+            .WithTags("Purchases").WithName("CreateCheckoutSession");
         api.MapGet("/purchases", ListAsync).RequireAuthorization(ApiPolicies.Agency).WithTags("Purchases").WithName("ListPurchases");
         var stripe = api.MapGroup("/agency/stripe").RequireAuthorization(ApiPolicies.Agency).WithTags("Agency");
         stripe.MapGet("/", StatusAsync).WithName("GetPaymentsStatus");
@@ -79,7 +81,7 @@ public static class PurchaseEndpoints
     public static async Task<Results<Ok<OnboardingLinkResponse>, ProblemHttpResult>> OnboardingAsync(
         ApiCaller caller, ConnectAgencyPayments connect, PublicUrls urls, CancellationToken ct)
     {
-        var back = urls.BaseUrl + "/admin/settings/payments";
+        var back = urls.BaseUrl + "/admin/settings";
         var link = await connect.StartOnboardingAsync(caller.Agency, back, back, caller.Actor, ct);
         return link.IsSuccess ? TypedResults.Ok(new OnboardingLinkResponse(link.Value)) : link.Error.ToProblem();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
@@ -15,7 +16,7 @@ public static class SubAccountEndpoints
         group.MapGet("/", ListAsync).WithName("ListSubAccounts");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetSubAccount");
         group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateSubAccount");
-        group.MapGet("/{id:guid}/balance", BalanceAsync).WithName("GetSubAccountBalance");
+        group.MapGet("/{id:guid}/balance", BalanceAsync).RequireFeature(Features.ApiAccess).WithName("GetSubAccountBalance");
         return api;
     }
 

@@ -264,6 +264,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ExpiredWalletId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("IsHouse")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("IssuanceWalletId")
                         .HasColumnType("uniqueidentifier");
 
@@ -279,6 +282,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("PaymentsEnabled")
                         .HasColumnType("bit");
+
+                    b.Property<int>("PlatformFeatures")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
 
                     b.Property<Guid>("PoolWalletId")
                         .HasColumnType("uniqueidentifier");
@@ -371,6 +378,49 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.HasIndex("StripeAccountId");
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Assist.AssistSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("SubAccountId", "StartedAt");
+
+                    b.ToTable("AssistSessions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Audit.AuditEvent", b =>
@@ -510,6 +560,70 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ThemeRevisions");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Areas")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RespondedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "SubAccountId", "Status");
+
+                    b.ToTable("Connections");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
@@ -855,6 +969,35 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.ToTable("StoredDocuments");
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Plans.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Features")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Platform.PlatformSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1125,6 +1268,14 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<int>("FeaturesOff")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
+                    b.Property<int>("FeaturesOn")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1137,6 +1288,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.Property<bool>("Paused")
                         .HasColumnType("bit");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("StripeCustomerId")
                         .HasColumnType("nvarchar(max)");
@@ -1154,6 +1308,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("AgencyId", "Email")
                         .IsUnique();
@@ -1370,6 +1526,21 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Assist.AssistSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Audit.AuditEvent", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1402,6 +1573,27 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany("Connections")
+                        .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1470,6 +1662,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Plans.Plan", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Pricing.CreditPack", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1503,6 +1704,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Agency");
                 });
@@ -1539,6 +1745,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
             modelBuilder.Entity("ResellerKit.Engine.Credits.LedgerTransaction", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.SubAccounts.SubAccount", b =>
+                {
+                    b.Navigation("Connections");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,6 +28,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     PoolWalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     ExpiredWalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     RefundedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlatformFeatures = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    IsHouse = table.Column<bool>(type: "boolean", nullable: false),
                     DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
                     StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     PaymentsEnabled = table.Column<bool>(type: "boolean", nullable: false),
@@ -356,32 +358,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SubAccounts",
+                name: "Plans",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Ownership = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreditMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Paused = table.Column<bool>(type: "boolean", nullable: false),
-                    UsageCapPerMonth = table.Column<long>(type: "bigint", nullable: true),
-                    UsageMonth = table.Column<int>(type: "integer", nullable: false),
-                    UsageMonthCredits = table.Column<long>(type: "bigint", nullable: false),
-                    DebtCredits = table.Column<long>(type: "bigint", nullable: false),
-                    StripeCustomerId = table.Column<string>(type: "text", nullable: true),
-                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConsumedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Features = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SubAccounts", x => x.Id);
-                    table.CheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
-                    table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
+                    table.PrimaryKey("PK_Plans", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SubAccounts_Agencies_AgencyId",
+                        name: "FK_Plans_Agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
@@ -557,6 +547,120 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Ownership = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreditMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    UsageCapPerMonth = table.Column<long>(type: "bigint", nullable: true),
+                    UsageMonth = table.Column<int>(type: "integer", nullable: false),
+                    UsageMonthCredits = table.Column<long>(type: "bigint", nullable: false),
+                    DebtCredits = table.Column<long>(type: "bigint", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "text", nullable: true),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FeaturesOn = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    FeaturesOff = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsumedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubAccounts", x => x.Id);
+                    table.CheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
+                    table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_SubAccounts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SubAccounts_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssistSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssistSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssistSessions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssistSessions_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Connections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Connections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Connections_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Connections_Agencies_OwnerAgencyId",
+                        column: x => x.OwnerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Connections_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -813,6 +917,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssistSessions_AgencyId",
+                table: "AssistSessions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistSessions_SubAccountId_StartedAt",
+                table: "AssistSessions",
+                columns: new[] { "SubAccountId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_AgencyId_Id",
                 table: "AuditEvents",
                 columns: new[] { "AgencyId", "Id" });
@@ -821,6 +935,27 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_AuditEvents_SubAccountId_Id",
                 table: "AuditEvents",
                 columns: new[] { "SubAccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_AgencyId_SubAccountId_Status",
+                table: "Connections",
+                columns: new[] { "AgencyId", "SubAccountId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_OwnerAgencyId",
+                table: "Connections",
+                column: "OwnerAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_SubAccountId",
+                table: "Connections",
+                column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_TokenHash",
+                table: "Connections",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditLots_GrantSequence",
@@ -929,6 +1064,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Plans_AgencyId_Name",
+                table: "Plans",
+                columns: new[] { "AgencyId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Purchases_AgencyId_Number",
                 table: "Purchases",
                 columns: new[] { "AgencyId", "Number" });
@@ -978,6 +1119,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SubAccounts_PlanId",
+                table: "SubAccounts",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ThemeRevisions_AgencyId_Version",
                 table: "ThemeRevisions",
                 columns: new[] { "AgencyId", "Version" },
@@ -1019,7 +1165,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssistSessions");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Connections");
 
             migrationBuilder.DropTable(
                 name: "CreditLots");
@@ -1083,6 +1235,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SubAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
 
             migrationBuilder.DropTable(
                 name: "Agencies");

@@ -12,7 +12,7 @@ using ResellerKit.Engine.Persistence.Providers;
 namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEngineDbContext))]
-    [Migration("20261123214340_Initial")]
+    [Migration("20261123220200_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -255,6 +255,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ExpiredWalletId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsHouse")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("IssuanceWalletId")
                         .HasColumnType("TEXT");
 
@@ -269,6 +272,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PaymentsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlatformFeatures")
+                        .HasMaxLength(40)
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PoolWalletId")
@@ -361,6 +368,49 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("StripeAccountId");
 
                     b.ToTable("Agencies");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Assist.AssistSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("SubAccountId", "StartedAt");
+
+                    b.ToTable("AssistSessions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Audit.AuditEvent", b =>
@@ -496,6 +546,70 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ThemeRevisions");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Areas")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerAgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerAgencyId");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "SubAccountId", "Status");
+
+                    b.ToTable("Connections");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Credits.CreditLot", b =>
@@ -830,6 +944,35 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.ToTable("StoredDocuments");
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Plans.Plan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Features")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Plans");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Platform.PlatformSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -1096,6 +1239,14 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FeaturesOff")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FeaturesOn")
+                        .HasMaxLength(40)
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1108,6 +1259,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StripeCustomerId")
                         .HasColumnType("TEXT");
@@ -1125,6 +1279,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("AgencyId", "Email")
                         .IsUnique();
@@ -1339,6 +1495,21 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Assist.AssistSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Audit.AuditEvent", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1371,6 +1542,27 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
                         .WithMany()
                         .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany("Connections")
+                        .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1439,6 +1631,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Plans.Plan", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Pricing.CreditPack", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
@@ -1472,6 +1673,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasForeignKey("AgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Agency");
                 });
@@ -1508,6 +1714,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ResellerKit.Engine.Credits.LedgerTransaction", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.SubAccounts.SubAccount", b =>
+                {
+                    b.Navigation("Connections");
                 });
 #pragma warning restore 612, 618
         }

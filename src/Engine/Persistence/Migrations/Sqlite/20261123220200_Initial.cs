@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
+namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,32 +17,34 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    OwnerEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    IssuanceWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PoolWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExpiredWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RefundedWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
-                    StripeAccountId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    PaymentsEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    CustomDomain = table.Column<string>(type: "nvarchar(253)", maxLength: 253, nullable: true),
-                    Branding_Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Branding_DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Branding_EmailFooter = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    Branding_Locale = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Branding_LogoUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    Branding_PostalAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Branding_PrimaryColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: true),
-                    Branding_SupportEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    CustomQuantity_Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    CustomQuantity_MaxCredits = table.Column<long>(type: "bigint", nullable: false),
-                    CustomQuantity_MinCredits = table.Column<long>(type: "bigint", nullable: false),
-                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OwnerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuanceWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PoolWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ExpiredWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RefundedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlatformFeatures = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    IsHouse = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PaymentsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CustomDomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
+                    Branding_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Branding_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Branding_EmailFooter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Branding_Locale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Branding_LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Branding_PostalAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Branding_PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    Branding_SupportEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    CustomQuantity_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    CustomQuantity_MaxCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomQuantity_MinCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -53,10 +55,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -67,23 +69,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,10 +96,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,16 +110,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Scope = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
-                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "int", nullable: false),
-                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Location = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    ResponseBody = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,10 +130,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "MinimumPrices",
                 columns: table => new
                 {
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    MinimumPerCredit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: false),
-                    FeePerCredit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    MinimumPerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
+                    FeePerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -142,21 +144,21 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Topic = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Sensitive = table.Column<bool>(type: "bit", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LeasedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    AbandonedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AbandonedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,11 +169,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "PaymentEvents",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Account = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,8 +184,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "PlatformSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,11 +196,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "StoredDocuments",
                 columns: table => new
                 {
-                    Collection = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Id = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Partition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Collection = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Partition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,13 +211,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AgencyThemes",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    BaseTheme = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SettingsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    LastRenderError = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    LastRenderErrorAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BaseTheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastRenderError = table.Column<string>(type: "TEXT", nullable: true),
+                    LastRenderErrorAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -232,12 +234,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -254,16 +256,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RealActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RealActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,16 +282,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "CreditPacks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
-                    Credits = table.Column<long>(type: "bigint", nullable: false),
-                    UnitAmount = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    Highlight = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    Archived = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Highlight = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,9 +310,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "EmailOptOuts",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -327,20 +329,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "LedgerTransactions",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Credits = table.Column<long>(type: "bigint", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Reference = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    CampaignId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ContactId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Metadata = table.Column<string>(type: "nvarchar(max)", maxLength: 8192, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ContactId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Metadata = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -355,32 +357,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "SubAccounts",
+                name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    Ownership = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreditMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Paused = table.Column<bool>(type: "bit", nullable: false),
-                    UsageCapPerMonth = table.Column<long>(type: "bigint", nullable: true),
-                    UsageMonth = table.Column<int>(type: "int", nullable: false),
-                    UsageMonthCredits = table.Column<long>(type: "bigint", nullable: false),
-                    DebtCredits = table.Column<long>(type: "bigint", nullable: false),
-                    StripeCustomerId = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    WalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ConsumedWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Features = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SubAccounts", x => x.Id);
-                    table.CheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
-                    table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
+                    table.PrimaryKey("PK_Plans", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SubAccounts_Agencies_AgencyId",
+                        name: "FK_Plans_Agencies_AgencyId",
                         column: x => x.AgencyId,
                         principalTable: "Agencies",
                         principalColumn: "Id",
@@ -391,10 +381,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "ThemeFiles",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -411,14 +401,14 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "ThemeRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Snapshot = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -435,11 +425,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -456,11 +446,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -477,10 +467,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -497,8 +487,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -521,10 +511,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -541,11 +531,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "MagicLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -559,16 +549,130 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SubAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Ownership = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreditMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UsageCapPerMonth = table.Column<long>(type: "INTEGER", nullable: true),
+                    UsageMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsageMonthCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    DebtCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "TEXT", nullable: true),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FeaturesOn = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    FeaturesOff = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsumedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubAccounts", x => x.Id);
+                    table.CheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
+                    table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_SubAccounts_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SubAccounts_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AssistSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssistSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssistSessions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssistSessions_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Connections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Connections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Connections_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Connections_Agencies_OwnerAgencyId",
+                        column: x => x.OwnerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Connections_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Areas = table.Column<int>(type: "int", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -597,32 +701,32 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "Purchases",
                 columns: table => new
                 {
-                    Number = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PackId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Credits = table.Column<long>(type: "bigint", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    PlatformFee = table.Column<long>(type: "bigint", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Origin = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    StripeAccountId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    StripeIdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CheckoutSessionId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CheckoutUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    StripeCustomerId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    RequestKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
-                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    AmountRefunded = table.Column<long>(type: "bigint", nullable: false),
-                    CreditsReversed = table.Column<long>(type: "bigint", nullable: false),
-                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    FulfilledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    Number = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PackId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PlatformFee = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StripeIdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AmountRefunded = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreditsReversed = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FulfilledAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -648,11 +752,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "Wallets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Balance = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Balance = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -676,15 +780,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "CreditLots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    WalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GrantSequence = table.Column<long>(type: "bigint", nullable: false),
-                    Original = table.Column<long>(type: "bigint", nullable: false),
-                    Remaining = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Promotional = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Original = table.Column<long>(type: "INTEGER", nullable: false),
+                    Remaining = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Promotional = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -709,12 +813,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TransactionSequence = table.Column<long>(type: "bigint", nullable: false),
-                    WalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TransactionSequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -750,8 +854,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "IX_Agencies_CustomDomain",
                 table: "Agencies",
                 column: "CustomDomain",
-                unique: true,
-                filter: "[CustomDomain] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Slug",
@@ -784,8 +887,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -811,8 +913,17 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistSessions_AgencyId",
+                table: "AssistSessions",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssistSessions_SubAccountId_StartedAt",
+                table: "AssistSessions",
+                columns: new[] { "SubAccountId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_AgencyId_Id",
@@ -823,6 +934,27 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "IX_AuditEvents_SubAccountId_Id",
                 table: "AuditEvents",
                 columns: new[] { "SubAccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_AgencyId_SubAccountId_Status",
+                table: "Connections",
+                columns: new[] { "AgencyId", "SubAccountId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_OwnerAgencyId",
+                table: "Connections",
+                column: "OwnerAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_SubAccountId",
+                table: "Connections",
+                column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connections_TokenHash",
+                table: "Connections",
+                column: "TokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreditLots_GrantSequence",
@@ -869,8 +1001,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "IX_LedgerTransactions_AgencyId_IdempotencyKey",
                 table: "LedgerTransactions",
                 columns: new[] { "AgencyId", "IdempotencyKey" },
-                unique: true,
-                filter: "[IdempotencyKey] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerTransactions_AgencyId_Sequence",
@@ -913,8 +1044,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "IX_Memberships_UserId_AgencyId_SubAccountId",
                 table: "Memberships",
                 columns: new[] { "UserId", "AgencyId", "SubAccountId" },
-                unique: true,
-                filter: "[SubAccountId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_AgencyId_Topic_Id",
@@ -933,6 +1063,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Plans_AgencyId_Name",
+                table: "Plans",
+                columns: new[] { "AgencyId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Purchases_AgencyId_Number",
                 table: "Purchases",
                 columns: new[] { "AgencyId", "Number" });
@@ -941,15 +1077,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "IX_Purchases_AgencyId_RequestKey",
                 table: "Purchases",
                 columns: new[] { "AgencyId", "RequestKey" },
-                unique: true,
-                filter: "[RequestKey] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Purchases_CheckoutSessionId",
                 table: "Purchases",
                 column: "CheckoutSessionId",
-                unique: true,
-                filter: "[CheckoutSessionId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Purchases_Id",
@@ -982,6 +1116,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 table: "SubAccounts",
                 columns: new[] { "AgencyId", "Email" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubAccounts_PlanId",
+                table: "SubAccounts",
+                column: "PlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ThemeRevisions_AgencyId_Version",
@@ -1025,7 +1164,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AssistSessions");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Connections");
 
             migrationBuilder.DropTable(
                 name: "CreditLots");
@@ -1089,6 +1234,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "SubAccounts");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
 
             migrationBuilder.DropTable(
                 name: "Agencies");

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Notifications;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Engine.Team;
+
+/// <summary>
+/// An agency's team: invite people by email (they set their own password from the link), give each a role and the
+/// areas it opens, and remove them. An agency always keeps at least one owner.
+/// </summary>
+public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TeamMember>> ListAsync(AgencyId agencyId, CancellationToken ct) =>
+        await db.Memberships.AsNoTracking().Where(m => m.AgencyId == agencyId && m.SubAccountId == null)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
+            .OrderBy(x => x.u.Email)
+            .Select(x => new TeamMember(x.u.Id, x.u.DisplayName, x.u.Email!, x.m.Role, x.m.Areas, x.u.EmailConfirmed))
+            .ToListAsync(ct);
+
+    public async Task<Result<TeamMember>> InviteAsync(
+        AgencyId agencyId, string? email, string? name, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .When(!Input.IsEmail(email), "email", "Enter a valid email address, like sam@youragency.com.")
+            .When(!Input.IsName(name), "name", "Enter the person's name.");
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+        var normalized = Input.NormalizeEmail(email!);
+        var user = await users.FindByEmailAsync(normalized);
+        if (user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.AgencyId == agencyId && m.SubAccountId == null, ct))
+        {
+            return new DuplicateValue("email", $"{normalized} is already on your team.");
+        }
+        var result = await db.InTransactionAsync<TeamMember>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            if (user is null)
+            {
+                user = User.Create(normalized, name!, now);
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    return ValidationFailed.For("email", string.Join(" ", created.Errors.Select(e => e.Description)));
+                }
+            }
+            await users.AddToRoleAsync(user, RoleFor(role));
+            var membership = Membership.Create(user.Id, agencyId, null, role, now, areas);
+            db.Memberships.Add(membership);
+            var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, token);
+            var resetToken = await users.GeneratePasswordResetTokenAsync(user);
+            mailer.Send(new EmailRequest(EmailKind.AgencyInvite, normalized, user.DisplayName, agencyId)
+            {
+                OtherParty = agency.PublicName,
+                ActionPath = $"/admin/accept-invite?user={user.Id}&token={Uri.EscapeDataString(resetToken)}",
+            });
+            db.AuditEvents.Add(AuditEvent.Record(actor, "team.invited", agencyId, null, new { email = normalized, role = role.ToString() }, now));
+            await db.SaveChangesAsync(token);
+            return new TeamMember(user.Id, user.DisplayName, normalized, membership.Role, membership.Areas, user.EmailConfirmed);
+        }, ct);
+        return result;
+    }
+
+    public async Task<Result<TeamMember>> ChangeAsync(AgencyId agencyId, Guid userId, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
+        if (membership is null)
+        {
+            return new NotFound("team member");
+        }
+        if (membership.Role == MembershipRole.Owner && role != MembershipRole.Owner && await OwnersAsync(agencyId, ct) == 1)
+        {
+            return new Conflict("An agency needs at least one owner. Make someone else an owner first.");
+        }
+        membership.Change(role, areas);
+        var user = await users.FindByIdAsync(userId.ToString());
+        await users.AddToRoleAsync(user!, RoleFor(role));
+        db.AuditEvents.Add(AuditEvent.Record(actor, "team.changed", agencyId, null, new { user = user!.Email, role = role.ToString(), areas = membership.Areas.ToString() }, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return new TeamMember(userId, user.DisplayName, user.Email!, membership.Role, membership.Areas, user.EmailConfirmed);
+    }
+
+    public async Task<Result<Done>> RemoveAsync(AgencyId agencyId, Guid userId, Actor actor, CancellationToken ct)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
+        if (membership is null)
+        {
+            return new NotFound("team member");
+        }
+        if (membership.Role == MembershipRole.Owner && await OwnersAsync(agencyId, ct) == 1)
+        {
+            return new Conflict("An agency needs at least one owner; this is the last one.");
+        }
+        db.Memberships.Remove(membership);
+        db.AuditEvents.Add(AuditEvent.Record(actor, "team.removed", agencyId, null, new { userId }, clock.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return Done.Value;
+    }
+
+    public static string RoleFor(MembershipRole role) => role switch
+    {
+        MembershipRole.Owner => Roles.AgencyOwner,
+        MembershipRole.Admin => Roles.AgencyAdmin,
+        _ => Roles.AgencyMember,
+    };
+
+    private Task<int> OwnersAsync(AgencyId agencyId, CancellationToken ct) =>
+        db.Memberships.CountAsync(m => m.AgencyId == agencyId && m.SubAccountId == null && m.Role == MembershipRole.Owner, ct);
+}

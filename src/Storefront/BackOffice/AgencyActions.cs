@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using ResellerKit.Engine.Assist;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Plans;
+using ResellerKit.Engine.Pricing;
+using ResellerKit.Engine.Team;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Storefront.BackOffice;
+
+/// <summary>The agency's row actions: start assisting a client, change or remove a team member.</summary>
+public static class AgencyActions
+{
+    public static RouteGroupBuilder MapAgencyActions(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/sub-accounts/{id:guid}/assist", async (Guid id, [FromForm] string? reason, BackOfficeContext context,
+            WorkspaceAccess access, ManageAssist assist, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            var workspace = state?.Current;
+            var subAccountId = SubAccountId.From(id);
+            if (workspace is not { Kind: WorkspaceKind.Agency } || !workspace.Can(Areas.SubAccounts)
+                || await access.AgencyAreasOnAsync(state!.User.Id, workspace.Agency, subAccountId, ct) is null)
+            {
+                return Results.Redirect("/admin/sub-accounts?notice=assist-denied");
+            }
+            var session = await assist.StartAsync(workspace.Agency, subAccountId, state.User.Id, state.User.DisplayName, reason, ct);
+            if (!session.IsSuccess)
+            {
+                return Results.Redirect($"/admin/sub-accounts/{id}?notice=assist-reason");
+            }
+            context.EnterAssist($"sub:{subAccountId}", session.Value.Id);
+            return Results.Redirect("/admin");
+        });
+        admin.MapPost("/team/{userId:guid}", async (Guid userId, [FromForm] MembershipRole role, [FromForm] Areas[]? areas,
+            BackOfficeContext context, ManageTeam team, CancellationToken ct) =>
+        {
+            var state = await ManagerAsync(context, ct);
+            if (state is null) return Results.Redirect("/admin/team?notice=not-found");
+            var result = await team.ChangeAsync(state.Current!.Agency, userId, role, ClientActions.Combine(areas), state.Actor, ct);
+            return Results.Redirect($"/admin/team?notice={(result.IsSuccess ? "saved" : Notices.CodeFor(result.Error))}");
+        });
+        admin.MapPost("/team/{userId:guid}/remove", async (Guid userId, BackOfficeContext context, ManageTeam team, CancellationToken ct) =>
+        {
+            var state = await ManagerAsync(context, ct);
+            if (state is null) return Results.Redirect("/admin/team?notice=not-found");
+            var result = await team.RemoveAsync(state.Current!.Agency, userId, state.Actor, ct);
+            return Results.Redirect($"/admin/team?notice={(result.IsSuccess ? "removed" : Notices.CodeFor(result.Error))}");
+        });
+        admin.MapPost("/packs/{id:guid}/archive", async (Guid id, BackOfficeContext context, UpdatePack packs, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.Agency, Assist: null } workspace || !workspace.Can(Areas.Packs))
+            {
+                return Results.Redirect("/admin/packs?notice=not-found");
+            }
+            var result = await packs.ArchiveAsync(workspace.Agency, PackId.From(id), state.Actor, ct);
+            return Results.Redirect($"/admin/packs?notice={(result.IsSuccess ? "removed" : "not-found")}");
+        });
+        admin.MapPost("/theme/rollback/{version:int}", async (int version, BackOfficeContext context, Branding.ThemeEditor editor, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.Agency, Assist: null } workspace || !workspace.Can(Areas.Theme))
+            {
+                return Results.Redirect("/admin/theme?notice=not-found");
+            }
+            var result = await editor.RollbackAsync(workspace.Agency, version, state.Actor, ct);
+            return Results.Redirect($"/admin/theme?notice={(result.IsSuccess ? "saved" : "not-found")}");
+        });
+        admin.MapPost("/plans/save", async ([FromForm] Guid? id, [FromForm] string? name, [FromForm] Features[]? features,
+            BackOfficeContext context, ManagePlans plans, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.Agency, Assist: null } workspace || !workspace.Can(Areas.SubAccounts))
+            {
+                return Results.Redirect("/admin/plans?notice=not-found");
+            }
+            var all = (features ?? []).Aggregate(Features.None, (set, f) => set | f);
+            var result = await plans.SaveAsync(workspace.Agency, id, name, all, state.Actor, ct);
+            return Results.Redirect($"/admin/plans?notice={result.Error switch
+            {
+                null => "saved",
+                ValidationFailed => "plan-name",
+                DuplicateValue => "plan-duplicate",
+                Forbidden => "plan-exceeds",
+                var e => Notices.CodeFor(e),
+            }}");
+        });
+        return admin;
+    }
+
+    // Team changes are for the agency's owners and admins only.
+    private static async Task<BackOfficeState?> ManagerAsync(BackOfficeContext context, CancellationToken ct)
+    {
+        var state = await context.LoadAsync(ct);
+        return state?.Current is { Kind: WorkspaceKind.Agency, IsManager: true, Assist: null } ? state : null;
+    }
+}

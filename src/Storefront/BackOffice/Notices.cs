@@ -1,0 +1,49 @@
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Connections;
+
+namespace ResellerKit.Storefront.BackOffice;
+
+/// <summary>
+/// Messages shown after a redirect, carried as a code in the query string. Only these texts can appear, so a link
+/// cannot put words of its own on a back-office page.
+/// </summary>
+public static class Notices
+{
+    private static readonly Dictionary<string, (string Text, bool Error)> Messages = new(StringComparer.Ordinal)
+    {
+        ["accepted"] = ("Connection accepted. The agency can now work in your account with the role you chose.", false),
+        ["declined"] = ("Connection declined. The agency has no access.", false),
+        ["role-changed"] = ("The agency's role is changed.", false),
+        ["revoked"] = ("The agency's access is revoked.", false),
+        ["terminated"] = ("The contract is terminated; both sides were emailed.", false),
+        ["request-sent"] = ("Connection request sent. The client answers from the email or its dashboard.", false),
+        ["expired"] = (new ConnectionRequestExpired().Detail, true),
+        ["already-answered"] = ("This connection request was already answered; it can be answered once.", true),
+        ["already-revoked"] = (new ConnectionNotActive(ConnectionStatus.Revoked).Detail, true),
+        ["already-terminated"] = (new ConnectionNotActive(ConnectionStatus.Terminated).Detail, true),
+        ["not-active"] = ("This connection is not active.", true),
+        ["not-found"] = ("That no longer exists, or is not yours.", true),
+        ["saved"] = ("Saved.", false),
+        ["removed"] = ("Removed.", false),
+        ["assist-reason"] = ("Say why you are assisting, in 5 to 500 characters; the client will read it in its access log.", true),
+        ["assist-denied"] = ("You cannot assist this account: your role or the client's settings do not allow it.", true),
+        ["last-owner"] = ("An agency needs at least one owner.", true),
+        ["plan-name"] = ("Give the plan a name of 1 to 80 characters.", true),
+        ["plan-duplicate"] = ("You already have a plan with that name.", true),
+        ["plan-exceeds"] = ("A plan cannot include features the platform does not grant your agency.", true),
+    };
+
+    public static (string Text, bool Error)? For(string? code) => code is not null && Messages.TryGetValue(code, out var m) ? m : null;
+
+    /// <summary>The code for a failed use case, so the page can say what went wrong.</summary>
+    public static string CodeFor(Error error) => error switch
+    {
+        ConnectionRequestExpired => "expired",
+        ConnectionAlreadyAnswered => "already-answered",
+        ConnectionNotActive { Status: ConnectionStatus.Revoked } => "already-revoked",
+        ConnectionNotActive { Status: ConnectionStatus.Terminated } => "already-terminated",
+        ConnectionNotActive => "not-active",
+        Conflict c when c.Message.Contains("owner", StringComparison.Ordinal) => "last-owner",
+        _ => "not-found",
+    };
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Assist;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Connections;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Storefront.BackOffice;
+
+/// <summary>
+/// Every workspace a user may enter, derived from the database on each request: platform admin role, agency
+/// memberships, client memberships, and a live assist session. Nothing is trusted from the cookie but the choice.
+/// </summary>
+public sealed class WorkspaceAccess(EngineDbContext db, ManageAssist assist)
+{
+    public async Task<IReadOnlyList<Workspace>> ForUserAsync(Guid userId, bool platformAdmin, CancellationToken ct)
+    {
+        var list = new List<Workspace>();
+        if (platformAdmin)
+        {
+            list.Add(new Workspace(WorkspaceKind.Platform, "Platform", null, null, MembershipRole.Owner, Areas.All));
+        }
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync(ct);
+        foreach (var m in memberships.Where(m => m.SubAccountId is null))
+        {
+            var name = await db.Agencies.Where(a => a.Id == m.AgencyId).Select(a => a.Branding.DisplayName ?? a.Name).SingleAsync(ct);
+            list.Add(new Workspace(WorkspaceKind.Agency, name, m.AgencyId, null, m.Role, m.Areas));
+        }
+        foreach (var m in memberships.Where(m => m.SubAccountId is not null))
+        {
+            var name = await db.SubAccounts.Where(s => s.Id == m.SubAccountId).Select(s => s.Name).SingleAsync(ct);
+            list.Add(new Workspace(WorkspaceKind.SubAccount, name, m.AgencyId, m.SubAccountId, m.Role, m.Areas));
+        }
+        return list;
+    }
+
+    /// <summary>The client workspace an assist session opens, if the session is live and the agency still has access.</summary>
+    public async Task<Workspace?> AssistingAsync(Guid sessionId, Guid userId, CancellationToken ct)
+    {
+        var session = await assist.LiveAsync(sessionId, userId, ct);
+        if (session is null)
+        {
+            return null;
+        }
+        var areas = await AgencyAreasOnAsync(userId, session.AgencyId, session.SubAccountId, ct);
+        if (areas is null)
+        {
+            return null;
+        }
+        var name = await db.SubAccounts.Where(s => s.Id == session.SubAccountId).Select(s => s.Name).SingleAsync(ct);
+        return new Workspace(WorkspaceKind.SubAccount, name, session.AgencyId, session.SubAccountId, MembershipRole.Member, areas.Value, session);
+    }
+
+    /// <summary>
+    /// What an agency user may do on a client account: their own areas on an account the agency owns; on a connected
+    /// account, only what the client's role for the agency allows too. Null when they have no access at all.
+    /// </summary>
+    public async Task<Areas?> AgencyAreasOnAsync(Guid userId, AgencyId agencyId, SubAccountId subAccountId, CancellationToken ct)
+    {
+        var membership = await db.Memberships.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
+        if (membership is null)
+        {
+            return null;
+        }
+        if (await db.SubAccounts.AnyAsync(s => s.Id == subAccountId && s.AgencyId == agencyId, ct))
+        {
+            return membership.Areas;
+        }
+        var connection = await db.Connections.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.AgencyId == agencyId && c.SubAccountId == subAccountId && c.Status == ConnectionStatus.Accepted, ct);
+        return connection is null ? null : membership.Areas & connection.Areas;
+    }
+}
