@@ -6,7 +6,13 @@ using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
 
-var builder = WebApplication.CreateBuilder(CommandLine.WithoutCommand(args));
+// The content root (appsettings, wwwroot) is the app's own folder, wherever it is started from; relative data paths
+// such as the default SQLite file stay relative to the working folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = CommandLine.WithoutCommand(args),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddResellerKit();
 
 var app = builder.Build();

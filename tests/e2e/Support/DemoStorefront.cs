@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace ResellerKit.Tests.E2e.Support;
+
+/// <summary>The real Storefront on its embedded defaults (demo seed), sending email to maildev, with the banner's logins read back.</summary>
+public sealed partial class DemoStorefront : IAsyncLifetime
+{
+    public StorefrontProcess Process { get; private set; } = default!;
+
+    public MailDev Mail { get; private set; } = default!;
+
+    public string BaseUrl => Process.BaseUrl;
+
+    public string Banner { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        Mail = await MailDev.StartAsync();
+        Process = await StorefrontProcess.StartAsync(StorefrontProcess.NewWorkDir(), Mail.StorefrontSettings);
+        Banner = await Process.WaitForOutputAsync(l => l.Contains("Client-owned account", StringComparison.Ordinal), TimeSpan.FromSeconds(20))
+            .ContinueWith(_ => string.Join('\n', Process.Output), TaskScheduler.Default);
+    }
+
+    /// <summary>The password the banner printed for a login ("owner@brightside.example / XXXX-…").</summary>
+    public string PasswordOf(string email) =>
+        Regex.Match(Banner, Regex.Escape(email) + @" / (\S+)").Groups[1].Value is { Length: > 0 } password
+            ? password
+            : throw new InvalidOperationException($"The banner printed no password for {email}:\n{Banner}");
+
+    public string AgencyKey => AgencyKeyPattern().Match(Banner).Value;
+
+    [GeneratedRegex(@"rk_agency_[A-Za-z0-9_-]+")]
+    private static partial Regex AgencyKeyPattern();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        await Mail.DisposeAsync();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Security;
+
+/// <summary>
+/// Every API route, found by reflection over the app's endpoints, probed with another tenant's credentials. A route
+/// with no probe in <see cref="Probes"/> fails the test: a new route cannot ship without an isolation check.
+/// </summary>
+public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private enum Expect { NotFound, PlatformOnly, OwnDataOnly }
+
+    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null);
+
+    private static readonly Dictionary<string, Probe> Probes = new(StringComparer.Ordinal)
+    {
+        ["POST /api/v1/agencies"] = new(Expect.PlatformOnly, _ => "/api/v1/agencies", "{\"name\":\"X\",\"slug\":\"sneaky-x\",\"ownerEmail\":\"x@y.example\"}"),
+        ["GET /api/v1/agencies"] = new(Expect.PlatformOnly, _ => "/api/v1/agencies"),
+        ["POST /api/v1/agencies/{agencyId:guid}/grants"] = new(Expect.PlatformOnly, w => $"/api/v1/agencies/{w.A.Id}/grants", "{\"credits\":5}"),
+        ["PUT /api/v1/platform/minimum-prices/{currency}"] = new(Expect.PlatformOnly, _ => "/api/v1/platform/minimum-prices/usd", "{\"unitAmountPerCredit\":\"99\"}"),
+        ["GET /api/v1/platform/minimum-prices"] = new(Expect.PlatformOnly, _ => "/api/v1/platform/minimum-prices"),
+        ["GET /api/v1/agency"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency"),
+        ["PATCH /api/v1/agency"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency", "{\"displayName\":\"Neighbour\"}"),
+        ["POST /api/v1/agency/api-keys/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/api-keys/rotate"),
+        ["GET /api/v1/agency/stripe"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe"),
+        ["POST /api/v1/agency/stripe/onboarding"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe/onboarding"),
+        ["PUT /api/v1/agency/custom-quantity"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-quantity", "{\"pricePerCredit\":null}"),
+        ["GET /api/v1/email-footer"] = new(Expect.NotFound, w => $"/api/v1/email-footer?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["POST /api/v1/sub-accounts"] = new(Expect.OwnDataOnly, _ => "/api/v1/sub-accounts", $"{{\"name\":\"N\",\"email\":\"n-{Guid.NewGuid():N}@example.com\"}}"),
+        ["GET /api/v1/sub-accounts"] = new(Expect.OwnDataOnly, _ => "/api/v1/sub-accounts"),
+        ["GET /api/v1/sub-accounts/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}"),
+        ["PATCH /api/v1/sub-accounts/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}", "{\"paused\":true}"),
+        ["GET /api/v1/sub-accounts/{id:guid}/balance"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/balance"),
+        ["POST /api/v1/sub-accounts/{id:guid}/grants"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/grants", "{\"credits\":5}"),
+        ["POST /api/v1/sub-accounts/{id:guid}/usage"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/usage", "{\"credits\":5}"),
+        ["POST /api/v1/sub-accounts/{id:guid}/checkout-sessions"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/checkout-sessions", "{\"credits\":100}"),
+        ["GET /api/v1/transactions"] = new(Expect.OwnDataOnly, w => $"/api/v1/transactions?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["GET /api/v1/purchases"] = new(Expect.OwnDataOnly, w => $"/api/v1/purchases?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["POST /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs", "{\"name\":\"B pack\",\"credits\":1,\"unitAmount\":100,\"currency\":\"usd\"}"),
+        ["GET /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs"),
+        ["PATCH /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}", "{\"unitAmount\":1}"),
+        ["DELETE /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}"),
+        ["GET /api/v1/theme"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme"),
+        ["PUT /api/v1/theme/settings"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/settings", "{}"),
+        ["PUT /api/v1/theme/base"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/base", "{\"baseTheme\":\"slate\"}"),
+        ["GET /api/v1/theme/files/{**path}"] = new(Expect.NotFound, _ => "/api/v1/theme/files/snippets/victim.liquid"),
+        ["PUT /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/neighbour.liquid", "{\"content\":\"b\"}"),
+        ["DELETE /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/victim.liquid"),
+        ["GET /api/v1/theme/revisions"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/revisions"),
+        ["POST /api/v1/theme/revisions/{version:int}/rollback"] = new(Expect.NotFound, _ => "/api/v1/theme/revisions/1/rollback"),
+    };
+
+    [Fact]
+    public async Task EveryApiRoute_CalledByAnotherAgency_NeverReachesTheFirstAgencysData()
+    {
+        var world = await IsolationWorld.BuildAsync(api);
+        var failures = new List<string>();
+
+        foreach (var route in ApiRoutes())
+        {
+            if (!Probes.TryGetValue(route, out var probe))
+            {
+                failures.Add($"{route}: no isolation probe; add one to {nameof(Probes)}");
+                continue;
+            }
+            var (status, body) = await SendAsync(world.B.Client, route, probe, world);
+            if (route == "POST /api/v1/agency/api-keys/rotate" && status == HttpStatusCode.OK)
+            {
+                // B rotated its own key: keep probing with the new one.
+                var key = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("apiKey").GetString();
+                world.B.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+            }
+            var leaked = world.Markers.Where(m => body.Contains(m, StringComparison.OrdinalIgnoreCase)).ToList();
+            var expected = probe.Expect switch
+            {
+                Expect.NotFound => status == HttpStatusCode.NotFound,
+                Expect.PlatformOnly => status == HttpStatusCode.Forbidden,
+                _ => (int)status < 500,
+            };
+            if (!expected) failures.Add($"{route}: agency B got {(int)status} ({body[..Math.Min(200, body.Length)]})");
+            if (leaked.Count > 0) failures.Add($"{route}: agency B saw {string.Join(", ", leaked)}");
+        }
+
+        failures.ShouldBeEmpty(string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task EveryApiRoute_WithAForgedOrRotatedKey_Answers401()
+    {
+        var world = await IsolationWorld.BuildAsync(api);
+        var oldKey = world.A.ApiKey;
+        (await world.A.Client.PostAsync("/api/v1/agency/api-keys/rotate", null, Ct)).EnsureSuccessStatusCode();
+        var failures = new List<string>();
+
+        foreach (var route in ApiRoutes())
+        {
+            var probe = Probes.GetValueOrDefault(route) ?? new Probe(Expect.NotFound, _ => route.Split(' ')[1]);
+            foreach (var key in new[] { "rk_agency_forged_0000000000000000000000000000000", oldKey })
+            {
+                var (status, _) = await SendAsync(api.WithKey(key), route, probe, world);
+                if (status != HttpStatusCode.Unauthorized) failures.Add($"{route} with {(key == oldKey ? "a rotated" : "a forged")} key: {(int)status}");
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join("\n", failures));
+    }
+
+    private IEnumerable<string> ApiRoutes() =>
+        api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Distinct().Order();
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string route, Probe probe, IsolationWorld world)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), probe.Path(world));
+        if (probe.Body is not null || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
+        {
+            request.Content = new StringContent(probe.Body ?? "{}", Encoding.UTF8, "application/json");
+        }
+        var response = await client.SendAsync(request, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+}
