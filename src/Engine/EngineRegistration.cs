@@ -13,6 +13,7 @@ using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.Reports;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
 
@@ -55,6 +56,7 @@ public static class EngineRegistration
         services.AddScoped<GrantSubAccountCredits>();
         services.AddScoped<DebitUsage>();
         services.AddScoped<ListTransactions>();
+        services.AddScoped<ExportTransactions>();
         services.AddScoped<MinimumPrices>();
         services.AddScoped<SetMinimumPrice>();
         services.AddScoped<CreatePack>();
@@ -81,6 +83,9 @@ public static class EngineRegistration
         services.AddScoped<ManageAssist>();
         services.AddScoped<ManagePlans>();
         services.AddScoped<SubAccountFeatures>();
+        services.AddScoped<LedgerRollup>();
+        services.AddScoped<DashboardQueries>();
+        services.AddHostedService<LedgerRollupJob>();
         services.AddScoped<UpdateBranding>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();

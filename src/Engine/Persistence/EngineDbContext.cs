@@ -17,6 +17,7 @@ using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Platform;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.Reports;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
 
@@ -81,6 +82,10 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<Connection> Connections => Set<Connection>();
 
     public DbSet<AssistSession> AssistSessions => Set<AssistSession>();
+
+    public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
+
+    public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
 
     public abstract DatabaseProvider Provider { get; }
 

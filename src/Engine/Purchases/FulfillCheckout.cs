@@ -13,7 +13,8 @@ namespace ResellerKit.Engine.Purchases;
 /// match the recorded purchase, and guards the grant twice in one transaction: a conditional UPDATE of the
 /// purchase's state, and the unique ledger key <c>checkout:{sessionId}</c>.
 /// </summary>
-public sealed class FulfillCheckout(EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, TimeProvider clock, ILogger<FulfillCheckout> logger)
+public sealed class FulfillCheckout(
+    EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, Notifications.Mailer mailer, TimeProvider clock, ILogger<FulfillCheckout> logger)
 {
     public async Task<FulfillmentOutcome> HandleAsync(string accountId, string sessionId, CancellationToken ct)
     {
@@ -79,6 +80,12 @@ public sealed class FulfillCheckout(EngineDbContext db, LedgerWriter ledger, IPa
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
             }
+            mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)
+            {
+                SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
+                AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
+                Balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+            });
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
             await db.SaveChangesAsync(token);

@@ -12,7 +12,7 @@ namespace ResellerKit.Engine.Purchases;
 /// most. What the wallet no longer holds is recorded as a debt on the sub-account, for the agency to see. Stripe
 /// reports cumulative amounts, so a repeated or reordered event changes nothing twice.
 /// </summary>
-public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, TimeProvider clock, ILogger<ReversePayment> logger)
+public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, TimeProvider clock, ILogger<ReversePayment> logger)
 {
     public async Task<bool> HandleAsync(string accountId, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
     {
@@ -64,6 +64,14 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Time
             {
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.DebtCredits, s => s.DebtCredits + shortfall), token);
+            }
+            if (kind == ReversalKind.Refund)
+            {
+                mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.Refund, subAccount.Email, subAccount.Name, purchase.AgencyId)
+                {
+                    SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = taken + shortfall,
+                    AmountMinor = reversedTotal - purchase.AmountRefunded, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
+                });
             }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, $"purchase.{kind.ToString().ToLowerInvariant()}", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, amountReversed = reversedTotal, creditsTaken = taken, debt = shortfall }, now));

@@ -43,6 +43,9 @@ public sealed class SubAccount
     /// <summary>The agency's plan for this sub-account; null means every feature the platform grants the agency.</summary>
     public Guid? PlanId { get; private set; }
 
+    /// <summary>What the client sees on its dashboard, as the agency chose.</summary>
+    public Reports.ReportMetrics ReportMetrics { get; private set; } = Reports.ReportMetrics.Usage | Reports.ReportMetrics.Balance;
+
     public Plans.Features FeaturesOn { get; private set; }
 
     public Plans.Features FeaturesOff { get; private set; }
@@ -89,6 +92,8 @@ public sealed class SubAccount
     public void SetUsageCap(long? capPerMonth) => UsageCapPerMonth = capPerMonth;
 
     public void RememberStripeCustomer(string customerId) => StripeCustomerId = customerId;
+
+    public void ShowReports(Reports.ReportMetrics metrics) => ReportMetrics = metrics & Reports.ReportMetrics.All;
 
     public void AssignPlan(Guid? planId, Plans.Features on, Plans.Features off)
     {

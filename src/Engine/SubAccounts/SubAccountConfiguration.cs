@@ -23,6 +23,7 @@ internal sealed class SubAccountConfiguration : IEntityTypeConfiguration<SubAcco
         // WalletId and ConsumedWalletId carry no foreign key: the wallet points back at its sub-account, and a key
         // both ways would make a cycle that no insert order satisfies. `ledger verify` checks the pointers.
         builder.Property(s => s.FeaturesOn).HasConversion<int>();
+        builder.Property(s => s.ReportMetrics).HasConversion<int>();
         builder.Property(s => s.FeaturesOff).HasConversion<int>();
         builder.HasOne<Plans.Plan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(s => s.Wallet);

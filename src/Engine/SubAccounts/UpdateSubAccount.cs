@@ -10,7 +10,8 @@ public sealed record UpdateSubAccountCommand(
     Optional<string?> Name = default,
     Optional<CreditMode?> CreditMode = default,
     Optional<bool?> Paused = default,
-    Optional<long?> UsageCapPerMonth = default);
+    Optional<long?> UsageCapPerMonth = default,
+    Optional<Reports.ReportMetrics?> Reports = default);
 
 /// <summary>
 /// Changes a sub-account's name, credit mode, pause state or monthly cap, and records each change in the audit log.
@@ -52,6 +53,7 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
         Track(changes, "creditMode", subAccount.CreditMode, command.CreditMode.Or(subAccount.CreditMode)!.Value, subAccount.SwitchMode);
         Track(changes, "paused", subAccount.Paused, command.Paused.Or(subAccount.Paused)!.Value, subAccount.SetPaused);
         Track(changes, "usageCapPerMonth", subAccount.UsageCapPerMonth, command.UsageCapPerMonth.Or(subAccount.UsageCapPerMonth), subAccount.SetUsageCap);
+        Track(changes, "reports", subAccount.ReportMetrics, command.Reports.Or(subAccount.ReportMetrics) ?? subAccount.ReportMetrics, subAccount.ShowReports);
         if (changes.Count > 0)
         {
             db.AuditEvents.Add(AuditEvent.Record(actor, "sub_account.updated", subAccount.AgencyId, subAccount.Id, changes, now));

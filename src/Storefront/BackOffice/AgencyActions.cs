@@ -67,6 +67,19 @@ public static class AgencyActions
             var result = await editor.RollbackAsync(workspace.Agency, version, state.Actor, ct);
             return Results.Redirect($"/admin/theme?notice={(result.IsSuccess ? "saved" : "not-found")}");
         });
+        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, BackOfficeContext context,
+            ResellerKit.Engine.Credits.ExportTransactions export, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.Agency } workspace || !workspace.Can(Areas.Credits))
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+            var filter = query.ToFilter();
+            return filter.IsSuccess
+                ? new Reports.TransactionCsv(export.StreamAsync(workspace.Agency, filter.Value), "transactions.csv")
+                : Results.BadRequest(filter.Error!.Detail);
+        });
         admin.MapPost("/plans/save", async ([FromForm] Guid? id, [FromForm] string? name, [FromForm] Features[]? features,
             BackOfficeContext context, ManagePlans plans, CancellationToken ct) =>
         {

@@ -6,6 +6,7 @@ using ResellerKit.Engine.Plans;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Api.Idempotency;
+using ResellerKit.Storefront.Reports;
 
 namespace ResellerKit.Storefront.Api.Ledger;
 
@@ -21,6 +22,8 @@ public static class LedgerEndpoints
             .RequireAuthorization(ApiPolicies.AgencyOrPlatform).RequireFeature(Features.ApiAccess).WithTags("Credits").WithName("RecordUsage");
         api.MapGet("/transactions", ListAsync)
             .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("ListTransactions");
+        api.MapGet("/transactions.csv", ExportAsync)
+            .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("ExportTransactionsCsv");
         return api;
     }
 
@@ -52,6 +55,16 @@ public static class LedgerEndpoints
         return result.IsSuccess
             ? TypedResults.Created((string?)null, new UsageResponse(result.Value.Id, result.Value.Credits))
             : result.Error.ToProblem();
+    }
+
+    /// <summary>The same filters as the list, as a CSV file that streams (with a header row).</summary>
+    public static Results<TransactionCsv, ProblemHttpResult> ExportAsync(
+        [AsParameters] TransactionQuery query, ApiCaller caller, ExportTransactions export)
+    {
+        var filter = query.ToFilter();
+        return filter.IsSuccess
+            ? new TransactionCsv(export.StreamAsync(caller.Agency, filter.Value), "transactions.csv")
+            : filter.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<Page<TransactionResponse>>, ProblemHttpResult>> ListAsync(

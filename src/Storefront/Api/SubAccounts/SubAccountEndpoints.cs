@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Plans;
+using ResellerKit.Engine.Reports;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
@@ -56,7 +57,10 @@ public static class SubAccountEndpoints
     public static async Task<Results<Ok<SubAccountResponse>, ProblemHttpResult>> UpdateAsync(
         SubAccountId id, UpdateSubAccountRequest request, ApiCaller caller, UpdateSubAccount handler, CancellationToken ct)
     {
-        var command = new UpdateSubAccountCommand(request.Name, request.CreditMode, request.Paused, request.UsageCapPerMonth);
+        var reports = request.Reports.IsSet
+            ? new Optional<ReportMetrics?>(true, (request.Reports.Value ?? []).Aggregate(ReportMetrics.None, (all, m) => all | SubAccountResponse.Metric(m)))
+            : default;
+        var command = new UpdateSubAccountCommand(request.Name, request.CreditMode, request.Paused, request.UsageCapPerMonth, reports);
         var result = await handler.HandleAsync(caller.Tenant, id, command, caller.Actor, ct);
         return result.IsSuccess ? TypedResults.Ok(SubAccountResponse.From(result.Value)) : result.Error.ToProblem();
     }
