@@ -9,8 +9,10 @@ using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine;
 
@@ -71,6 +73,17 @@ public static class EngineRegistration
         services.AddScoped<MagicLinks>();
         services.AddScoped<ClientAccounts>();
         services.AddScoped<UpdateBranding>();
+        services.AddOptions<RechargeOptions>();
+        services.AddOptions<OutboxOptions>();
+        services.AddScoped<WebhookEvents>();
+        services.AddScoped<ListWebhookDeliveries>();
+        services.AddScoped<RedeliverWebhook>();
+        services.AddScoped<RechargeTrigger>();
+        services.AddScoped<RechargeOutcomes>();
+        services.AddScoped<ChargeRecharge>();
+        services.AddScoped<ExpireRecharges>();
+        services.AddScoped<ListRecharges>();
+        services.AddHostedService<RechargeExpiryWorker>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
         return services;

@@ -14,8 +14,10 @@ using ResellerKit.Engine.Persistence.Documents;
 using ResellerKit.Engine.Platform;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Persistence;
 
@@ -72,6 +74,14 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<ThemeRevision> ThemeRevisions => Set<ThemeRevision>();
 
     public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
+
+    public DbSet<Recharge> Recharges => Set<Recharge>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -4,6 +4,7 @@ using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Purchases;
 
@@ -13,7 +14,8 @@ namespace ResellerKit.Engine.Purchases;
 /// match the recorded purchase, and guards the grant twice in one transaction: a conditional UPDATE of the
 /// purchase's state, and the unique ledger key <c>checkout:{sessionId}</c>.
 /// </summary>
-public sealed class FulfillCheckout(EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, TimeProvider clock, ILogger<FulfillCheckout> logger)
+public sealed class FulfillCheckout(
+    EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, WebhookEvents webhooks, TimeProvider clock, ILogger<FulfillCheckout> logger)
 {
     public async Task<FulfillmentOutcome> HandleAsync(string accountId, string sessionId, CancellationToken ct)
     {
@@ -81,6 +83,12 @@ public sealed class FulfillCheckout(EngineDbContext db, LedgerWriter ledger, IPa
             }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
+            await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
+            {
+                subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
+                currency = purchase.Currency, balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+                source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
+            }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

@@ -12,6 +12,7 @@ internal sealed class SubAccountConfiguration : IEntityTypeConfiguration<SubAcco
         {
             t.HasCheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
             t.HasCheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
+            t.HasCheckConstraint("CK_SubAccounts_AutoRecharge", "\"AutoRechargeThreshold\" >= 0 AND \"AutoRechargeFailures\" >= 0");
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Name).HasMaxLength(Input.MaxNameLength).IsRequired();
@@ -24,5 +25,11 @@ internal sealed class SubAccountConfiguration : IEntityTypeConfiguration<SubAcco
         // both ways would make a cycle that no insert order satisfies. `ledger verify` checks the pointers.
         builder.Ignore(s => s.Wallet);
         builder.Ignore(s => s.Consumed);
+        builder.Ignore(s => s.AutoRecharge);
+        builder.Ignore(s => s.LowBalanceAlert);
+        builder.Property(s => s.AutoRechargePauseReason).HasMaxLength(500);
+        builder.Property(s => s.AutoRechargeSkipReason).HasMaxLength(500);
+        builder.Property(s => s.LowBalanceRecipients).HasMaxLength(1300);
+        builder.HasIndex(s => s.OpenRechargeId).IsUnique();
     }
 }

@@ -8,6 +8,7 @@ using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
+using ResellerKit.Storefront.Webhooks;
 using ResellerKit.Themes;
 
 namespace ResellerKit.Storefront.Hosting;
@@ -41,6 +42,7 @@ public static class HostRegistration
         builder.AddSignIn();
         builder.AddPayments();
         builder.AddEmail();
+        builder.AddAgencyWebhooks();
         return builder;
     }
 

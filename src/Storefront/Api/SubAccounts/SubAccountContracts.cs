@@ -1,4 +1,5 @@
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 
 namespace ResellerKit.Storefront.Api.SubAccounts;
@@ -6,15 +7,38 @@ namespace ResellerKit.Storefront.Api.SubAccounts;
 public sealed record CreateSubAccountRequest(string? Name, string? Email, CreditMode? CreditMode);
 
 public sealed record UpdateSubAccountRequest(
-    Optional<string?> Name, Optional<CreditMode?> CreditMode, Optional<bool?> Paused, Optional<long?> UsageCapPerMonth);
+    Optional<string?> Name, Optional<CreditMode?> CreditMode, Optional<bool?> Paused, Optional<long?> UsageCapPerMonth,
+    Optional<AutoRechargeInput?> AutoRecharge, Optional<LowBalanceAlertInput?> LowBalanceAlert);
 
 public record SubAccountResponse(
     SubAccountId Id, string Name, string Email, Ownership Ownership, CreditMode CreditMode, bool Paused,
     long? UsageCapPerMonth, long DebtCredits, DateTimeOffset CreatedAt)
 {
+    public AutoRechargeResponse? AutoRecharge { get; init; }
+
+    public LowBalanceAlertResponse? LowBalanceAlert { get; init; }
+
     public static SubAccountResponse From(SubAccount s) =>
-        new(s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.DebtCredits, s.CreatedAt);
+        new(s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.DebtCredits, s.CreatedAt)
+        {
+            AutoRecharge = AutoRechargeResponse.From(s),
+            LowBalanceAlert = s.LowBalanceAlert is { } a ? new LowBalanceAlertResponse(a.ThresholdCredits, a.Recipients, s.LowBalanceAlertedAt) : null,
+        };
 }
+
+/// <summary>The settings as saved, and what auto-recharge is doing: failures in a row, a pause, the last limit that held it back, the open recharge.</summary>
+public sealed record AutoRechargeResponse(
+    bool Enabled, RechargeProvider Provider, long ThresholdCredits, long TargetCredits, long? MonthlySpendCap, int? MaxPerDay,
+    int ConsecutiveFailures, DateTimeOffset? PausedAt, string? PauseReason, string? LastSkipReason, DateTimeOffset? LastSkippedAt,
+    RechargeId? OpenRechargeId)
+{
+    public static AutoRechargeResponse? From(SubAccount s) => s.AutoRecharge is { } a
+        ? new(a.Enabled, a.Provider, a.ThresholdCredits, a.TargetCredits, a.MonthlySpendCap, a.MaxPerDay, s.AutoRechargeFailures,
+            s.AutoRechargePausedAt, s.AutoRechargePauseReason, s.AutoRechargeSkipReason, s.AutoRechargeSkippedAt, s.OpenRechargeId)
+        : null;
+}
+
+public sealed record LowBalanceAlertResponse(long ThresholdCredits, IReadOnlyList<string> Recipients, DateTimeOffset? LastAlertedAt);
 
 public sealed record CreatedSubAccountResponse(
     SubAccountId Id, string Name, string Email, Ownership Ownership, CreditMode CreditMode, bool Paused,

@@ -55,7 +55,8 @@ public static class SubAccountEndpoints
     public static async Task<Results<Ok<SubAccountResponse>, ProblemHttpResult>> UpdateAsync(
         SubAccountId id, UpdateSubAccountRequest request, ApiCaller caller, UpdateSubAccount handler, CancellationToken ct)
     {
-        var command = new UpdateSubAccountCommand(request.Name, request.CreditMode, request.Paused, request.UsageCapPerMonth);
+        var command = new UpdateSubAccountCommand(
+            request.Name, request.CreditMode, request.Paused, request.UsageCapPerMonth, request.AutoRecharge, request.LowBalanceAlert);
         var result = await handler.HandleAsync(caller.Tenant, id, command, caller.Actor, ct);
         return result.IsSuccess ? TypedResults.Ok(SubAccountResponse.From(result.Value)) : result.Error.ToProblem();
     }
