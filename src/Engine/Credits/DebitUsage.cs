@@ -54,7 +54,10 @@ public sealed class DebitUsage(EngineDbContext db, LedgerWriter ledger, Recharge
             var posted = await ledger.TransferAsync(source, subAccount.Consumed, command.Credits, details, token);
             if (posted.IsSuccess)
             {
-                await recharges.AfterDebitAsync(subAccount.Id, now, token);
+                if (subAccount.CreditMode == CreditMode.Reselling)
+                {
+                    await recharges.AfterDebitAsync(subAccount.Id, now, token);
+                }
                 await db.SaveChangesAsync(token);
             }
             return posted;
