@@ -14,8 +14,10 @@ using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
 using ResellerKit.Engine.Reports;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine;
 
@@ -87,6 +89,17 @@ public static class EngineRegistration
         services.AddScoped<DashboardQueries>();
         services.AddHostedService<LedgerRollupJob>();
         services.AddScoped<UpdateBranding>();
+        services.AddOptions<RechargeOptions>();
+        services.AddOptions<OutboxOptions>();
+        services.AddScoped<WebhookEvents>();
+        services.AddScoped<ListWebhookDeliveries>();
+        services.AddScoped<RedeliverWebhook>();
+        services.AddScoped<RechargeTrigger>();
+        services.AddScoped<RechargeOutcomes>();
+        services.AddScoped<ChargeRecharge>();
+        services.AddScoped<ExpireRecharges>();
+        services.AddScoped<ListRecharges>();
+        services.AddHostedService<RechargeExpiryWorker>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 
 namespace ResellerKit.Engine.Credits;
@@ -8,9 +9,10 @@ namespace ResellerKit.Engine.Credits;
 /// <summary>
 /// Records credits a sub-account spent. In shared mode they come out of the agency pool, within the sub-account's
 /// monthly cap; in reselling mode, out of its own wallet. Never overdraws: the cap and the balance are each checked
-/// by a conditional UPDATE in the same transaction as the ledger entries.
+/// by a conditional UPDATE in the same transaction as the ledger entries. In reselling mode the same transaction
+/// decides what the new balance calls for: a low-balance alert, and at most one open auto-recharge.
 /// </summary>
-public sealed class DebitUsage(EngineDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class DebitUsage(EngineDbContext db, LedgerWriter ledger, RechargeTrigger recharges, TimeProvider clock)
 {
     public async Task<Result<LedgerTransaction>> HandleAsync(
         Tenant tenant, SubAccountId id, UsageCommand command, string? idempotencyKey, CancellationToken ct)
@@ -52,6 +54,10 @@ public sealed class DebitUsage(EngineDbContext db, LedgerWriter ledger, TimeProv
             var posted = await ledger.TransferAsync(source, subAccount.Consumed, command.Credits, details, token);
             if (posted.IsSuccess)
             {
+                if (subAccount.CreditMode == CreditMode.Reselling)
+                {
+                    await recharges.AfterDebitAsync(subAccount.Id, now, token);
+                }
                 await db.SaveChangesAsync(token);
             }
             return posted;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 
 namespace ResellerKit.Engine.Credits;
@@ -8,6 +10,9 @@ namespace ResellerKit.Engine.Credits;
 /// <summary>
 /// An agency grants credits to a reselling sub-account's own wallet (a goodwill top-up, or credits its own payment
 /// server sold). They are issued by the platform and billed to the agency.
+/// A grant whose <c>reference</c> is one of the sub-account's recharges answers that recharge: it closes it (even
+/// after it expired, since the agency may have taken the payment), once. A second grant for the same recharge
+/// changes nothing and answers with the first grant's transaction.
 /// </summary>
 public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledger, TimeProvider clock)
 {
@@ -29,17 +34,60 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
         {
             return new SharedModeHasNoWallet();
         }
-
-        return await db.InTransactionAsync<Granted>(async token =>
+        var recharge = RechargeId.TryParse(command.Reference, out var rechargeId)
+            ? await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rechargeId && r.SubAccountId == subAccount.Id, ct)
+            : null;
+        if (recharge?.GrantTransactionId is not null)
         {
-            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, command.Credits,
-                command.Details(subAccount.AgencyId, subAccount.Id, idempotencyKey), token);
+            return await FirstGrantAsync(subAccount, recharge.Id, ct);
+        }
+
+        var granted = await db.InTransactionAsync<Granted>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            var details = command.Details(subAccount.AgencyId, subAccount.Id, idempotencyKey) with
+            {
+                Type = recharge is null ? TransactionType.Grant : TransactionType.Recharge,
+                At = now,
+            };
+            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, command.Credits, details, token);
             if (!posted.IsSuccess)
             {
                 return posted.Error;
             }
+            if (recharge is not null && !await CloseAsync(recharge, posted.Value.Id, command.Credits.Units, now, token))
+            {
+                return new RechargeAlreadyGranted(recharge.Id);
+            }
             await db.SaveChangesAsync(token);
             return new Granted(posted.Value.Id, await ledger.BalanceAsync(subAccount.WalletId, token));
         }, ct);
+        return granted.Error is RechargeAlreadyGranted ? await FirstGrantAsync(subAccount, recharge!.Id, ct) : granted;
+    }
+
+    // The conditional UPDATE is the guard: of two concurrent grants for one recharge, exactly one sets the grant.
+    private async Task<bool> CloseAsync(Recharge recharge, TransactionId transactionId, long credits, DateTimeOffset now, CancellationToken ct)
+    {
+        var closed = await db.Recharges.Where(r => r.Id == recharge.Id && r.GrantTransactionId == null).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.State, RechargeState.Granted)
+            .SetProperty(r => r.GrantTransactionId, (TransactionId?)transactionId)
+            .SetProperty(r => r.CreditsGranted, (long?)credits)
+            .SetProperty(r => r.GrantedAt, (DateTimeOffset?)now)
+            .SetProperty(r => r.ClosedAt, (DateTimeOffset?)now), ct);
+        if (closed == 0)
+        {
+            return false;
+        }
+        await OpenRecharges.ReleaseAsync(db, recharge.SubAccountId, recharge.Id, ct);
+        db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.granted", recharge.AgencyId, recharge.SubAccountId,
+            new { rechargeId = recharge.Id, transactionId, credits, wasState = recharge.State.ToString() }, now));
+        return true;
+    }
+
+    private async Task<Result<Granted>> FirstGrantAsync(SubAccount subAccount, RechargeId rechargeId, CancellationToken ct)
+    {
+        var first = await db.Recharges.AsNoTracking().Where(r => r.Id == rechargeId).Select(r => r.GrantTransactionId).SingleAsync(ct);
+        var balance = await db.Wallets.AsNoTracking().Where(w => w.Id == subAccount.WalletId).Select(w => w.Balance).SingleAsync(ct);
+        return new Granted(first!.Value, balance);
     }
 }

@@ -14,6 +14,7 @@ public enum EmailKind
     Refund,
     LowBalance,
     RechargeNeedsAuthentication,
+    AutoRechargePaused,
     AssistSessionNotice,
     AgencyInvite,
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Outbox;
@@ -11,10 +12,10 @@ namespace ResellerKit.Engine.Outbox;
 /// one database never deliver a message at the same time; a node that dies mid-delivery leaves a lease that expires,
 /// and another node retries with the same message id.
 /// </summary>
-public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxWorker> logger)
+public sealed class OutboxWorker(
+    IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private const int BatchSize = 16;
 
@@ -66,7 +67,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxSignal signa
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
         var now = clock.GetUtcNow();
-        var leaseEnd = now + Lease;
+        var leaseEnd = now + options.Value.Lease;
         var claimed = await db.OutboxMessages
             .Where(m => m.Id == id && m.CompletedAt == null && m.AbandonedAt == null && (m.LeasedUntil == null || m.LeasedUntil < now))
             .ExecuteUpdateAsync(set => set

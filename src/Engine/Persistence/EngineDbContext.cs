@@ -18,8 +18,10 @@ using ResellerKit.Engine.Platform;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.Purchases;
 using ResellerKit.Engine.Reports;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Persistence;
 
@@ -86,6 +88,13 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<UsageRollup> UsageRollups => Set<UsageRollup>();
 
     public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
+    public DbSet<Recharge> Recharges => Set<Recharge>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     public abstract DatabaseProvider Provider { get; }
 

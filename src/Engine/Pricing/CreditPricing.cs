@@ -12,6 +12,10 @@ public static class CreditPricing
 {
     public static long AmountFor(long credits, PricePerCredit price) => checked((long)Math.Ceiling(credits * price.Minor));
 
+    /// <summary>Credits at a pack's rate (its amount over its credits), rounded UP, as a custom quantity is.</summary>
+    public static long AmountAtPackRate(long credits, long packCredits, long packAmount) =>
+        checked((long)Math.Ceiling((decimal)credits * packAmount / packCredits));
+
     public static long PlatformFee(long credits, PricePerCredit feePerCredit, decimal discountPercent, long amount)
     {
         var fee = credits * feePerCredit.Minor * (100m - discountPercent) / 100m;

@@ -4,6 +4,7 @@ using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Purchases;
 
@@ -14,7 +15,8 @@ namespace ResellerKit.Engine.Purchases;
 /// purchase's state, and the unique ledger key <c>checkout:{sessionId}</c>.
 /// </summary>
 public sealed class FulfillCheckout(
-    EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, Notifications.Mailer mailer, TimeProvider clock, ILogger<FulfillCheckout> logger)
+    EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock,
+    ILogger<FulfillCheckout> logger)
 {
     public async Task<FulfillmentOutcome> HandleAsync(string accountId, string sessionId, CancellationToken ct)
     {
@@ -88,6 +90,12 @@ public sealed class FulfillCheckout(
             });
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
+            await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
+            {
+                subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
+                currency = purchase.Currency, balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+                source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
+            }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

@@ -16,7 +16,24 @@ public interface IPaymentGateway
 
     /// <summary>The session as Stripe has it now; null when Stripe does not know it.</summary>
     Task<CheckoutStatus?> GetCheckoutAsync(string accountId, string sessionId, CancellationToken ct);
+
+    /// <summary>The card a payment intent was paid with (saved at checkout with setup_future_usage); null when there is none.</summary>
+    Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct);
+
+    /// <summary>
+    /// Charges a saved card without the customer (auto-recharge): a confirmed, off-session payment intent with
+    /// <c>error_on_requires_action</c>. A card error is a result, not an exception; Stripe being unreachable throws
+    /// <see cref="PaymentGatewayException"/>, and a retry with the same idempotency key cannot charge twice.
+    /// </summary>
+    Task<OffSessionResult> ChargeOffSessionAsync(OffSessionCharge charge, CancellationToken ct);
 }
+
+public sealed record OffSessionCharge(
+    string AccountId, string CustomerId, string PaymentMethodId, long Amount, string Currency, long ApplicationFee,
+    string IdempotencyKey, string Description, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary><see cref="ErrorCode"/> is Stripe's (<c>authentication_required</c>, <c>card_declined</c>, ...) when it failed.</summary>
+public sealed record OffSessionResult(bool Succeeded, string? PaymentIntentId, string? ErrorCode, string? Message);
 
 public sealed record ConnectedAccount(string Id, bool ChargesEnabled, bool DetailsSubmitted);
 

@@ -43,6 +43,28 @@ public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
         return await PriceAsync(agency, null, $"{credits:N0} credits", credits.Value, amount, offer.Currency, discount, ct);
     }
 
+    /// <summary>
+    /// Prices an auto-recharge of any number of credits: at the custom-quantity price (without its min and max: the
+    /// agency chose the target), or, when the agency sells packs only, at the rate of its cheapest pack per credit.
+    /// </summary>
+    public async Task<Result<CheckoutQuote>> ForRechargeAsync(Agency agency, Ownership ownership, long credits, CancellationToken ct)
+    {
+        var discount = ownership == Ownership.Agency ? agency.DiscountPercent : 0m;
+        var description = $"Auto-recharge — {credits:N0} credits";
+        if (agency.CustomQuantity is { Enabled: true } offer)
+        {
+            return await PriceAsync(agency, null, description, credits, CreditPricing.AmountFor(credits, offer.Price), offer.Currency, discount, ct);
+        }
+        var packs = await db.CreditPacks.AsNoTracking().Where(p => p.AgencyId == agency.Id && !p.Archived).ToListAsync(ct);
+        var best = packs.OrderBy(p => (decimal)p.UnitAmount / p.Credits).FirstOrDefault();
+        if (best is null)
+        {
+            return new Conflict("The agency sells no credits (no packs and no custom quantity), so a recharge has no price.");
+        }
+        var amount = CreditPricing.AmountAtPackRate(credits, best.Credits, best.UnitAmount);
+        return await PriceAsync(agency, null, description, credits, amount, best.Currency, discount, ct);
+    }
+
     private async Task<Result<CheckoutQuote>> PriceAsync(
         Agency agency, PackId? packId, string description, long credits, long amount, string currency, decimal discount, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Users;
+using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.SubAccounts;
 
@@ -16,7 +17,7 @@ public sealed record CreatedSubAccount(SubAccount SubAccount, string InitialPass
 /// Creates an agency-owned sub-account at once, with a client user whose generated first password is returned
 /// (shown once) and emailed. The agency owns the account and pays for it.
 /// </summary>
-public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
+public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users, Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
 {
     public Task<Result<CreatedSubAccount>> HandleAsync(AgencyId agencyId, CreateSubAccountCommand command, Actor actor, CancellationToken ct) =>
         CreateAsync(agencyId, command, Ownership.Agency, actor, ct);
@@ -77,6 +78,11 @@ public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users
                 SubAccountId = subAccount.Id,
                 Password = password,
             });
+            await webhooks.PublishAsync(agencyId, WebhookEventTypes.SubAccountCreated, new
+            {
+                subAccountId = subAccount.Id, name = subAccount.Name, email = subAccount.Email,
+                creditMode = subAccount.CreditMode == CreditMode.Reselling ? "reselling" : "shared", ownership = "agency",
+            }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
             return new CreatedSubAccount(subAccount, password);
         }, ct);

@@ -12,6 +12,7 @@ internal sealed class SubAccountConfiguration : IEntityTypeConfiguration<SubAcco
         {
             t.HasCheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
             t.HasCheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
+            t.HasCheckConstraint("CK_SubAccounts_AutoRecharge", "\"AutoRechargeThreshold\" >= 0 AND \"AutoRechargeFailures\" >= 0");
         });
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Name).HasMaxLength(Input.MaxNameLength).IsRequired();
@@ -28,5 +29,11 @@ internal sealed class SubAccountConfiguration : IEntityTypeConfiguration<SubAcco
         builder.HasOne<Plans.Plan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(s => s.Wallet);
         builder.Ignore(s => s.Consumed);
+        builder.Ignore(s => s.AutoRecharge);
+        builder.Ignore(s => s.LowBalanceAlert);
+        builder.Property(s => s.AutoRechargePauseReason).HasMaxLength(500);
+        builder.Property(s => s.AutoRechargeSkipReason).HasMaxLength(500);
+        builder.Property(s => s.LowBalanceRecipients).HasMaxLength(1300);
+        builder.HasIndex(s => s.OpenRechargeId).IsUnique();
     }
 }

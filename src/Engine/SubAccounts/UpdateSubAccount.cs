@@ -11,10 +11,13 @@ public sealed record UpdateSubAccountCommand(
     Optional<CreditMode?> CreditMode = default,
     Optional<bool?> Paused = default,
     Optional<long?> UsageCapPerMonth = default,
+    Optional<AutoRechargeInput?> AutoRecharge = default,
+    Optional<LowBalanceAlertInput?> LowBalanceAlert = default,
     Optional<Reports.ReportMetrics?> Reports = default);
 
 /// <summary>
-/// Changes a sub-account's name, credit mode, pause state or monthly cap, and records each change in the audit log.
+/// Changes a sub-account's name, credit mode, pause state, monthly cap, auto-recharge or low-balance alert, and records
+/// each change in the audit log. Saving auto-recharge settings also resumes a paused auto-recharge.
 /// Switching mode moves no credits: the sub-account's own wallet keeps its balance and is used again in reselling mode.
 /// </summary>
 public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeatures features, TimeProvider clock)
@@ -28,6 +31,8 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
             .When(command.Paused.IsSet && command.Paused.Value is null, "paused", "paused must be true or false.")
             .When(command.UsageCapPerMonth.Value is < 0 or > Credits.Credits.MaxBalance, "usageCapPerMonth",
                 "usageCapPerMonth must be a whole number of credits from 0 up, or null for no cap.");
+        command.AutoRecharge.Value?.Validate(errors);
+        command.LowBalanceAlert.Value?.Validate(errors);
         if (errors.Any)
         {
             return errors.ToError();
@@ -47,6 +52,13 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
                 return allowed.Error;
             }
         }
+        var mode = command.CreditMode.Or(subAccount.CreditMode)!.Value;
+        var enabling = command.AutoRecharge.IsSet ? command.AutoRecharge.Value?.Enabled == true : subAccount.AutoRechargeEnabled;
+        if (enabling && mode != CreditMode.Reselling)
+        {
+            return ValidationFailed.For("autoRecharge", "Auto-recharge needs reselling mode: in shared mode the sub-account has no balance of its own.");
+        }
+
         var now = clock.GetUtcNow();
         var changes = new Dictionary<string, object?>();
         Track(changes, "name", subAccount.Name, command.Name.Or(subAccount.Name)!, subAccount.Rename);
@@ -54,6 +66,18 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
         Track(changes, "paused", subAccount.Paused, command.Paused.Or(subAccount.Paused)!.Value, subAccount.SetPaused);
         Track(changes, "usageCapPerMonth", subAccount.UsageCapPerMonth, command.UsageCapPerMonth.Or(subAccount.UsageCapPerMonth), subAccount.SetUsageCap);
         Track(changes, "reports", subAccount.ReportMetrics, command.Reports.Or(subAccount.ReportMetrics) ?? subAccount.ReportMetrics, subAccount.ShowReports);
+        if (command.AutoRecharge.IsSet)
+        {
+            var settings = command.AutoRecharge.Value?.ToSettings();
+            changes["autoRecharge"] = new { from = subAccount.AutoRecharge, to = settings };
+            subAccount.ConfigureAutoRecharge(settings);
+        }
+        if (command.LowBalanceAlert.IsSet)
+        {
+            var alert = command.LowBalanceAlert.Value?.ToAlert();
+            changes["lowBalanceAlert"] = new { from = subAccount.LowBalanceAlert, to = alert };
+            subAccount.ConfigureLowBalanceAlert(alert);
+        }
         if (changes.Count > 0)
         {
             db.AuditEvents.Add(AuditEvent.Record(actor, "sub_account.updated", subAccount.AgencyId, subAccount.Id, changes, now));

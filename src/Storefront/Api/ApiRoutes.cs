@@ -4,8 +4,10 @@ using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Ledger;
 using ResellerKit.Storefront.Api.Pricing;
 using ResellerKit.Storefront.Api.Purchases;
+using ResellerKit.Storefront.Api.Recharges;
 using ResellerKit.Storefront.Api.SubAccounts;
 using ResellerKit.Storefront.Api.Themes;
+using ResellerKit.Storefront.Api.Webhooks;
 using Scalar.AspNetCore;
 
 namespace ResellerKit.Storefront.Api;
@@ -22,6 +24,8 @@ public static class ApiRoutes
         api.MapPurchases();
         api.MapBranding();
         api.MapThemes();
+        api.MapRecharges();
+        api.MapWebhooks();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));

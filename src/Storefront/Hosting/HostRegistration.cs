@@ -9,6 +9,7 @@ using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
+using ResellerKit.Storefront.Webhooks;
 using ResellerKit.Themes;
 
 namespace ResellerKit.Storefront.Hosting;
@@ -43,6 +44,7 @@ public static class HostRegistration
         builder.AddPayments();
         builder.AddEmail();
         builder.AddBackOffice();
+        builder.AddAgencyWebhooks();
         return builder;
     }
 

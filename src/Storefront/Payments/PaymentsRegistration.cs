@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Purchases;
 using ResellerKit.Storefront.Payments.Checkout;
+using ResellerKit.Storefront.Payments.Recharge;
 using ResellerKit.Storefront.Payments.Stripe;
 using ResellerKit.Storefront.Payments.Webhooks;
 using ResellerKit.Storefront.StripeSandbox;
@@ -22,6 +23,7 @@ public static class PaymentsRegistration
         services.AddSingleton<CheckoutUrls>();
         services.AddScoped<IPaymentGateway, StripeGateway>();
         services.AddScoped<StripeEventDispatcher>();
+        services.AddScoped<IOutboxHandler, StripeRechargeHandler>();
 
         var stripe = builder.Configuration.GetSection(StripeOptions.Section).Get<StripeOptions>() ?? new StripeOptions();
         foreach (var problem in stripe.Problems())

@@ -14,6 +14,7 @@ public enum EmailMessageKind
     Refund,
     LowBalance,
     RechargeNeedsAuthentication,
+    AutoRechargePaused,
     AssistSessionNotice,
     AgencyInvite,
 }

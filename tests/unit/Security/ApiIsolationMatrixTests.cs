@@ -52,6 +52,14 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["DELETE /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/victim.liquid"),
         ["GET /api/v1/theme/revisions"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/revisions"),
         ["POST /api/v1/theme/revisions/{version:int}/rollback"] = new(Expect.NotFound, _ => "/api/v1/theme/revisions/1/rollback"),
+        ["GET /api/v1/transactions.csv"] = new(Expect.OwnDataOnly, w => $"/api/v1/transactions.csv?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["GET /api/v1/sub-accounts/{id:guid}/recharges"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/recharges"),
+        ["GET /api/v1/webhook-endpoint"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint"),
+        ["PUT /api/v1/webhook-endpoint"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint", "{\"url\":\"https://neighbour.invalid/hook\"}"),
+        ["POST /api/v1/webhook-endpoint/secret/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint/secret/rotate"),
+        ["GET /api/v1/webhook-deliveries"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-deliveries"),
+        ["GET /api/v1/webhook-deliveries/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}"),
+        ["POST /api/v1/webhook-deliveries/{id:guid}/redeliver"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}/redeliver"),
     };
 
     [Fact]

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Users;
+using ResellerKit.Engine.Webhooks;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Security;
@@ -11,9 +14,12 @@ namespace ResellerKit.Tests.Unit.Security;
 /// Two agencies for the isolation matrix: A, the victim, with a sub-account, a client login, a pack and a theme
 /// override, all carrying markers; B, the neighbour, whose keys and logins probe A's resources.
 /// </summary>
-public sealed record IsolationWorld(TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
+public sealed record IsolationWorld(
+    TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string DeliveryOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
 {
     public const string ThemeMarker = "A-THEME-SECRET-MARKER";
+
+    public const string WebhookMarker = "A-WEBHOOK-SECRET-MARKER";
 
     public static async Task<IsolationWorld> BuildAsync(ApiFixture api)
     {
@@ -24,6 +30,7 @@ public sealed record IsolationWorld(TestAgency A, TestAgency B, TestClient Clien
         await a.GrantAsync(client.SubAccountId, 50);
         var pack = await a.CreatePackAsync($"Victim Pack {a.Slug}", 100, 1_500);
         (await a.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/victim.liquid", new { content = ThemeMarker }, Ct)).EnsureSuccessStatusCode();
+        var delivery = await WebhookDeliveryAsync(api, a);
         var password = "Neighbour-Pass-1234";
         var ownerOfB = $"owner@{b.Slug}.example";
         await using (var scope = api.Services.CreateAsyncScope())
@@ -32,8 +39,26 @@ public sealed record IsolationWorld(TestAgency A, TestAgency B, TestClient Clien
             var owner = await users.FindByEmailAsync(ownerOfB);
             (await users.AddPasswordAsync(owner!, password)).Succeeded.ShouldBeTrue();
         }
-        return new IsolationWorld(a, b, client, pack, [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, a.Id],
+        return new IsolationWorld(a, b, client, pack, delivery,
+            [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, WebhookMarker, delivery, a.Id],
             password, ownerOfB);
+    }
+
+    /// <summary>
+    /// A webhook message for A, written the way the engine writes one. The endpoint's host does not resolve, so the
+    /// delivery fails quietly in the background and never leaves the machine.
+    /// </summary>
+    private static async Task<string> WebhookDeliveryAsync(ApiFixture api, TestAgency a)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var agencyId = AgencyId.From(Guid.Parse(a.Id));
+        db.WebhookEndpoints.Add(WebhookEndpoint.Create(agencyId, $"https://{WebhookMarker.ToLowerInvariant()}.invalid/hook", WebhookEventTypes.All, "unused", DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync(Ct);
+        var message = await scope.ServiceProvider.GetRequiredService<WebhookEvents>()
+            .PublishAsync(agencyId, WebhookEventTypes.All.First(), new { marker = WebhookMarker }, Ct);
+        await db.SaveChangesAsync(Ct);
+        return message!.Id.ToString();
     }
 
     /// <summary>Signs into the back office with the login form, as a person would.</summary>

@@ -42,6 +42,10 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
         builder.UseSetting("ResellerKit:SeedDemo", "false");
         builder.UseSetting("Stripe:SandboxSettleDelay", "00:00:01");
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             // The app calls its own Stripe sandbox and webhook endpoint over HTTP; in memory, that HTTP is the test server.
@@ -51,6 +55,9 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
             }
         });
     }
+
+    /// <summary>Extra configuration of a fixture kind (loopback webhooks, short timeouts).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public HttpClient Platform() => WithKey(PlatformKey);
 
@@ -75,3 +82,15 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
 public sealed class SqliteApi() : ApiFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApi() : ApiFixture(DatabaseProvider.Postgres);
+
+/// <summary>Agency webhooks may go to 127.0.0.1 (the tests' own receivers) and are retried after a fraction of a second.</summary>
+public sealed class WebhookApi() : ApiFixture(DatabaseProvider.Sqlite)
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Webhooks:AllowLoopback"] = "true",
+        ["Webhooks:RetryBaseDelay"] = "00:00:00.200",
+        ["Recharge:WebhookGrantTimeout"] = "00:00:05",
+        ["Recharge:ExpiryInterval"] = "00:00:00.250",
+    };
+}

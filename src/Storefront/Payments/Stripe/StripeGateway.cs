@@ -89,6 +89,45 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
         }
     }
 
+    public Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct) => CallAsync<string?>(async stripe =>
+    {
+        var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
+        return intent.PaymentMethodId;
+    });
+
+    public async Task<OffSessionResult> ChargeOffSessionAsync(OffSessionCharge charge, CancellationToken ct)
+    {
+        var options = new StripeSdk.PaymentIntentCreateOptions
+        {
+            Amount = charge.Amount,
+            Currency = charge.Currency,
+            Customer = charge.CustomerId,
+            PaymentMethod = charge.PaymentMethodId,
+            Confirm = true,
+            OffSession = true,
+            ErrorOnRequiresAction = true,
+            ApplicationFeeAmount = charge.ApplicationFee,
+            Description = charge.Description,
+            Metadata = new Dictionary<string, string>(charge.Metadata),
+        };
+        try
+        {
+            var intent = await clients.Create().V1.PaymentIntents.CreateAsync(options,
+                new StripeSdk.RequestOptions { StripeAccount = charge.AccountId, IdempotencyKey = charge.IdempotencyKey }, ct);
+            return intent.Status == "succeeded"
+                ? new OffSessionResult(true, intent.Id, null, null)
+                : new OffSessionResult(false, intent.Id, intent.Status, $"The payment intent is {intent.Status}.");
+        }
+        catch (StripeSdk.StripeException e) when (e.StripeError?.Type == "card_error")
+        {
+            return new OffSessionResult(false, e.StripeError.PaymentIntent?.Id, e.StripeError.Code ?? "card_error", e.StripeError.Message);
+        }
+        catch (StripeSdk.StripeException e)
+        {
+            throw new PaymentGatewayException(e.StripeError?.Message ?? e.Message, e);
+        }
+    }
+
     private async Task<T> CallAsync<T>(Func<StripeSdk.StripeClient, Task<T>> call)
     {
         try

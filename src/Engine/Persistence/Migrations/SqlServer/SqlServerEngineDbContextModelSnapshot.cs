@@ -1241,6 +1241,173 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Recharges.Recharge", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Number"));
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BalanceAtOpen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long?>("CreditsGranted")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditsRequested")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("GrantTransactionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PaymentIntentId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("PlatformFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("RecoveryCheckoutUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("StripeIdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("TargetCredits")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ThresholdCredits")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("GrantTransactionId")
+                        .IsUnique()
+                        .HasFilter("[GrantTransactionId] IS NOT NULL");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("StripeIdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[StripeIdempotencyKey] IS NOT NULL");
+
+                    b.HasIndex("State", "ExpiresAt");
+
+                    b.HasIndex("SubAccountId", "Number");
+
+                    b.ToTable("Recharges", t =>
+                        {
+                            t.HasCheckConstraint("CK_Recharges_Credits", "\"CreditsRequested\" > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Reports.RollupWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupWatermarks");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Reports.UsageRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CampaignId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Credits")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("SubAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Day");
+
+                    b.HasIndex("SubAccountId", "Day");
+
+                    b.ToTable("UsageRollups");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.SubAccounts.SubAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1248,6 +1415,45 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("AgencyId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AutoRechargeCapReachedMonth")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("AutoRechargeEnabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AutoRechargeFailures")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AutoRechargeMaxPerDay")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("AutoRechargeMonthlySpendCap")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AutoRechargePauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("AutoRechargePausedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AutoRechargeProvider")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("AutoRechargeSkipReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("AutoRechargeSkippedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("AutoRechargeTarget")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AutoRechargeThreshold")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ConsumedWalletId")
                         .HasColumnType("uniqueidentifier");
@@ -1276,10 +1482,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("int");
 
+                    b.Property<DateTimeOffset?>("LowBalanceAlertedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LowBalanceRecipients")
+                        .HasMaxLength(1300)
+                        .HasColumnType("nvarchar(1300)");
+
+                    b.Property<long?>("LowBalanceThreshold")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("OpenRechargeId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Ownership")
                         .IsRequired()
@@ -1291,6 +1510,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.Property<Guid?>("PlanId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ReportMetrics")
+                        .HasMaxLength(40)
+                        .HasColumnType("int");
 
                     b.Property<string>("StripeCustomerId")
                         .HasColumnType("nvarchar(max)");
@@ -1309,6 +1532,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OpenRechargeId")
+                        .IsUnique()
+                        .HasFilter("[OpenRechargeId] IS NOT NULL");
+
                     b.HasIndex("PlanId");
 
                     b.HasIndex("AgencyId", "Email")
@@ -1316,6 +1543,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.ToTable("SubAccounts", t =>
                         {
+                            t.HasCheckConstraint("CK_SubAccounts_AutoRecharge", "\"AutoRechargeThreshold\" >= 0 AND \"AutoRechargeFailures\" >= 0");
+
                             t.HasCheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
 
                             t.HasCheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
@@ -1464,6 +1693,172 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<long>("MessageNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ResponseSnippet")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageNumber", "Attempt");
+
+                    b.ToTable("WebhookAttempts");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DisabledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("PreviousProtectedSecret")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("PreviousSecretExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookMessage", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Number"));
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("RechargeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Redeliveries")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RetryUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("SubAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("Id")
+                        .IsUnique();
+
+                    b.HasIndex("RechargeId");
+
+                    b.HasIndex("WebhookId")
+                        .IsUnique();
+
+                    b.HasIndex("AgencyId", "Number");
+
+                    b.ToTable("WebhookMessages");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1697,6 +2092,30 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Navigation("SubAccount");
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Recharges.Recharge", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Reports.UsageRollup", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.SubAccounts.SubAccount", b =>
                 {
                     b.HasOne("ResellerKit.Engine.Agencies.Agency", "Agency")
@@ -1742,6 +2161,33 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookAttempt", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Webhooks.WebhookMessage", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("MessageNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookEndpoint", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithOne()
+                        .HasForeignKey("ResellerKit.Engine.Webhooks.WebhookEndpoint", "AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookMessage", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Credits.LedgerTransaction", b =>
                 {
                     b.Navigation("Entries");
@@ -1750,6 +2196,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
             modelBuilder.Entity("ResellerKit.Engine.SubAccounts.SubAccount", b =>
                 {
                     b.Navigation("Connections");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Webhooks.WebhookMessage", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

@@ -193,6 +193,18 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RollupWatermarks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupWatermarks", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredDocuments",
                 columns: table => new
                 {
@@ -422,6 +434,90 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UsageRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Day = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageRollups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UsageRollups_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PreviousProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DisabledReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookMessages",
+                columns: table => new
+                {
+                    Number = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WebhookId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RechargeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AttemptCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Redeliveries = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetryUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookMessages", x => x.Number);
+                    table.ForeignKey(
+                        name: "FK_WebhookMessages_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -565,8 +661,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     DebtCredits = table.Column<long>(type: "INTEGER", nullable: false),
                     StripeCustomerId = table.Column<string>(type: "TEXT", nullable: true),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportMetrics = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
                     FeaturesOn = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
                     FeaturesOff = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
+                    AutoRechargeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AutoRechargeProvider = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AutoRechargeThreshold = table.Column<long>(type: "INTEGER", nullable: false),
+                    AutoRechargeTarget = table.Column<long>(type: "INTEGER", nullable: false),
+                    AutoRechargeMonthlySpendCap = table.Column<long>(type: "INTEGER", nullable: true),
+                    AutoRechargeMaxPerDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    AutoRechargeFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    AutoRechargePausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AutoRechargePauseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AutoRechargeSkipReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AutoRechargeSkippedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AutoRechargeCapReachedMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenRechargeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LowBalanceThreshold = table.Column<long>(type: "INTEGER", nullable: true),
+                    LowBalanceRecipients = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: true),
+                    LowBalanceAlertedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ConsumedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -574,6 +687,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SubAccounts", x => x.Id);
+                    table.CheckConstraint("CK_SubAccounts_AutoRecharge", "\"AutoRechargeThreshold\" >= 0 AND \"AutoRechargeFailures\" >= 0");
                     table.CheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
                     table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
                     table.ForeignKey(
@@ -588,6 +702,32 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ResponseSnippet = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookMessages_MessageNumber",
+                        column: x => x.MessageNumber,
+                        principalTable: "WebhookMessages",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -742,6 +882,54 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Purchases_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recharges",
+                columns: table => new
+                {
+                    Number = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreditsRequested = table.Column<long>(type: "INTEGER", nullable: false),
+                    BalanceAtOpen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThresholdCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    TargetCredits = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    PlatformFee = table.Column<long>(type: "INTEGER", nullable: true),
+                    StripeIdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecoveryCheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    GrantTransactionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreditsGranted = table.Column<long>(type: "INTEGER", nullable: true),
+                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recharges", x => x.Number);
+                    table.CheckConstraint("CK_Recharges_Credits", "\"CreditsRequested\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Recharges_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recharges_SubAccounts_SubAccountId",
                         column: x => x.SubAccountId,
                         principalTable: "SubAccounts",
                         principalColumn: "Id",
@@ -1102,6 +1290,39 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 columns: new[] { "SubAccountId", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Recharges_AgencyId",
+                table: "Recharges",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_GrantTransactionId",
+                table: "Recharges",
+                column: "GrantTransactionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_Id",
+                table: "Recharges",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_State_ExpiresAt",
+                table: "Recharges",
+                columns: new[] { "State", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_StripeIdempotencyKey",
+                table: "Recharges",
+                column: "StripeIdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_SubAccountId_Number",
+                table: "Recharges",
+                columns: new[] { "SubAccountId", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredDocuments_Collection_CreatedAt",
                 table: "StoredDocuments",
                 columns: new[] { "Collection", "CreatedAt" });
@@ -1118,6 +1339,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SubAccounts_OpenRechargeId",
+                table: "SubAccounts",
+                column: "OpenRechargeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubAccounts_PlanId",
                 table: "SubAccounts",
                 column: "PlanId");
@@ -1129,6 +1356,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UsageRollups_AgencyId_Day",
+                table: "UsageRollups",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageRollups_SubAccountId_Day",
+                table: "UsageRollups",
+                columns: new[] { "SubAccountId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Wallets_AgencyId_Kind",
                 table: "Wallets",
                 columns: new[] { "AgencyId", "Kind" });
@@ -1137,6 +1374,33 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "IX_Wallets_SubAccountId",
                 table: "Wallets",
                 column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_MessageNumber_Attempt",
+                table: "WebhookAttempts",
+                columns: new[] { "MessageNumber", "Attempt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_AgencyId_Number",
+                table: "WebhookMessages",
+                columns: new[] { "AgencyId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_Id",
+                table: "WebhookMessages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_RechargeId",
+                table: "WebhookMessages",
+                column: "RechargeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_WebhookId",
+                table: "WebhookMessages",
+                column: "WebhookId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1212,6 +1476,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Purchases");
 
             migrationBuilder.DropTable(
+                name: "Recharges");
+
+            migrationBuilder.DropTable(
+                name: "RollupWatermarks");
+
+            migrationBuilder.DropTable(
                 name: "StoredDocuments");
 
             migrationBuilder.DropTable(
@@ -1219,6 +1489,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ThemeRevisions");
+
+            migrationBuilder.DropTable(
+                name: "UsageRollups");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1231,6 +1510,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "WebhookMessages");
 
             migrationBuilder.DropTable(
                 name: "SubAccounts");

@@ -194,6 +194,18 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RollupWatermarks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupWatermarks", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredDocuments",
                 columns: table => new
                 {
@@ -423,6 +435,90 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "UsageRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CampaignId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsageRollups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UsageRollups_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PreviousProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DisabledReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.AgencyId);
+                    table.ForeignKey(
+                        name: "FK_WebhookEndpoints_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookMessages",
+                columns: table => new
+                {
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WebhookId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RechargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AttemptCount = table.Column<int>(type: "integer", nullable: false),
+                    Redeliveries = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetryUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookMessages", x => x.Number);
+                    table.ForeignKey(
+                        name: "FK_WebhookMessages_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -566,8 +662,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     DebtCredits = table.Column<long>(type: "bigint", nullable: false),
                     StripeCustomerId = table.Column<string>(type: "text", nullable: true),
                     PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportMetrics = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
                     FeaturesOn = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
                     FeaturesOff = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    AutoRechargeEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AutoRechargeProvider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AutoRechargeThreshold = table.Column<long>(type: "bigint", nullable: false),
+                    AutoRechargeTarget = table.Column<long>(type: "bigint", nullable: false),
+                    AutoRechargeMonthlySpendCap = table.Column<long>(type: "bigint", nullable: true),
+                    AutoRechargeMaxPerDay = table.Column<int>(type: "integer", nullable: true),
+                    AutoRechargeFailures = table.Column<int>(type: "integer", nullable: false),
+                    AutoRechargePausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AutoRechargePauseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AutoRechargeSkipReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AutoRechargeSkippedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AutoRechargeCapReachedMonth = table.Column<int>(type: "integer", nullable: false),
+                    OpenRechargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LowBalanceThreshold = table.Column<long>(type: "bigint", nullable: true),
+                    LowBalanceRecipients = table.Column<string>(type: "character varying(1300)", maxLength: 1300, nullable: true),
+                    LowBalanceAlertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     WalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     ConsumedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -575,6 +688,7 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SubAccounts", x => x.Id);
+                    table.CheckConstraint("CK_SubAccounts_AutoRecharge", "\"AutoRechargeThreshold\" >= 0 AND \"AutoRechargeFailures\" >= 0");
                     table.CheckConstraint("CK_SubAccounts_UsageCap", "\"UsageCapPerMonth\" IS NULL OR \"UsageCapPerMonth\" >= 0");
                     table.CheckConstraint("CK_SubAccounts_UsageMonthCredits", "\"UsageMonthCredits\" >= 0");
                     table.ForeignKey(
@@ -589,6 +703,32 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         principalTable: "Plans",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ResponseSnippet = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookMessages_MessageNumber",
+                        column: x => x.MessageNumber,
+                        principalTable: "WebhookMessages",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -743,6 +883,54 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Purchases_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Recharges",
+                columns: table => new
+                {
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreditsRequested = table.Column<long>(type: "bigint", nullable: false),
+                    BalanceAtOpen = table.Column<long>(type: "bigint", nullable: false),
+                    ThresholdCredits = table.Column<long>(type: "bigint", nullable: false),
+                    TargetCredits = table.Column<long>(type: "bigint", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    PlatformFee = table.Column<long>(type: "bigint", nullable: true),
+                    StripeIdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecoveryCheckoutUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    GrantTransactionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreditsGranted = table.Column<long>(type: "bigint", nullable: true),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recharges", x => x.Number);
+                    table.CheckConstraint("CK_Recharges_Credits", "\"CreditsRequested\" > 0");
+                    table.ForeignKey(
+                        name: "FK_Recharges_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recharges_SubAccounts_SubAccountId",
                         column: x => x.SubAccountId,
                         principalTable: "SubAccounts",
                         principalColumn: "Id",
@@ -1103,6 +1291,39 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: new[] { "SubAccountId", "Number" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Recharges_AgencyId",
+                table: "Recharges",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_GrantTransactionId",
+                table: "Recharges",
+                column: "GrantTransactionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_Id",
+                table: "Recharges",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_State_ExpiresAt",
+                table: "Recharges",
+                columns: new[] { "State", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_StripeIdempotencyKey",
+                table: "Recharges",
+                column: "StripeIdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recharges_SubAccountId_Number",
+                table: "Recharges",
+                columns: new[] { "SubAccountId", "Number" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredDocuments_Collection_CreatedAt",
                 table: "StoredDocuments",
                 columns: new[] { "Collection", "CreatedAt" });
@@ -1119,6 +1340,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SubAccounts_OpenRechargeId",
+                table: "SubAccounts",
+                column: "OpenRechargeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubAccounts_PlanId",
                 table: "SubAccounts",
                 column: "PlanId");
@@ -1130,6 +1357,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UsageRollups_AgencyId_Day",
+                table: "UsageRollups",
+                columns: new[] { "AgencyId", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsageRollups_SubAccountId_Day",
+                table: "UsageRollups",
+                columns: new[] { "SubAccountId", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Wallets_AgencyId_Kind",
                 table: "Wallets",
                 columns: new[] { "AgencyId", "Kind" });
@@ -1138,6 +1375,33 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_Wallets_SubAccountId",
                 table: "Wallets",
                 column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_MessageNumber_Attempt",
+                table: "WebhookAttempts",
+                columns: new[] { "MessageNumber", "Attempt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_AgencyId_Number",
+                table: "WebhookMessages",
+                columns: new[] { "AgencyId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_Id",
+                table: "WebhookMessages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_RechargeId",
+                table: "WebhookMessages",
+                column: "RechargeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_WebhookId",
+                table: "WebhookMessages",
+                column: "WebhookId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1213,6 +1477,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "Purchases");
 
             migrationBuilder.DropTable(
+                name: "Recharges");
+
+            migrationBuilder.DropTable(
+                name: "RollupWatermarks");
+
+            migrationBuilder.DropTable(
                 name: "StoredDocuments");
 
             migrationBuilder.DropTable(
@@ -1220,6 +1490,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ThemeRevisions");
+
+            migrationBuilder.DropTable(
+                name: "UsageRollups");
+
+            migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1232,6 +1511,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "WebhookMessages");
 
             migrationBuilder.DropTable(
                 name: "SubAccounts");

@@ -1,0 +1,13 @@
+namespace ResellerKit.Engine.Outbox;
+
+/// <summary>The <c>Outbox</c> section.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>
+    /// How long a worker holds a message it is delivering. A node that dies mid-delivery holds it this long, then
+    /// another (or the restarted one) retries it with the same message id. Keep it above the longest delivery (15 s).
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.SubAccounts;
+
+namespace ResellerKit.Engine.Recharges;
+
+/// <summary>
+/// Provider <c>stripe</c>: charges an open recharge to the client's saved card, off-session, on the agency's connected
+/// account, with the platform fee and a deterministic idempotency key. The price is pinned on the recharge before the
+/// first call, so every retry sends the same request under the same key and Stripe charges at most once. No database
+/// transaction is held while Stripe is called; <see cref="RechargeOutcomes"/> records the result.
+/// </summary>
+public sealed class ChargeRecharge(
+    EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, RechargeOutcomes outcomes, TimeProvider clock, ILogger<ChargeRecharge> logger)
+{
+    public async Task HandleAsync(RechargeId id, Func<Agency, CheckoutReturnUrls> returnUrls, CancellationToken ct)
+    {
+        var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (recharge is not { State: RechargeState.Open, Provider: RechargeProvider.Stripe })
+        {
+            return; // Closed meanwhile (or a replay): nothing to charge.
+        }
+        var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
+        var agency = subAccount.Agency!;
+        if (agency.StripeAccountId is null || !agency.PaymentsEnabled)
+        {
+            await outcomes.FailAsync(recharge, subAccount, "payments_not_connected", "The agency's Stripe account is not connected.", null, null, ct);
+            return;
+        }
+        if (recharge.Amount is null)
+        {
+            var priced = await PriceAsync(recharge, subAccount, ct);
+            if (priced is null)
+            {
+                return;
+            }
+            recharge = priced;
+        }
+
+        var card = await SavedCardAsync(subAccount, agency.StripeAccountId, ct);
+        if (card is null)
+        {
+            await outcomes.FailAsync(recharge, subAccount, "no_saved_card",
+                "The client has no saved card yet: it is saved at the first purchase on the storefront.", null, null, ct);
+            return;
+        }
+        var result = await gateway.ChargeOffSessionAsync(new OffSessionCharge(
+            agency.StripeAccountId, card.Value.Customer, card.Value.PaymentMethod, recharge.Amount!.Value, recharge.Currency!,
+            recharge.PlatformFee ?? 0, recharge.StripeIdempotencyKey!, $"Auto-recharge — {recharge.CreditsRequested:N0} credits",
+            new Dictionary<string, string>
+            {
+                ["resellerkit_recharge_id"] = recharge.Id.ToString(),
+                ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
+                ["resellerkit_agency_id"] = agency.Id.ToString(),
+            }), ct);
+
+        if (result.Succeeded)
+        {
+            await outcomes.SucceedAsync(recharge, subAccount, result.PaymentIntentId, ct);
+        }
+        else if (result.ErrorCode == "authentication_required")
+        {
+            var recovery = await RecoveryCheckoutAsync(recharge, subAccount, returnUrls(agency), ct);
+            await outcomes.FailAsync(recharge, subAccount, "authentication_required",
+                result.Message ?? "The bank asks the client to authenticate this payment.", result.PaymentIntentId, recovery, ct);
+        }
+        else
+        {
+            await outcomes.FailAsync(recharge, subAccount, result.ErrorCode ?? "payment_failed",
+                result.Message ?? "The payment failed.", result.PaymentIntentId, null, ct);
+        }
+    }
+
+    /// <summary>Stripe stayed unreachable: the recharge fails (and counts as a failure) so that a later dip can try again.</summary>
+    public async Task GiveUpAsync(RechargeId id, string reason, CancellationToken ct)
+    {
+        var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (recharge is { State: RechargeState.Open })
+        {
+            var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
+            await outcomes.FailAsync(recharge, subAccount, "provider_unreachable", reason, null, null, ct);
+        }
+    }
+
+    // Prices the recharge once, checks the monthly spend cap, and pins amount, currency and fee on the row.
+    private async Task<Recharge?> PriceAsync(Recharge recharge, SubAccount subAccount, CancellationToken ct)
+    {
+        var quote = await quotes.ForRechargeAsync(subAccount.Agency!, subAccount.Ownership, recharge.CreditsRequested, ct);
+        if (!quote.IsSuccess)
+        {
+            await outcomes.FailAsync(recharge, subAccount, "no_price", quote.Error.Detail, null, null, ct);
+            return null;
+        }
+        var q = quote.Value;
+        if (subAccount.AutoRechargeMonthlySpendCap is { } cap)
+        {
+            var now = clock.GetUtcNow();
+            var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+            var spent = await db.Recharges
+                .Where(r => r.SubAccountId == subAccount.Id && r.Provider == RechargeProvider.Stripe && r.State == RechargeState.Granted
+                    && r.GrantedAt >= monthStart && r.Currency == q.Currency)
+                .SumAsync(r => r.Amount ?? 0, ct);
+            if (spent + q.Amount > cap)
+            {
+                await outcomes.SkipForSpendCapAsync(recharge, subAccount,
+                    $"monthly_spend_cap: {spent} + {q.Amount} {q.Currency} would exceed this month's cap of {cap}.", ct);
+                return null;
+            }
+        }
+        await db.Recharges.Where(r => r.Id == recharge.Id && r.Amount == null).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Amount, (long?)q.Amount)
+            .SetProperty(r => r.Currency, q.Currency)
+            .SetProperty(r => r.PlatformFee, (long?)q.PlatformFee), ct);
+        return await db.Recharges.AsNoTracking().SingleAsync(r => r.Id == recharge.Id, ct);
+    }
+
+    // The card of the client's latest paid checkout, on the Stripe customer the first purchase created.
+    private async Task<(string Customer, string PaymentMethod)?> SavedCardAsync(SubAccount subAccount, string accountId, CancellationToken ct)
+    {
+        var intent = await db.Purchases.AsNoTracking()
+            .Where(p => p.SubAccountId == subAccount.Id && p.StripeAccountId == accountId && p.PaymentIntentId != null && p.FulfilledAt != null)
+            .OrderByDescending(p => p.Number).Select(p => new { p.PaymentIntentId, p.StripeCustomerId }).FirstOrDefaultAsync(ct);
+        var customer = subAccount.StripeCustomerId ?? intent?.StripeCustomerId;
+        if (intent is null || customer is null)
+        {
+            return null;
+        }
+        var method = await gateway.GetPaymentMethodAsync(accountId, intent.PaymentIntentId!, ct);
+        return method is null ? null : (customer, method);
+    }
+
+    // A checkout for the same credits and amount, for the client to pay on-session (with 3-D Secure). Keyed by the
+    // recharge, so a retry reuses the purchase and Stripe's idempotency returns the same session.
+    private async Task<string?> RecoveryCheckoutAsync(Recharge recharge, SubAccount subAccount, CheckoutReturnUrls urls, CancellationToken ct)
+    {
+        var key = $"recharge:{recharge.Id}";
+        var purchase = await db.Purchases.AsNoTracking().SingleOrDefaultAsync(p => p.AgencyId == recharge.AgencyId && p.RequestKey == key, ct);
+        if (purchase is null)
+        {
+            var quote = new CheckoutQuote(recharge.AgencyId, null, $"Auto-recharge — {recharge.CreditsRequested:N0} credits",
+                recharge.CreditsRequested, recharge.Amount!.Value, recharge.Currency!, recharge.PlatformFee ?? 0);
+            purchase = Purchase.Start(quote, subAccount.Id, subAccount.Agency!.StripeAccountId!, PurchaseOrigin.Recharge, key, null, clock.GetUtcNow());
+            db.Purchases.Add(purchase);
+            await db.SaveChangesAsync(ct);
+        }
+        if (purchase.CheckoutUrl is { } existing)
+        {
+            return existing;
+        }
+        try
+        {
+            var session = await gateway.CreateCheckoutAsync(new CheckoutRequest(
+                purchase.StripeAccountId, purchase.StripeIdempotencyKey, purchase.Description, purchase.Amount, purchase.Currency,
+                purchase.PlatformFee, urls.Success, urls.Cancel, subAccount.Email, subAccount.StripeCustomerId,
+                new Dictionary<string, string>
+                {
+                    ["resellerkit_purchase_id"] = purchase.Id.ToString(),
+                    ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
+                    ["resellerkit_agency_id"] = recharge.AgencyId.ToString(),
+                    ["resellerkit_recharge_id"] = recharge.Id.ToString(),
+                    ["resellerkit_credits"] = purchase.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                }), ct);
+            await db.Purchases.Where(p => p.Id == purchase.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.CheckoutSessionId, session.Id)
+                .SetProperty(p => p.CheckoutUrl, session.Url), ct);
+            return session.Url;
+        }
+        catch (PaymentGatewayException e)
+        {
+            logger.LogWarning(e, "Could not open the recovery checkout for recharge {RechargeId}", recharge.Id);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Notifications;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Engine.Webhooks;
+
+namespace ResellerKit.Engine.Recharges;
+
+/// <summary>
+/// Closes a Stripe recharge, each outcome in one transaction with its consequences: the grant (exactly once: a
+/// conditional UPDATE on the recharge and the unique ledger key <c>recharge:{id}</c>), the failure count and the pause
+/// after <see cref="RechargeOptions.MaxConsecutiveFailures"/>, and the emails and webhooks that tell people.
+/// </summary>
+public sealed class RechargeOutcomes(
+    EngineDbContext db, LedgerWriter ledger, Mailer mailer, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
+    ILogger<RechargeOutcomes> logger)
+{
+    public async Task SucceedAsync(Recharge recharge, SubAccount subAccount, string? paymentIntentId, CancellationToken ct)
+    {
+        var result = await db.InTransactionAsync<bool>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(recharge.CreditsRequested),
+                new TransferDetails(recharge.AgencyId, subAccount.Id, TransactionType.Recharge)
+                {
+                    Description = "Auto-recharge",
+                    Reference = recharge.Id.ToString(),
+                    IdempotencyKey = $"recharge:{recharge.Id}",
+                    At = now,
+                }, token);
+            if (!posted.IsSuccess)
+            {
+                throw new InvalidOperationException($"Granting recharge {recharge.Id} failed: {posted.Error.Detail}");
+            }
+            var closed = await db.Recharges.Where(r => r.Id == recharge.Id && r.GrantTransactionId == null).ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.State, RechargeState.Granted)
+                .SetProperty(r => r.PaymentIntentId, paymentIntentId)
+                .SetProperty(r => r.GrantTransactionId, (TransactionId?)posted.Value.Id)
+                .SetProperty(r => r.CreditsGranted, (long?)recharge.CreditsRequested)
+                .SetProperty(r => r.GrantedAt, (DateTimeOffset?)now)
+                .SetProperty(r => r.ClosedAt, (DateTimeOffset?)now), token);
+            if (closed == 0)
+            {
+                return new Conflict("granted already"); // Rolls the transfer back: it was granted once already.
+            }
+            await OpenRecharges.ReleaseAsync(db, subAccount.Id, recharge.Id, token);
+            await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
+            db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.charged", recharge.AgencyId, subAccount.Id,
+                new { rechargeId = recharge.Id, recharge.CreditsRequested, recharge.Amount, recharge.Currency, paymentIntentId }, now));
+            var balance = await ledger.BalanceAsync(subAccount.WalletId, token);
+            await webhooks.PublishAsync(recharge.AgencyId, WebhookEventTypes.Purchased, new
+            {
+                subAccountId = subAccount.Id, rechargeId = recharge.Id, credits = recharge.CreditsRequested, amount = recharge.Amount,
+                currency = recharge.Currency, balance, source = "auto_recharge",
+            }, token, subAccount.Id, recharge.Id);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+        if (!result.IsSuccess)
+        {
+            logger.LogWarning("Recharge {RechargeId} was paid ({PaymentIntent}) but had been granted already; no second grant", recharge.Id, paymentIntentId);
+        }
+    }
+
+    public async Task FailAsync(
+        Recharge recharge, SubAccount subAccount, string code, string reason, string? paymentIntentId, string? recoveryUrl, CancellationToken ct)
+    {
+        await db.InTransactionAsync<bool>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            if (!await CloseAsync(recharge, RechargeState.Failed, code, reason, paymentIntentId, recoveryUrl, now, token))
+            {
+                return false;
+            }
+            await db.SubAccounts.Where(s => s.Id == subAccount.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, s => s.AutoRechargeFailures + 1), token);
+            var failures = await db.SubAccounts.Where(s => s.Id == subAccount.Id).Select(s => s.AutoRechargeFailures).SingleAsync(token);
+            db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.failed", recharge.AgencyId, subAccount.Id,
+                new { rechargeId = recharge.Id, code, reason, failures }, now));
+            if (code == "authentication_required" && recoveryUrl is not null)
+            {
+                mailer.Send(new EmailRequest(EmailKind.RechargeNeedsAuthentication, subAccount.Email, subAccount.Name, recharge.AgencyId)
+                {
+                    SubAccountId = subAccount.Id,
+                    ActionUrl = recoveryUrl,
+                    Credits = recharge.CreditsRequested,
+                    AmountMinor = recharge.Amount,
+                    Currency = recharge.Currency,
+                    Reference = recharge.Id.ToString(),
+                });
+            }
+            if (failures >= options.Value.MaxConsecutiveFailures)
+            {
+                await PauseAsync(subAccount, failures, reason, now, token);
+            }
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+    }
+
+    public async Task SkipForSpendCapAsync(Recharge recharge, SubAccount subAccount, string reason, CancellationToken ct)
+    {
+        await db.InTransactionAsync<bool>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            if (!await CloseAsync(recharge, RechargeState.Skipped, "monthly_spend_cap", reason, null, null, now, token))
+            {
+                return false;
+            }
+            await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(s => s.AutoRechargeCapReachedMonth, SubAccount.MonthOf(now))
+                .SetProperty(s => s.AutoRechargeSkipReason, reason)
+                .SetProperty(s => s.AutoRechargeSkippedAt, (DateTimeOffset?)now), token);
+            db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.skipped", recharge.AgencyId, subAccount.Id,
+                new { rechargeId = recharge.Id, reason }, now));
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+    }
+
+    private async Task<bool> CloseAsync(Recharge recharge, RechargeState state, string code, string reason, string? paymentIntentId,
+        string? recoveryUrl, DateTimeOffset now, CancellationToken ct)
+    {
+        var closed = await db.Recharges.Where(r => r.Id == recharge.Id && r.State == RechargeState.Open).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.State, state)
+            .SetProperty(r => r.FailureCode, code)
+            .SetProperty(r => r.FailureReason, reason.Length <= 500 ? reason : reason[..500])
+            .SetProperty(r => r.PaymentIntentId, paymentIntentId)
+            .SetProperty(r => r.RecoveryCheckoutUrl, recoveryUrl)
+            .SetProperty(r => r.ClosedAt, (DateTimeOffset?)now), ct);
+        if (closed == 1)
+        {
+            await OpenRecharges.ReleaseAsync(db, recharge.SubAccountId, recharge.Id, ct);
+        }
+        return closed == 1;
+    }
+
+    // Three failures in a row: stop charging until the agency saves the settings again, and tell the client and the agency.
+    private async Task PauseAsync(SubAccount subAccount, int failures, string lastReason, DateTimeOffset now, CancellationToken ct)
+    {
+        var why = $"{failures} automatic payments in a row failed (last: {lastReason})";
+        await db.SubAccounts.Where(s => s.Id == subAccount.Id && s.AutoRechargePausedAt == null).ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.AutoRechargePausedAt, (DateTimeOffset?)now)
+            .SetProperty(s => s.AutoRechargePauseReason, why.Length <= 500 ? why : why[..500]), ct);
+        db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.paused", subAccount.AgencyId, subAccount.Id, new { failures, reason = why }, now));
+        var agency = subAccount.Agency!;
+        mailer.Send(new EmailRequest(EmailKind.AutoRechargePaused, subAccount.Email, subAccount.Name, agency.Id)
+        {
+            SubAccountId = subAccount.Id, OtherParty = subAccount.Name, Reason = why,
+        });
+        mailer.Send(new EmailRequest(EmailKind.AutoRechargePaused, agency.OwnerEmail, agency.Name, agency.Id)
+        {
+            SubAccountId = subAccount.Id, OtherParty = subAccount.Name, Reason = why,
+        });
+    }
+}

@@ -1,0 +1,11 @@
+using ResellerKit.Engine.Common;
+
+namespace ResellerKit.Engine.SubAccounts;
+
+/// <summary>The <c>lowBalanceAlert</c> object of a PATCH, as sent.</summary>
+public sealed record LowBalanceAlertInput(long? ThresholdCredits, IReadOnlyList<string?>? Recipients = null)
+{
+    public FieldErrors Validate(FieldErrors errors) => LowBalanceAlert.Validate(errors, ThresholdCredits, Recipients);
+
+    public LowBalanceAlert ToAlert() => new(ThresholdCredits!.Value, Recipients?.Select(r => Input.NormalizeEmail(r!)).Distinct().ToList() ?? []);
+}

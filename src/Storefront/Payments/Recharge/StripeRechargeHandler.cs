@@ -1,0 +1,37 @@
+using ResellerKit.Engine.Outbox;
+using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.Recharges;
+using ResellerKit.Storefront.Payments.Checkout;
+
+namespace ResellerKit.Storefront.Payments.Recharge;
+
+/// <summary>
+/// Charges Stripe recharges from the outbox. Stripe being unreachable is retried with backoff (the same idempotency key
+/// every time, so never a double charge); after <see cref="MaxAttempts"/> the recharge fails and counts as a failure.
+/// </summary>
+public sealed class StripeRechargeHandler(ChargeRecharge charge, CheckoutUrls urls, TimeProvider clock)
+    : IOutboxHandler
+{
+    public const int MaxAttempts = 10;
+
+    public string Topic => RechargeTrigger.StripeTopic;
+
+    public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var id = RechargeId.From(Guid.Parse(message.Payload));
+        try
+        {
+            await charge.HandleAsync(id, urls.For, ct);
+            return OutboxOutcome.Delivered;
+        }
+        catch (PaymentGatewayException e) when (message.Attempts >= MaxAttempts)
+        {
+            await charge.GiveUpAsync(id, $"Stripe could not be reached after {message.Attempts} attempts: {e.Message}", ct);
+            return OutboxOutcome.Abandon(e.Message);
+        }
+        catch (PaymentGatewayException e)
+        {
+            return OutboxOutcome.RetryAt(clock.GetUtcNow() + Backoff.For(message.Attempts), e.Message);
+        }
+    }
+}

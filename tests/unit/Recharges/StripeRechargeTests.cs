@@ -1,0 +1,107 @@
+using System.Net;
+using ResellerKit.Storefront.StripeSandbox;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Recharges;
+
+/// <summary>
+/// Provider <c>stripe</c> through the built-in sandbox: the card saved at the first purchase is charged off-session;
+/// a card that needs authentication gets the client a recovery email; a declining card pauses after 3 failures.
+/// </summary>
+public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public async Task Usage_BelowThreshold_ChargesTheSavedCardOnce_AndGrantsTheGap()
+    {
+        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+
+        await agency.Client.UsageAsync(subAccount, 60);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 200);
+        await agency.Client.UsageAsync(subAccount, 10);
+
+        balance.ShouldBe(200);
+        var recharge = (await agency.RechargesAsync(subAccount)).Single();
+        recharge.GetProperty("state").GetString().ShouldBe("granted");
+        recharge.GetProperty("creditsRequested").GetInt64().ShouldBe(160);
+        recharge.GetProperty("amount").GetInt64().ShouldBe(2_400, "160 credits at the pack's rate of 15 cents");
+        recharge.GetProperty("paymentIntentId").GetString()!.ShouldStartWith("pi_");
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(190);
+    }
+
+    [Fact]
+    public async Task Usage_WithACardThatNeedsAuthentication_EmailsARecoveryLink_ThatPaysOnSession()
+    {
+        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.RequiresAuthentication);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
+
+        await agency.Client.UsageAsync(subAccount, 60);
+        var mail = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "RechargeNeedsAuthentication");
+        var recharge = (await agency.RechargesAsync(subAccount)).Single();
+        var link = recharge.GetProperty("recoveryUrl").GetString()!;
+        await api.PayAsync(link, TestCard.RequiresAuthentication);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 200);
+
+        recharge.GetProperty("state").GetString().ShouldBe("failed");
+        recharge.GetProperty("failureCode").GetString().ShouldBe("authentication_required");
+        mail.TextBody!.ShouldContain(link);
+        balance.ShouldBe(200);
+        (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Usage_WithADecliningCard_PausesAfterThreeFailures_AndTellsClientAndAgency()
+    {
+        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.DeclinesOffSession);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
+
+        for (var failures = 1; failures <= 4; failures++)
+        {
+            await agency.Client.UsageAsync(subAccount, failures == 1 ? 60 : 1);
+            var expected = Math.Min(failures, 3);
+            await agency.WaitForRechargesAsync(subAccount, r => r.Count == expected && r.All(x => x.GetProperty("state").GetString() == "failed"));
+        }
+        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
+        var toAgency = await api.WaitForMailAsync($"owner@{agency.Slug}.example", m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
+
+        var recharges = await agency.RechargesAsync(subAccount);
+        recharges.Count.ShouldBe(3, "paused: the fourth dip opens nothing");
+        recharges.ShouldAllBe(r => r.GetProperty("failureCode").GetString() == "card_declined");
+        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
+        settings.GetProperty("pausedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+        settings.GetProperty("consecutiveFailures").GetInt32().ShouldBe(3);
+        toClient.TextBody!.ShouldContain("paused");
+        toAgency.ShouldNotBeNull();
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(37);
+    }
+
+    [Fact]
+    public async Task Usage_BeyondTheMonthlySpendCap_SkipsTheRechargeWithAReason()
+    {
+        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200, monthlySpendCap: 2_000);
+
+        await agency.Client.UsageAsync(subAccount, 60);
+        var skipped = await agency.WaitForRechargesAsync(subAccount, r => r.Count == 1 && r[0].GetProperty("state").GetString() == "skipped");
+        await agency.Client.UsageAsync(subAccount, 1);
+
+        skipped[0].GetProperty("failureCode").GetString().ShouldBe("monthly_spend_cap");
+        (await agency.RechargesAsync(subAccount)).Count.ShouldBe(1, "no new recharge this month once the cap is reached");
+        (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("lastSkipReason").GetString()!.ShouldStartWith("monthly_spend_cap");
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(39);
+    }
+
+    // A reselling client whose first purchase (100 credits for $15) saved the card on the agency's account.
+    private async Task<(TestAgency Agency, string SubAccount)> ClientWhoBoughtWithAsync(TestCard card)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!, card);
+        (await agency.WaitForBalanceAsync(subAccount, 100)).ShouldBe(100);
+        return (agency, subAccount);
+    }
+}
