@@ -4,6 +4,7 @@ using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
@@ -71,6 +72,8 @@ public static class EngineRegistration
         services.AddScoped<MagicLinks>();
         services.AddScoped<ClientAccounts>();
         services.AddScoped<UpdateBranding>();
+        services.AddScoped<WidgetSessions>();
+        services.AddScoped<WidgetOrigins>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
         return services;

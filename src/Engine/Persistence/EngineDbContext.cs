@@ -7,6 +7,7 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
@@ -72,6 +73,10 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<ThemeRevision> ThemeRevisions => Set<ThemeRevision>();
 
     public DbSet<MagicLink> MagicLinks => Set<MagicLink>();
+
+    public DbSet<WidgetSession> WidgetSessions => Set<WidgetSession>();
+
+    public DbSet<WidgetOrigin> WidgetOrigins => Set<WidgetOrigin>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -432,6 +432,25 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WidgetOrigins",
+                columns: table => new
+                {
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WidgetOrigins", x => new { x.AgencyId, x.Origin });
+                    table.ForeignKey(
+                        name: "FK_WidgetOrigins_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -666,6 +685,34 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Wallets_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WidgetSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WidgetSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WidgetSessions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WidgetSessions_SubAccounts_SubAccountId",
                         column: x => x.SubAccountId,
                         principalTable: "SubAccounts",
                         principalColumn: "Id",
@@ -991,6 +1038,26 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "IX_Wallets_SubAccountId",
                 table: "Wallets",
                 column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WidgetOrigins_Origin",
+                table: "WidgetOrigins",
+                column: "Origin");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WidgetSessions_AgencyId_SubAccountId",
+                table: "WidgetSessions",
+                columns: new[] { "AgencyId", "SubAccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WidgetSessions_ExpiresAt",
+                table: "WidgetSessions",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WidgetSessions_SubAccountId",
+                table: "WidgetSessions",
+                column: "SubAccountId");
         }
 
         /// <inheritdoc />
@@ -1067,6 +1134,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ThemeRevisions");
+
+            migrationBuilder.DropTable(
+                name: "WidgetOrigins");
+
+            migrationBuilder.DropTable(
+                name: "WidgetSessions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
