@@ -4,9 +4,11 @@ using ResellerKit.Storefront.Health;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
+using ResellerKit.Storefront.WidgetHost;
 
 var builder = WebApplication.CreateBuilder(CommandLine.WithoutCommand(args));
 builder.AddResellerKit();
+builder.AddWidget();
 
 var app = builder.Build();
 if (CommandLine.Command(args) is { } command)
@@ -21,6 +23,7 @@ app.MapApi();
 app.MapPayments();
 app.MapShop();
 app.MapUnsubscribe();
+app.MapWidget();
 await app.RunAsync();
 return 0;
 
