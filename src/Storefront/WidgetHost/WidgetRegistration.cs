@@ -16,15 +16,17 @@ public static class WidgetRegistration
     /// <summary>The widget's own hub, apart from the back office's <c>/_blazor</c>: only this one answers other origins.</summary>
     public const string HubPath = "/widget/_blazor";
 
-    /// <summary>The global function blazor.server.js calls once JavaScript may add root components.</summary>
-    public const string JsInitializer = "resellerKitWidget.enable";
-
     public static WebApplicationBuilder AddWidget(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.Configure<WidgetOptions>(builder.Configuration.GetSection(WidgetOptions.Section));
+        // Run from build output (tests, dotnet run), MapStaticAssets adds a GET-only {**path:file} fallback that turns
+        // every other verb on an unknown path into 405. The published app has none; keep the two alike.
+        builder.Configuration.AddInMemoryCollection([new("DisableStaticAssetNotFoundRuntimeFallback", "true")]);
+        // No JavaScript initializer: circuit options are shared with the back office's circuits, whose pages do not
+        // load widget.js. widget.js adds the component once Blazor.start() has resolved.
         services.AddRazorComponents().AddInteractiveServerComponents(o =>
-            o.RootComponents.RegisterForJavaScript<CreditsWidget>(CreditsWidget.ElementName, JsInitializer));
+            o.RootComponents.RegisterForJavaScript<CreditsWidget>(CreditsWidget.ElementName));
         services.AddSingleton<WidgetSigningKey>();
         services.AddSingleton<ClientSecrets>();
         services.AddSingleton<OwnOrigins>();

@@ -6,9 +6,7 @@
   const attrs = { agency: 'agency', 'client-secret': 'clientSecret', locale: 'locale', accent: 'accent' };
   const elements = new Set();
   let enable, started, isEnabled = false;
-  const enabled = new Promise(resolve => enable = resolve);
-  // blazor.server.js calls this once JavaScript may add root components (RegisterForJavaScript's initializer).
-  window.resellerKitWidget = { enable: () => { isEnabled = true; enable(); } };
+  const enabled = new Promise(resolve => enable = () => { isEnabled = true; resolve(); });
   // A refused connection (an origin the agency has not allowed) leaves Blazor.start() pending forever: watch the
   // connection's own start instead, and time out as a last resort.
   const failAll = () => isEnabled || elements.forEach(e => e.fail());
@@ -36,7 +34,7 @@
       configureSignalR: b => connectTo(b, hub),
       initializers: { beforeStart: [], afterStarted: [] }, // else it fetches _blazor/initializers from the host page
       reconnectionHandler: { onConnectionDown: reconnect, onConnectionUp: () => offline(false) },
-    }).catch(failAll);
+    }).then(enable, failAll); // started: the circuit has enabled JavaScript root components
     setTimeout(failAll, 30000);
     document.head.appendChild(script);
   }

@@ -58,6 +58,7 @@ public static partial class WidgetCss
         .rk-error{color:#b91c1c}
         .rk-skeleton{background:color-mix(in srgb,var(--rk-text) 8%,transparent);border:0}
         .rk-skeleton-title{height:1.5rem;width:40%;border-radius:4px;margin-bottom:1rem}
+        :host([data-offline]) .rk{opacity:.6;pointer-events:none}
         .rk-unavailable{display:grid;place-items:center;min-height:19rem;text-align:center;color:var(--rk-muted)}
         @media (prefers-reduced-motion:no-preference){.rk-skeleton{animation:rk-pulse 1.2s ease-in-out infinite alternate}}
         @keyframes rk-pulse{to{opacity:.5}}

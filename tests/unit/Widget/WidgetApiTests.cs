@@ -141,6 +141,20 @@ public abstract class WidgetApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Load_WithLocaleAndAccentAttributes_FormatsMoneyThatWayAndKeepsOnlyAValidColour()
+    {
+        var (agency, _, _) = await ResellerAsync();
+
+        var german = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "de-DE", "#0f766e"), Ct));
+        var hostile = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "xx-<script>", "red;}"), Ct));
+
+        german.Packs.Single().PriceText.ShouldBe("15,00 $");
+        german.Theme.Accent.ShouldBe("#0f766e");
+        hostile.Packs.Single().PriceText.ShouldBe("$15.00");
+        hostile.Theme.Accent.ShouldBe("#4338ca");
+    }
+
+    [Fact]
     public async Task Load_FromAnOriginTheAgencyHasNotAllowed_IsUnavailable()
     {
         var (agency, client, _) = await ResellerAsync();
