@@ -117,6 +117,35 @@ public sealed class CreditsWidgetTests : IDisposable
     }
 
     [Fact]
+    public async Task CustomQuantity_PricesWhatIsTypedOnTheServerAndBuysThatMany()
+    {
+        data.View = () => FakeWidgetData.Ready(0) with { Custom = new CustomOffer(12m, "usd", 50, 10_000, "$0.12", "en-US") };
+        var widget = Render();
+        widget.WaitForAssertion(() => widget.Find("input[type=number]"));
+
+        await widget.Find("input[type=number]").InputAsync(new() { Value = "250" });
+        widget.Find(".rk-custom p").TextContent.ShouldBe("$30.00 at $0.12 per credit");
+        await widget.Find("form.rk-custom").SubmitAsync();
+
+        data.Bought.ShouldBe([new BuyChoice(null, 250)]);
+        widget.Find("label").TextContent.ShouldBe("Or choose how many credits");
+        widget.Find("input[type=number]").GetAttribute("aria-describedby").ShouldBe(widget.Find(".rk-custom p").Id);
+    }
+
+    [Fact]
+    public async Task CustomQuantity_OutsideTheOffer_ExplainsTheBoundsAndCannotBuy()
+    {
+        data.View = () => FakeWidgetData.Ready(0) with { Custom = new CustomOffer(12m, "usd", 50, 10_000, "$0.12", "en-US") };
+        var widget = Render();
+        widget.WaitForAssertion(() => widget.Find("input[type=number]"));
+
+        await widget.Find("input[type=number]").InputAsync(new() { Value = "10" });
+
+        widget.Find(".rk-custom p").TextContent.ShouldBe("Choose between 50 and 10,000 credits.");
+        widget.Find("form.rk-custom button").HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
     public void Parameters_WhenTheClientSecretChanges_LoadAgain()
     {
         var widget = Render();
