@@ -8,6 +8,7 @@ using ResellerKit.Engine.Team;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
@@ -100,6 +101,8 @@ public static class EngineRegistration
         services.AddScoped<ExpireRecharges>();
         services.AddScoped<ListRecharges>();
         services.AddHostedService<RechargeExpiryWorker>();
+        services.AddScoped<WidgetSessions>();
+        services.AddScoped<WidgetOrigins>();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
         return services;

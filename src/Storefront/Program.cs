@@ -5,6 +5,7 @@ using ResellerKit.Storefront.Health;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
+using ResellerKit.Storefront.WidgetHost;
 
 // The content root (appsettings, wwwroot) is the app's own folder, wherever it is started from; relative data paths
 // such as the default SQLite file stay relative to the working folder.
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 builder.AddResellerKit();
+builder.AddWidget();
 
 var app = builder.Build();
 if (CommandLine.Command(args) is { } command)
@@ -29,6 +31,7 @@ app.MapPayments();
 app.MapShop();
 app.MapUnsubscribe();
 app.MapBackOffice();
+app.MapWidget();
 await app.RunAsync();
 return 0;
 

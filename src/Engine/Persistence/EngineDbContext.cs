@@ -9,6 +9,7 @@ using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Connections;
 using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
@@ -95,6 +96,9 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
 
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+    public DbSet<WidgetSession> WidgetSessions => Set<WidgetSession>();
+
+    public DbSet<WidgetOrigin> WidgetOrigins => Set<WidgetOrigin>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -9,18 +9,26 @@ public sealed class Chromium : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public static string Executable => Environment.GetEnvironmentVariable("RESELLERKIT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    public static string ExecutablePath =>
+        Environment.GetEnvironmentVariable("RESELLERKIT_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    public async ValueTask InitializeAsync()
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Executable,
+            ExecutablePath = ExecutablePath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
         });
+        return (playwright, browser);
     }
+
+    public async ValueTask InitializeAsync() => (playwright, Browser) = await LaunchAsync();
 
     /// <summary>A fresh browser profile: its own cookies, like a different person on a different machine.</summary>
     public async Task<IPage> NewPageAsync()

@@ -14,7 +14,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
 {
     private enum Expect { NotFound, PlatformOnly, OwnDataOnly }
 
-    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null);
+    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null, Func<IsolationWorld, string>? BodyOf = null);
 
     private static readonly Dictionary<string, Probe> Probes = new(StringComparer.Ordinal)
     {
@@ -59,6 +59,12 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["POST /api/v1/webhook-endpoint/secret/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint/secret/rotate"),
         ["GET /api/v1/webhook-deliveries"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-deliveries"),
         ["GET /api/v1/webhook-deliveries/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}"),
+        ["POST /api/v1/widget-sessions"] = new(Expect.NotFound, _ => "/api/v1/widget-sessions", BodyOf: w => $"{{\"subAccountId\":\"{w.ClientOfA.SubAccountId}\"}}"),
+        ["DELETE /api/v1/widget-sessions/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/widget-sessions/{w.WidgetSessionOfA}"),
+        ["DELETE /api/v1/sub-accounts/{id:guid}/widget-sessions"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/widget-sessions"),
+        ["GET /api/v1/agency/widget-origins"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/widget-origins"),
+        ["PUT /api/v1/agency/widget-origins"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/widget-origins", "{\"origins\":[\"https://neighbour.example\"]}"),
+        ["GET /api/v1/agency/widget-snippet"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/widget-snippet"),
         ["POST /api/v1/webhook-deliveries/{id:guid}/redeliver"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}/redeliver"),
     };
 
@@ -127,9 +133,10 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string route, Probe probe, IsolationWorld world)
     {
         var request = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), probe.Path(world));
-        if (probe.Body is not null || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
+        var body = probe.BodyOf?.Invoke(world) ?? probe.Body;
+        if (body is not null || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
         {
-            request.Content = new StringContent(probe.Body ?? "{}", Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body ?? "{}", Encoding.UTF8, "application/json");
         }
         var response = await client.SendAsync(request, Ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));

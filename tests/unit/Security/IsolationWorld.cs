@@ -15,7 +15,7 @@ namespace ResellerKit.Tests.Unit.Security;
 /// override, all carrying markers; B, the neighbour, whose keys and logins probe A's resources.
 /// </summary>
 public sealed record IsolationWorld(
-    TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string DeliveryOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
+    TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string DeliveryOfA, string WidgetSessionOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
 {
     public const string ThemeMarker = "A-THEME-SECRET-MARKER";
 
@@ -31,6 +31,9 @@ public sealed record IsolationWorld(
         var pack = await a.CreatePackAsync($"Victim Pack {a.Slug}", 100, 1_500);
         (await a.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/victim.liquid", new { content = ThemeMarker }, Ct)).EnsureSuccessStatusCode();
         var delivery = await WebhookDeliveryAsync(api, a);
+        var session = await a.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client.SubAccountId }, Ct);
+        session.StatusCode.ShouldBe(HttpStatusCode.Created, await session.Content.ReadAsStringAsync(Ct));
+        var widgetSession = (await session.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetString()!;
         var password = "Neighbour-Pass-1234";
         var ownerOfB = $"owner@{b.Slug}.example";
         await using (var scope = api.Services.CreateAsyncScope())
@@ -39,8 +42,8 @@ public sealed record IsolationWorld(
             var owner = await users.FindByEmailAsync(ownerOfB);
             (await users.AddPasswordAsync(owner!, password)).Succeeded.ShouldBeTrue();
         }
-        return new IsolationWorld(a, b, client, pack, delivery,
-            [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, WebhookMarker, delivery, a.Id],
+        return new IsolationWorld(a, b, client, pack, delivery, widgetSession,
+            [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, WebhookMarker, delivery, widgetSession, a.Id],
             password, ownerOfB);
     }
 

@@ -802,6 +802,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "Origin");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("WidgetOrigins");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("AgencyId", "SubAccountId");
+
+                    b.ToTable("WidgetSessions");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2036,6 +2086,30 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>

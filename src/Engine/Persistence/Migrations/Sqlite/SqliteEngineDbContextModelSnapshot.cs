@@ -781,6 +781,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Origin");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("WidgetOrigins");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("AgencyId", "SubAccountId");
+
+                    b.ToTable("WidgetSessions");
+                });
+
             modelBuilder.Entity("ResellerKit.Engine.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -2001,6 +2051,30 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>

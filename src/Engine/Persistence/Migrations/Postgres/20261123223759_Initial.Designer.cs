@@ -13,7 +13,7 @@ using ResellerKit.Engine.Persistence.Providers;
 namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEngineDbContext))]
-    [Migration("20261123223007_Initial")]
+    [Migration("20261123223759_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -803,6 +803,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         {
                             t.HasCheckConstraint("CK_Wallets_Balance", "\"Balance\" >= 0 OR \"Kind\" = 'Issuance'");
                         });
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "Origin");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("WidgetOrigins");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("AgencyId", "SubAccountId");
+
+                    b.ToTable("WidgetSessions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Idempotency.IdempotencyRecord", b =>
@@ -2039,6 +2089,30 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>

@@ -12,7 +12,7 @@ using ResellerKit.Engine.Persistence.Providers;
 namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEngineDbContext))]
-    [Migration("20261123222941_Initial")]
+    [Migration("20261123223739_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -782,6 +782,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("CK_Wallets_Balance", "\"Balance\" >= 0 OR \"Kind\" = 'Issuance'");
                         });
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "Origin");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("WidgetOrigins");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("AgencyId", "SubAccountId");
+
+                    b.ToTable("WidgetSessions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Idempotency.IdempotencyRecord", b =>
@@ -2004,6 +2054,30 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>

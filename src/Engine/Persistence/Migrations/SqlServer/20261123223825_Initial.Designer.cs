@@ -13,7 +13,7 @@ using ResellerKit.Engine.Persistence.Providers;
 namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerEngineDbContext))]
-    [Migration("20261123223039_Initial")]
+    [Migration("20261123223825_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -806,6 +806,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         {
                             t.HasCheckConstraint("CK_Wallets_Balance", "\"Balance\" >= 0 OR \"Kind\" = 'Issuance'");
                         });
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("AgencyId", "Origin");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("WidgetOrigins");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SubAccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("SubAccountId");
+
+                    b.HasIndex("AgencyId", "SubAccountId");
+
+                    b.ToTable("WidgetSessions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Idempotency.IdempotencyRecord", b =>
@@ -2049,6 +2099,30 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetOrigin", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Embedding.WidgetSession", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResellerKit.Engine.SubAccounts.SubAccount", null)
+                        .WithMany()
+                        .HasForeignKey("SubAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Notifications.EmailOptOut", b =>

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Primitives;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Embedding;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Storefront.WidgetHost;
+
+/// <summary>
+/// Guards the widget's Blazor hub (<see cref="WidgetRegistration.HubPath"/>): CORS with credentials for the origins the
+/// agency named in <c>?agency=</c> allows, and 403 (no circuit, so no data) for any other origin. The storefront's own
+/// origin is always allowed (the back office's preview). It replaces the connection's principal with one that carries
+/// only the origin: the widget never acts on the storefront's cookie.
+/// </summary>
+public sealed class WidgetOriginGate(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, EngineDbContext db, WidgetOrigins origins, OwnOrigins own)
+    {
+        var origin = context.Request.Headers.Origin is [{ } value] ? EmbeddingOrigin.Normalize(value) : null;
+        var isOwn = origin is not null && own.Contains(origin, context.Request);
+        var slug = context.Request.Query["agency"].ToString();
+        if (origin is not null && !isOwn)
+        {
+            var agencyId = await db.Agencies.AsNoTracking().Where(a => a.Slug == slug && a.Status == AgencyStatus.Active)
+                .Select(a => (Engine.Common.AgencyId?)a.Id).SingleOrDefaultAsync(context.RequestAborted);
+            if (agencyId is null || !await origins.IsAllowedAsync(agencyId.Value, origin, context.RequestAborted))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+            context.Response.Headers.AccessControlAllowCredentials = "true";
+            context.Response.Headers.Vary = "Origin";
+            if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.AccessControlRequestMethod.Count > 0)
+            {
+                context.Response.Headers.AccessControlAllowMethods = "GET, POST";
+                context.Response.Headers.AccessControlAllowHeaders = AllowedHeaders(context.Request.Headers.AccessControlRequestHeaders);
+                context.Response.Headers.AccessControlMaxAge = "600";
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                return;
+            }
+        }
+        context.User = new WidgetCaller(origin, isOwn, slug.Length > 0 ? slug : null).ToPrincipal();
+        await next(context);
+    }
+
+    // SignalR's client sends these; anything else a page asks for is not granted.
+    private static string AllowedHeaders(StringValues requested)
+    {
+        string[] known = ["content-type", "x-requested-with", "x-signalr-user-agent", "authorization"];
+        return string.Join(", ", requested.ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(h => known.Contains(h.ToLowerInvariant())));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Branding;
+using ResellerKit.Storefront.Branding;
+using ResellerKit.Themes.Packages;
+using ResellerKit.Themes.Settings;
+using ResellerKit.Widget.Data;
+
+namespace ResellerKit.Storefront.WidgetHost;
+
+/// <summary>The agency's theme settings (colours, corner radius, fonts) as the widget's CSS custom properties.</summary>
+public sealed partial class WidgetThemes(ThemeStore themes)
+{
+    public async Task<ThemeVars> ForAsync(Agency agency, string? accentOverride, CancellationToken ct)
+    {
+        var theme = BrandViews.Theme(agency, await themes.GetAsync(agency.Id, ct));
+        var settings = SettingsSchema.Parse(theme.ReadFile(ThemePaths.SettingsSchema) ?? "[]").Resolve(theme.Settings);
+        var d = ThemeVars.Default;
+        var text = Color(settings, "text_color") ?? d.Text;
+        return new ThemeVars(
+            accentOverride is not null && HexColor().IsMatch(accentOverride) ? accentOverride : Color(settings, "accent_color") ?? d.Accent,
+            Color(settings, "accent_text_color") ?? d.AccentText,
+            Color(settings, "surface_color") ?? d.Surface,
+            text,
+            settings.GetValueOrDefault("corner_radius") is { } radius ? (int)Convert.ToDouble(radius, CultureInfo.InvariantCulture) : d.RadiusPx,
+            Font(settings, "body_font") ?? d.BodyFont,
+            Font(settings, "heading_font") ?? d.HeadingFont);
+    }
+
+    private static string? Color(IReadOnlyDictionary<string, object?> settings, string id) =>
+        settings.GetValueOrDefault(id) is string value && HexColor().IsMatch(value) ? value : null;
+
+    private static string? Font(IReadOnlyDictionary<string, object?> settings, string id) =>
+        settings.GetValueOrDefault(id) is string stack && FontStacks.All.Values.Contains(stack) ? stack : null;
+
+    [GeneratedRegex("^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+    private static partial Regex HexColor();
+}

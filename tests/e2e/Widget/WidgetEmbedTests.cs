@@ -1,0 +1,89 @@
+using Microsoft.Playwright;
+using ResellerKit.Tests.E2e.Support;
+
+namespace ResellerKit.Tests.E2e.Widget;
+
+/// <summary>
+/// The drop-in widget on an agency's own website: a plain page on another origin with the two lines, against the
+/// published Storefront and real Chromium. Buying goes through the built-in Stripe sandbox's checkout page.
+/// </summary>
+public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost>
+{
+    private StorefrontProcess storefront => host.Storefront;
+    private IBrowser browser => host.Browser;
+    private ForeignSite site => host.Site;
+    private ForeignSite stranger => host.Stranger;
+
+    [Fact]
+    public async Task Widget_OnAnAllowedForeignPage_BuysStarterAndShowsTheNewBalanceWithoutReload()
+    {
+        var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
+        var url = site.Embed("/portal", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client));
+        var page = await browser.NewPageAsync();
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame) navigations++; };
+
+        await page.GotoAsync(url);
+        var buy = page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter", Exact = true });
+        await Assertions.Expect(buy).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var checkout = await page.RunAndWaitForPopupAsync(() => buy.ClickAsync());
+        await checkout.WaitForLoadStateAsync();
+        await checkout.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("100 credits", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("purchase-completed");
+        navigations.ShouldBe(1, "the balance must update without reloading the agency's page");
+        new Uri(checkout.Url).Host.ShouldBe("127.0.0.1");
+        (await page.Locator("iframe").CountAsync()).ShouldBe(0, "the widget is never an iframe");
+    }
+
+    [Fact]
+    public async Task Widget_WithAForgedClientSecret_ShowsSignedOutAndNoAccount()
+    {
+        var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
+        var real = await agency.ClientSecretAsync(client);
+        var forged = real[..^6] + (real[^6..] == "AAAAAA" ? "BBBBBB" : "AAAAAA");
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(site.Embed("/forged", storefront.BaseUrl, slug, forged));
+
+        var signIn = page.GetByRole(AriaRole.Link, new() { Name = "Sign in" });
+        await Assertions.Expect(signIn).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        (await signIn.GetAttributeAsync("href")).ShouldBe($"{storefront.BaseUrl}/s/{slug}/sign-in");
+        await Assertions.Expect(page.GetByText("Your session has ended")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Starter")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Widget_OnAnOriginTheAgencyDidNotAllow_GetsNoData()
+    {
+        var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(stranger.Embed("/stolen", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client)));
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByText("Starter")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("error");
+    }
+
+    [Theory]
+    [InlineData("aurora")]
+    [InlineData("slate")]
+    public async Task Widget_InEachBuiltInTheme_IsScreenshottedOnTheForeignPage(string theme)
+    {
+        var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
+        await agency.SendAsync(HttpMethod.Put, "/api/v1/theme/base", new { baseTheme = theme });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 960, Height = 760 } });
+
+        await page.GotoAsync(site.Embed($"/{theme}", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client)));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        var path = Path.Combine(Repository.Artifacts("screenshots"), $"widget-{theme}.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+
+        new FileInfo(path).Length.ShouldBeGreaterThan(10_000);
+    }
+}

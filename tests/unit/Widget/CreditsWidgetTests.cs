@@ -1,0 +1,170 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Widget.Components;
+using ResellerKit.Widget.Data;
+
+namespace ResellerKit.Tests.Unit.Widget;
+
+/// <summary>The widget's components alone, over a scripted <see cref="IWidgetData"/>: states, buying, live balance, events.</summary>
+public sealed class CreditsWidgetTests : IDisposable
+{
+    private readonly BunitContext context = new();
+    private readonly FakeWidgetData data = new();
+    private readonly List<WidgetEvent> events = [];
+
+    public CreditsWidgetTests()
+    {
+        context.Services.AddLogging();
+        context.Services.AddSingleton<IWidgetData>(data);
+    }
+
+    private IRenderedComponent<CreditsWidget> Render(string? secret = "rkws_secret") => context.Render<CreditsWidget>(p => p
+        .Add(w => w.Agency, "demo")
+        .Add(w => w.ClientSecret, secret)
+        .Add(w => w.OnEvent, e => events.Add(e)));
+
+    [Fact]
+    public void Render_WhileLoading_IsBusyAndSaysSo()
+    {
+        data.Gate = new TaskCompletionSource();
+
+        var widget = Render();
+
+        widget.Find("section").GetAttribute("aria-busy").ShouldBe("true");
+        widget.Find("[role=status]").TextContent.ShouldContain("Loading credits");
+        widget.FindAll("button").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_SignedOut_ShowsPacksAndSignInButNothingToBuy()
+    {
+        data.View = () => FakeWidgetData.SignedOut("Your session has ended.");
+
+        var widget = Render(secret: null);
+
+        widget.WaitForAssertion(() => widget.Find("a.rk-button").TextContent.ShouldBe("Sign in"));
+        widget.Find("a.rk-button").GetAttribute("href").ShouldBe("https://shop.test/s/demo/sign-in");
+        widget.Markup.ShouldContain("Your session has ended.");
+        widget.Markup.ShouldContain("Starter");
+        widget.FindAll("button").ShouldBeEmpty();
+        widget.FindAll("[data-testid=balance]").ShouldBeEmpty();
+        events.ShouldContain(e => e.Type == WidgetEvent.Ready && ((ReadyDetail)e.Detail).State == "signed-out");
+    }
+
+    [Fact]
+    public void Render_Ready_NamesEachBuyButtonAfterItsPack()
+    {
+        var widget = Render();
+
+        widget.WaitForAssertion(() => widget.Find("[data-testid=balance]").TextContent.ShouldBe("0 credits"));
+        widget.FindAll("button").Select(b => b.GetAttribute("aria-label")).ShouldBe(["Buy Starter", "Buy Growth"]);
+        widget.Find("section").GetAttribute("aria-label").ShouldBe("Brightside Digital credits");
+    }
+
+    [Fact]
+    public void Render_InSharedMode_ShowsUsageButNoBalanceAndNoPacks()
+    {
+        data.View = () => FakeWidgetData.Ready(0, reselling: false);
+
+        var widget = Render();
+
+        widget.WaitForAssertion(() => widget.Markup.ShouldContain("Recent usage"));
+        widget.FindAll("[data-testid=balance]").ShouldBeEmpty();
+        widget.Markup.ShouldNotContain("Starter");
+        widget.Markup.ShouldContain("provided by your agency");
+    }
+
+    [Fact]
+    public void Render_Paused_SaysSoAndOffersNoBuyButton()
+    {
+        data.View = () => FakeWidgetData.Ready(40, status: WidgetStatus.Paused);
+
+        var widget = Render();
+
+        widget.WaitForAssertion(() => widget.Find("[role=note]").TextContent.ShouldContain("paused"));
+        widget.FindAll("button").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Render_Unavailable_ShowsAnAlertAndNoData()
+    {
+        data.View = () => WidgetView.Unavailable("These credits cannot be shown on this site.");
+
+        var widget = Render();
+
+        widget.WaitForAssertion(() => widget.Find("[role=alert]").TextContent.ShouldContain("cannot be shown on this site"));
+        widget.Markup.ShouldNotContain("Starter");
+        events.ShouldContain(e => e.Type == WidgetEvent.Error);
+    }
+
+    [Fact]
+    public async Task Buy_WhenThePaymentCompletes_ShowsTheNewBalanceAndEmitsBothEvents()
+    {
+        var widget = Render();
+        widget.WaitForAssertion(() => widget.Find("[aria-label='Buy Starter']"));
+
+        await widget.Find("[aria-label='Buy Starter']").ClickAsync(new());
+        data.View = () => FakeWidgetData.Ready(100);
+        data.Progress = PurchaseProgress.Completed;
+
+        widget.WaitForAssertion(() => widget.Find("[data-testid=balance]").TextContent.ShouldBe("100 credits"), TimeSpan.FromSeconds(10));
+        data.Bought.ShouldBe([new BuyChoice("pack-starter", null)]);
+        var started = events.Single(e => e.Type == WidgetEvent.PurchaseStarted).Detail.ShouldBeOfType<PurchaseStartedDetail>();
+        started.Url.ShouldBe("https://checkout.test/cs_test_1");
+        started.PackId.ShouldBe("pack-starter");
+        events.Single(e => e.Type == WidgetEvent.PurchaseCompleted).Detail.ShouldBe(new PurchaseCompletedDetail("cs_test_1", 100, 100));
+        widget.Find(".rk-status").TextContent.ShouldContain("100 credits added");
+    }
+
+    [Fact]
+    public async Task CustomQuantity_PricesWhatIsTypedOnTheServerAndBuysThatMany()
+    {
+        data.View = () => FakeWidgetData.Ready(0) with { Custom = new CustomOffer(12m, "usd", 50, 10_000, "$0.12", "en-US") };
+        var widget = Render();
+        widget.WaitForAssertion(() => widget.Find("input[type=number]"));
+
+        await widget.Find("input[type=number]").InputAsync(new() { Value = "250" });
+        widget.Find(".rk-custom p").TextContent.ShouldBe("$30.00 at $0.12 per credit");
+        await widget.Find("form.rk-custom").SubmitAsync();
+
+        data.Bought.ShouldBe([new BuyChoice(null, 250)]);
+        widget.Find("label").TextContent.ShouldBe("Or choose how many credits");
+        widget.Find("input[type=number]").GetAttribute("aria-describedby").ShouldBe(widget.Find(".rk-custom p").Id);
+    }
+
+    [Fact]
+    public async Task CustomQuantity_OutsideTheOffer_ExplainsTheBoundsAndCannotBuy()
+    {
+        data.View = () => FakeWidgetData.Ready(0) with { Custom = new CustomOffer(12m, "usd", 50, 10_000, "$0.12", "en-US") };
+        var widget = Render();
+        widget.WaitForAssertion(() => widget.Find("input[type=number]"));
+
+        await widget.Find("input[type=number]").InputAsync(new() { Value = "10" });
+
+        widget.Find(".rk-custom p").TextContent.ShouldBe("Choose between 50 and 10,000 credits.");
+        widget.Find("form.rk-custom button").HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Parameters_WhenTheClientSecretChanges_LoadAgain()
+    {
+        var widget = Render();
+        widget.WaitForAssertion(() => data.Loads.ShouldBe(1));
+
+        widget.Render(p => p.Add(w => w.ClientSecret, "rkws_other"));
+
+        widget.WaitForAssertion(() => data.Loads.ShouldBe(2));
+    }
+
+    [Fact]
+    public void Variables_WithAValueThatCouldBreakOutOfTheStyle_DropsIt()
+    {
+        var css = WidgetCss.Variables(ThemeVars.Default with { Accent = "red;}</style><script>", Surface = "#fff" });
+
+        css.ShouldContain("--rk-accent:initial;");
+        css.ShouldContain("--rk-surface:#fff;");
+        css.ShouldNotContain("<");
+    }
+
+    public void Dispose() => context.Dispose();
+}
