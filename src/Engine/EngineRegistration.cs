@@ -7,6 +7,7 @@ using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Team;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Campaigns;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
@@ -82,6 +83,7 @@ public static class EngineRegistration
         services.AddScoped<ManagePlans>();
         services.AddScoped<SubAccountFeatures>();
         services.AddScoped<UpdateBranding>();
+        services.AddCampaigns();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
         return services;

@@ -7,6 +7,7 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Assist;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Campaigns;
 using ResellerKit.Engine.Connections;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Idempotency;
@@ -81,6 +82,8 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<Connection> Connections => Set<Connection>();
 
     public DbSet<AssistSession> AssistSessions => Set<AssistSession>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public abstract DatabaseProvider Provider { get; }
 

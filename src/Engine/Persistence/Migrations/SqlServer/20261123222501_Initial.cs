@@ -1,12 +1,11 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace ResellerKit.Engine.Persistence.Migrations.Postgres
+namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -18,34 +17,34 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    OwnerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IssuanceWalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PoolWalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ExpiredWalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RefundedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlatformFeatures = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
-                    IsHouse = table.Column<bool>(type: "boolean", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
-                    StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    PaymentsEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CustomDomain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
-                    Branding_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Branding_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Branding_EmailFooter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Branding_Locale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Branding_LogoUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
-                    Branding_PostalAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Branding_PrimaryColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
-                    Branding_SupportEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    CustomQuantity_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    OwnerEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    IssuanceWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PoolWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExpiredWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RefundedWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlatformFeatures = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    IsHouse = table.Column<bool>(type: "bit", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "decimal(5,2)", precision: 5, scale: 2, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    PaymentsEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    CustomDomain = table.Column<string>(type: "nvarchar(253)", maxLength: 253, nullable: true),
+                    Branding_Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Branding_DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Branding_EmailFooter = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Branding_Locale = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Branding_LogoUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    Branding_PostalAddress = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Branding_PrimaryColor = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: true),
+                    Branding_SupportEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    CustomQuantity_Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     CustomQuantity_MaxCredits = table.Column<long>(type: "bigint", nullable: false),
                     CustomQuantity_MinCredits = table.Column<long>(type: "bigint", nullable: false),
-                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true)
+                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -56,10 +55,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,23 +69,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,10 +96,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -112,15 +111,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Scope = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "integer", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Location = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
-                    ResponseBody = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Scope = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -131,10 +130,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "MinimumPrices",
                 columns: table => new
                 {
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    MinimumPerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
-                    FeePerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    MinimumPerCredit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: false),
+                    FeePerCredit = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,20 +145,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Payload = table.Column<string>(type: "text", nullable: false),
-                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    AbandonedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Sensitive = table.Column<bool>(type: "bit", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LeasedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AbandonedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,11 +169,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "PaymentEvents",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Account = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    EventId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Account = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -185,8 +184,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "PlatformSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -197,11 +196,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "StoredDocuments",
                 columns: table => new
                 {
-                    Collection = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Partition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Json = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Collection = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Id = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Partition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,13 +211,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AgencyThemes",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    BaseTheme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SettingsJson = table.Column<string>(type: "text", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LastRenderError = table.Column<string>(type: "text", nullable: true),
-                    LastRenderErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BaseTheme = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SettingsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastRenderError = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    LastRenderErrorAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,12 +234,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -258,15 +257,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RealActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RealActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -283,16 +282,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "CreditPacks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
                     Credits = table.Column<long>(type: "bigint", nullable: false),
                     UnitAmount = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
-                    Highlight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    SortOrder = table.Column<int>(type: "integer", nullable: false),
-                    Archived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Highlight = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Archived = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -311,9 +310,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "EmailOptOuts",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -331,19 +330,19 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Credits = table.Column<long>(type: "bigint", nullable: false),
-                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    Reference = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    CampaignId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ContactId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Metadata = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Reference = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    CampaignId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ContactId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Metadata = table.Column<string>(type: "nvarchar(max)", maxLength: 8192, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,11 +360,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Features = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Features = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -382,10 +381,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "ThemeFiles",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Content = table.Column<string>(type: "text", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -403,13 +402,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Snapshot = table.Column<string>(type: "text", nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -426,11 +425,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,11 +446,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -468,10 +467,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,8 +487,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -512,10 +511,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -532,11 +531,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "MagicLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -553,24 +552,24 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "SubAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
-                    Ownership = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreditMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Ownership = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreditMode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Paused = table.Column<bool>(type: "bit", nullable: false),
                     UsageCapPerMonth = table.Column<long>(type: "bigint", nullable: true),
-                    UsageMonth = table.Column<int>(type: "integer", nullable: false),
+                    UsageMonth = table.Column<int>(type: "int", nullable: false),
                     UsageMonthCredits = table.Column<long>(type: "bigint", nullable: false),
                     DebtCredits = table.Column<long>(type: "bigint", nullable: false),
-                    StripeCustomerId = table.Column<string>(type: "text", nullable: true),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FeaturesOn = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
-                    FeaturesOff = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
-                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConsumedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    StripeCustomerId = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FeaturesOn = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    FeaturesOff = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    WalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConsumedWalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -595,15 +594,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "AssistSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -623,22 +622,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Instructions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Faqs = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Configuration = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CopiedFromId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CopiedFrom = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Connections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Areas = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    EndedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -667,13 +700,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Areas = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "int", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -703,31 +736,31 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Number = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PackId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PackId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Credits = table.Column<long>(type: "bigint", nullable: false),
                     Amount = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     PlatformFee = table.Column<long>(type: "bigint", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StripeIdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CheckoutSessionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CheckoutUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    StripeCustomerId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RequestKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
-                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    StripeIdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RequestKey = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     AmountRefunded = table.Column<long>(type: "bigint", nullable: false),
                     CreditsReversed = table.Column<long>(type: "bigint", nullable: false),
-                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    FulfilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FulfilledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -753,10 +786,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "Wallets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Balance = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -782,14 +815,14 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     GrantSequence = table.Column<long>(type: "bigint", nullable: false),
                     Original = table.Column<long>(type: "bigint", nullable: false),
                     Remaining = table.Column<long>(type: "bigint", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Promotional = table.Column<bool>(type: "boolean", nullable: false)
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Promotional = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -815,10 +848,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     TransactionSequence = table.Column<long>(type: "bigint", nullable: false),
-                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WalletId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Amount = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -855,7 +888,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_Agencies_CustomDomain",
                 table: "Agencies",
                 column: "CustomDomain",
-                unique: true);
+                unique: true,
+                filter: "[CustomDomain] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Agencies_Slug",
@@ -888,7 +922,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -914,7 +949,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssistSessions_AgencyId",
@@ -935,6 +971,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_AuditEvents_SubAccountId_Id",
                 table: "AuditEvents",
                 columns: new[] { "SubAccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_AgencyId_SubAccountId_CreatedAt",
+                table: "Campaigns",
+                columns: new[] { "AgencyId", "SubAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_SubAccountId",
+                table: "Campaigns",
+                column: "SubAccountId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Connections_AgencyId_SubAccountId_Status",
@@ -1002,7 +1048,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_LedgerTransactions_AgencyId_IdempotencyKey",
                 table: "LedgerTransactions",
                 columns: new[] { "AgencyId", "IdempotencyKey" },
-                unique: true);
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerTransactions_AgencyId_Sequence",
@@ -1045,7 +1092,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_Memberships_UserId_AgencyId_SubAccountId",
                 table: "Memberships",
                 columns: new[] { "UserId", "AgencyId", "SubAccountId" },
-                unique: true);
+                unique: true,
+                filter: "[SubAccountId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_AgencyId_Topic_Id",
@@ -1078,13 +1126,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                 name: "IX_Purchases_AgencyId_RequestKey",
                 table: "Purchases",
                 columns: new[] { "AgencyId", "RequestKey" },
-                unique: true);
+                unique: true,
+                filter: "[RequestKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Purchases_CheckoutSessionId",
                 table: "Purchases",
                 column: "CheckoutSessionId",
-                unique: true);
+                unique: true,
+                filter: "[CheckoutSessionId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Purchases_Id",
@@ -1169,6 +1219,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Connections");

@@ -622,6 +622,40 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Settings = table.Column<string>(type: "TEXT", nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", nullable: false),
+                    Faqs = table.Column<string>(type: "TEXT", nullable: false),
+                    Configuration = table.Column<string>(type: "TEXT", nullable: false),
+                    CopiedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CopiedFrom = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Connections",
                 columns: table => new
                 {
@@ -936,6 +970,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 columns: new[] { "SubAccountId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_AgencyId_SubAccountId_CreatedAt",
+                table: "Campaigns",
+                columns: new[] { "AgencyId", "SubAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_SubAccountId",
+                table: "Campaigns",
+                column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Connections_AgencyId_SubAccountId_Status",
                 table: "Connections",
                 columns: new[] { "AgencyId", "SubAccountId", "Status" });
@@ -1168,6 +1212,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Connections");
