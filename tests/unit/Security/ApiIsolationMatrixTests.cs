@@ -14,7 +14,11 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
 {
     private enum Expect { NotFound, PlatformOnly, OwnDataOnly }
 
-    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null);
+    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null)
+    {
+        /// <summary>A body that names the first agency's resources, for routes that take their target in the body.</summary>
+        public Func<IsolationWorld, string>? BodyOf { get; init; }
+    }
 
     private static readonly Dictionary<string, Probe> Probes = new(StringComparer.Ordinal)
     {
@@ -52,6 +56,12 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["DELETE /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/victim.liquid"),
         ["GET /api/v1/theme/revisions"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/revisions"),
         ["POST /api/v1/theme/revisions/{version:int}/rollback"] = new(Expect.NotFound, _ => "/api/v1/theme/revisions/1/rollback"),
+        ["GET /api/v1/campaigns"] = new(Expect.NotFound, w => $"/api/v1/campaigns?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["POST /api/v1/campaigns"] = new(Expect.NotFound, _ => "/api/v1/campaigns") { BodyOf = w => $"{{\"name\":\"B campaign\",\"subAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
+        ["GET /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}"),
+        ["PATCH /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}", "{\"name\":\"Hijacked\"}"),
+        ["DELETE /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}"),
+        ["POST /api/v1/campaigns/{id:guid}/copy"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/copy") { BodyOf = w => $"{{\"targetSubAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
     };
 
     [Fact]
@@ -119,9 +129,10 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string route, Probe probe, IsolationWorld world)
     {
         var request = new HttpRequestMessage(new HttpMethod(route.Split(' ')[0]), probe.Path(world));
-        if (probe.Body is not null || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
+        var body = probe.BodyOf?.Invoke(world) ?? probe.Body;
+        if (body is not null || request.Method != HttpMethod.Get && request.Method != HttpMethod.Delete)
         {
-            request.Content = new StringContent(probe.Body ?? "{}", Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body ?? "{}", Encoding.UTF8, "application/json");
         }
         var response = await client.SendAsync(request, Ct);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));

@@ -8,12 +8,15 @@ using ResellerKit.Tests.Unit.Support;
 namespace ResellerKit.Tests.Unit.Security;
 
 /// <summary>
-/// Two agencies for the isolation matrix: A, the victim, with a sub-account, a client login, a pack and a theme
-/// override, all carrying markers; B, the neighbour, whose keys and logins probe A's resources.
+/// Two agencies for the isolation matrix: A, the victim, with a sub-account, a client login, a pack, a theme
+/// override and a campaign its client holds, all carrying markers; B, the neighbour, whose keys and logins probe A's resources.
 /// </summary>
-public sealed record IsolationWorld(TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
+public sealed record IsolationWorld(
+    TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string CampaignOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
 {
     public const string ThemeMarker = "A-THEME-SECRET-MARKER";
+
+    public const string CampaignMarker = "A-CAMPAIGN-SECRET-MARKER";
 
     public static async Task<IsolationWorld> BuildAsync(ApiFixture api)
     {
@@ -24,6 +27,14 @@ public sealed record IsolationWorld(TestAgency A, TestAgency B, TestClient Clien
         await a.GrantAsync(client.SubAccountId, 50);
         var pack = await a.CreatePackAsync($"Victim Pack {a.Slug}", 100, 1_500);
         (await a.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/victim.liquid", new { content = ThemeMarker }, Ct)).EnsureSuccessStatusCode();
+        var campaign = (await a.CreateCampaignAsync(new
+        {
+            name = $"Victim Campaign {a.Slug}",
+            subAccountId = client.SubAccountId,
+            settings = new { secret = CampaignMarker },
+            instructions = CampaignMarker,
+            faqs = new[] { new { question = CampaignMarker, answer = CampaignMarker } },
+        })).GetProperty("id").GetString()!;
         var password = "Neighbour-Pass-1234";
         var ownerOfB = $"owner@{b.Slug}.example";
         await using (var scope = api.Services.CreateAsyncScope())
@@ -32,7 +43,8 @@ public sealed record IsolationWorld(TestAgency A, TestAgency B, TestClient Clien
             var owner = await users.FindByEmailAsync(ownerOfB);
             (await users.AddPasswordAsync(owner!, password)).Succeeded.ShouldBeTrue();
         }
-        return new IsolationWorld(a, b, client, pack, [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, a.Id],
+        return new IsolationWorld(a, b, client, pack, campaign,
+            [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, a.Id, campaign, $"Victim Campaign {a.Slug}", CampaignMarker],
             password, ownerOfB);
     }
 
