@@ -7,6 +7,7 @@ using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Team;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Campaigns;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Notifications;
@@ -103,6 +104,7 @@ public static class EngineRegistration
         services.AddHostedService<RechargeExpiryWorker>();
         services.AddScoped<WidgetSessions>();
         services.AddScoped<WidgetOrigins>();
+        services.AddCampaigns();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
         return services;

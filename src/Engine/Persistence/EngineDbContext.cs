@@ -7,6 +7,7 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Assist;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Campaigns;
 using ResellerKit.Engine.Connections;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Embedding;
@@ -99,6 +100,7 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<WidgetSession> WidgetSessions => Set<WidgetSession>();
 
     public DbSet<WidgetOrigin> WidgetOrigins => Set<WidgetOrigin>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -4,11 +4,12 @@ namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
 /// Rate-limits every sign-in POST (back office, storefront password and emailed link, password reset) per client
-/// address: 10 a minute. One limiter for all of them, so that switching forms does not buy more attempts.
+/// address: 10 a minute. One limiter for all of them, so that switching forms does not buy more attempts. The limiter
+/// lives with the app's pipeline (one per node), not in a static, so two apps in one process do not share a budget.
 /// </summary>
 public sealed class SignInThrottle(RequestDelegate next)
 {
-    private static readonly PartitionedRateLimiter<HttpContext> Limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+    private readonly PartitionedRateLimiter<HttpContext> limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
@@ -16,7 +17,7 @@ public sealed class SignInThrottle(RequestDelegate next)
     {
         if (HttpMethods.IsPost(context.Request.Method) && IsSignIn(context.Request.Path))
         {
-            using var lease = await Limiter.AcquireAsync(context, 1, context.RequestAborted);
+            using var lease = await limiter.AcquireAsync(context, 1, context.RequestAborted);
             if (!lease.IsAcquired)
             {
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

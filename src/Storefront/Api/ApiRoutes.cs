@@ -1,5 +1,6 @@
 using ResellerKit.Storefront.Api.Agencies;
 using ResellerKit.Storefront.Api.Branding;
+using ResellerKit.Storefront.Api.Campaigns;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Ledger;
 using ResellerKit.Storefront.Api.Pricing;
@@ -26,6 +27,7 @@ public static class ApiRoutes
         api.MapThemes();
         api.MapRecharges();
         api.MapWebhooks();
+        api.MapCampaigns();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));

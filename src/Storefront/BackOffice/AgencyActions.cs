@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ResellerKit.Engine.Assist;
+using ResellerKit.Engine.Campaigns;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Pricing;
@@ -8,7 +9,7 @@ using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.BackOffice;
 
-/// <summary>The agency's row actions: start assisting a client, change or remove a team member.</summary>
+/// <summary>The agency's row actions: start assisting a client, change or remove a team member, copy a campaign.</summary>
 public static class AgencyActions
 {
     public static RouteGroupBuilder MapAgencyActions(this RouteGroupBuilder admin)
@@ -96,6 +97,23 @@ public static class AgencyActions
                 ValidationFailed => "plan-name",
                 DuplicateValue => "plan-duplicate",
                 Forbidden => "plan-exceeds",
+                var e => Notices.CodeFor(e),
+            }}");
+        });
+        admin.MapPost("/campaigns/{id:guid}/copy", async (Guid id, [FromForm] string? targetSubAccountId,
+            BackOfficeContext context, CopyCampaign campaigns, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.Agency, Assist: null } workspace || !workspace.Can(Areas.SubAccounts)
+                || !SubAccountId.TryParse(targetSubAccountId, out var target))
+            {
+                return Results.Redirect("/admin/campaigns?notice=not-found");
+            }
+            var result = await campaigns.HandleAsync(Tenant.Of(workspace.Agency), CampaignId.From(id), target, state.Actor, ct);
+            return Results.Redirect($"/admin/campaigns?notice={result.Error switch
+            {
+                null => "campaign-copied",
+                FeatureOff => "campaigns-off",
                 var e => Notices.CodeFor(e),
             }}");
         });

@@ -31,6 +31,8 @@ public static class Notices
         ["plan-name"] = ("Give the plan a name of 1 to 80 characters.", true),
         ["plan-duplicate"] = ("You already have a plan with that name.", true),
         ["plan-exceeds"] = ("A plan cannot include features the platform does not grant your agency.", true),
+        ["campaign-copied"] = ("Campaign copied. The copy is independent: changing one never changes the other.", false),
+        ["campaigns-off"] = ("That sub-account's plan has Campaigns switched off, so it cannot receive campaigns.", true),
     };
 
     public static (string Text, bool Error)? For(string? code) => code is not null && Messages.TryGetValue(code, out var m) ? m : null;

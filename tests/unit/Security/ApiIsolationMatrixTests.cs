@@ -14,7 +14,11 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
 {
     private enum Expect { NotFound, PlatformOnly, OwnDataOnly }
 
-    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null, Func<IsolationWorld, string>? BodyOf = null);
+    private sealed record Probe(Expect Expect, Func<IsolationWorld, string> Path, string? Body = null)
+    {
+        /// <summary>A body that names the first agency's resources, for routes that take their target in the body.</summary>
+        public Func<IsolationWorld, string>? BodyOf { get; init; }
+    }
 
     private static readonly Dictionary<string, Probe> Probes = new(StringComparer.Ordinal)
     {
@@ -59,13 +63,19 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["POST /api/v1/webhook-endpoint/secret/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint/secret/rotate"),
         ["GET /api/v1/webhook-deliveries"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-deliveries"),
         ["GET /api/v1/webhook-deliveries/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}"),
-        ["POST /api/v1/widget-sessions"] = new(Expect.NotFound, _ => "/api/v1/widget-sessions", BodyOf: w => $"{{\"subAccountId\":\"{w.ClientOfA.SubAccountId}\"}}"),
+        ["POST /api/v1/widget-sessions"] = new(Expect.NotFound, _ => "/api/v1/widget-sessions") { BodyOf = w => $"{{\"subAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
         ["DELETE /api/v1/widget-sessions/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/widget-sessions/{w.WidgetSessionOfA}"),
         ["DELETE /api/v1/sub-accounts/{id:guid}/widget-sessions"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/widget-sessions"),
         ["GET /api/v1/agency/widget-origins"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/widget-origins"),
         ["PUT /api/v1/agency/widget-origins"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/widget-origins", "{\"origins\":[\"https://neighbour.example\"]}"),
         ["GET /api/v1/agency/widget-snippet"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/widget-snippet"),
         ["POST /api/v1/webhook-deliveries/{id:guid}/redeliver"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}/redeliver"),
+        ["GET /api/v1/campaigns"] = new(Expect.NotFound, w => $"/api/v1/campaigns?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["POST /api/v1/campaigns"] = new(Expect.NotFound, _ => "/api/v1/campaigns") { BodyOf = w => $"{{\"name\":\"B campaign\",\"subAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
+        ["GET /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}"),
+        ["PATCH /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}", "{\"name\":\"Hijacked\"}"),
+        ["DELETE /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}"),
+        ["POST /api/v1/campaigns/{id:guid}/copy"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/copy") { BodyOf = w => $"{{\"targetSubAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
     };
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/sub-accounts/{Id:guid}"] = new(Expect.AgencyResource, w => $"/admin/sub-accounts/{w.ClientOfA.SubAccountId}"),
         ["/admin/connections"] = new(Expect.AgencyOnly, _ => "/admin/connections"),
         ["/admin/plans"] = new(Expect.AgencyOnly, _ => "/admin/plans"),
+        ["/admin/campaigns"] = new(Expect.AgencyOnly, _ => "/admin/campaigns"),
         ["/admin/purchases"] = new(Expect.AgencyOnly, _ => "/admin/purchases"),
         ["/admin/transactions"] = new(Expect.AgencyOnly, w => $"/admin/transactions?subAccountId={w.ClientOfA.SubAccountId}"),
         ["/admin/packs"] = new(Expect.AgencyOnly, _ => "/admin/packs"),

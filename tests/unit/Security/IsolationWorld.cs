@@ -11,15 +11,18 @@ using ResellerKit.Tests.Unit.Support;
 namespace ResellerKit.Tests.Unit.Security;
 
 /// <summary>
-/// Two agencies for the isolation matrix: A, the victim, with a sub-account, a client login, a pack and a theme
-/// override, all carrying markers; B, the neighbour, whose keys and logins probe A's resources.
+/// Two agencies for the isolation matrix: A, the victim, with a sub-account, a client login, a pack, a theme
+/// override and a campaign its client holds, all carrying markers; B, the neighbour, whose keys and logins probe A's resources.
 /// </summary>
 public sealed record IsolationWorld(
-    TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string DeliveryOfA, string WidgetSessionOfA, string[] Markers, string PasswordOfB, string OwnerEmailOfB)
+    TestAgency A, TestAgency B, TestClient ClientOfA, string PackOfA, string DeliveryOfA, string WidgetSessionOfA, string CampaignOfA, string[] Markers,
+    string PasswordOfB, string OwnerEmailOfB)
 {
     public const string ThemeMarker = "A-THEME-SECRET-MARKER";
 
     public const string WebhookMarker = "A-WEBHOOK-SECRET-MARKER";
+
+    public const string CampaignMarker = "A-CAMPAIGN-SECRET-MARKER";
 
     public static async Task<IsolationWorld> BuildAsync(ApiFixture api)
     {
@@ -34,6 +37,14 @@ public sealed record IsolationWorld(
         var session = await a.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client.SubAccountId }, Ct);
         session.StatusCode.ShouldBe(HttpStatusCode.Created, await session.Content.ReadAsStringAsync(Ct));
         var widgetSession = (await session.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetString()!;
+        var campaign = (await a.CreateCampaignAsync(new
+        {
+            name = $"Victim Campaign {a.Slug}",
+            subAccountId = client.SubAccountId,
+            settings = new { secret = CampaignMarker },
+            instructions = CampaignMarker,
+            faqs = new[] { new { question = CampaignMarker, answer = CampaignMarker } },
+        })).GetProperty("id").GetString()!;
         var password = "Neighbour-Pass-1234";
         var ownerOfB = $"owner@{b.Slug}.example";
         await using (var scope = api.Services.CreateAsyncScope())
@@ -42,8 +53,9 @@ public sealed record IsolationWorld(
             var owner = await users.FindByEmailAsync(ownerOfB);
             (await users.AddPasswordAsync(owner!, password)).Succeeded.ShouldBeTrue();
         }
-        return new IsolationWorld(a, b, client, pack, delivery, widgetSession,
-            [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, WebhookMarker, delivery, widgetSession, a.Id],
+        return new IsolationWorld(a, b, client, pack, delivery, widgetSession, campaign,
+            [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, WebhookMarker, delivery, widgetSession, a.Id,
+                campaign, $"Victim Campaign {a.Slug}", CampaignMarker],
             password, ownerOfB);
     }
 

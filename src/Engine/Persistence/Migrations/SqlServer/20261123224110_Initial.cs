@@ -781,6 +781,40 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Instructions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Faqs = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Configuration = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CopiedFromId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CopiedFrom = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Connections",
                 columns: table => new
                 {
@@ -1174,6 +1208,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 columns: new[] { "SubAccountId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_AgencyId_SubAccountId_CreatedAt",
+                table: "Campaigns",
+                columns: new[] { "AgencyId", "SubAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_SubAccountId",
+                table: "Campaigns",
+                column: "SubAccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Connections_AgencyId_SubAccountId_Status",
                 table: "Connections",
                 columns: new[] { "AgencyId", "SubAccountId", "Status" });
@@ -1509,6 +1553,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Connections");

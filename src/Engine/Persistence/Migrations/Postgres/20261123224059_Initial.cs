@@ -1,11 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
+namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,34 +18,34 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Agencies",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OwnerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuanceWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PoolWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExpiredWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RefundedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlatformFeatures = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    IsHouse = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PaymentsEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CustomDomain = table.Column<string>(type: "TEXT", maxLength: 253, nullable: true),
-                    Branding_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Branding_DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Branding_EmailFooter = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Branding_Locale = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Branding_LogoUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    Branding_PostalAddress = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Branding_PrimaryColor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
-                    Branding_SupportEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    CustomQuantity_Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    CustomQuantity_MaxCredits = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomQuantity_MinCredits = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OwnerEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuanceWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PoolWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpiredWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RefundedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlatformFeatures = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    IsHouse = table.Column<bool>(type: "boolean", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PaymentsEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    CustomDomain = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: true),
+                    Branding_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Branding_DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Branding_EmailFooter = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Branding_Locale = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Branding_LogoUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Branding_PostalAddress = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Branding_PrimaryColor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    Branding_SupportEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    CustomQuantity_Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    CustomQuantity_MaxCredits = table.Column<long>(type: "bigint", nullable: false),
+                    CustomQuantity_MinCredits = table.Column<long>(type: "bigint", nullable: false),
+                    CustomQuantity_PricePerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -55,10 +56,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,23 +70,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,10 +97,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -110,16 +111,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    ResponseBody = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Scope = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Key = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    ResponseBody = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,10 +131,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "MinimumPrices",
                 columns: table => new
                 {
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    MinimumPerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
-                    FeePerCredit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    MinimumPerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: false),
+                    FeePerCredit = table.Column<decimal>(type: "numeric(18,6)", precision: 18, scale: 6, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,21 +145,21 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    Sensitive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AbandonedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Topic = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Sensitive = table.Column<bool>(type: "boolean", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AbandonedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,11 +170,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "PaymentEvents",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Account = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Account = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,8 +185,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "PlatformSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,8 +197,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "RollupWatermarks",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,11 +209,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "StoredDocuments",
                 columns: table => new
                 {
-                    Collection = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Partition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Collection = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Partition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,13 +224,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AgencyThemes",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    BaseTheme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastRenderError = table.Column<string>(type: "TEXT", nullable: true),
-                    LastRenderErrorAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BaseTheme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    SettingsJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastRenderError = table.Column<string>(type: "text", nullable: true),
+                    LastRenderErrorAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -246,12 +247,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -268,16 +269,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RealActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RealActorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,16 +295,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "CreditPacks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
-                    UnitAmount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Highlight = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    UnitAmount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Highlight = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    Archived = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,9 +323,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "EmailOptOuts",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -341,20 +342,20 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "LedgerTransactions",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ContactId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Metadata = table.Column<string>(type: "TEXT", maxLength: 8192, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Reference = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CampaignId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Metadata = table.Column<string>(type: "character varying(8192)", maxLength: 8192, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,11 +373,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Features = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Features = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -393,10 +394,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "ThemeFiles",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Path = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -413,14 +414,14 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "ThemeRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -437,15 +438,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "UsageRollups",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Day = table.Column<int>(type: "INTEGER", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CampaignId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,16 +463,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "WebhookEndpoints",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
-                    Events = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    PreviousProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PreviousSecretExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DisabledReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Events = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    PreviousProtectedSecret = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PreviousSecretExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DisabledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DisabledReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,23 +489,23 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "WebhookMessages",
                 columns: table => new
                 {
-                    Number = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WebhookId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EventType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RechargeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AttemptCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Redeliveries = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RetryUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WebhookId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EventType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Payload = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RechargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AttemptCount = table.Column<int>(type: "integer", nullable: false),
+                    Redeliveries = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetryUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -521,9 +522,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "WidgetOrigins",
                 columns: table => new
                 {
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -540,11 +541,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -561,11 +562,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -582,10 +583,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -602,8 +603,8 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,10 +627,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -646,11 +647,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "MagicLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -667,41 +668,41 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "SubAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Ownership = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreditMode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UsageCapPerMonth = table.Column<long>(type: "INTEGER", nullable: true),
-                    UsageMonth = table.Column<int>(type: "INTEGER", nullable: false),
-                    UsageMonthCredits = table.Column<long>(type: "INTEGER", nullable: false),
-                    DebtCredits = table.Column<long>(type: "INTEGER", nullable: false),
-                    StripeCustomerId = table.Column<string>(type: "TEXT", nullable: true),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReportMetrics = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    FeaturesOn = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    FeaturesOff = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    AutoRechargeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AutoRechargeProvider = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    AutoRechargeThreshold = table.Column<long>(type: "INTEGER", nullable: false),
-                    AutoRechargeTarget = table.Column<long>(type: "INTEGER", nullable: false),
-                    AutoRechargeMonthlySpendCap = table.Column<long>(type: "INTEGER", nullable: true),
-                    AutoRechargeMaxPerDay = table.Column<int>(type: "INTEGER", nullable: true),
-                    AutoRechargeFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    AutoRechargePausedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AutoRechargePauseReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AutoRechargeSkipReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    AutoRechargeSkippedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AutoRechargeCapReachedMonth = table.Column<int>(type: "INTEGER", nullable: false),
-                    OpenRechargeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LowBalanceThreshold = table.Column<long>(type: "INTEGER", nullable: true),
-                    LowBalanceRecipients = table.Column<string>(type: "TEXT", maxLength: 1300, nullable: true),
-                    LowBalanceAlertedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConsumedWalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Ownership = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreditMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    UsageCapPerMonth = table.Column<long>(type: "bigint", nullable: true),
+                    UsageMonth = table.Column<int>(type: "integer", nullable: false),
+                    UsageMonthCredits = table.Column<long>(type: "bigint", nullable: false),
+                    DebtCredits = table.Column<long>(type: "bigint", nullable: false),
+                    StripeCustomerId = table.Column<string>(type: "text", nullable: true),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportMetrics = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    FeaturesOn = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    FeaturesOff = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    AutoRechargeEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AutoRechargeProvider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    AutoRechargeThreshold = table.Column<long>(type: "bigint", nullable: false),
+                    AutoRechargeTarget = table.Column<long>(type: "bigint", nullable: false),
+                    AutoRechargeMonthlySpendCap = table.Column<long>(type: "bigint", nullable: true),
+                    AutoRechargeMaxPerDay = table.Column<int>(type: "integer", nullable: true),
+                    AutoRechargeFailures = table.Column<int>(type: "integer", nullable: false),
+                    AutoRechargePausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AutoRechargePauseReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AutoRechargeSkipReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    AutoRechargeSkippedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AutoRechargeCapReachedMonth = table.Column<int>(type: "integer", nullable: false),
+                    OpenRechargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LowBalanceThreshold = table.Column<long>(type: "bigint", nullable: true),
+                    LowBalanceRecipients = table.Column<string>(type: "character varying(1300)", maxLength: 1300, nullable: true),
+                    LowBalanceAlertedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConsumedWalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -727,16 +728,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "WebhookAttempts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MessageNumber = table.Column<long>(type: "INTEGER", nullable: false),
-                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
-                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ResponseSnippet = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MessageNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: true),
+                    DurationMs = table.Column<int>(type: "integer", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ResponseSnippet = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -753,15 +754,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "AssistSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -781,22 +782,56 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Settings = table.Column<string>(type: "text", nullable: false),
+                    Instructions = table.Column<string>(type: "text", nullable: false),
+                    Faqs = table.Column<string>(type: "text", nullable: false),
+                    Configuration = table.Column<string>(type: "text", nullable: false),
+                    CopiedFromId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CopiedFrom = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_SubAccounts_SubAccountId",
+                        column: x => x.SubAccountId,
+                        principalTable: "SubAccounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Connections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Areas = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -825,13 +860,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Areas = table.Column<int>(type: "INTEGER", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Areas = table.Column<int>(type: "integer", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -860,32 +895,32 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Purchases",
                 columns: table => new
                 {
-                    Number = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PackId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Credits = table.Column<long>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    PlatformFee = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Origin = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StripeAccountId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StripeIdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StripeCustomerId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    RequestKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AmountRefunded = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreditsReversed = table.Column<long>(type: "INTEGER", nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FulfilledAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Credits = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    PlatformFee = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Origin = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StripeAccountId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StripeIdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StripeCustomerId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RequestKey = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    AmountRefunded = table.Column<long>(type: "bigint", nullable: false),
+                    CreditsReversed = table.Column<long>(type: "bigint", nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FulfilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -911,31 +946,31 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Recharges",
                 columns: table => new
                 {
-                    Number = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreditsRequested = table.Column<long>(type: "INTEGER", nullable: false),
-                    BalanceAtOpen = table.Column<long>(type: "INTEGER", nullable: false),
-                    ThresholdCredits = table.Column<long>(type: "INTEGER", nullable: false),
-                    TargetCredits = table.Column<long>(type: "INTEGER", nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
-                    Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    PlatformFee = table.Column<long>(type: "INTEGER", nullable: true),
-                    StripeIdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FailureCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecoveryCheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    GrantTransactionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreditsGranted = table.Column<long>(type: "INTEGER", nullable: true),
-                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Number = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreditsRequested = table.Column<long>(type: "bigint", nullable: false),
+                    BalanceAtOpen = table.Column<long>(type: "bigint", nullable: false),
+                    ThresholdCredits = table.Column<long>(type: "bigint", nullable: false),
+                    TargetCredits = table.Column<long>(type: "bigint", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: true),
+                    Currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
+                    PlatformFee = table.Column<long>(type: "bigint", nullable: true),
+                    StripeIdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PaymentIntentId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailureCode = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecoveryCheckoutUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    GrantTransactionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreditsGranted = table.Column<long>(type: "bigint", nullable: true),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -959,11 +994,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "Wallets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Balance = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Balance = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -987,12 +1022,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "WidgetSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubAccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubAccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1015,15 +1050,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "CreditLots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GrantSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Original = table.Column<long>(type: "INTEGER", nullable: false),
-                    Remaining = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Promotional = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GrantSequence = table.Column<long>(type: "bigint", nullable: false),
+                    Original = table.Column<long>(type: "bigint", nullable: false),
+                    Remaining = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Promotional = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1048,12 +1083,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "LedgerEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TransactionSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    WalletId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TransactionSequence = table.Column<long>(type: "bigint", nullable: false),
+                    WalletId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1169,6 +1204,16 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                 name: "IX_AuditEvents_SubAccountId_Id",
                 table: "AuditEvents",
                 columns: new[] { "SubAccountId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_AgencyId_SubAccountId_CreatedAt",
+                table: "Campaigns",
+                columns: new[] { "AgencyId", "SubAccountId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_SubAccountId",
+                table: "Campaigns",
+                column: "SubAccountId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Connections_AgencyId_SubAccountId_Status",
@@ -1499,6 +1544,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Connections");
