@@ -17,6 +17,19 @@ public sealed class SubAccountFeatures(EngineDbContext db)
         return FeatureSet.Effective(grant, plan, subAccount.FeaturesOn, subAccount.FeaturesOff);
     }
 
+    /// <summary>Every sub-account of the agency with its effective features, by the same rule, in three queries.</summary>
+    public async Task<IReadOnlyList<FeaturesOfSubAccount>> OfAgencyAsync(AgencyId agencyId, CancellationToken ct)
+    {
+        var grant = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.PlatformFeatures).SingleAsync(ct);
+        var plans = await db.Plans.AsNoTracking().Where(p => p.AgencyId == agencyId).ToDictionaryAsync(p => p.Id, ct);
+        var subAccounts = await db.SubAccounts.WithSpecification(new SubAccountsOfAgencySpec(agencyId)).ToListAsync(ct);
+        return subAccounts.Select(s =>
+        {
+            var plan = s.PlanId is { } id ? plans.GetValueOrDefault(id) : null;
+            return new FeaturesOfSubAccount(s, plan, FeatureSet.Effective(grant, plan?.Features, s.FeaturesOn, s.FeaturesOff));
+        }).ToList();
+    }
+
     public async Task<Result<Done>> RequireAsync(SubAccount subAccount, Features feature, CancellationToken ct) =>
         (await EffectiveAsync(subAccount, ct)).HasFlag(feature) ? Done.Value : new FeatureOff(feature);
 }

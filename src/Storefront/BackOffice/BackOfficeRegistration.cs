@@ -12,6 +12,7 @@ public static class BackOfficeRegistration
         builder.Services.AddSingleton<WorkspaceCookie>();
         builder.Services.AddScoped<WorkspaceAccess>();
         builder.Services.AddScoped<BackOfficeContext>();
+        builder.Services.AddScoped<Components.AutoRecharge.RechargeOverview>();
         return builder;
     }
 

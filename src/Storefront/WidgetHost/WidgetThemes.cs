@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ResellerKit.Engine.Agencies;
@@ -19,7 +20,7 @@ public sealed partial class WidgetThemes(ThemeStore themes)
         var d = ThemeVars.Default;
         var text = Color(settings, "text_color") ?? d.Text;
         return new ThemeVars(
-            accentOverride is not null && HexColor().IsMatch(accentOverride) ? accentOverride : Color(settings, "accent_color") ?? d.Accent,
+            IsHexColor(accentOverride) ? accentOverride : Color(settings, "accent_color") ?? d.Accent,
             Color(settings, "accent_text_color") ?? d.AccentText,
             Color(settings, "surface_color") ?? d.Surface,
             text,
@@ -28,8 +29,11 @@ public sealed partial class WidgetThemes(ThemeStore themes)
             Font(settings, "heading_font") ?? d.HeadingFont);
     }
 
+    /// <summary>Whether <paramref name="value"/> is a colour the widget accepts: <c>#abc</c> or <c>#aabbcc</c>.</summary>
+    public static bool IsHexColor([NotNullWhen(true)] string? value) => value is not null && HexColor().IsMatch(value);
+
     private static string? Color(IReadOnlyDictionary<string, object?> settings, string id) =>
-        settings.GetValueOrDefault(id) is string value && HexColor().IsMatch(value) ? value : null;
+        settings.GetValueOrDefault(id) is string value && IsHexColor(value) ? value : null;
 
     private static string? Font(IReadOnlyDictionary<string, object?> settings, string id) =>
         settings.GetValueOrDefault(id) is string stack && FontStacks.All.Values.Contains(stack) ? stack : null;

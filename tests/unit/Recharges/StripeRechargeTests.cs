@@ -1,4 +1,3 @@
-using System.Net;
 using ResellerKit.Storefront.StripeSandbox;
 using ResellerKit.Tests.Unit.Support;
 
@@ -13,7 +12,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task Usage_BelowThreshold_ChargesTheSavedCardOnce_AndGrantsTheGap()
     {
-        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.Visa);
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
         await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
 
         await agency.Client.UsageAsync(subAccount, 60);
@@ -32,7 +31,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task Usage_WithACardThatNeedsAuthentication_EmailsARecoveryLink_ThatPaysOnSession()
     {
-        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.RequiresAuthentication);
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.RequiresAuthentication);
         await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
         var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
 
@@ -53,7 +52,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task Usage_WithADecliningCard_PausesAfterThreeFailures_AndTellsClientAndAgency()
     {
-        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.DeclinesOffSession);
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.DeclinesOffSession);
         await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
         var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
 
@@ -80,7 +79,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task Usage_BeyondTheMonthlySpendCap_SkipsTheRechargeWithAReason()
     {
-        var (agency, subAccount) = await ClientWhoBoughtWithAsync(TestCard.Visa);
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
         await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200, monthlySpendCap: 2_000);
 
         await agency.Client.UsageAsync(subAccount, 60);
@@ -91,17 +90,5 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
         (await agency.RechargesAsync(subAccount)).Count.ShouldBe(1, "no new recharge this month once the cap is reached");
         (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("lastSkipReason").GetString()!.ShouldStartWith("monthly_spend_cap");
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(39);
-    }
-
-    // A reselling client whose first purchase (100 credits for $15) saved the card on the agency's account.
-    private async Task<(TestAgency Agency, string SubAccount)> ClientWhoBoughtWithAsync(TestCard card)
-    {
-        var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
-        var subAccount = await agency.CreateSubAccountAsync("reselling");
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!, card);
-        (await agency.WaitForBalanceAsync(subAccount, 100)).ShouldBe(100);
-        return (agency, subAccount);
     }
 }

@@ -37,6 +37,8 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/settings"] = new(Expect.AgencyOnly, _ => "/admin/settings"),
         ["/admin/team"] = new(Expect.AgencyOnly, _ => "/admin/team"),
         ["/admin/audit"] = new(Expect.AgencyOnly, _ => "/admin/audit"),
+        ["/admin/webhooks"] = new(Expect.AgencyOnly, _ => "/admin/webhooks"),
+        ["/admin/widget"] = new(Expect.AgencyOnly, _ => "/admin/widget"),
         ["/admin/agencies"] = new(Expect.ClientOnly, _ => "/admin/agencies"),
         ["/admin/access-log"] = new(Expect.ClientOnly, _ => "/admin/access-log"),
         ["/admin/platform/prices"] = new(Expect.PlatformOnly, _ => "/admin/platform/prices"),

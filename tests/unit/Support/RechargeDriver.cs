@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ResellerKit.Storefront.StripeSandbox;
 
 namespace ResellerKit.Tests.Unit.Support;
 
@@ -16,6 +17,18 @@ public static class RechargeDriver
             await agency.GrantAsync(subAccount, balance);
         }
         return subAccount;
+    }
+
+    /// <summary>A reselling client whose first purchase (100 credits for $15) saved the card on the agency's account.</summary>
+    public static async Task<(TestAgency Agency, string SubAccount)> ClientWhoBoughtWithAsync(this ApiFixture api, TestCard card)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!, card);
+        (await agency.WaitForBalanceAsync(subAccount, 100)).ShouldBe(100);
+        return (agency, subAccount);
     }
 
     public static async Task<JsonElement> AutoRechargeAsync(
