@@ -1,9 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Plans;
-using ResellerKit.Engine.Users;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.BackOffice;
@@ -18,7 +14,7 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
         var bakery = (await agency.CreateClientAsync(name: "Bakery Co")).SubAccountId;
         var source = (await agency.CreateCampaignAsync(new { name = "Spring launch" })).GetProperty("id").GetString()!;
         (await agency.CopyCampaignAsync(source, bakery)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var browser = await SignInOwnerAsync(agency);
+        var browser = await api.SignInOwnerAsync(agency);
 
         var (status, html) = await browser.GetAsync("/admin/campaigns");
 
@@ -35,7 +31,7 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
         var agency = await api.CreateAgencyAsync();
         var target = (await agency.CreateClientAsync(name: "Bakery Co")).SubAccountId;
         var source = (await agency.CreateCampaignAsync(new { name = "Spring launch", settings = new { tone = "warm" } })).GetProperty("id").GetString()!;
-        var browser = await SignInOwnerAsync(agency);
+        var browser = await api.SignInOwnerAsync(agency);
 
         var response = await browser.SubmitAsync("/admin/campaigns", $"/admin/campaigns/{source}/copy", ("targetSubAccountId", target));
 
@@ -54,7 +50,7 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
         var myCampaign = (await agency.CreateCampaignAsync(new { name = "Mine" })).GetProperty("id").GetString()!;
         var theirs = await neighbour.CreateSubAccountAsync();
         var theirCampaign = (await neighbour.CreateCampaignAsync(new { name = "Theirs" })).GetProperty("id").GetString()!;
-        var browser = await SignInOwnerAsync(agency);
+        var browser = await api.SignInOwnerAsync(agency);
 
         var intoTheirs = await browser.SubmitAsync("/admin/campaigns", $"/admin/campaigns/{myCampaign}/copy", ("targetSubAccountId", theirs));
         var fromTheirs = await browser.SubmitAsync("/admin/campaigns", $"/admin/campaigns/{theirCampaign}/copy", ("targetSubAccountId", mine));
@@ -72,7 +68,7 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
         var target = await agency.CreateSubAccountAsync();
         await api.AssignPlanAsync(agency, target, Features.All & ~Features.Campaigns);
         var source = (await agency.CreateCampaignAsync(new { name = "Spring launch" })).GetProperty("id").GetString()!;
-        var browser = await SignInOwnerAsync(agency);
+        var browser = await api.SignInOwnerAsync(agency);
 
         var response = await browser.SubmitAsync("/admin/campaigns", $"/admin/campaigns/{source}/copy", ("targetSubAccountId", target));
         var (_, html) = await browser.GetAsync(response.Headers.Location!.ToString());
@@ -87,7 +83,7 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
     {
         var agency = await api.CreateAgencyAsync();
         var owner = await agency.CreateSubAccountAsync();
-        var browser = await SignInOwnerAsync(agency);
+        var browser = await api.SignInOwnerAsync(agency);
 
         var response = await browser.SubmitAsync("/admin/campaigns", "/admin/campaigns", ("_handler", "create-campaign"),
             ("Input.Name", "Winter sale"), ("Input.Owner", owner), ("Input.Instructions", "Be brief."), ("Input.Settings", "{\"a\": [1, 2]}"));
@@ -107,7 +103,7 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
     public async Task CreateForm_WithBadJson_ShowsTheFieldErrorAndCreatesNothing(string field, string value, string message)
     {
         var agency = await api.CreateAgencyAsync();
-        var browser = await SignInOwnerAsync(agency);
+        var browser = await api.SignInOwnerAsync(agency);
 
         var response = await browser.SubmitAsync("/admin/campaigns", "/admin/campaigns", ("_handler", "create-campaign"),
             ("Input.Name", "Broken"), ("Input.Owner", ""), (field, value));
@@ -116,28 +112,5 @@ public sealed class CampaignListPageTests(SqliteApi api) : IClassFixture<SqliteA
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain(message);
         (await agency.ListCampaignsAsync()).ShouldBeEmpty();
-    }
-
-    private static int lastAddress;
-
-    /// <summary>
-    /// Signs the agency's owner in through the login form, from an address of its own: the sign-in throttle allows
-    /// 10 a minute per client address, and every other test's sign-ins come from the test server's single one.
-    /// </summary>
-    private async Task<Browser> SignInOwnerAsync(TestAgency agency)
-    {
-        const string password = "Campaign-Owner-Pass-1234";
-        var email = $"owner@{agency.Slug}.example";
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            (await users.AddPasswordAsync((await users.FindByEmailAsync(email))!, password)).Succeeded.ShouldBeTrue();
-        }
-        var address = IPAddress.Parse($"198.51.100.{Interlocked.Increment(ref lastAddress)}");
-        var handler = new CookieContainerHandler { InnerHandler = api.Server.CreateHandler(http => http.Connection.RemoteIpAddress = address) };
-        var browser = new Browser(new HttpClient(handler) { BaseAddress = api.Server.BaseAddress });
-        var response = await browser.SubmitAsync("/admin/login", "/admin/login", ("_handler", "login"), ("Input.Email", email), ("Input.Password", password));
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
-        return browser;
     }
 }
