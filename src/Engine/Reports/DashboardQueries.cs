@@ -2,77 +2,73 @@ using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
-using ResellerKit.Engine.Purchases;
 
 namespace ResellerKit.Engine.Reports;
 
 /// <summary>
-/// The dashboards' figures: the daily rollups up to the watermark, plus the ledger rows past it, so the numbers are
-/// exact and current while the query reads a few thousand rows at most.
+/// The dashboards' figures: the daily rollups up to the watermark plus the ledger rows past it (<see cref="LedgerSlice"/>),
+/// so the numbers are exact and current while the query reads a few thousand rows at most.
 /// </summary>
 public sealed class DashboardQueries(EngineDbContext db)
 {
+    private static readonly TransactionType[] Usage = [TransactionType.Usage];
+    private static readonly TransactionType[] Bought = [TransactionType.Purchase, TransactionType.Recharge];
+
     public async Task<AgencyDashboard> AgencyAsync(AgencyId agencyId, ReportPeriod period, CancellationToken ct)
     {
-        var usage = (await MovementsAsync(agencyId, null, period, ct)).Where(m => m.Type == TransactionType.Usage).ToList();
-        var names = await db.SubAccounts.AsNoTracking().Where(s => s.AgencyId == agencyId).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var ranking = usage.Where(m => m.SubAccountId is not null).GroupBy(m => m.SubAccountId!.Value)
-            .Select(g => new SubAccountUsage(g.Key, names.GetValueOrDefault(g.Key, "(removed)"), -g.Sum(m => m.Credits)))
-            .OrderByDescending(s => s.Credits).ToList();
-        return new AgencyDashboard(-usage.Sum(m => m.Credits), Series(usage, period), ranking,
-            await RevenueAsync(p => p.AgencyId == agencyId, period, ct));
+        var (byDay, bySubAccount) = await AsOfOneWatermarkAsync(async watermark =>
+        {
+            var slice = await LedgerSlice.ReadAsync(db, agencyId, null, period, watermark, ct);
+            return (await slice.SumAsync(Usage, r => r.Day, m => m.Day, ct),
+                await slice.SumAsync(Usage, r => r.SubAccountId, m => m.SubAccountId, ct));
+        }, ct);
+        var names = await db.SubAccounts.AsNoTracking().Where(s => s.AgencyId == agencyId).Select(s => new { s.Id, s.Name }).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var ranking = bySubAccount.Where(s => s.Key is not null && s.Credits != 0)
+            .Select(s => new SubAccountUsage(s.Key!.Value, names.GetValueOrDefault(s.Key.Value, "(removed)"), -s.Credits))
+            .OrderByDescending(s => s.Credits).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        return new AgencyDashboard(-byDay.Sum(d => d.Credits), Series(byDay, period), ranking,
+            await SalesQuery.RevenueAsync(db, agencyId, null, period, ct));
     }
 
     public async Task<SubAccountReport> SubAccountAsync(AgencyId agencyId, SubAccountId subAccountId, ReportPeriod period, CancellationToken ct)
     {
-        var movements = await MovementsAsync(agencyId, subAccountId, period, ct);
-        var usage = movements.Where(m => m.Type == TransactionType.Usage).ToList();
-        var walletId = await db.SubAccounts.Where(s => s.Id == subAccountId).Select(s => s.WalletId).SingleAsync(ct);
+        var (byDay, byCampaign, bought) = await AsOfOneWatermarkAsync(async watermark =>
+        {
+            var slice = await LedgerSlice.ReadAsync(db, agencyId, subAccountId, period, watermark, ct);
+            return (await slice.SumAsync(Usage, r => r.Day, m => m.Day, ct),
+                await slice.SumAsync(Usage, r => r.CampaignId, m => m.CampaignId, ct),
+                await slice.SumAsync(Bought, r => r.SubAccountId, m => m.SubAccountId, ct));
+        }, ct);
+        var walletId = await db.SubAccounts.Where(s => s.Id == subAccountId && s.AgencyId == agencyId).Select(s => s.WalletId).SingleAsync(ct);
         var remaining = await db.Wallets.Where(w => w.Id == walletId).Select(w => w.Balance).SingleAsync(ct);
-        var campaigns = usage.GroupBy(m => m.CampaignId ?? "(none)")
-            .Select(g => new CampaignUsage(g.Key, -g.Sum(m => m.Credits))).OrderByDescending(c => c.Credits).ToList();
-        return new SubAccountReport(
-            movements.Where(m => m.Type == TransactionType.Purchase).Sum(m => m.Credits),
-            await RevenueAsync(p => p.SubAccountId == subAccountId, period, ct),
-            -usage.Sum(m => m.Credits), remaining, Series(usage, period), campaigns);
+        var campaigns = byCampaign.Where(c => c.Credits != 0).Select(c => new CampaignUsage(c.Key ?? "(none)", -c.Credits))
+            .OrderByDescending(c => c.Credits).ThenBy(c => c.Campaign, StringComparer.Ordinal).ToList();
+        return new SubAccountReport(bought.Sum(b => b.Credits), await SalesQuery.RevenueAsync(db, agencyId, subAccountId, period, ct),
+            -byDay.Sum(d => d.Credits), remaining, Series(byDay, period), campaigns);
     }
 
-    private static List<UsagePoint> Series(List<Movement> usage, ReportPeriod period)
+    // The rollups and the watermark change together, in one transaction of the rollup job. Reading the watermark before
+    // and after the rollups and finding it unmoved proves no batch landed in between, so nothing is counted twice or lost.
+    private async Task<T> AsOfOneWatermarkAsync<T>(Func<long, Task<T>> read, CancellationToken ct)
     {
-        var byBucket = usage.GroupBy(m => ReportPeriod.BucketOf(period.Granularity, RollupKey.DateOf(m.Day)))
-            .ToDictionary(g => g.Key, g => -g.Sum(m => m.Credits));
+        while (true)
+        {
+            var before = await WatermarkAsync(ct);
+            var figures = await read(before);
+            if (await WatermarkAsync(ct) == before)
+            {
+                return figures;
+            }
+        }
+    }
+
+    private Task<long> WatermarkAsync(CancellationToken ct) =>
+        db.RollupWatermarks.Where(w => w.Name == RollupWatermark.Ledger).Select(w => w.LastSequence).SingleOrDefaultAsync(ct);
+
+    private static List<UsagePoint> Series(List<(int Day, long Credits)> usage, ReportPeriod period)
+    {
+        var byBucket = usage.GroupBy(u => ReportPeriod.BucketOf(period.Granularity, RollupKey.DateOf(u.Day)))
+            .ToDictionary(g => g.Key, g => -g.Sum(u => u.Credits));
         return period.Buckets().Select(b => new UsagePoint(b, byBucket.GetValueOrDefault(b))).ToList();
     }
-
-    private async Task<List<Revenue>> RevenueAsync(System.Linq.Expressions.Expression<Func<Purchase, bool>> owner, ReportPeriod period, CancellationToken ct)
-    {
-        var from = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = new DateTimeOffset(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var rows = await db.Purchases.AsNoTracking().Where(owner)
-            .Where(p => p.FulfilledAt >= from && p.FulfilledAt < to)
-            .Select(p => new { p.Currency, p.Amount, p.AmountRefunded, p.PlatformFee }).ToListAsync(ct);
-        return rows.GroupBy(r => r.Currency)
-            .Select(g => new Revenue(g.Key, g.Sum(r => r.Amount - r.AmountRefunded), g.Sum(r => r.PlatformFee), g.Count()))
-            .OrderBy(r => r.Currency).ToList();
-    }
-
-    private async Task<List<Movement>> MovementsAsync(AgencyId agencyId, SubAccountId? subAccountId, ReportPeriod period, CancellationToken ct)
-    {
-        var (fromDay, toDay) = (period.FromDay, period.ToDay);
-        var rollups = db.UsageRollups.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Day >= fromDay && r.Day <= toDay);
-        if (subAccountId is { } s) rollups = rollups.Where(r => r.SubAccountId == s);
-        var counted = await rollups.Select(r => new Movement(r.Day, r.SubAccountId, r.Type, r.CampaignId, r.Credits)).ToListAsync(ct);
-
-        var watermark = await db.RollupWatermarks.Where(w => w.Name == RollupWatermark.Ledger).Select(w => w.LastSequence).SingleOrDefaultAsync(ct);
-        var from = new DateTimeOffset(period.From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var to = new DateTimeOffset(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var tail = db.LedgerTransactions.AsNoTracking()
-            .Where(t => t.AgencyId == agencyId && t.Sequence > watermark && t.CreatedAt >= from && t.CreatedAt < to);
-        if (subAccountId is { } sub) tail = tail.Where(t => t.SubAccountId == sub);
-        var live = await tail.Select(t => new { t.CreatedAt, t.SubAccountId, t.Type, t.CampaignId, t.Credits }).ToListAsync(ct);
-        counted.AddRange(live.Select(t => new Movement(RollupKey.DayOf(t.CreatedAt), t.SubAccountId, t.Type, t.CampaignId, t.Credits)));
-        return counted;
-    }
-
-    private sealed record Movement(int Day, SubAccountId? SubAccountId, TransactionType Type, string? CampaignId, long Credits);
 }

@@ -28,11 +28,13 @@ public sealed class LedgerRollup(EngineDbContext db, TimeProvider clock)
             }
             var cutoff = clock.GetUtcNow() - (lag ?? Lag);
             var from = watermark.LastSequence;
-            var rows = await db.LedgerTransactions.AsNoTracking()
-                .Where(t => t.Sequence > from && t.CreatedAt <= cutoff)
+            // The batch ends before the first transaction that is not old enough yet, even when later ones are: the
+            // watermark must never pass a row it has not counted (a node whose clock runs ahead writes such rows).
+            var rows = (await db.LedgerTransactions.AsNoTracking()
+                .Where(t => t.Sequence > from)
                 .OrderBy(t => t.Sequence).Take(BatchSize)
                 .Select(t => new { t.Sequence, t.AgencyId, t.SubAccountId, t.CreatedAt, t.Type, t.CampaignId, t.Credits })
-                .ToListAsync(token);
+                .ToListAsync(token)).TakeWhile(t => t.CreatedAt <= cutoff).ToList();
             if (rows.Count == 0)
             {
                 return 0;

@@ -21,6 +21,10 @@ public sealed record ReportPeriod(Granularity Granularity, DateOnly From, DateOn
 
     public int ToDay => Day(To);
 
+    /// <summary>The period as instants: from the first day's midnight (UTC) up to, not including, the midnight after the last.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) Instants() =>
+        (new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+
     /// <summary>Every bucket's first day, oldest first, including the empty ones.</summary>
     public IEnumerable<DateOnly> Buckets()
     {

@@ -96,7 +96,7 @@ public abstract class CheckoutTests(ApiFixture api)
         (await agency.Client.UsageAsync(subAccount, 80)).StatusCode.ShouldBe(HttpStatusCode.Created);
         var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
 
-        var refund = await SandboxClient(await agency.StripeAccountAsync())
+        var refund = await api.SandboxClient(await agency.StripeAccountAsync())
             .PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct);
         await refund.ExpectAsync(HttpStatusCode.OK);
         var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "refunded");
@@ -117,7 +117,7 @@ public abstract class CheckoutTests(ApiFixture api)
         await agency.WaitForBalanceAsync(subAccount, 100);
         var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
 
-        await (await SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
+        await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
             new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(HttpStatusCode.OK);
         var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "disputed");
 
@@ -157,13 +157,6 @@ public abstract class CheckoutTests(ApiFixture api)
         var agency = await api.CreateAgencyAsync();
         var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         return (agency, await agency.CreateSubAccountAsync("reselling"), pack);
-    }
-
-    private HttpClient SandboxClient(string account)
-    {
-        var client = api.WithKey("sk_test_sandbox");
-        client.DefaultRequestHeaders.Add("Stripe-Account", account);
-        return client;
     }
 
     private async Task TamperSandboxSessionAsync(string sessionId, Func<string, string> change)

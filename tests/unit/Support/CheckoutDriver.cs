@@ -39,6 +39,14 @@ public static class CheckoutDriver
         return await client.PostAsync(checkoutUrl, new FormUrlEncodedContent([new("card", card.ToString())]), Ct);
     }
 
+    /// <summary>The sandbox's Stripe API as the agency's connected account (refunds, disputes).</summary>
+    public static HttpClient SandboxClient(this ApiFixture api, string account)
+    {
+        var client = api.WithKey(StripeOptions.SandboxSecretKey);
+        client.DefaultRequestHeaders.Add("Stripe-Account", account);
+        return client;
+    }
+
     public static Task<long?> WaitForBalanceAsync(this TestAgency agency, string subAccount, long expected) =>
         Eventually.ReturnsAsync(async () => (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64() as long?, b => b == expected);
 

@@ -29,9 +29,9 @@ public static class EngineDriver
     public static Task<Result<Granted>> GrantAsync(this EngineFixture engine, SubAccount subAccount, GrantCommand command) =>
         engine.InScopeAsync(s => s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(Tenant.Of(subAccount.AgencyId), subAccount.Id, command, null, default));
 
-    public static Task<Result<LedgerTransaction>> UseAsync(this EngineFixture engine, SubAccount subAccount, long credits) =>
+    public static Task<Result<LedgerTransaction>> UseAsync(this EngineFixture engine, SubAccount subAccount, long credits, string? campaignId = null) =>
         engine.InScopeAsync(s => s.GetRequiredService<DebitUsage>().HandleAsync(
-            Tenant.Of(subAccount.AgencyId), subAccount.Id, new UsageCommand(new Credits(credits)), null, default));
+            Tenant.Of(subAccount.AgencyId), subAccount.Id, new UsageCommand(new Credits(credits), CampaignId: campaignId), null, default));
 
     public static Task<Balance> BalanceAsync(this EngineFixture engine, SubAccount subAccount) => engine.InScopeAsync(async s =>
         (await s.GetRequiredService<GetBalance>().HandleAsync(Tenant.Of(subAccount.AgencyId), subAccount.Id, true, default)).Value);

@@ -22,9 +22,15 @@ public class EngineFixture(DatabaseProvider provider) : IAsyncLifetime
         var collection = new ServiceCollection().AddLogging().AddEngine(database.Options);
         collection.AddDataProtection();
         collection.AddSingleton<TimeProvider>(Clock);
+        ConfigureServices(collection);
         services = collection.BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Database.MigrateAsync();
+    }
+
+    /// <summary>Adds what a fixture kind needs beyond the Engine (a payment gateway port).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Runs <paramref name="work"/> in a fresh scope: a new DbContext, as a new request would have.</summary>

@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Tests.Unit.Support;
+
+/// <summary>Signing in to the back office through its real login form, as the agency's owner or a client user.</summary>
+public static class BackOfficeDriver
+{
+    private static int lastAddress;
+
+    /// <summary>
+    /// Signs in from an address of its own: the sign-in throttle allows 10 a minute per client address, and every
+    /// other test's sign-ins come from the test server's single one.
+    /// </summary>
+    public static async Task<Browser> SignInBackOfficeAsync(this ApiFixture api, string email, string password)
+    {
+        var n = Interlocked.Increment(ref lastAddress);
+        var address = new IPAddress([198, 18, (byte)(n >> 8), (byte)n]);
+        var handler = new CookieContainerHandler { InnerHandler = api.Server.CreateHandler(http => http.Connection.RemoteIpAddress = address) };
+        var browser = new Browser(new HttpClient(handler) { BaseAddress = api.Server.BaseAddress });
+        var response = await browser.SubmitAsync("/admin/login", "/admin/login", ("_handler", "login"), ("Input.Email", email), ("Input.Password", password));
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
+        return browser;
+    }
+
+    /// <summary>The agency's owner (created without a password; the invite sets one) with a password set for the test.</summary>
+    public static async Task<Browser> SignInOwnerAsync(this ApiFixture api, TestAgency agency)
+    {
+        const string password = "Agency-Owner-Pass-1234";
+        var email = $"owner@{agency.Slug}.example";
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            (await users.AddPasswordAsync((await users.FindByEmailAsync(email))!, password)).Succeeded.ShouldBeTrue();
+        }
+        return await api.SignInBackOfficeAsync(email, password);
+    }
+}
