@@ -30,7 +30,7 @@ public static class Transactions
             return nested;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
         var result = await work(ct);
         if (result.IsSuccess)
         {
