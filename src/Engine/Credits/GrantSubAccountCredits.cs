@@ -50,6 +50,10 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
                 Type = recharge is null ? TransactionType.Grant : TransactionType.Recharge,
                 At = now,
             };
+            if (recharge is not null)
+            {
+                await SubAccountLock.TakeAsync(db, subAccount.Id, token); // Closing the recharge updates the row.
+            }
             var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, command.Credits, details, token);
             if (!posted.IsSuccess)
             {

@@ -18,11 +18,11 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
             .Select(g => new { Sequence = g.Key, Sum = g.Sum(e => e.Amount), Count = g.Count() })
             .Where(g => g.Sum != 0 || g.Count < 2)
             .Take(100).ToListAsync(ct);
-        problems.AddRange(unbalanced.Select(u => $"transaction #{u.Sequence}: {u.Count} entries summing to {u.Sum}, not zero"));
+        problems.AddRange(unbalanced.Select(u => Broken(LedgerInvariants.Balanced, $"transaction #{u.Sequence}: {u.Count} entries summing to {u.Sum}, not zero")));
 
         var empty = await db.LedgerTransactions.Where(t => !db.LedgerEntries.Any(e => e.TransactionSequence == t.Sequence))
             .Select(t => t.Sequence).Take(100).ToListAsync(ct);
-        problems.AddRange(empty.Select(s => $"transaction #{s} has no entries"));
+        problems.AddRange(empty.Select(s => Broken(LedgerInvariants.HasEntries, $"transaction #{s} has no entries")));
 
         var wallets = await db.Wallets.AsNoTracking()
             .Select(w => new
@@ -35,20 +35,20 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
         foreach (var w in wallets)
         {
             if (w.Balance != w.Entries)
-                problems.Add($"wallet {w.Id} ({w.Kind}): cached balance {w.Balance} but its entries sum to {w.Entries}");
+                problems.Add(Broken(LedgerInvariants.BalanceIsEntries, $"wallet {w.Id} ({w.Kind}): cached balance {w.Balance} but its entries sum to {w.Entries}"));
             if (w.Balance < 0 && !w.Kind.MayGoNegative())
-                problems.Add($"wallet {w.Id} ({w.Kind}) is overdrawn: {w.Balance}");
+                problems.Add(Broken(LedgerInvariants.NoOverdraft, $"wallet {w.Id} ({w.Kind}) is overdrawn: {w.Balance}"));
             if (w.Kind.TracksLots() && w.Lots != w.Balance)
-                problems.Add($"wallet {w.Id} ({w.Kind}): lots hold {w.Lots} but the balance is {w.Balance}");
+                problems.Add(Broken(LedgerInvariants.LotsAreBalance, $"wallet {w.Id} ({w.Kind}): lots hold {w.Lots} but the balance is {w.Balance}"));
         }
 
         var badLots = await db.CreditLots.Where(l => l.Remaining < 0 || l.Remaining > l.Original).Select(l => l.Id).Take(100).ToListAsync(ct);
-        problems.AddRange(badLots.Select(id => $"lot {id} holds a remaining amount outside 0..original"));
+        problems.AddRange(badLots.Select(id => Broken(LedgerInvariants.LotBounds, $"lot {id} holds a remaining amount outside 0..original")));
 
         var foreignEntries = await db.LedgerEntries
             .Join(db.Wallets, e => e.WalletId, w => w.Id, (e, w) => new { e.Id, e.AgencyId, WalletAgency = w.AgencyId })
             .Where(x => x.AgencyId != x.WalletAgency).Select(x => x.Id).Take(100).ToListAsync(ct);
-        problems.AddRange(foreignEntries.Select(id => $"entry {id} carries a different agency than its wallet"));
+        problems.AddRange(foreignEntries.Select(id => Broken(LedgerInvariants.EntryTenant, $"entry {id} carries a different agency than its wallet")));
 
         problems.AddRange(await VerifyPointersAsync(ct));
         problems.AddRange(await VerifyUsageCountersAsync(ct));
@@ -56,11 +56,13 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
         var duplicateKeys = await db.LedgerTransactions.Where(t => t.IdempotencyKey != null)
             .GroupBy(t => new { t.AgencyId, t.IdempotencyKey }).Where(g => g.Count() > 1)
             .Select(g => g.Key.IdempotencyKey).Take(100).ToListAsync(ct);
-        problems.AddRange(duplicateKeys.Select(k => $"idempotency key '{k}' was applied more than once"));
+        problems.AddRange(duplicateKeys.Select(k => Broken(LedgerInvariants.KeyOnce, $"idempotency key '{k}' was applied more than once")));
 
         return new LedgerReport(
             await db.LedgerTransactions.CountAsync(ct), await db.LedgerEntries.CountAsync(ct), wallets.Count, problems);
     }
+
+    private static string Broken(string invariant, string detail) => $"{invariant}: {detail}";
 
     private async Task<IEnumerable<string>> VerifyPointersAsync(CancellationToken ct)
     {
@@ -73,13 +75,13 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
                 Issuance = db.Wallets.Any(w => w.Id == a.IssuanceWalletId && w.AgencyId == a.Id && w.Kind == WalletKind.Issuance),
             })
             .Where(a => !a.Pool || !a.Issuance).ToListAsync(ct);
-        problems.AddRange(agencies.Select(a => $"agency {a.Slug} points at a pool or issuance wallet that is not its own"));
+        problems.AddRange(agencies.Select(a => Broken(LedgerInvariants.WalletOwnership, $"agency {a.Slug} points at a pool or issuance wallet that is not its own")));
 
         var subAccounts = await db.SubAccounts.AsNoTracking()
             .Where(s => !db.Wallets.Any(w => w.Id == s.WalletId && w.SubAccountId == s.Id && w.Kind == WalletKind.SubAccount)
                 || !db.Wallets.Any(w => w.Id == s.ConsumedWalletId && w.SubAccountId == s.Id && w.Kind == WalletKind.Consumed))
             .Select(s => s.Id).ToListAsync(ct);
-        problems.AddRange(subAccounts.Select(id => $"sub-account {id} points at a wallet that is not its own"));
+        problems.AddRange(subAccounts.Select(id => Broken(LedgerInvariants.WalletOwnership, $"sub-account {id} points at a wallet that is not its own")));
         return problems;
     }
 
@@ -99,6 +101,7 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
         var counted = counters.ToDictionary(c => c.Id, c => c.UsageMonthCredits);
         return byAccount.Keys.Union(counted.Keys)
             .Where(id => byAccount.GetValueOrDefault(id) != counted.GetValueOrDefault(id))
-            .Select(id => $"sub-account {id}: the monthly usage counter says {counted.GetValueOrDefault(id)} but the ledger holds {byAccount.GetValueOrDefault(id)}");
+            .Select(id => Broken(LedgerInvariants.UsageCounter,
+                $"sub-account {id}: the monthly usage counter says {counted.GetValueOrDefault(id)} but the ledger holds {byAccount.GetValueOrDefault(id)}"));
     }
 }

@@ -65,6 +65,7 @@ public sealed class FulfillCheckout(
                 return false; // Someone else fulfilled it between our read and our write.
             }
             var subAccount = purchase.SubAccount!;
+            await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
             var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(purchase.Credits),
                 new TransferDetails(purchase.AgencyId, subAccount.Id, TransactionType.Purchase)
                 {

@@ -45,6 +45,7 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
                 return false; // A concurrent event for the same payment got here first.
             }
             var subAccount = purchase.SubAccount!;
+            await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
             var refunded = new WalletRef(subAccount.Agency!.RefundedWalletId, purchase.AgencyId, WalletKind.Refunded);
             var posted = await ledger.TransferUpToAsync(subAccount.Wallet, refunded, new Credits.Credits(delta),
                 new TransferDetails(purchase.AgencyId, subAccount.Id, kind == ReversalKind.Dispute ? TransactionType.Reversal : TransactionType.Refund)

@@ -25,6 +25,7 @@ public sealed class RechargeOutcomes(
         var result = await db.InTransactionAsync<bool>(async token =>
         {
             var now = clock.GetUtcNow();
+            await SubAccountLock.TakeAsync(db, subAccount.Id, token);
             var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(recharge.CreditsRequested),
                 new TransferDetails(recharge.AgencyId, subAccount.Id, TransactionType.Recharge)
                 {

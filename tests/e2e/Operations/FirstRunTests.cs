@@ -80,7 +80,7 @@ public sealed partial class FirstRunTests
         clean.ExitCode.ShouldBe(0, clean.Output);
         clean.Output.ShouldContain("ledger verify: clean");
         broken.ExitCode.ShouldBe(1, broken.Output);
-        broken.Output.ToLowerInvariant().ShouldContain(tampered);
+        broken.Output.ToLowerInvariant().ShouldContain($"balance-equals-entries: wallet {tampered}");
     }
 
     [GeneratedRegex(@"rk_agency_[A-Za-z0-9_-]+")]

@@ -28,7 +28,7 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateAsync(provider, SqliteFolder);
         _ = Server; // Starts the host: migrations run here, once per fixture.
     }
 
@@ -55,6 +55,9 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
             }
         });
     }
+
+    /// <summary>Where a SQLite fixture keeps its file; null for the temp folder.</summary>
+    protected virtual string? SqliteFolder => null;
 
     /// <summary>Extra configuration of a fixture kind (loopback webhooks, short timeouts).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();

@@ -28,16 +28,17 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static string? PostgresAdmin => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs ? cs : null;
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider) => provider switch
+    /// <param name="sqliteFolder">Where the SQLite file goes; by default the temp folder.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? sqliteFolder = null) => provider switch
     {
-        DatabaseProvider.Sqlite => CreateSqlite(),
+        DatabaseProvider.Sqlite => CreateSqlite(sqliteFolder ?? Path.GetTempPath()),
         DatabaseProvider.Postgres => await CreatePostgresAsync(),
         _ => throw new NotSupportedException($"No {provider} server runs on these machines."),
     };
 
-    private static TestDatabase CreateSqlite()
+    private static TestDatabase CreateSqlite(string parent)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "resellerkit-tests")).FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(parent, "resellerkit-tests")).FullName;
         var path = Path.Combine(folder, $"{Guid.NewGuid():N}.db");
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path}", () =>
         {
