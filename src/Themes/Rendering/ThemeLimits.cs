@@ -36,8 +36,11 @@ public sealed record ThemeLimits
     /// <summary>Characters of HTML one render may write.</summary>
     public int MaxOutputChars { get; init; } = 2 * 1024 * 1024;
 
-    /// <summary>Wall-clock time of one render.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Wall-clock time of one render: a backstop only, since <see cref="MaxSteps"/> already bounds the work. It is
+    /// generous so that a busy server (a cold start, a load spike) never fails a page that is within its budget.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Parsed templates kept in memory across all agencies.</summary>
     public int MaxCachedTemplates { get; init; } = 2000;
