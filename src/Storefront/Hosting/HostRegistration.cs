@@ -3,6 +3,7 @@ using ResellerKit.Engine;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Accounts;
 using ResellerKit.Storefront.Api;
+using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.BackOffice;
 using ResellerKit.Storefront.Branding;
@@ -51,7 +52,7 @@ public static class HostRegistration
     public static WebApplication UseResellerKit(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
         app.Use(IdempotencyFilter.BufferKeyedRequests);
         app.UseBackOfficeSecurityHeaders();
         app.UseShopHostRouting();

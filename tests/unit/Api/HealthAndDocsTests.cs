@@ -35,6 +35,21 @@ public sealed class HealthAndDocsTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task UnknownPage_OpenedInABrowser_AnswersAPageInWords()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/nothing-here");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var response = await api.CreateClient().SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("<h1>Page not found</h1>");
+        html.ShouldContain("Error 404");
+    }
+
+    [Fact]
     public async Task UnknownRoute_AnswersProblemJson404()
     {
         var response = await api.CreateClient().GetAsync("/api/v1/nothing-here", Ct);

@@ -6,7 +6,7 @@ namespace ResellerKit.Storefront.Api.Errors;
 /// <summary>
 /// Turns exceptions into problem documents. A request the framework could not read (malformed JSON, a number out
 /// of range, a missing or oversized body) is the caller's mistake: 400 <c>validation_failed</c> naming the field.
-/// Anything else is ours: logged, and answered with a 500 that reveals nothing.
+/// Anything else is ours: logged, and answered with a 500 that reveals nothing (a page in words for a browser).
 /// </summary>
 public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -25,6 +25,11 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             return true;
         }
         logger.LogError(exception, "Unhandled exception on {Method} {Path}", context.Request.Method, context.Request.Path);
+        if (BrowserErrorPage.IsWanted(context))
+        {
+            await BrowserErrorPage.WriteAsync(context, 500);
+            return true;
+        }
         await Problems.Write(context, 500, "internal_error", "Something went wrong on our side. It has been logged; please retry.");
         return true;
     }
