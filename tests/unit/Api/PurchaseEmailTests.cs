@@ -53,12 +53,8 @@ public abstract class PurchaseEmailTests(ApiFixture api)
     private async Task<(TestAgency Agency, TestClient Client, string SessionId)> PaidCheckoutAsync()
     {
         var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         var client = await agency.CreateClientAsync();
-        var session = await (await agency.CheckoutAsync(client.SubAccountId, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        (await agency.WaitForBalanceAsync(client.SubAccountId, 100)).ShouldBe(100);
-        return (agency, client, session.GetProperty("id").GetString()!);
+        return (agency, client, await api.BuyStarterPackAsync(agency, client.SubAccountId));
     }
 
     // The emails of one kind queued for a sub-account, read from the outbox as the dispatcher reads them.

@@ -65,11 +65,8 @@ public sealed partial class ClientReportPageTests(SqliteApi api) : IClassFixture
     {
         await api.SetMinimumAsync("usd", "0.5", "0.4");
         var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         var client = await agency.CreateClientAsync();
-        var session = await (await agency.CheckoutAsync(client.SubAccountId, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        (await agency.WaitForBalanceAsync(client.SubAccountId, 100)).ShouldBe(100);
+        await api.BuyStarterPackAsync(agency, client.SubAccountId);
         foreach (var (credits, campaignId) in new[] { (20, "spring-launch"), (10, (string?)null) })
         {
             (await agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{client.SubAccountId}/usage", new { credits, campaignId }, Ct))

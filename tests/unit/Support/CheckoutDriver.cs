@@ -47,6 +47,16 @@ public static class CheckoutDriver
         return client;
     }
 
+    /// <summary>The sub-account buys a "Starter" pack (100 credits for $15) and pays with the card; returns the session id once granted.</summary>
+    public static async Task<string> BuyStarterPackAsync(this ApiFixture api, TestAgency agency, string subAccount, TestCard card = TestCard.Visa)
+    {
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!, card);
+        (await agency.WaitForBalanceAsync(subAccount, 100)).ShouldBe(100);
+        return session.GetProperty("id").GetString()!;
+    }
+
     public static Task<long?> WaitForBalanceAsync(this TestAgency agency, string subAccount, long expected) =>
         Eventually.ReturnsAsync(async () => (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64() as long?, b => b == expected);
 

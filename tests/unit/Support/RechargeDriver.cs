@@ -23,11 +23,8 @@ public static class RechargeDriver
     public static async Task<(TestAgency Agency, string SubAccount)> ClientWhoBoughtWithAsync(this ApiFixture api, TestCard card)
     {
         var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         var subAccount = await agency.CreateSubAccountAsync("reselling");
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!, card);
-        (await agency.WaitForBalanceAsync(subAccount, 100)).ShouldBe(100);
+        await api.BuyStarterPackAsync(agency, subAccount, card);
         return (agency, subAccount);
     }
 
