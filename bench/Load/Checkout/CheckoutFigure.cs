@@ -31,12 +31,10 @@ public static class CheckoutFigure
             clients.Add((await SendAsync(agency, HttpMethod.Post, "/api/v1/sub-accounts",
                 new { name = $"Buyer {i}", email = $"buyer{i}@checkout.example", creditMode = "reselling" })).GetProperty("id").GetString()!);
         }
-        var urls = new List<string>();
-        for (var n = 0; n < sessions; n++)
-        {
-            urls.Add((await SendAsync(agency, HttpMethod.Post, $"/api/v1/sub-accounts/{clients[n % Buyers]}/checkout-sessions", new { packId = pack }))
+        var urls = new string[sessions];
+        await Parallel.ForAsync(0, sessions, new ParallelOptions { MaxDegreeOfParallelism = Buyers }, async (n, _) =>
+            urls[n] = (await SendAsync(agency, HttpMethod.Post, $"/api/v1/sub-accounts/{clients[n % Buyers]}/checkout-sessions", new { packId = pack }))
                 .GetProperty("url").GetString()!);
-        }
         Console.WriteLine($"  {sessions} checkout sessions open; {Buyers} buyers pay them");
 
         var firstPay = DateTimeOffset.UtcNow;

@@ -116,7 +116,7 @@ public sealed class HttpDebits(HttpClient agency, IReadOnlyList<string> subAccou
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
-        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries)) Console.WriteLine("  " + line.TrimEnd());
+        foreach (var line in output.Split('\n').Where(l => l.StartsWith("ledger verify", StringComparison.Ordinal))) Console.WriteLine("  " + line.TrimEnd());
         return process.ExitCode == 0;
     }
 }
