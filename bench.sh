@@ -25,12 +25,16 @@ trap 'rm -rf "$work"' EXIT
 failed=()
 
 echo "bench.sh $mode on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "building (Release): src/Storefront -> artifacts/storefront, bench/Load"
-if ! dotnet publish src/Storefront -c Release -o artifacts/storefront -nologo -v quiet -clp:ErrorsOnly ||
-   ! dotnet build bench/Load -c Release -nologo -v quiet -clp:ErrorsOnly; then
-  echo "bench.sh: the build failed"
-  exit 1
+# The Storefront is published again whenever a file under src/ (or a build props file) is newer than the last publish.
+stamp=artifacts/storefront/.published
+if [[ ! -f $stamp || -n $(find src Directory.Build.props Directory.Packages.props -newer "$stamp" -type f \
+      -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]; then
+  echo "publishing src/Storefront (Release) to artifacts/storefront"
+  dotnet publish src/Storefront -c Release -o artifacts/storefront -nologo -v quiet -clp:ErrorsOnly && touch "$stamp" ||
+    { echo "bench.sh: the publish failed"; exit 1; }
 fi
+echo "building bench/Load (Release)"
+dotnet build bench/Load -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "bench.sh: the build failed"; exit 1; }
 storefront=artifacts/storefront/ResellerKit.Storefront.dll
 load=(dotnet bench/Load/bin/Release/net10.0/Load.dll)
 
