@@ -14,10 +14,12 @@ public sealed class StorefrontHost : IAsyncDisposable
     public const string PlatformKey = "rk_platform_bench_key_for_the_bench_figures";
 
     private readonly Process process;
+    private readonly bool ownsFolder;
 
-    private StorefrontHost(Process process, string baseUrl, string folder)
+    private StorefrontHost(Process process, string baseUrl, string folder, bool ownsFolder)
     {
         this.process = process;
+        this.ownsFolder = ownsFolder;
         BaseUrl = baseUrl;
         Folder = folder;
     }
@@ -32,6 +34,7 @@ public sealed class StorefrontHost : IAsyncDisposable
     public static async Task<StorefrontHost> StartAsync(string dll, IReadOnlyDictionary<string, string>? environment = null, string? folder = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
+        var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("resellerkit-bench-").FullName;
         var info = new ProcessStartInfo("dotnet")
         {
@@ -51,7 +54,7 @@ public sealed class StorefrontHost : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("storefront: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new StorefrontHost(process, url, folder);
+        var host = new StorefrontHost(process, url, folder, ownsFolder);
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -80,7 +83,7 @@ public sealed class StorefrontHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Stops the process (SIGKILL: what is committed is what a crash would leave).</summary>
+    /// <summary>Stops the process (SIGKILL: what is committed is what a crash would leave); removes a folder it made.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -89,5 +92,6 @@ public sealed class StorefrontHost : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        if (ownsFolder) Directory.Delete(Folder, recursive: true);
     }
 }
