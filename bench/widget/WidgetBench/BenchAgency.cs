@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using static ResellerKit.Bench.BenchApi;
 
 namespace ResellerKit.Bench.Widget;
 
@@ -27,18 +25,4 @@ public sealed class BenchAgency(HttpClient agency, string slug, string subAccoun
 
     public async Task<string> ClientSecretAsync() =>
         (await SendAsync(agency, HttpMethod.Post, "/api/v1/widget-sessions", new { subAccountId })).GetProperty("clientSecret").GetString()!;
-
-    private static HttpClient Client(string baseUrl, string key) => new()
-    {
-        BaseAddress = new Uri(baseUrl),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) },
-    };
-
-    private static async Task<JsonElement> SendAsync(HttpClient http, HttpMethod method, string path, object body)
-    {
-        using var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using ResellerKit.Bench;
 using ResellerKit.Bench.Widget;
 
 // Figure P3: the embedded widget on the published Storefront, driven by real Chromium from another origin.

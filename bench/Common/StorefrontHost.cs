@@ -2,31 +2,43 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace ResellerKit.Bench.Widget;
+namespace ResellerKit.Bench;
 
-/// <summary>The published Storefront (artifacts/storefront) as its own process on a loopback port, in a fresh folder.</summary>
+/// <summary>
+/// The published Storefront (artifacts/storefront) as its own process on a loopback port, in a fresh folder (its SQLite
+/// file, mail pickup and keys live there). Shared by the bench drivers; <paramref name="environment"/> adds or overrides
+/// configuration.
+/// </summary>
 public sealed class StorefrontHost : IAsyncDisposable
 {
-    public const string PlatformKey = "rk_platform_bench_key_for_the_widget_figure";
+    public const string PlatformKey = "rk_platform_bench_key_for_the_bench_figures";
 
     private readonly Process process;
+    private readonly bool ownsFolder;
 
-    private StorefrontHost(Process process, string baseUrl)
+    private StorefrontHost(Process process, string baseUrl, string folder, bool ownsFolder)
     {
         this.process = process;
+        this.ownsFolder = ownsFolder;
         BaseUrl = baseUrl;
+        Folder = folder;
     }
 
     public string BaseUrl { get; }
 
+    /// <summary>The working folder: the default SQLite file is <c>resellerkit.db</c> in it.</summary>
+    public string Folder { get; }
+
     public int ProcessId => process.Id;
 
-    public static async Task<StorefrontHost> StartAsync(string dll)
+    public static async Task<StorefrontHost> StartAsync(string dll, IReadOnlyDictionary<string, string>? environment = null, string? folder = null)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
+        var ownsFolder = folder is null;
+        folder ??= Directory.CreateTempSubdirectory("resellerkit-bench-").FullName;
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Directory.CreateTempSubdirectory("resellerkit-bench-").FullName,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -36,12 +48,13 @@ public sealed class StorefrontHost : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ResellerKit__PlatformApiKey"] = PlatformKey;
         info.Environment["ResellerKit__SeedDemo"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("storefront: " + e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new StorefrontHost(process, url);
+        var host = new StorefrontHost(process, url, folder, ownsFolder);
         await host.WaitUntilReadyAsync();
         return host;
     }
@@ -70,6 +83,7 @@ public sealed class StorefrontHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Stops the process (SIGKILL: what is committed is what a crash would leave); removes a folder it made.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -78,5 +92,6 @@ public sealed class StorefrontHost : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        if (ownsFolder) Directory.Delete(Folder, recursive: true);
     }
 }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs the six benchmark figures and prints one line per figure on stdout, in this order (progress goes to stderr):
+#   P1 usage-debits-http: resellerkit=<n>/s baseline=<n>/s ratio=<r> p99=<ms>ms overdrafts=<n>
+#   P2 storefront-page: resellerkit=<n>/s baseline=<n>/s ratio=<r>
+#   P2b theme-render: fluid=<us>us dotliquid=<us>us ruby-liquid=<us>us vs-dotliquid=<r>x vs-ruby=<r>x
+#   P3 widget: js=<KB>KB interactive=<ms>ms circuit=<KB>KB
+#   P4 stripe-webhooks: events=<n>/s grants=<n>/<n>
+#   P5 dashboard-1M: <ms>ms
+# Usage: ./bench.sh [quick]   (quick: shorter runs, under 5 minutes; full: about 10 minutes). See "Performance" in
+# README.md for what each figure measures and its baseline. Exit code 1 when a figure failed or broke an invariant
+# (an overdraft, a lost or doubled grant, ledger verify not clean); its line is still printed when it was measured.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-full}
+case $mode in
+  quick) usage=(2 8) page=(2 4) sessions=100 circuits=50 dashboard_runs=5 ;;
+  full) usage=(5 30) page=(3 15) sessions=1000 circuits=200 dashboard_runs=15 ;;
+  *) echo "usage: ./bench.sh [quick]" >&2; exit 2 ;;
+esac
+
+exec 3>&1 1>&2 # fd 3 is stdout, for the figure lines; everything else goes to stderr
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failed=()
+
+echo "bench.sh $mode on $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p')), load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The Storefront is published again whenever a file under src/ (or a build props file) is newer than the last publish.
+stamp=artifacts/storefront/.published
+if [[ ! -f $stamp || -n $(find src Directory.Build.props Directory.Packages.props -newer "$stamp" -type f \
+      -not -path '*/bin/*' -not -path '*/obj/*' -print -quit) ]]; then
+  echo "publishing src/Storefront (Release) to artifacts/storefront"
+  dotnet publish src/Storefront -c Release -o artifacts/storefront -nologo -v quiet -clp:ErrorsOnly && touch "$stamp" ||
+    { echo "bench.sh: the publish failed"; exit 1; }
+fi
+echo "building bench/Load (Release)"
+dotnet build bench/Load -c Release -nologo -v quiet -clp:ErrorsOnly || { echo "bench.sh: the build failed"; exit 1; }
+storefront=artifacts/storefront/ResellerKit.Storefront.dll
+load=(dotnet bench/Load/bin/Release/net10.0/Load.dll)
+
+# figure <label> <command...>: runs one figure with its progress on stderr, then prints its P line on stdout.
+figure() {
+  local label=$1 log="$work/$1.txt" status line
+  shift
+  echo "== $label (at ${SECONDS}s)"
+  "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  line=$(grep "^$label " "$log" | tail -n 1)
+  if [[ $label == P3 ]]; then
+    [[ $line =~ \ circuits[0-9]+=ok$ ]] || status=1 # all N widget circuits must come up
+    line=${line% circuits*}
+  fi
+  [[ -n $line ]] && echo "$line" >&3
+  if [[ $status -ne 0 || -z $line ]]; then
+    failed+=("$label")
+  fi
+}
+
+figure P1 "${load[@]}" usage "$storefront" "${usage[@]}"
+figure P2 "${load[@]}" page "$storefront" "${page[@]}"
+figure P2b bench/theme-render.sh "$mode"
+figure P3 bench/widget/widget.sh "$circuits"
+figure P4 "${load[@]}" checkout "$storefront" "$sessions"
+figure P5 "${load[@]}" dashboard "$dashboard_runs"
+
+echo "bench.sh $mode took ${SECONDS}s"
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "bench.sh: failed: ${failed[*]}"
+  exit 1
+fi

@@ -1,0 +1,26 @@
+using System.Globalization;
+using ResellerKit.Bench.Load.Checkout;
+using ResellerKit.Bench.Load.Dashboard;
+using ResellerKit.Bench.Load.Page;
+using ResellerKit.Bench.Load.Usage;
+
+// The bench drivers of ./bench.sh (each prints its figure's line last):
+//   usage <Storefront.dll> <warm-up s> <seconds>      figure P1 (usage debits over HTTP against a raw SQLite loop)
+//   page <Storefront.dll> <warm-up s> <seconds>       figure P2 (the storefront page against Kestrel serving its bytes, wrk)
+//   checkout <Storefront.dll> <sessions>              figure P4 (sandbox checkout webhooks processed per second)
+//   dashboard <runs>                                  figure P5 (the agency dashboard over 1M ledger transactions)
+var seconds = (int i) => TimeSpan.FromSeconds(double.Parse(args[i], CultureInfo.InvariantCulture));
+return args switch
+{
+    ["usage", var dll, _, _] => await UsageFigure.RunAsync(Path.GetFullPath(dll), seconds(2), seconds(3)),
+    ["page", var dll, _, _] => await PageFigure.RunAsync(Path.GetFullPath(dll), seconds(2), seconds(3)),
+    ["checkout", var dll, var sessions] => await CheckoutFigure.RunAsync(Path.GetFullPath(dll), int.Parse(sessions, CultureInfo.InvariantCulture)),
+    ["dashboard", var runs] => await DashboardFigure.RunAsync(int.Parse(runs, CultureInfo.InvariantCulture)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Load (usage|page) <ResellerKit.Storefront.dll> <warm-up s> <seconds> | Load checkout <ResellerKit.Storefront.dll> <sessions> | Load dashboard <runs>");
+    return 2;
+}
