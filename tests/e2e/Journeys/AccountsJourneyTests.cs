@@ -6,8 +6,10 @@ namespace ResellerKit.Tests.E2e.Journeys;
 
 /// <summary>Issue 3's journeys in Chromium against the real process, with email through a real SMTP server (maildev).</summary>
 [Collection(nameof(DemoCollection))]
-public sealed partial class AccountsJourneyTests(DemoStorefront demo, Chromium chromium)
+public sealed partial class AccountsJourneyTests(DemoStorefront demo, Chromium chromium) : IDisposable
 {
+    private readonly DemoJourney journey = new(demo, chromium);
+
     private const string Owner = "owner@brightside.example";
     private const string DirectClient = "owner@harbor-cafe.example";
 
@@ -30,13 +32,7 @@ public sealed partial class AccountsJourneyTests(DemoStorefront demo, Chromium c
         await Assertions.Expect(agency.GetByRole(AriaRole.Link, new() { Name = "Journey Florists" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(agency, "issue3-sub-account-list");
 
-        var client = await chromium.NewPageAsync();
-        await client.GotoAsync(demo.BaseUrl + "/s/demo/sign-in");
-        var passwordForm = client.GetByRole(AriaRole.Region, new() { Name = "With your password" });
-        await passwordForm.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(email);
-        await passwordForm.GetByRole(AriaRole.Textbox, new() { Name = "Password" }).FillAsync(password);
-        await client.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(client).ToHaveURLAsync(new Regex("/s/demo/account$"));
+        await journey.SignInToShopAsync(email, password);
         var mail = await demo.Mail.WaitForAsync(email, "account is ready");
         mail.GetProperty("text").GetString()!.ShouldContain(password);
     }
@@ -106,16 +102,9 @@ public sealed partial class AccountsJourneyTests(DemoStorefront demo, Chromium c
         await Chromium.ScreenshotAsync(agency, "issue3-agency-dashboard");
     }
 
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var page = await chromium.NewPageAsync();
-        await page.GotoAsync(demo.BaseUrl + "/admin/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin$"));
-        return page;
-    }
+    private Task<IPage> SignInAsync(string email, string password) => journey.SignInToBackOfficeAsync(email, password);
+
+    public void Dispose() => journey.Dispose();
 
     [GeneratedRegex(@"https?://\S+/admin/connections/respond\?token=\S+")]
     private static partial Regex LinkPattern();

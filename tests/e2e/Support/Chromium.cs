@@ -30,10 +30,10 @@ public sealed class Chromium : IAsyncLifetime
 
     public async ValueTask InitializeAsync() => (playwright, Browser) = await LaunchAsync();
 
-    /// <summary>A fresh browser profile: its own cookies, like a different person on a different machine.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser profile: its own cookies, like a different person on a different machine (or the same person again, from a saved storage state).</summary>
+    public async Task<IPage> NewPageAsync(string? storageState = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, StorageState = storageState });
         return await context.NewPageAsync();
     }
 

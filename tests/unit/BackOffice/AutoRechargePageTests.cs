@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ResellerKit.Storefront.StripeSandbox;
 using ResellerKit.Tests.Unit.Support;
 
@@ -86,6 +87,23 @@ public sealed class AutoRechargePageTests(SqliteApi api) : IClassFixture<SqliteA
         var settings = (await agency.SubAccountAsync(client)).GetProperty("autoRecharge");
         settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.Null);
         settings.GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AutoRechargeForm_Saved_LeavesTheOtherFormsShowingTheAccountAsItIs()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.ResellingSubAccountAsync(100);
+        var name = (await agency.SubAccountAsync(client)).GetProperty("name").GetString()!;
+        var browser = await api.SignInOwnerAsync(agency);
+
+        var html = WebUtility.HtmlDecode(await SaveAutoRechargeAsync(browser, client, ("Input.Enabled", "true"), ("Input.Provider", "Webhook"),
+            ("Input.ThresholdCredits", "50"), ("Input.TargetCredits", "200")));
+
+        html.ShouldContain("Auto-recharge saved and on.");
+        Regex.Match(html, "<input[^>]*id=\"s-name\"[^>]*>").Value.ShouldContain($"value=\"{name}\"", customMessage: "saving one form must not blank the settings form");
+        Regex.Match(html, "<select[^>]*id=\"s-mode\"[^>]*>.*?</select>", RegexOptions.Singleline).Value.ShouldContain("value=\"Reselling\" selected");
+        Regex.IsMatch(html, "<input[^>]*name=\"ReportsInput.Usage\"[^>]*checked").ShouldBeTrue("the client's report picks are kept");
     }
 
     [Fact]
