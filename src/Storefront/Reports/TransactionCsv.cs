@@ -24,7 +24,7 @@ public sealed class TransactionCsv(IAsyncEnumerable<TransactionRow> rows, string
         {
             await writer.WriteLineAsync(string.Join(',',
                 r.Id.ToString(), r.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-                TransactionTypes.Names[(int)r.Type], r.Credits.ToString(CultureInfo.InvariantCulture), r.SubAccountId?.ToString() ?? "",
+                TransactionTypes.NameOf(r.Type), r.Credits.ToString(CultureInfo.InvariantCulture), r.SubAccountId?.ToString() ?? "",
                 Cell(r.SubAccountName), Cell(r.CampaignId), Cell(r.ContactId), Cell(r.Description), Cell(r.Reference)));
             if (++count % 1_000 == 0)
             {

@@ -30,10 +30,12 @@ public static class ShopPagesEndpoints
         {
             return Results.Redirect(shop.Url("sign-in"));
         }
-        var history = await db.LedgerTransactions.AsNoTracking().Where(t => t.SubAccountId == customer.Id)
-            .OrderByDescending(t => t.Sequence).Take(20)
-            .Select(t => new HistoryEntryView(t.CreatedAt, TransactionTypes.Names[(int)t.Type], t.Credits, t.Description, t.CampaignId))
-            .ToListAsync(ct);
+        var history = (await db.LedgerTransactions.AsNoTracking().Where(t => t.SubAccountId == customer.Id)
+                .OrderByDescending(t => t.Sequence).Take(20)
+                .Select(t => new { t.CreatedAt, t.Type, t.Credits, t.Description, t.CampaignId })
+                .ToListAsync(ct))
+            .Select(t => new HistoryEntryView(t.CreatedAt, TransactionTypes.NameOf(t.Type), t.Credits, t.Description, t.CampaignId))
+            .ToList();
         var purchases = await db.Purchases.AsNoTracking().Where(p => p.SubAccountId == customer.Id)
             .OrderByDescending(p => p.Number).Take(10)
             .Select(p => new PurchaseView(p.CreatedAt, p.Credits, new MoneyView(p.Amount, p.Currency), p.State.ToString().ToLowerInvariant()))

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ResellerKit.Tests.E2e.Support;
 
@@ -12,14 +9,13 @@ namespace ResellerKit.Tests.E2e.Storefront;
 /// </summary>
 public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : IClassFixture<DemoStorefront>, IClassFixture<Chromium>
 {
-    private const string Client = "hello@bluebird-dental.example";
-
     [Theory]
     [InlineData("aurora")]
     [InlineData("slate")]
     public async Task EveryPage_InEachBuiltInTheme_RendersTheDemoAgencysShop(string theme)
     {
-        await UseBaseThemeAsync(theme);
+        using var journey = new DemoJourney(demo, chromium);
+        await journey.Agency.SendAsync(HttpMethod.Put, "/api/v1/theme/base", new { baseTheme = theme });
         var page = await chromium.NewPageAsync();
 
         await page.GotoAsync(demo.BaseUrl + "/s/demo/");
@@ -36,11 +32,9 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-sign-in");
 
-        var passwordForm = page.GetByRole(AriaRole.Region, new() { Name = "With your password" });
-        await passwordForm.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(Client);
-        await passwordForm.GetByRole(AriaRole.Textbox, new() { Name = "Password" }).FillAsync(demo.PasswordOf(Client));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/s/demo/account$"));
+        await page.Context.CloseAsync();
+
+        page = await journey.SignInToShopAsync(DemoJourney.Client, demo.PasswordOf(DemoJourney.Client));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-account");
 
@@ -49,14 +43,6 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-404");
         await page.Context.CloseAsync();
-    }
-
-    private async Task UseBaseThemeAsync(string theme)
-    {
-        using var api = new HttpClient { BaseAddress = new Uri(demo.BaseUrl) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", demo.AgencyKey);
-        var response = await api.PutAsJsonAsync("/api/v1/theme/base", new { baseTheme = theme }, Ct);
-        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(Ct));
     }
 
     private static async Task<string> StylesheetAsync(IPage page)

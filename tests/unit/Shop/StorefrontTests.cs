@@ -97,6 +97,21 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Account_History_NamesEachTransactionByItsType()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync("reselling");
+        await agency.GrantAsync(client.SubAccountId, 250);
+        await agency.Client.UsageAsync(client.SubAccountId, 42);
+
+        var browser = await api.SignInAsync(agency, client);
+        var (_, html) = await browser.GetAsync($"/s/{agency.Slug}/account");
+
+        html.ShouldContain("<td>Usage</td>");
+        html.ShouldContain("<td>Grant</td>");
+    }
+
+    [Fact]
     public async Task SignIn_WithWrongPassword_ShowsOneMessageForEveryMistake()
     {
         var agency = await api.CreateAgencyAsync();
