@@ -36,9 +36,9 @@ public sealed partial class ClientReportPageTests(SqliteApi api) : IClassFixture
             ["campaigns"] = html.Contains("aria-label=\"Usage by campaign\"", StringComparison.Ordinal),
         };
         shown.Where(s => s.Value).Select(s => s.Key).ShouldBe(reports, ignoreOrder: true);
-        figures.Keys.ShouldBeSubsetOf(["Credits", "Credits used", "Credits bought", "Spent (USD, 1 purchases)", "Credits left"]);
+        figures.Keys.ShouldBeSubsetOf(["Credits", "Credits used", "Credits bought", "Spent (USD, 1 purchase)", "Credits left"]);
         if (reports.Contains("usage")) figures["Credits used"].ShouldBe("30");
-        if (reports.Contains("purchases")) (figures["Credits bought"], figures["Spent (USD, 1 purchases)"]).ShouldBe(("100", "$15.00"));
+        if (reports.Contains("purchases")) (figures["Credits bought"], figures["Spent (USD, 1 purchase)"]).ShouldBe(("100", "$15.00"));
         if (reports.Contains("balance")) figures["Credits left"].ShouldBe("70");
         if (reports.Contains("campaigns")) html.ShouldContain("<tr><td>spring-launch</td><td class=\"num\">20</td></tr>");
     }
