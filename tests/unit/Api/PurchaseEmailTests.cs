@@ -27,7 +27,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await QueuedAsync(client.SubAccountId, EmailKind.PurchaseReceipt)).ShouldBe(1);
-        receipt.TextBody.ShouldContain("100");
+        receipt.TextBody.ShouldNotBeNull().ShouldContain("100");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         (await QueuedAsync(client.SubAccountId, EmailKind.Refund)).ShouldBe(1);
         (await QueuedAsync(client.SubAccountId, EmailKind.PurchaseReceipt)).ShouldBe(1);
-        notice.TextBody.ShouldContain("$15.00");
+        notice.TextBody.ShouldNotBeNull().ShouldContain("$15.00");
     }
 
     private async Task<(TestAgency Agency, TestClient Client, string SessionId)> PaidCheckoutAsync()
