@@ -3,6 +3,7 @@ using ResellerKit.Engine;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Accounts;
 using ResellerKit.Storefront.Api;
+using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.BackOffice;
 using ResellerKit.Storefront.Branding;
@@ -52,6 +53,7 @@ public static class HostRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use(JsonCharset.RejectUnknown);
         app.Use(IdempotencyFilter.BufferKeyedRequests);
         app.UseBackOfficeSecurityHeaders();
         app.UseShopHostRouting();
