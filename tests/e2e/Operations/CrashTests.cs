@@ -6,8 +6,8 @@ namespace ResellerKit.Tests.E2e.Operations;
 
 /// <summary>
 /// kill -9 in the middle of a storm of checkout payments (whose Stripe webhooks grant credits) and keyed usage
-/// debits, then a restart on the same database: the sandbox's queued webhooks are delivered, every paid session is
-/// granted exactly once, every Idempotency-Key is applied at most once, and <c>ledger verify</c> is clean.
+/// debits, with half the sandbox's webhooks held in delivery, then a restart on the same database: the sandbox
+/// redelivers its queued webhooks, every paid session is granted exactly once, every Idempotency-Key is applied at most once, and <c>ledger verify</c> is clean.
 /// </summary>
 public sealed class CrashTests
 {
@@ -32,7 +32,8 @@ public sealed class CrashTests
         var workDir = StorefrontProcess.NewWorkDir();
         var settings = new Dictionary<string, string>(Storm.Settings(workDir).Concat(database));
         var port = FreePort.Next();
-        var node = await StorefrontProcess.StartAsync(workDir, settings, port);
+        await using var relay = await WebhookRelay.StartAsync($"http://127.0.0.1:{port}/webhooks/stripe");
+        var node = await StorefrontProcess.StartAsync(workDir, new Dictionary<string, string>(settings) { ["Stripe__SandboxWebhookUrl"] = relay.Url }, port);
         var url = node.BaseUrl;
         using var storm = await Storm.CreateAsync(url, ClientCount);
         var sessions = new List<StormSession>();
@@ -71,14 +72,16 @@ public sealed class CrashTests
             }
         })).ToList();
 
-        // Kill once a third of the sessions are paid: payments, their webhooks and debits are all under way.
-        await Poll.UntilAsync(() => Task.FromResult(redirected.Count), n => n >= SessionCount / 3, Patience);
+        // Kill once a third of the sessions are paid and webhooks are both granted and held in delivery.
+        await Poll.UntilAsync(() => Task.FromResult(redirected.Count >= SessionCount / 3 && relay.Forwarded >= 2 && relay.Held >= 2), ready => ready, Patience);
         redirected.Count.ShouldBeGreaterThanOrEqualTo(SessionCount / 3, "the storm did not get going");
+        relay.Held.ShouldBeGreaterThanOrEqualTo(2, "webhooks were in delivery at the kill");
         await node.KillHardAsync();
         await stop.CancelAsync();
         await Task.WhenAll(payers.Concat(debiters));
         await node.DisposeAsync();
 
+        // The restarted node delivers straight to itself: whatever it grants now, the sandbox redelivered.
         await using var restarted = await StorefrontProcess.StartAsync(workDir, settings, port);
         // Buyers whose Pay went unanswered press it again; a session that was paid shows its page and charges nothing.
         foreach (var session in sessions.Where(s => !redirected.ContainsKey(s.Id)))
