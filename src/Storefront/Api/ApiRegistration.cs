@@ -25,11 +25,13 @@ public static class ApiRegistration
         return builder;
     }
 
-    /// <summary>camelCase, enums as snake_case strings, numbers only as numbers.</summary>
+    /// <summary>camelCase, enums as snake_case strings, numbers only as numbers, no duplicate properties, only valid UTF-8.</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
+        CheckedJsonConverter<JsonElement>.AddTo(options);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
     }
 }

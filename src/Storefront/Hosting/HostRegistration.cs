@@ -53,6 +53,7 @@ public static class HostRegistration
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
+        app.Use(JsonCharset.RejectUnknown);
         app.Use(IdempotencyFilter.BufferKeyedRequests);
         app.UseBackOfficeSecurityHeaders();
         app.UseShopHostRouting();

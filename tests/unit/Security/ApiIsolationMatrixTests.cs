@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Security;
@@ -133,12 +131,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         failures.ShouldBeEmpty(string.Join("\n", failures));
     }
 
-    private IEnumerable<string> ApiRoutes() =>
-        api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => $"{method} {e.RoutePattern.RawText!.TrimEnd('/')}"))
-            .Distinct().Order();
+    private IEnumerable<string> ApiRoutes() => ApiEndpoint.All(api.Services).Select(e => e.Route);
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string route, Probe probe, IsolationWorld world)
     {

@@ -1,0 +1,215 @@
+using System.Collections;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace ResellerKit.Tests.Unit.Security;
+
+/// <summary>One generated bad request: what it is (for the failure message), its path and query, and its body.</summary>
+public sealed record FuzzInput(string Name, string PathAndQuery, byte[]? Body, string? ContentType = "application/json");
+
+/// <summary>
+/// Bad inputs for one API route, generated from what the route declares: its route parameters, its query
+/// parameters and the properties of its JSON body. Wrong types, huge strings, invalid UTF-8, deep nesting, numbers
+/// at the limits, empty and mistyped bodies, bad ids and bad query strings. Seeded, so a failure reproduces.
+/// </summary>
+public static partial class FuzzInputs
+{
+    private const int Huge = 1024 * 1024;
+
+    private static readonly string[] LimitNumbers =
+        ["9223372036854775807", "-9223372036854775808", "9223372036854775808", "-1", "0", "1e308", "-1e308", "1.5", "1e-320", "\"NaN\"", "\"Infinity\"", "\"-1\""];
+
+    private static readonly string[] WrongTypes = ["\"text\"", "12345", "true", "null", "{}", "[]", "[1,\"a\",null]", "{\"a\":{\"b\":[]}}"];
+
+    private static readonly string[] BadQueryValues = ["not-a-guid", "", "-1", "99999999999999999999", "%FF%FE%00", "9999-99-99", "'%20OR%201=1--", "%E0%A4%A"];
+
+    public static IEnumerable<FuzzInput> For(RouteEndpoint endpoint, string method, Func<string, string> goodPath, Random random)
+    {
+        var pattern = endpoint.RoutePattern;
+        var path = goodPath(pattern.RawText!.TrimEnd('/'));
+        var bodyType = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var hasBody = method is "POST" or "PUT" or "PATCH";
+
+        foreach (var bad in BadRoutes(pattern.RawText!, goodPath, random))
+        {
+            yield return new FuzzInput($"route {bad}", bad, hasBody ? Encoding.UTF8.GetBytes("{}") : null);
+        }
+        foreach (var name in QueryParameters(endpoint))
+        {
+            foreach (var value in BadQueryValues.Append(new string('q', 10_000)))
+            {
+                yield return new FuzzInput($"query {name}={Shorten(value)}", $"{path}?{name}={value}", null);
+            }
+        }
+        yield return new FuzzInput("unknown and repeated query", $"{path}?limit=-1&limit=1e99&cursor=%FF&from=x&to=x&type=%00", null);
+        if (!hasBody)
+        {
+            yield break;
+        }
+
+        var sample = bodyType is null ? new JsonObject() : Sample(bodyType, random, 0) as JsonObject ?? new JsonObject();
+        foreach (var property in sample.Select(p => p.Key).ToList())
+        {
+            foreach (var value in WrongTypes.Concat(LimitNumbers))
+            {
+                yield return Json(path, $"{property} = {value}", With(sample, property, value));
+            }
+            yield return Json(path, $"{property} = 1 MB string", With(sample, property, JsonSerializer.Serialize(new string('x', Huge))));
+            yield return Json(path, $"{property} = deep nesting", With(sample, property, new string('[', 5_000) + new string(']', 5_000)));
+            yield return new FuzzInput($"{property} = invalid UTF-8", path, InvalidUtf8(sample, property));
+        }
+        yield return Json(path, "valid-looking sample", sample.ToJsonString());
+        yield return new FuzzInput("empty body", path, []);
+        yield return new FuzzInput("no body", path, null, null);
+        foreach (var body in new[] { "null", "[]", "\"text\"", "12", "{", "{\"a\":", "}", "{}{}", "\uFEFF{}", "{\"a\":1,\"a\":2}" })
+        {
+            yield return Json(path, $"body {body}", body);
+        }
+        yield return Json(path, "deep nesting", string.Concat(Enumerable.Repeat("{\"a\":", 5_000)) + "1" + new string('}', 5_000));
+        yield return Json(path, "1 MB garbage", new string('{', Huge));
+        yield return new FuzzInput("random bytes", path, RandomBytes(random, 4096));
+        yield return new FuzzInput("text/plain", path, Encoding.UTF8.GetBytes(sample.ToJsonString()), "text/plain");
+        yield return new FuzzInput("form content type", path, Encoding.UTF8.GetBytes("a=1&b=2"), "application/x-www-form-urlencoded");
+        yield return new FuzzInput("bogus content type", path, Encoding.UTF8.GetBytes("{}"), "application/json; charset=klingon");
+    }
+
+    private static IEnumerable<string> BadRoutes(string raw, Func<string, string> goodPath, Random random)
+    {
+        var trimmed = raw.TrimEnd('/');
+        if (trimmed.Contains(":guid}", StringComparison.Ordinal))
+        {
+            foreach (var id in new[] { "not-a-guid", new Guid(RandomBytes(random, 16)).ToString(), Guid.Empty.ToString(), "00000000-0000-0000-0000-00000000000g", "%FF%FE" })
+            {
+                yield return goodPath(GuidParameter().Replace(trimmed, id, 1));
+            }
+        }
+        if (trimmed.Contains(":int}", StringComparison.Ordinal))
+        {
+            foreach (var n in new[] { "-1", "0", "2147483648", "99999999999999999999", "1e3", "abc" })
+            {
+                yield return goodPath(IntParameter().Replace(trimmed, n, 1));
+            }
+        }
+        if (trimmed.Contains("{**", StringComparison.Ordinal))
+        {
+            foreach (var p in new[] { "../../../etc/passwd", "..%2F..%2Fsecrets", "a%01b.liquid", "%E0%A4%A", new string('p', 5_000) + ".liquid", "templates/x.exe", "./" })
+            {
+                yield return goodPath(CatchAllParameter().Replace(trimmed, p, 1));
+            }
+        }
+        if (trimmed.Contains("{currency}", StringComparison.Ordinal))
+        {
+            foreach (var c in new[] { "US", "usdd", "%01%02%03", "123", new string('u', 1_000) })
+            {
+                yield return goodPath(trimmed.Replace("{currency}", c, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    /// <summary>Parameters bound from the query: simple handler parameters that are not in the route, and [AsParameters] properties.</summary>
+    private static IEnumerable<string> QueryParameters(RouteEndpoint endpoint)
+    {
+        var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
+        if (handler is null)
+        {
+            return [];
+        }
+        var routeNames = endpoint.RoutePattern.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>();
+        foreach (var parameter in handler.GetParameters())
+        {
+            if (parameter.GetCustomAttribute<AsParametersAttribute>() is not null)
+            {
+                names.AddRange(parameter.ParameterType.GetProperties().Where(p => IsSimple(p.PropertyType)).Select(p => Camel(p.Name)));
+            }
+            else if (parameter.GetCustomAttribute<FromQueryAttribute>() is { } fromQuery)
+            {
+                names.Add(fromQuery.Name ?? parameter.Name!);
+            }
+            else if (IsSimple(parameter.ParameterType) && !routeNames.Contains(parameter.Name!)
+                && parameter.GetCustomAttributes().All(a => a is not IFromHeaderMetadata and not IFromServiceMetadata and not IFromBodyMetadata)
+                && parameter.ParameterType != typeof(CancellationToken))
+            {
+                names.Add(parameter.Name!);
+            }
+        }
+        return names.Distinct();
+    }
+
+    private static bool IsSimple(Type type)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(Guid) || t == typeof(DateTimeOffset) || t == typeof(DateOnly)
+            || t == typeof(DateTime) || t == typeof(decimal) || (t.IsValueType && t.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static) is not null);
+    }
+
+    /// <summary>A plausible JSON value of a CLR type, enough for the bad value of one property to be the only fault.</summary>
+    private static JsonNode? Sample(Type type, Random random, int depth)
+    {
+        var t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t == typeof(string)) return "fuzz-" + random.Next(1000, 9999);
+        if (t == typeof(bool)) return true;
+        if (t == typeof(Guid)) return new Guid(RandomBytes(random, 16)).ToString();
+        if (t == typeof(decimal) || t == typeof(double) || t == typeof(float)) return 1.5;
+        if (t.IsPrimitive) return 1;
+        if (t.IsEnum) return JsonNamingPolicy.CamelCase.ConvertName(Enum.GetNames(t)[0]);
+        if (t == typeof(DateTimeOffset) || t == typeof(DateTime)) return "2026-01-01T00:00:00Z";
+        if (t == typeof(DateOnly)) return "2026-01-01";
+        if (depth > 3) return null;
+        if (t.IsValueType) return 1;
+        if (t.IsAssignableTo(typeof(IDictionary))) return new JsonObject { ["key"] = "value" };
+        if (t.IsArray || (t.IsAssignableTo(typeof(IEnumerable)) && t.IsGenericType))
+        {
+            var element = t.IsArray ? t.GetElementType()! : t.GetGenericArguments()[^1];
+            return new JsonArray(Sample(element, random, depth + 1));
+        }
+        var json = new JsonObject();
+        foreach (var property in t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead))
+        {
+            json[Camel(property.Name)] = Sample(property.PropertyType, random, depth + 1);
+        }
+        return json;
+    }
+
+    private static string With(JsonObject sample, string property, string rawValue)
+    {
+        var copy = sample.DeepClone().AsObject();
+        copy[property] = "__FUZZ__";
+        return copy.ToJsonString().Replace("\"__FUZZ__\"", rawValue, StringComparison.Ordinal);
+    }
+
+    private static byte[] InvalidUtf8(JsonObject sample, string property)
+    {
+        var text = With(sample, property, "\"abc__BAD__def\"");
+        var at = text.IndexOf("__BAD__", StringComparison.Ordinal);
+        return [.. Encoding.UTF8.GetBytes(text[..at]), 0xC3, 0x28, 0xFF, 0xFE, 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(text[(at + 7)..])];
+    }
+
+    private static FuzzInput Json(string path, string name, string body) => new(name, path, Encoding.UTF8.GetBytes(body));
+
+    private static byte[] RandomBytes(Random random, int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private static string Camel(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
+
+    private static string Shorten(string value) => value.Length > 40 ? $"{value[..10]}...({value.Length} chars)" : value;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[A-Za-z]+:guid\}")]
+    private static partial System.Text.RegularExpressions.Regex GuidParameter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[A-Za-z]+:int\}")]
+    private static partial System.Text.RegularExpressions.Regex IntParameter();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\*\*[A-Za-z]+\}")]
+    private static partial System.Text.RegularExpressions.Regex CatchAllParameter();
+}
