@@ -26,9 +26,6 @@ public sealed class EveryEmailWorld : IAsyncLifetime
     /// <summary>The agency's footer as <c>GET /api/v1/email-footer</c> serves it: what every one of its emails ends with.</summary>
     public (string Html, string Text) AgencyFooter { get; private set; }
 
-    /// <summary>The footer name of platform mail (a back-office password reset belongs to no agency).</summary>
-    public const string PlatformName = "ResellerKit";
-
     /// <summary>The house agency that owns direct clients' accounts.</summary>
     public const string HouseName = "Direct clients";
 
@@ -51,7 +48,6 @@ public sealed class EveryEmailWorld : IAsyncLifetime
 
         void Expect(string kind, string to, int count) => expected.Enqueue(kind switch
         {
-            "PasswordReset" => new ExpectedEmail(kind, to, count, PlatformName, AgencyFooter: false),
             "ContractTerminated" when to == BrowserEmailTriggers.DirectClient => new ExpectedEmail(kind, to, count, HouseName, AgencyFooter: false),
             _ => new ExpectedEmail(kind, to, count, brand, AgencyFooter: true),
         });
