@@ -26,7 +26,8 @@ public static class LedgerSeeder
         Execute(connection, "PRAGMA journal_mode = WAL");
     }
 
-    private static void Seed(SqliteConnection connection, Guid agencyId, int rows)
+    /// <summary>Seeds over an open connection in whatever journal mode it has, for a database a running app also uses.</summary>
+    public static void Seed(SqliteConnection connection, Guid agencyId, int rows)
     {
         using var transaction = connection.BeginTransaction();
         var agency = (string)Scalar(connection, "SELECT AgencyId FROM Wallets LIMIT 1") is var sample && sample == sample.ToUpperInvariant()

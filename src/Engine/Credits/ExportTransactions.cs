@@ -15,6 +15,9 @@ public sealed record TransactionRow(
 /// </summary>
 public sealed class ExportTransactions(EngineDbContext db)
 {
+    /// <summary>What to answer instead of the file: a window that runs backwards (400), another agency's sub-account (404).</summary>
+    public Task<Error?> CheckAsync(AgencyId agencyId, TransactionFilter filter, CancellationToken ct) => filter.CheckAsync(db, agencyId, ct);
+
     public IAsyncEnumerable<TransactionRow> StreamAsync(AgencyId agencyId, TransactionFilter filter) =>
         db.LedgerTransactions.AsNoTracking().WithSpecification(new TransactionsOfAgencySpec(agencyId, filter))
             .OrderByDescending(t => t.Sequence)

@@ -20,9 +20,9 @@ public sealed class ListTransactions(EngineDbContext db)
             }
             before = sequence;
         }
-        if (filter.From is { } from && filter.To is { } to && from > to)
+        if (await filter.CheckAsync(db, agencyId, ct) is { } invalid)
         {
-            return ValidationFailed.For("from", "from must not be later than to.");
+            return invalid;
         }
 
         var query = db.LedgerTransactions.AsNoTracking().WithSpecification(new TransactionsOfAgencySpec(agencyId, filter));

@@ -77,9 +77,13 @@ public static class AgencyActions
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
             var filter = query.ToFilter();
-            return filter.IsSuccess
-                ? new Reports.TransactionCsv(export.StreamAsync(workspace.Agency, filter.Value), "transactions.csv")
-                : Results.BadRequest(filter.Error!.Detail);
+            if (!filter.IsSuccess)
+            {
+                return Results.BadRequest(filter.Error.Detail);
+            }
+            return await export.CheckAsync(workspace.Agency, filter.Value, ct) is { } invalid
+                ? Api.Errors.Problems.ToProblem(invalid)
+                : (IResult)new Reports.TransactionCsv(export.StreamAsync(workspace.Agency, filter.Value), "transactions.csv");
         });
         admin.MapPost("/plans/save", async ([FromForm] Guid? id, [FromForm] string? name, [FromForm] Features[]? features,
             BackOfficeContext context, ManagePlans plans, CancellationToken ct) =>

@@ -26,13 +26,14 @@ public sealed class MailDev : IAsyncDisposable
         ? path
         : Path.Combine(Repository.Root, ".tools", "maildev", "node_modules", ".bin", "maildev");
 
-    public static async Task<MailDev> StartAsync()
+    /// <summary>Starts maildev; a given SMTP port lets a test bring the server back where a Storefront already sends.</summary>
+    public static async Task<MailDev> StartAsync(int? smtpPort = null)
     {
         if (!File.Exists(Executable))
         {
             throw new FileNotFoundException("maildev is missing; ./test.sh installs it into .tools/maildev.", Executable);
         }
-        var smtp = FreePort.Next();
+        var smtp = smtpPort ?? FreePort.Next();
         var web = FreePort.Next();
         var info = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--smtp", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture), "--web", web.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "--silent" })
@@ -82,6 +83,13 @@ public sealed class MailDev : IAsyncDisposable
     }
 
     public async Task<JsonElement> AllAsync() => await http.GetFromJsonAsync<JsonElement>("/email", Ct);
+
+    /// <summary>Every captured email as a mail client sees it: kind header, recipients, both bodies.</summary>
+    public async Task<IReadOnlyList<CapturedEmail>> ListAsync() =>
+        (await AllAsync()).EnumerateArray().Select(CapturedEmail.From).ToList();
+
+    /// <summary>The raw message as it came over SMTP (headers and MIME parts).</summary>
+    public Task<string> SourceAsync(string id) => http.GetStringAsync($"/email/{Uri.EscapeDataString(id)}/source", Ct);
 
     public async ValueTask DisposeAsync()
     {

@@ -50,7 +50,7 @@ public sealed class TransactionsTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
-    public async Task Transactions_OfAnotherAgency_AreNeverListed()
+    public async Task Transactions_OfAnotherAgencysSubAccount_Answer404()
     {
         var owner = await api.CreateAgencyAsync();
         var other = await api.CreateAgencyAsync();
@@ -58,9 +58,11 @@ public sealed class TransactionsTests(SqliteApi api) : IClassFixture<SqliteApi>
         var subAccount = await owner.CreateSubAccountAsync();
         await UseAsync(owner, subAccount, 3, null);
 
-        var page = await (await other.Client.GetAsync($"/api/v1/transactions?subAccountId={subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK);
+        var problem = await (await other.Client.GetAsync($"/api/v1/transactions?subAccountId={subAccount}", Ct)).ExpectAsync(HttpStatusCode.NotFound);
+        var own = await (await other.Client.GetAsync("/api/v1/transactions", Ct)).ExpectAsync(HttpStatusCode.OK);
 
-        page.GetProperty("data").GetArrayLength().ShouldBe(0);
+        problem.GetProperty("code").GetString().ShouldBe("not_found");
+        own.GetProperty("data").GetArrayLength().ShouldBe(0);
     }
 
     private static async Task UseAsync(TestAgency agency, string subAccount, long credits, string? campaignId) =>

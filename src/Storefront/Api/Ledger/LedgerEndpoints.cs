@@ -58,13 +58,17 @@ public static class LedgerEndpoints
     }
 
     /// <summary>The same filters as the list, as a CSV file that streams (with a header row).</summary>
-    public static Results<TransactionCsv, ProblemHttpResult> ExportAsync(
-        [AsParameters] TransactionQuery query, ApiCaller caller, ExportTransactions export)
+    public static async Task<Results<TransactionCsv, ProblemHttpResult>> ExportAsync(
+        [AsParameters] TransactionQuery query, ApiCaller caller, ExportTransactions export, CancellationToken ct)
     {
         var filter = query.ToFilter();
-        return filter.IsSuccess
-            ? new TransactionCsv(export.StreamAsync(caller.Agency, filter.Value), "transactions.csv")
-            : filter.Error.ToProblem();
+        if (!filter.IsSuccess)
+        {
+            return filter.Error.ToProblem();
+        }
+        return await export.CheckAsync(caller.Agency, filter.Value, ct) is { } invalid
+            ? invalid.ToProblem()
+            : new TransactionCsv(export.StreamAsync(caller.Agency, filter.Value), "transactions.csv");
     }
 
     public static async Task<Results<Ok<Page<TransactionResponse>>, ProblemHttpResult>> ListAsync(
