@@ -34,6 +34,12 @@ public sealed class StartCheckout(
         {
             return new NotFound("sub-account");
         }
+        // A retry of a request that already opened its session replays it, whatever changed since (a mode switch, a
+        // pause): the caller asked once and gets one answer.
+        if (await OpenedBeforeAsync(subAccount, command, ct) is { } replay)
+        {
+            return replay;
+        }
         if (subAccount.CreditMode != CreditMode.Reselling)
         {
             return new Conflict("This sub-account uses the agency's shared pool, so it does not buy credits of its own. Switch it to reselling mode first.");
@@ -91,6 +97,23 @@ public sealed class StartCheckout(
             .SetProperty(x => x.CheckoutUrl, session.Url), ct);
         p.AttachSession(session.Id, session.Url);
         return new StartedCheckout(p, session);
+    }
+
+    private async Task<Result<StartedCheckout>?> OpenedBeforeAsync(SubAccount subAccount, CheckoutCommand command, CancellationToken ct)
+    {
+        if (command.RequestKey is not { } key)
+        {
+            return null;
+        }
+        var existing = await db.Purchases.AsNoTracking()
+            .SingleOrDefaultAsync(x => x.AgencyId == subAccount.AgencyId && x.RequestKey == key, ct);
+        return existing switch
+        {
+            null => null,
+            _ when existing.RequestHash != command.RequestHash => new RequestKeyReused(key),
+            { CheckoutSessionId: { } session, CheckoutUrl: { } url } => new StartedCheckout(existing, new CheckoutSession(session, url)),
+            _ => null,
+        };
     }
 
     private async Task<Result<Purchase>> FindOrCreateAsync(SubAccount subAccount, string stripeAccountId, CheckoutCommand command, CancellationToken ct)

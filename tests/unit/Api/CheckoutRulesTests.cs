@@ -111,6 +111,22 @@ public sealed class CheckoutRulesTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Checkout_RetriedAfterTheSubAccountSwitchedToShared_ReplaysTheSessionItOpened()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var first = await (await agency.CheckoutAsync(subAccount, new { packId = pack }, "buy-then-switch")).ExpectAsync(HttpStatusCode.Created);
+        (await agency.Client.PatchAsJsonAsync($"/api/v1/sub-accounts/{subAccount}", new { creditMode = "shared" }, Ct)).EnsureSuccessStatusCode();
+
+        var retry = await (await agency.CheckoutAsync(subAccount, new { packId = pack }, "buy-then-switch")).ExpectAsync(HttpStatusCode.Created);
+        var fresh = await agency.CheckoutAsync(subAccount, new { packId = pack }, "buy-after-switch");
+
+        retry.GetProperty("id").GetString().ShouldBe(first.GetProperty("id").GetString());
+        await fresh.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict");
+    }
+
+    [Fact]
     public async Task Checkout_ForAnotherAgencysSubAccount_Answers404()
     {
         var owner = await api.CreateAgencyAsync();
