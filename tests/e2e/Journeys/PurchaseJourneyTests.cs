@@ -45,6 +45,13 @@ public sealed class PurchaseJourneyTests(DemoStorefront demo, Chromium chromium)
         await Assertions.Expect(footer).ToContainTextAsync("Brightside Digital");
         await Assertions.Expect(footer.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new Regex("^mailto:"));
         await Chromium.ScreenshotAsync(mail, "issue9-receipt-email");
+
+        var agency = await journey.SignInToBackOfficeAsync(DemoJourney.Owner, demo.PasswordOf(DemoJourney.Owner));
+        await agency.GotoAsync(journey.Url("/admin/purchases"));
+        var row = agency.GetByRole(AriaRole.Table, new() { Name = "Purchases" }).GetByRole(AriaRole.Row).Filter(new() { HasText = pack.Name });
+        await Assertions.Expect(row).ToContainTextAsync("Bluebird Dental");
+        await Assertions.Expect(row).ToContainTextAsync("Fulfilled");
+        await Chromium.ScreenshotAsync(agency, "issue4-purchase-list");
     }
 
     [Fact]
