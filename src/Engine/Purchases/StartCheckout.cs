@@ -34,33 +34,15 @@ public sealed class StartCheckout(
         {
             return new NotFound("sub-account");
         }
-        // A retry of a request that already opened its session replays it, whatever changed since (a mode switch, a
-        // pause): the caller asked once and gets one answer.
-        if (await OpenedBeforeAsync(subAccount, command, ct) is { } replay)
+        // A retry of a keyed request whose purchase exists (opened, or being opened by a concurrent twin) continues that
+        // purchase, whatever changed since (a mode switch, a pause): its checks passed when it was recorded, and the
+        // caller asked once, so it gets one answer.
+        var earlier = await EarlierAttemptAsync(subAccount, command, ct);
+        if (earlier is { IsSuccess: false })
         {
-            return replay;
+            return earlier.Value.Error;
         }
-        if (subAccount.CreditMode != CreditMode.Reselling)
-        {
-            return new Conflict("This sub-account uses the agency's shared pool, so it does not buy credits of its own. Switch it to reselling mode first.");
-        }
-        if (subAccount.Paused)
-        {
-            return new AccountPaused(subAccount.Id);
-        }
-        var reselling = await features.RequireAsync(subAccount, Plans.Features.Reselling, ct);
-        if (!reselling.IsSuccess)
-        {
-            return reselling.Error;
-        }
-        var agency = subAccount.Agency!;
-        if (agency.StripeAccountId is null || !agency.PaymentsEnabled)
-        {
-            return new PaymentsNotConnected();
-        }
-
-        var defaults = defaultUrls(agency);
-        var purchase = await FindOrCreateAsync(subAccount, agency.StripeAccountId, command, ct);
+        var purchase = earlier ?? await CheckedNewPurchaseAsync(subAccount, command, ct);
         if (!purchase.IsSuccess)
         {
             return purchase.Error;
@@ -70,6 +52,8 @@ public sealed class StartCheckout(
         {
             return new StartedCheckout(p, new CheckoutSession(p.CheckoutSessionId, p.CheckoutUrl!));
         }
+        var agency = subAccount.Agency!;
+        var defaults = defaultUrls(agency);
 
         CheckoutSession session;
         try
@@ -99,7 +83,7 @@ public sealed class StartCheckout(
         return new StartedCheckout(p, session);
     }
 
-    private async Task<Result<StartedCheckout>?> OpenedBeforeAsync(SubAccount subAccount, CheckoutCommand command, CancellationToken ct)
+    private async Task<Result<Purchase>?> EarlierAttemptAsync(SubAccount subAccount, CheckoutCommand command, CancellationToken ct)
     {
         if (command.RequestKey is not { } key)
         {
@@ -111,23 +95,40 @@ public sealed class StartCheckout(
         {
             null => null,
             _ when existing.RequestHash != command.RequestHash => new RequestKeyReused(key),
-            { CheckoutSessionId: { } session, CheckoutUrl: { } url } => new StartedCheckout(existing, new CheckoutSession(session, url)),
-            _ => null,
+            _ => existing,
         };
+    }
+
+    private async Task<Result<Purchase>> CheckedNewPurchaseAsync(SubAccount subAccount, CheckoutCommand command, CancellationToken ct)
+    {
+        if (subAccount.CreditMode != CreditMode.Reselling)
+        {
+            return new Conflict("This sub-account uses the agency's shared pool, so it does not buy credits of its own. Switch it to reselling mode first.");
+        }
+        if (subAccount.Paused)
+        {
+            return new AccountPaused(subAccount.Id);
+        }
+        var reselling = await features.RequireAsync(subAccount, Plans.Features.Reselling, ct);
+        if (!reselling.IsSuccess)
+        {
+            return reselling.Error;
+        }
+        var agency = subAccount.Agency!;
+        if (agency.StripeAccountId is null || !agency.PaymentsEnabled)
+        {
+            return new PaymentsNotConnected();
+        }
+        return await FindOrCreateAsync(subAccount, agency.StripeAccountId, command, ct);
     }
 
     private async Task<Result<Purchase>> FindOrCreateAsync(SubAccount subAccount, string stripeAccountId, CheckoutCommand command, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (command.RequestKey is { } key)
+            if (await EarlierAttemptAsync(subAccount, command, ct) is { } earlier)
             {
-                var existing = await db.Purchases.AsNoTracking()
-                    .SingleOrDefaultAsync(x => x.AgencyId == subAccount.AgencyId && x.RequestKey == key, ct);
-                if (existing is not null)
-                {
-                    return existing.RequestHash == command.RequestHash ? existing : new RequestKeyReused(key);
-                }
+                return earlier; // A concurrent twin recorded it between our look and our insert.
             }
             var quote = await quotes.HandleAsync(subAccount.Agency!, subAccount.Ownership, command.PackId, command.Credits, ct);
             if (!quote.IsSuccess)
