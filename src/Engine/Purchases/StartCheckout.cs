@@ -43,6 +43,10 @@ public sealed class StartCheckout(
             return earlier.Value.Error;
         }
         var purchase = earlier ?? await CheckedNewPurchaseAsync(subAccount, command, ct);
+        if (!purchase.IsSuccess && earlier is null && await EarlierAttemptAsync(subAccount, command, ct) is { IsSuccess: true } twin)
+        {
+            purchase = twin; // Its twin recorded the purchase while this one was being refused: one key, one answer.
+        }
         if (!purchase.IsSuccess)
         {
             return purchase.Error;
