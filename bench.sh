@@ -3,6 +3,7 @@
 #   P1 usage-debits-http: resellerkit=<n>/s baseline=<n>/s ratio=<r> p99=<ms>ms overdrafts=<n>
 #   P2 storefront-page: resellerkit=<n>/s baseline=<n>/s ratio=<r>
 #   P2b theme-render: fluid=<us>us dotliquid=<us>us ruby-liquid=<us>us vs-dotliquid=<r>x vs-ruby=<r>x
+#   P2c theme-isolation: unloaded=<ms>ms loaded=<ms>ms ratio=<r> rss_start=<MB>MB rss_max=<MB>MB
 #   P3 widget: js=<KB>KB interactive=<ms>ms circuit=<KB>KB
 #   P4 stripe-webhooks: events=<n>/s grants=<n>/<n>
 #   P5 dashboard-1M: <ms>ms
@@ -14,8 +15,8 @@ cd "$(dirname "$0")"
 
 mode=${1:-full}
 case $mode in
-  quick) usage=(2 8) page=(2 4) sessions=100 circuits=50 dashboard_runs=5 ;;
-  full) usage=(5 30) page=(3 15) sessions=1000 circuits=200 dashboard_runs=15 ;;
+  quick) usage=(2 8) page=(2 4) isolation=10 sessions=100 circuits=50 dashboard_runs=5 ;;
+  full) usage=(5 30) page=(3 15) isolation=30 sessions=1000 circuits=200 dashboard_runs=15 ;;
   *) echo "usage: ./bench.sh [quick]" >&2; exit 2 ;;
 esac
 
@@ -59,6 +60,7 @@ figure() {
 figure P1 "${load[@]}" usage "$storefront" "${usage[@]}"
 figure P2 "${load[@]}" page "$storefront" "${page[@]}"
 figure P2b bench/theme-render.sh "$mode"
+figure P2c "${load[@]}" isolation "$storefront" "$isolation"
 figure P3 bench/widget/widget.sh "$circuits"
 figure P4 "${load[@]}" checkout "$storefront" "$sessions"
 figure P5 "${load[@]}" dashboard "$dashboard_runs"

@@ -1,12 +1,14 @@
 using System.Globalization;
 using ResellerKit.Bench.Load.Checkout;
 using ResellerKit.Bench.Load.Dashboard;
+using ResellerKit.Bench.Load.Isolation;
 using ResellerKit.Bench.Load.Page;
 using ResellerKit.Bench.Load.Usage;
 
 // The bench drivers of ./bench.sh (each prints its figure's line last):
 //   usage <Storefront.dll> <warm-up s> <seconds>      figure P1 (usage debits over HTTP against a raw SQLite loop)
 //   page <Storefront.dll> <warm-up s> <seconds>       figure P2 (the storefront page against Kestrel serving its bytes, wrk)
+//   isolation <Storefront.dll> <seconds>              figure P2c (a neighbour's storefront while one agency's theme is hostile)
 //   checkout <Storefront.dll> <sessions>              figure P4 (sandbox checkout webhooks processed per second)
 //   dashboard <runs>                                  figure P5 (the agency dashboard over 1M ledger transactions)
 var seconds = (int i) => TimeSpan.FromSeconds(double.Parse(args[i], CultureInfo.InvariantCulture));
@@ -14,6 +16,7 @@ return args switch
 {
     ["usage", var dll, _, _] => await UsageFigure.RunAsync(Path.GetFullPath(dll), seconds(2), seconds(3)),
     ["page", var dll, _, _] => await PageFigure.RunAsync(Path.GetFullPath(dll), seconds(2), seconds(3)),
+    ["isolation", var dll, _] => await IsolationFigure.RunAsync(Path.GetFullPath(dll), seconds(2)),
     ["checkout", var dll, var sessions] => await CheckoutFigure.RunAsync(Path.GetFullPath(dll), int.Parse(sessions, CultureInfo.InvariantCulture)),
     ["dashboard", var runs] => await DashboardFigure.RunAsync(int.Parse(runs, CultureInfo.InvariantCulture)),
     _ => Usage(),

@@ -91,6 +91,7 @@ public static class EngineRegistration
         services.AddScoped<DashboardQueries>();
         services.AddHostedService<LedgerRollupJob>();
         services.AddScoped<UpdateBranding>();
+        services.AddScoped<VerifyCustomDomain>();
         services.AddOptions<RechargeOptions>();
         services.AddOptions<OutboxOptions>();
         services.AddScoped<WebhookEvents>();

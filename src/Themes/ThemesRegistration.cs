@@ -15,7 +15,7 @@ public static class ThemesRegistration
     public static IServiceCollection AddThemes(this IServiceCollection services, ThemeLimits? limits = null)
     {
         var budget = limits ?? ThemeLimits.Default;
-        var parser = ThemeTemplateOptions.CreateParser();
+        var parser = ThemeTemplateOptions.CreateParser(budget);
         services.AddSingleton(budget);
         services.AddSingleton(parser);
         services.AddSingleton(ThemeTemplateOptions.Create(budget));

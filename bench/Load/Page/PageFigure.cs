@@ -3,8 +3,8 @@ using System.Globalization;
 namespace ResellerKit.Bench.Load.Page;
 
 /// <summary>
-/// Figure P2: requests per second for the demo agency's storefront page (/s/demo/, its packs rendered through its
-/// theme) on the published Storefront, against a bare Kestrel serving the very bytes that page answered as a static
+/// Figure P2: requests per second for the demo agency's storefront page (/ on demo.localhost, its packs rendered
+/// through its theme) on the published Storefront, against a bare Kestrel serving the very bytes that page answered as a static
 /// file. The same wrk settings for both, after a warm-up run each; the two alternate for <see cref="Rounds"/> rounds
 /// and each keeps its best round, so a burst of load from the neighbours on the shared cores does not pick the winner.
 /// </summary>
@@ -19,21 +19,22 @@ public static class PageFigure
         {
             var environment = new Dictionary<string, string> { ["ResellerKit__SeedDemo"] = "true" };
             await using var host = await StorefrontHost.StartAsync(dll, environment, Directory.CreateDirectory(Path.Combine(folder, "storefront")).FullName);
-            var storefrontUrl = host.BaseUrl + "/s/demo/";
-            using var http = new HttpClient();
-            var page = await http.GetByteArrayAsync(storefrontUrl);
+            var storefrontUrl = host.BaseUrl + "/";
+            var storefrontHost = StorefrontClient.Host(host.BaseUrl, "demo");
+            using var http = StorefrontClient.For(host.BaseUrl, "demo");
+            var page = await http.GetByteArrayAsync("/");
             var files = Directory.CreateDirectory(Path.Combine(folder, "static")).FullName;
             await File.WriteAllBytesAsync(Path.Combine(files, "index.html"), page);
             var baselineUrl = $"http://127.0.0.1:{StorefrontHost.FreePort()}";
             await using var app = await StaticPage.StartAsync(files, baselineUrl);
             baselineUrl += "/index.html";
 
-            await Wrk.RequestsPerSecondAsync(storefrontUrl, warmUp);
+            await Wrk.RequestsPerSecondAsync(storefrontUrl, warmUp, storefrontHost);
             await Wrk.RequestsPerSecondAsync(baselineUrl, warmUp);
             double storefront = 0, baseline = 0;
             for (var round = 1; round <= Rounds; round++)
             {
-                var s = await Wrk.RequestsPerSecondAsync(storefrontUrl, duration);
+                var s = await Wrk.RequestsPerSecondAsync(storefrontUrl, duration, storefrontHost);
                 var b = await Wrk.RequestsPerSecondAsync(baselineUrl, duration);
                 Console.WriteLine($"  round {round}: storefront {s:0}/s, static {b:0}/s ({page.Length:N0} bytes, wrk -t{Wrk.Threads} -c{Wrk.Connections})");
                 (storefront, baseline) = (Math.Max(storefront, s), Math.Max(baseline, b));

@@ -10,10 +10,12 @@ public static partial class Wrk
     public const int Threads = 2;
     public const int Connections = 32;
 
-    public static async Task<double> RequestsPerSecondAsync(string url, TimeSpan duration)
+    /// <param name="host">The Host header to send, for a storefront on its own host name reached at the loopback address.</param>
+    public static async Task<double> RequestsPerSecondAsync(string url, TimeSpan duration, string? host = null)
     {
         var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-t", $"{Threads}", "-c", $"{Connections}", "-d", $"{(int)duration.TotalSeconds}s", url }) info.ArgumentList.Add(arg);
+        string[] hostHeader = host is null ? [] : ["-H", $"Host: {host}"];
+        foreach (var arg in (string[])["-t", $"{Threads}", "-c", $"{Connections}", "-d", $"{(int)duration.TotalSeconds}s", .. hostHeader, url]) info.ArgumentList.Add(arg);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start (on Debian: apt-get install wrk).");
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

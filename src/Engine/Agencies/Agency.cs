@@ -46,8 +46,17 @@ public sealed class Agency
 
     public AgencyBranding Branding { get; private set; } = new();
 
-    /// <summary>A host name (<c>credits.agency.com</c>) that serves this agency's storefront at <c>/</c>.</summary>
+    /// <summary>
+    /// A host name (<c>credits.agency.com</c>) the agency asked for. It serves the storefront only once the agency has
+    /// proved it controls the domain (<see cref="VerifiedDomain"/>); claiming a name proves nothing and blocks no one.
+    /// </summary>
     public string? CustomDomain { get; private set; }
+
+    /// <summary>The secret the agency publishes in a DNS TXT record to prove it controls <see cref="CustomDomain"/>.</summary>
+    public string? CustomDomainToken { get; private set; }
+
+    /// <summary><see cref="CustomDomain"/> once its TXT record was found; unique across agencies. Only this host serves the storefront.</summary>
+    public string? VerifiedDomain { get; private set; }
 
     public CustomQuantityOffer CustomQuantity { get; private set; } = new();
 
@@ -97,7 +106,20 @@ public sealed class Agency
 
     public void Rebrand(AgencyBranding branding) => Branding = branding;
 
-    public void MapDomain(string? host) => CustomDomain = host;
+    /// <summary>Asks for a custom domain (or none). A new name starts unverified, with a new challenge token.</summary>
+    public void RequestDomain(string? host, string token)
+    {
+        if (host == CustomDomain)
+        {
+            return;
+        }
+
+        CustomDomain = host;
+        CustomDomainToken = host is null ? null : token;
+        VerifiedDomain = null;
+    }
+
+    public void VerifyDomain() => VerifiedDomain = CustomDomain;
 
     /// <summary>The name clients see: the display name when set, else the agency's name.</summary>
     public string PublicName => Branding.DisplayName ?? Name;

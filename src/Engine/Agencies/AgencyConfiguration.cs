@@ -19,7 +19,9 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.Property(a => a.StripeAccountId).HasMaxLength(100);
         builder.HasIndex(a => a.StripeAccountId);
         builder.Property(a => a.CustomDomain).HasMaxLength(253);
-        builder.HasIndex(a => a.CustomDomain).IsUnique();
+        builder.Property(a => a.CustomDomainToken).HasMaxLength(64);
+        builder.Property(a => a.VerifiedDomain).HasMaxLength(253);
+        builder.HasIndex(a => a.VerifiedDomain).IsUnique();
         builder.ComplexProperty(a => a.Branding, b =>
         {
             b.Property(x => x.DisplayName).HasMaxLength(Input.MaxNameLength);

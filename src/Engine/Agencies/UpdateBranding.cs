@@ -56,11 +56,11 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
         if (c.CustomDomain.IsSet)
         {
             var host = c.CustomDomain.Value?.Trim().ToLowerInvariant();
-            if (host is not null && await db.Agencies.AnyAsync(a => a.CustomDomain == host && a.Id != agencyId, ct))
+            if (host is not null && await db.Agencies.AnyAsync(a => a.VerifiedDomain == host && a.Id != agencyId, ct))
             {
-                return new DuplicateValue("customDomain", $"{host} is already mapped to another agency.");
+                return new DuplicateValue("customDomain", $"{host} already serves another agency's storefront.");
             }
-            agency.MapDomain(host);
+            agency.RequestDomain(host, DomainChallenge.NewToken());
         }
         db.AuditEvents.Add(AuditEvent.Record(actor, "agency.branding_updated", agencyId, null, new { before, after }, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

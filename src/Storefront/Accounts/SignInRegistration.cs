@@ -4,8 +4,10 @@ using ResellerKit.Engine.Users;
 namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
-/// People sign in with one Identity cookie, on the storefront and in the back office. Sign-in attempts are rate
-/// limited per client address (<see cref="SignInThrottle"/>), and Identity locks an account after repeated failures.
+/// Two sessions, never shared: the back office's Identity cookie (<see cref="CookieName"/>), host-only on the platform
+/// host and SameSite=Strict, and each storefront's own cookie on its own host (<see cref="ShopSession"/>). Both are
+/// checked against the user's security stamp on every request (<see cref="SessionValidation"/>). Sign-in attempts are
+/// throttled per address and per account (<see cref="SignInThrottle"/>); Identity locks an account after repeated failures.
 /// </summary>
 public static class SignInRegistration
 {
@@ -20,12 +22,15 @@ public static class SignInRegistration
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
+            .AddShopSession()
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.LoginPath = "/admin/login";

@@ -1,41 +1,68 @@
 using System.Threading.RateLimiting;
+using ResellerKit.Engine.Common;
 
 namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
-/// Rate-limits every sign-in POST (back office, storefront password and emailed link, password reset) per client
-/// address: 10 a minute. One limiter for all of them, so that switching forms does not buy more attempts. The limiter
-/// lives with the app's pipeline (one per node), not in a static, so two apps in one process do not share a budget.
+/// Throttles every sign-in attempt, found by its endpoint (<see cref="SignInAttemptAttribute"/>), per client address and
+/// per account: 10 attempts a minute from one address across all sign-in forms, 5 password attempts a minute for one
+/// email address, and 3 sign-in emails per 15 minutes to one address. The limiters live with the app's pipeline (one
+/// per node), not in a static, so two apps in one process do not share a budget.
 /// </summary>
 public sealed class SignInThrottle(RequestDelegate next)
 {
-    private readonly PartitionedRateLimiter<HttpContext> limiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    private readonly PartitionedRateLimiter<string> perAddress = Fixed(10, TimeSpan.FromMinutes(1));
+    private readonly PartitionedRateLimiter<string> passwordsPerAccount = Fixed(5, TimeSpan.FromMinutes(1));
+    private readonly PartitionedRateLimiter<string> emailsPerAccount = Fixed(3, TimeSpan.FromMinutes(15));
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsPost(context.Request.Method) && IsSignIn(context.Request.Path))
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<SignInAttemptAttribute>() is not { } attempt)
         {
-            using var lease = await limiter.AcquireAsync(context, 1, context.RequestAborted);
-            if (!lease.IsAcquired)
-            {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = "60";
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(
-                    "<!doctype html><html lang=\"en\"><title>Too many attempts</title><main><h1>Too many sign-in attempts</h1>" +
-                    "<p>Please wait a minute and try again.</p></main></html>", context.RequestAborted);
-                return;
-            }
+            await next(context);
+            return;
         }
+
+        using var byAddress = await perAddress.AcquireAsync(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", 1, context.RequestAborted);
+        var account = await AccountAsync(context);
+        var accounts = attempt.Kind == SignInAttemptKind.Password ? passwordsPerAccount : emailsPerAccount;
+        using var byAccount = account is null ? null : await accounts.AcquireAsync(account, 1, context.RequestAborted);
+        if (!byAddress.IsAcquired || byAccount is { IsAcquired: false })
+        {
+            await RefuseAsync(context, attempt.Kind == SignInAttemptKind.Password ? 60 : 900);
+            return;
+        }
+
         await next(context);
     }
 
-    public static bool IsSignIn(PathString path)
+    /// <summary>The email address the form names (<c>email</c>, <c>Input.Email</c>), normalised, or null.</summary>
+    private static async Task<string?> AccountAsync(HttpContext context)
     {
-        var value = path.Value ?? "";
-        return value is "/admin/login" or "/admin/forgot-password"
-            || (value.StartsWith("/s/", StringComparison.Ordinal) && (value.EndsWith("/sign-in", StringComparison.Ordinal) || value.EndsWith("/magic-link", StringComparison.Ordinal)));
+        if (!context.Request.HasFormContentType)
+        {
+            return null;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var field = form.Keys.FirstOrDefault(k => k.EndsWith("email", StringComparison.OrdinalIgnoreCase));
+        return field is null || form[field].ToString() is not { Length: > 0 } value ? null : Input.NormalizeEmail(value.Trim());
     }
+
+    private static async Task RefuseAsync(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            "<!doctype html><html lang=\"en\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Too many attempts</title>" +
+            "<main style=\"font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>Too many sign-in attempts</h1>" +
+            $"<p>For your account's safety, please wait {(retryAfterSeconds >= 120 ? $"{retryAfterSeconds / 60} minutes" : "a minute")} and try again.</p></main></html>",
+            context.RequestAborted);
+    }
+
+    private static PartitionedRateLimiter<string> Fixed(int permits, TimeSpan window) =>
+        PartitionedRateLimiter.Create<string, string>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
 }

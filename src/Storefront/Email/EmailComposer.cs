@@ -4,6 +4,7 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Shop;
 using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Themes.Email;
@@ -13,7 +14,7 @@ namespace ResellerKit.Storefront.Email;
 
 /// <summary>Turns an email request into a rendered email, in the agency's branding and theme (or the platform's, for platform mail).</summary>
 public sealed class EmailComposer(
-    EngineDbContext db, ThemeStore themes, EmailRenderer renderer, PublicUrls urls, Unsubscribe unsubscribe, IOptions<EmailOptions> options)
+    EngineDbContext db, ThemeStore themes, EmailRenderer renderer, PublicUrls urls, StorefrontHosts storefronts, Unsubscribe unsubscribe, IOptions<EmailOptions> options)
 {
     public async Task<ComposedEmail> ComposeAsync(EmailRequest request, CancellationToken ct)
     {
@@ -38,8 +39,8 @@ public sealed class EmailComposer(
     private string? DefaultAction(EmailKind kind, Agency? agency) => (kind, agency) switch
     {
         (_, null) => urls.BaseUrl + "/admin",
-        (EmailKind.SubAccountCredentials, _) => urls.Storefront(agency.Slug) + "sign-in",
-        (EmailKind.PurchaseReceipt or EmailKind.Refund or EmailKind.LowBalance, _) => urls.Storefront(agency.Slug) + "account",
+        (EmailKind.SubAccountCredentials, _) => storefronts.Url(agency) + "sign-in",
+        (EmailKind.PurchaseReceipt or EmailKind.Refund or EmailKind.LowBalance, _) => storefronts.Url(agency) + "account",
         _ => urls.BaseUrl + "/admin",
     };
 

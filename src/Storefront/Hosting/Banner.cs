@@ -1,9 +1,11 @@
+using ResellerKit.Storefront.Shop;
+
 namespace ResellerKit.Storefront.Hosting;
 
 /// <summary>What a newcomer needs after <c>dotnet run</c>: where everything is, and the keys and logins to use.</summary>
 public static class Banner
 {
-    public static IEnumerable<string> Lines(PublicUrls urls, string? generatedPlatformKey, DemoCredentials? demo, string? mailFolder)
+    public static IEnumerable<string> Lines(PublicUrls urls, StorefrontHosts storefronts, string? generatedPlatformKey, DemoCredentials? demo, string? mailFolder)
     {
         var b = urls.BaseUrl;
         yield return "";
@@ -23,7 +25,7 @@ public static class Banner
         }
         if (demo is not null)
         {
-            foreach (var line in demo.Lines(b))
+            foreach (var line in demo.Lines(storefronts.Url(demo.Slug)))
             {
                 yield return line;
             }

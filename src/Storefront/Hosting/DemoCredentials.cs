@@ -13,12 +13,12 @@ public sealed record DemoCredentials(
 
     public string? DirectClientPassword { get; init; }
 
-    public IEnumerable<string> Lines(string? baseUrl = null)
+    public IEnumerable<string> Lines(string? storefrontUrl = null)
     {
         yield return $" Demo agency \"{AgencyName}\" (slug {Slug})";
-        if (baseUrl is not null)
+        if (storefrontUrl is not null)
         {
-            yield return $"   Storefront       {baseUrl}/s/{Slug}/";
+            yield return $"   Storefront       {storefrontUrl}   (its own origin, apart from the back office)";
         }
         if (AgencyApiKey is null)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using ResellerKit.Engine;
+using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Accounts;
 using ResellerKit.Storefront.Api;
@@ -12,6 +13,7 @@ using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
 using ResellerKit.Storefront.Webhooks;
 using ResellerKit.Themes;
+using ResellerKit.Themes.Rendering;
 
 namespace ResellerKit.Storefront.Hosting;
 
@@ -25,7 +27,7 @@ public static class HostRegistration
             ConnectionString = builder.Configuration.GetConnectionString("Engine") ?? DatabaseOptions.DefaultConnectionString,
         };
         builder.Services.AddEngine(database);
-        builder.Services.AddThemes();
+        builder.Services.AddThemes(builder.Configuration.GetSection(ThemeLimits.Section).Get<ThemeLimits>());
         builder.Services.AddDataProtectionKeys(database);
         builder.Services.Configure<ResellerKitOptions>(builder.Configuration.GetSection(ResellerKitOptions.Section));
         builder.Services.AddSingleton<PublicUrls>();
@@ -36,6 +38,8 @@ public static class HostRegistration
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<PlatformHosts>();
         builder.Services.AddSingleton<CustomDomains>();
+        builder.Services.AddSingleton<StorefrontHosts>();
+        builder.Services.AddSingleton<ITxtRecords, DnsTxtRecords>();
         builder.Services.AddScoped<ShopContexts>();
         builder.Services.AddScoped<ShopRenderer>();
         builder.Services.AddScoped<ThemeEditor>();
@@ -55,8 +59,8 @@ public static class HostRegistration
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
         app.Use(JsonCharset.RejectUnknown);
         app.Use(IdempotencyFilter.BufferKeyedRequests);
-        app.UseBackOfficeSecurityHeaders();
         app.UseShopHostRouting();
+        app.UseSecurityHeaders();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -23,6 +23,4 @@ public sealed class PublicUrls(IOptions<ResellerKitOptions> options, IServer ser
                 .TrimEnd('/');
         }
     }
-
-    public string Storefront(string slug) => $"{BaseUrl}/s/{slug}/";
 }

@@ -11,6 +11,16 @@ public sealed class ResellerKitOptions
     /// <summary>The absolute URL that emails, storefront links and the widget use; defaults to the first bound address.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Where storefronts live: a URL with <c>{slug}</c>, such as <c>https://{slug}.shops.example.com</c>. Each agency's
+    /// storefront gets an origin of its own, apart from the back office. By default <c>{slug}.</c> in front of the
+    /// platform's host (<c>{slug}.localhost</c> when the platform is on loopback).
+    /// </summary>
+    public string? StorefrontBaseUrl { get; set; }
+
+    /// <summary>The DNS servers used to verify custom domains.</summary>
+    public DnsOptions? Dns { get; set; }
+
     /// <summary>More host names the platform answers on (comma-separated), besides the public base URL's host and loopback.</summary>
     public string? PlatformHosts { get; set; }
 

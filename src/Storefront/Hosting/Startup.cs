@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Email;
+using ResellerKit.Storefront.Shop;
 
 namespace ResellerKit.Storefront.Hosting;
 
@@ -23,10 +24,11 @@ public static class Startup
         var demo = seedDemo ? await services.GetRequiredService<DemoSeed>().SeedAsync(app.Lifetime.ApplicationStopping) : null;
 
         var urls = app.Services.GetRequiredService<PublicUrls>();
+        var storefronts = app.Services.GetRequiredService<StorefrontHosts>();
         var mailFolder = app.Services.GetService<PickupFolderTransport>()?.Folder;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var line in Banner.Lines(urls, generatedPlatformKey, demo, mailFolder))
+            foreach (var line in Banner.Lines(urls, storefronts, generatedPlatformKey, demo, mailFolder))
             {
                 Console.WriteLine(line);
             }

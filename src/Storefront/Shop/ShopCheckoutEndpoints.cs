@@ -65,8 +65,11 @@ public static class ShopCheckoutEndpoints
         {
             http.Response.Headers["Refresh"] = "3"; // The webhook usually lands within a second or two.
         }
+        // Only the buyer, signed in on this storefront, sees what was added and the new balance; a shared or leaked
+        // session id shows the state of the payment and nothing of the account.
+        var buyer = shop.Customer?.Id == result.Purchase.SubAccountId;
         var page = new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: state,
-            CreditsAdded: state == PageView.Fulfilled ? result.Purchase.Credits : null, NewBalance: result.NewBalance);
+            CreditsAdded: buyer && state == PageView.Fulfilled ? result.Purchase.Credits : null, NewBalance: buyer ? result.NewBalance : null);
         return await renderer.RenderAsync(http, shop, new ShopPage("checkout-return", page), ct);
     }
 

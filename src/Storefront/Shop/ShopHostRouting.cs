@@ -1,38 +1,68 @@
+using System.Net;
+
 namespace ResellerKit.Storefront.Shop;
 
 /// <summary>
-/// Host-based tenancy: a request to an agency's custom domain is served as that agency's storefront (<c>/</c> there is
-/// <c>/s/{slug}/</c> here). The root of a host that is neither the platform's nor a mapped domain is a plain 404: it
-/// says nothing about which agencies exist.
+/// Sorts every request by its host. A storefront host (under the storefront base, or a verified custom domain) is
+/// served as that agency's storefront and nothing else: every path is routed into <c>/s/{slug}</c>, so <c>/admin</c>
+/// and <c>/api</c> are storefront 404s there. On the platform host, <c>/s/{slug}/…</c> is redirected to the storefront's
+/// own origin. A host that is neither answers 404 and says nothing about which agencies exist.
 /// </summary>
-public sealed class ShopHostRouting(RequestDelegate next, CustomDomains domains, PlatformHosts platformHosts)
+public sealed class ShopHostRouting(RequestDelegate next, StorefrontHosts storefronts, CustomDomains domains, PlatformHosts platformHosts)
 {
-    private static readonly string[] Reserved =
-        ["/api", "/admin", "/_blazor", "/_framework", "/_content", "/widget", "/webhooks", "/stripe-sandbox",
-         "/healthz", "/readyz", "/openapi", "/scalar", "/email", "/s/"];
-
     public async Task InvokeAsync(HttpContext context)
     {
         var host = context.Request.Host.Host.ToLowerInvariant();
         var path = context.Request.Path.Value ?? "/";
-        var reserved = Reserved.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
-        if (!reserved && !platformHosts.IsPlatform(host))
+        if (platformHosts.IsPlatform(host) || IPAddress.TryParse(host.Trim('[', ']'), out _))
         {
-            if (await domains.SlugForAsync(host, context.RequestAborted) is not { } slug)
+            if (path.StartsWith("/s/", StringComparison.OrdinalIgnoreCase))
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("Not found.", context.RequestAborted);
+                RedirectToStorefront(context, path);
                 return;
             }
-            context.Features.Set(new ShopHostFeature(slug));
-            context.Request.Path = $"/s/{slug}{path}";
+
+            await next(context);
+            return;
         }
+
+        if ((storefronts.SlugOf(host) ?? await domains.SlugForAsync(host, context.RequestAborted)) is not { } slug)
+        {
+            if (path is "/healthz" or "/readyz")
+            {
+                await next(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Not found.", context.RequestAborted);
+            return;
+        }
+
+        context.Features.Set(new ShopHostFeature(slug));
+        context.Request.Path = $"/s/{slug}{path}";
         await next(context);
+    }
+
+    /// <summary><c>/s/{slug}/rest?query</c> on the platform host moves to <c>{storefront}/rest?query</c>; only pages move (GET and HEAD).</summary>
+    private void RedirectToStorefront(HttpContext context, string path)
+    {
+        var rest = path[3..];
+        var slash = rest.IndexOf('/');
+        var slug = (slash < 0 ? rest : rest[..slash]).ToLowerInvariant();
+        if (!Engine.Common.Input.IsSlug(slug) || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var page = slash < 0 ? "" : rest[(slash + 1)..];
+        context.Response.Redirect(storefronts.Url(slug) + page + context.Request.QueryString);
     }
 }
 
-/// <summary>Set when the storefront is served on the agency's own domain, so its links start at <c>/</c>.</summary>
+/// <summary>Set on every storefront request: the agency whose storefront this host serves. Storefront endpoints require it.</summary>
 public sealed record ShopHostFeature(string Slug);
 
 public static class ShopHostRoutingExtensions

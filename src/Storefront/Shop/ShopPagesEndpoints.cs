@@ -1,18 +1,16 @@
-using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Purchases;
 using ResellerKit.Storefront.Branding;
+using ResellerKit.Themes.Packages;
 using ResellerKit.Themes.Views;
 
 namespace ResellerKit.Storefront.Shop;
 
 public static class ShopPagesEndpoints
 {
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-
     public static async Task<IResult> IndexAsync(string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancellationToken ct) =>
         await shops.ResolveAsync(http, slug, ct) is { } shop
             ? await renderer.RenderAsync(http, shop, new ShopPage("index", new PageView(shop.Agency.PublicName, "index")), ct)
@@ -44,10 +42,14 @@ public static class ShopPagesEndpoints
         return await renderer.RenderAsync(http, shop, page, ct);
     }
 
-    /// <summary>A file of the theme's <c>assets/</c> folder (the agency's override, else the base theme's).</summary>
+    /// <summary>
+    /// A file of the theme's <c>assets/</c> folder (the agency's override, else the base theme's), only of the kinds
+    /// <see cref="ThemeAssets"/> allows, with <c>nosniff</c> so a browser never takes it for something else.
+    /// </summary>
     public static async Task<IResult> AssetAsync(string slug, string path, HttpContext http, ShopContexts shops, ThemeStore themes, CancellationToken ct)
     {
-        if (await shops.ResolveAsync(http, slug, ct) is not { } shop || path.Contains("..", StringComparison.Ordinal))
+        if (await shops.ResolveAsync(http, slug, ct) is not { } shop || path.Contains("..", StringComparison.Ordinal)
+            || ThemeAssets.ContentType(path) is not { } type)
         {
             return Results.NotFound();
         }
@@ -57,7 +59,12 @@ public static class ShopPagesEndpoints
             return Results.NotFound();
         }
         http.Response.Headers.CacheControl = "public, max-age=300";
-        return Results.Text(content, ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream");
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (type.StartsWith("image/svg", StringComparison.Ordinal))
+        {
+            http.Response.Headers.ContentSecurityPolicy = ThemeAssets.SvgPolicy;
+        }
+        return Results.Text(content, type);
     }
 
     public static async Task<IResult> NotFoundAsync(string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancellationToken ct) =>

@@ -26,6 +26,11 @@ public sealed class ShopRenderer(
         {
             return Results.Content(result.Html, "text/html; charset=utf-8", statusCode: page.Status);
         }
+        if (result.Error.Limit == ThemeLimit.Concurrency)
+        {
+            logger.LogWarning("The storefront of {Agency} is rendering at its limit; a request was answered 503", shop.Agency.Slug);
+            return ThemeErrorPage.Busy(http, shop.Agency.PublicName, shop.Url());
+        }
         logger.LogWarning("The theme of {Agency} failed to render {Template}: {Error}", shop.Agency.Slug, page.Template, result.Error);
         await themes.RecordRenderErrorAsync(shop.Agency.Id, result.Error!.ToString(), ct);
         return ThemeErrorPage.For(shop.Agency.PublicName, shop.Url());

@@ -1,3 +1,5 @@
+using ResellerKit.Storefront.Accounts;
+
 namespace ResellerKit.Storefront.Shop;
 
 /// <summary>The branded storefront at <c>/s/{slug}/</c> (and at <c>/</c> on the agency's custom domain).</summary>
@@ -10,8 +12,8 @@ public static class ShopRoutes
         shop.MapGet("/account", ShopPagesEndpoints.AccountAsync);
         shop.MapGet("/assets/{**path}", ShopPagesEndpoints.AssetAsync);
         shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync);
-        shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync);
-        shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync);
+        shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
+        shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.EmailLink));
         shop.MapGet("/magic", ShopSignInEndpoints.RedeemMagicLinkAsync);
         shop.MapPost("/sign-out", ShopSignInEndpoints.SignOutAsync);
         shop.MapPost("/checkout", ShopCheckoutEndpoints.BuyAsync);

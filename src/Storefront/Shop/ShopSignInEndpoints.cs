@@ -5,7 +5,7 @@ using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Users;
-using ResellerKit.Storefront.Hosting;
+using ResellerKit.Storefront.Accounts;
 using ResellerKit.Themes.Views;
 
 namespace ResellerKit.Storefront.Shop;
@@ -46,20 +46,23 @@ public static class ShopSignInEndpoints
         {
             return await SignInPageAsync(http, shop, renderer, error: WrongCredentials, status: 400, ct: ct);
         }
-        var result = await signIn.PasswordSignInAsync(user, form["password"].ToString(), isPersistent: true, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, form["password"].ToString(), lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             return await SignInPageAsync(http, shop, renderer,
                 error: "Too many failed attempts. This account is locked for 15 minutes; you can still sign in with an emailed link.", status: 400, ct: ct);
         }
-        return result.Succeeded
-            ? Results.Redirect(shop.Url("account"))
-            : await SignInPageAsync(http, shop, renderer, error: WrongCredentials, status: 400, ct: ct);
+        if (!result.Succeeded)
+        {
+            return await SignInPageAsync(http, shop, renderer, error: WrongCredentials, status: 400, ct: ct);
+        }
+        await ShopSession.SignInAsync(http, signIn, user);
+        return Results.Redirect(shop.Url("account"));
     }
 
     public static async Task<IResult> SendMagicLinkAsync(
         string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, IAntiforgery antiforgery, UserManager<User> users,
-        ClientAccounts clients, MagicLinks links, Mailer mailer, EngineDbContext db, PublicUrls urls, CancellationToken ct)
+        ClientAccounts clients, MagicLinks links, Mailer mailer, EngineDbContext db, StorefrontHosts storefronts, CancellationToken ct)
     {
         if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
         {
@@ -78,7 +81,7 @@ public static class ShopSignInEndpoints
         if (user is not null && await clients.OfUserAsync(user.Id, shop.Agency.Id, ct) is { } customer)
         {
             var (token, expiresAt) = links.Issue(user.Id);
-            var link = $"{(http.Features.Get<ShopHostFeature>() is null ? urls.Storefront(shop.Agency.Slug) : $"{http.Request.Scheme}://{http.Request.Host}/")}magic?token={Uri.EscapeDataString(token)}";
+            var link = $"{storefronts.Url(shop.Agency)}magic?token={Uri.EscapeDataString(token)}";
             mailer.Send(new EmailRequest(EmailKind.MagicLink, user.Email!, user.DisplayName, shop.Agency.Id)
             {
                 SubAccountId = customer.Id, ActionUrl = link, ExpiresAt = expiresAt,
@@ -103,16 +106,16 @@ public static class ShopSignInEndpoints
         {
             return Results.Redirect(shop.Url("sign-in?error=link"));
         }
-        await signIn.SignInAsync(user, isPersistent: true);
+        await ShopSession.SignInAsync(http, signIn, user);
         return Results.Redirect(shop.Url("account"));
     }
 
-    public static async Task<IResult> SignOutAsync(string slug, HttpContext http, IAntiforgery antiforgery, SignInManager<User> signIn, ShopContexts shops, CancellationToken ct)
+    public static async Task<IResult> SignOutAsync(string slug, HttpContext http, IAntiforgery antiforgery, ShopContexts shops, CancellationToken ct)
     {
         var shop = await shops.ResolveAsync(http, slug, ct);
         if (await antiforgery.IsRequestValidAsync(http))
         {
-            await signIn.SignOutAsync();
+            await ShopSession.SignOutAsync(http);
         }
         return Results.Redirect(shop?.Url() ?? "/");
     }

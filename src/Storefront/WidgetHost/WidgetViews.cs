@@ -6,6 +6,7 @@ using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Storefront.Shop;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Themes.Rendering.Filters;
 using ResellerKit.Widget.Data;
@@ -18,7 +19,7 @@ namespace ResellerKit.Storefront.WidgetHost;
 /// in the resolved locale, never in the page.
 /// </summary>
 public sealed class WidgetViews(
-    EngineDbContext db, ListPacks packs, MinimumPrices minimums, GetBalance balances, WidgetThemes themes, PublicUrls urls)
+    EngineDbContext db, ListPacks packs, MinimumPrices minimums, GetBalance balances, WidgetThemes themes, StorefrontHosts storefronts)
 {
     private const int RecentUsageLines = 5;
 
@@ -29,11 +30,11 @@ public sealed class WidgetViews(
             return WidgetView.Unavailable(access.Notice ?? WidgetGate.NotAllowedHere);
         }
         var culture = WidgetLocale.Resolve(request.Locale, agency.Branding.Locale);
-        var storefront = agency.CustomDomain is { } domain ? $"https://{domain}/" : urls.Storefront(agency.Slug);
+        var storefront = storefronts.Url(agency);
         var offers = (await packs.PurchasableAsync(agency.Id, ct)).Select(p => Offer(p, culture)).ToList();
         return new WidgetView(
             access.Status,
-            new BrandView(agency.PublicName, storefront, urls.Storefront(agency.Slug) + "sign-in"),
+            new BrandView(agency.PublicName, storefront, storefront + "sign-in"),
             await themes.ForAsync(agency, request.Accent, ct),
             offers,
             await CustomAsync(agency, culture, ct),

@@ -11,6 +11,16 @@ public static partial class EmailMessageKinds
     /// </summary>
     public static bool IsTransactional(this EmailMessageKind kind) => kind != EmailMessageKind.LowBalance;
 
+    /// <summary>
+    /// Kinds whose link or password lets its holder into an account: their templates never see the link or the
+    /// password; the system inserts them where the template prints <c>{{ credential }}</c>.
+    /// </summary>
+    public static bool CarriesCredential(this EmailMessageKind kind) => kind is EmailMessageKind.PasswordReset or EmailMessageKind.MagicLink
+        or EmailMessageKind.AgencyInvite or EmailMessageKind.SubAccountCredentials or EmailMessageKind.ConnectionRequest;
+
+    /// <summary>The locale key of the kind's button: <c>password_reset.button</c>.</summary>
+    public static string ButtonKey(this EmailMessageKind kind) => $"{Words().Replace(kind.ToString(), "$1_$2").ToLowerInvariant()}.button";
+
     /// <summary>The template's path: <c>email/password-reset.liquid</c> for <see cref="EmailMessageKind.PasswordReset"/>.</summary>
     public static string TemplatePath(this EmailMessageKind kind) =>
         $"email/{Words().Replace(kind.ToString(), "$1-$2").ToLowerInvariant()}.liquid";

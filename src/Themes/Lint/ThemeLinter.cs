@@ -79,6 +79,10 @@ public sealed class ThemeLinter(FluidParser parser, TemplateOptions options, The
         {
             roots["content_for_layout"] = typeof(string);
         }
+        else if (path == Email.CredentialBlock.TemplatePath)
+        {
+            roots["button_key"] = typeof(string);
+        }
 
         var english = LocaleTable.Parse((isEmail ? BuiltInThemes.Files(BuiltInThemes.Email)! : new Dictionary<string, string>())
             .GetValueOrDefault(ThemePaths.Locale("en")) ?? theme.ReadFile(ThemePaths.Locale("en")) ?? "{}");

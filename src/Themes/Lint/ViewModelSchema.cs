@@ -1,5 +1,4 @@
 using System.Reflection;
-using Fluid;
 using ResellerKit.Themes.Rendering;
 using ResellerKit.Themes.Views;
 
@@ -14,7 +13,7 @@ internal static class ViewModelSchema
     private static readonly Dictionary<Type, Dictionary<string, Type>> Members = ViewModelTypes.All.ToDictionary(
         type => type,
         type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .ToDictionary(p => MemberNameStrategies.SnakeCase(p), p => p.PropertyType, StringComparer.Ordinal));
+            .ToDictionary(ViewModelMemberAccess.NameOf, p => p.PropertyType, StringComparer.Ordinal));
 
     /// <summary>The root variables of storefront templates.</summary>
     public static IReadOnlyDictionary<string, Type> StorefrontRoots => Members[typeof(StorefrontView)];

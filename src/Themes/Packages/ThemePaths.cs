@@ -26,9 +26,11 @@ public static partial class ThemePaths
 
     /// <summary>Null when <paramref name="path"/> may be saved in a theme; otherwise why not.</summary>
     public static string? Problem(string path) =>
-        ValidPath().IsMatch(path) && !path.Contains("..", StringComparison.Ordinal)
-            ? null
-            : "A theme file lives directly in layout/, templates/, snippets/, assets/, config/, locales/ or email/ and is named with letters, digits, '.', '_' or '-'.";
+        !ValidPath().IsMatch(path) || path.Contains("..", StringComparison.Ordinal)
+            ? "A theme file lives directly in layout/, templates/, snippets/, assets/, config/, locales/ or email/ and is named with letters, digits, '.', '_' or '-'."
+            : path.StartsWith("assets/", StringComparison.Ordinal) && ThemeAssets.ContentType(path) is null
+                ? $"An asset is one of: {string.Join(", ", ThemeAssets.Extensions)}. Pages come from templates/, never from assets/."
+                : null;
 
     /// <summary>Forward slashes, no leading slash: the form every theme path is kept in.</summary>
     public static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');

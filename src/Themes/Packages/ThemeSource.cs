@@ -39,6 +39,9 @@ public sealed class ThemeSource
 
     public IReadOnlyCollection<string> OverriddenPaths => overrides.Keys.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>True when a render may run a file the agency wrote; built-in files alone are ResellerKit's own code.</summary>
+    public bool HasAgencyFiles => overrides.Count > 0;
+
     /// <summary>All files' characters together, for the theme size limit.</summary>
     public long TotalChars => Paths.Sum(p => (long)(ReadFile(p)?.Length ?? 0));
 

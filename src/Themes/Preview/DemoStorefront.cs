@@ -14,8 +14,7 @@ public static class DemoStorefront
             locale, currency, "Europe/Berlin");
 
     public static UrlsView Urls { get; } = new(
-        "/s/northwind/", "/s/northwind/account", "/s/northwind/sign-in", "/s/northwind/sign-out",
-        "/s/northwind/magic-link", "/s/northwind/checkout", "/s/northwind/assets");
+        "/", "/account", "/sign-in", "/sign-out", "/magic-link", "/checkout", "/assets");
 
     public static IReadOnlyList<PackView> Packs(string currency = "usd") =>
     [

@@ -13,8 +13,8 @@ namespace ResellerKit.Themes.Rendering;
 
 /// <summary>
 /// One render of one theme: a new <see cref="TemplateContext"/> over the view model (allow-listed members only), the
-/// shop's culture and time zone, the theme's settings, a clock that stops it after the timeout, and HTML escaping
-/// of every output.
+/// shop's culture and time zone, the theme's settings, a clock that cancels it when its time budget is spent, and
+/// HTML escaping of every output.
 /// </summary>
 internal sealed class RenderSession : IDisposable
 {
@@ -29,12 +29,17 @@ internal sealed class RenderSession : IDisposable
         TemplateOptions options, ThemeCache cache, ThemeLimits limits, ThemeSource theme, object model, AgencyBrandView shop, UrlsView? urls, CancellationToken ct)
     {
         clock = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        clock.CancelAfter(limits.Timeout);
-        state = new RenderState(theme, limits, cache, clock.Token, ct) { Shop = shop, Urls = urls };
-        context = new TemplateContext(model, options, allowModelMembers: false)
+        if (theme.HasAgencyFiles)
+        {
+            // The time budget is for agency code; ResellerKit's own templates are not stopped by a slow machine.
+            clock.CancelAfter(limits.TimeBudget);
+        }
+        state = new RenderState(theme, limits, cache) { Shop = shop, Urls = urls };
+        context = new TemplateContext(model, options)
         {
             CultureInfo = Culture(shop.Locale),
             TimeZone = TZConvert.TryGetTimeZoneInfo(shop.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc,
+            CancellationToken = clock.Token,
         };
         state.Attach(context);
         context.SetValue("settings", FluidValue.Create(new Dictionary<string, object?>(Settings(theme, cache)), options));
@@ -47,8 +52,8 @@ internal sealed class RenderSession : IDisposable
     {
         if (state.Theme.TotalChars > state.Limits.MaxThemeChars)
         {
-            throw new ThemeRenderException($"The theme has more than {state.Limits.MaxThemeChars:N0} characters of files.", new ThemeError(path, 0, 0,
-                $"The theme has more than {state.Limits.MaxThemeChars:N0} characters of files."));
+            var message = $"The theme has more than {state.Limits.MaxThemeChars:N0} characters of files.";
+            throw new ThemeRenderException(message, new ThemeError(path, 0, 0, message, ThemeLimit.ThemeSize));
         }
 
         var (template, error) = state.Cache.Template(state.Theme, path);
@@ -58,14 +63,13 @@ internal sealed class RenderSession : IDisposable
         }
 
         state.CurrentPath = path;
-        using var writer = new CappedWriter(state, state.Limits.MaxOutputChars, "page");
-        await template.Template.RenderAsync(writer, Html, context);
-        return writer.ToString();
+        return await template.Template.RenderAsync(context, Html, isolateContext: false);
     }
 
     /// <summary>Makes a value visible to the next file rendered, such as <c>content_for_layout</c>.</summary>
     public void SetValue(string name, FluidValue value) => context.SetValue(name, value);
 
+    /// <summary>The error of a failed render. The caller's own cancellation is not the theme's fault: callers filter it out first.</summary>
     public ThemeError Failure(Exception failure) => RenderFailures.ToError(failure, state.CurrentPath, state.Limits);
 
     public void Dispose() => clock.Dispose();

@@ -5,7 +5,8 @@ namespace ResellerKit.Themes.Rendering;
 /// <param name="Line">1-based; 0 when the problem has no single place (a time or size budget ran out).</param>
 /// <param name="Column">1-based; 0 when unknown.</param>
 /// <param name="Message">Plain text for the agency. Never holds data of another tenant or a secret.</param>
-public sealed record ThemeError(string Path, int Line, int Column, string Message)
+/// <param name="Limit">The budget that stopped the theme, or null for a mistake in the theme (a syntax error, a missing file).</param>
+public sealed record ThemeError(string Path, int Line, int Column, string Message, ThemeLimit? Limit = null)
 {
     public override string ToString() => Line > 0 ? $"{Path}:{Line}:{Column}: {Message}" : $"{Path}: {Message}";
 }

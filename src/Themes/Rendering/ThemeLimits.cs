@@ -1,46 +1,49 @@
 namespace ResellerKit.Themes.Rendering;
 
 /// <summary>
-/// The budget of one untrusted theme. Fluid alone does not protect the server, so each limit is enforced by ResellerKit
-/// code: sizes and nesting before parsing, ranges and strings while evaluating, steps and time while rendering.
+/// The budget of one untrusted theme. Fluid 3 enforces steps, scope depth, output size, collection sizes, parser depth
+/// and cancellation; ResellerKit adds the sizes checked before parsing, a memory budget, a time budget and a cap on
+/// concurrent renders per agency. Bound from the <c>Themes:Limits</c> configuration section.
 /// </summary>
 public sealed record ThemeLimits
 {
+    public const string Section = "Themes:Limits";
+
     /// <summary>One file's source, in characters; checked before parsing.</summary>
     public int MaxFileChars { get; init; } = 256 * 1024;
 
     /// <summary>All files of a theme together (base files plus overrides), in characters.</summary>
     public int MaxThemeChars { get; init; } = 4 * 1024 * 1024;
 
-    /// <summary>Block tags (if, for, capture…) open at once; deeper nesting overflows Fluid's parser stack.</summary>
-    public int MaxNesting { get; init; } = 24;
+    /// <summary>Fluid's parser depth: nested blocks, filter chains and expressions; deeper input would overflow the stack.</summary>
+    public int MaxParserDepth { get; init; } = 64;
 
-    /// <summary>One <c>{{ }}</c> or <c>{% %}</c>, in characters; long filter or operator chains recurse once per link.</summary>
-    public int MaxTagChars { get; init; } = 1000;
+    /// <summary>Items in any list a template materialises: a range, split, concat, map… (Fluid's MaxCollectionSize).</summary>
+    public int MaxCollectionItems { get; init; } = 10_000;
 
-    /// <summary>Items in any range <c>(a..b)</c>; Fluid would materialise the whole range before counting a step.</summary>
-    public int MaxRangeItems { get; init; } = 1000;
-
-    /// <summary>Items in an array built by a filter (split, concat, map…).</summary>
-    public int MaxArrayItems { get; init; } = 10_000;
-
-    /// <summary>Characters in one string value (assign, capture, filter result).</summary>
-    public int MaxStringChars { get; init; } = 256 * 1024;
+    /// <summary>Characters of one render's HTML, of one capture, and of one filter's result (Fluid's MaxOutputSize).</summary>
+    public int MaxOutputChars { get; init; } = 2 * 1024 * 1024;
 
     /// <summary>Fluid's step counter: every statement and loop iteration is a step.</summary>
     public int MaxSteps { get; init; } = 100_000;
 
-    /// <summary>Fluid's scope depth: nested render/include/for.</summary>
+    /// <summary>Fluid's scope depth (nested for loops) and the depth of nested render/include.</summary>
     public int MaxRecursion { get; init; } = 20;
 
-    /// <summary>Characters of HTML one render may write.</summary>
-    public int MaxOutputChars { get; init; } = 2 * 1024 * 1024;
-
     /// <summary>
-    /// Wall-clock time of one render: a backstop only, since <see cref="MaxSteps"/> already bounds the work. It is
-    /// generous so that a busy server (a cold start, a load spike) never fails a page that is within its budget.
+    /// What one render may allocate for text and lists, in bytes: every filter result and capture is charged when it is
+    /// built, so a template that keeps thousands of large strings stops long before it fills the server's memory.
     /// </summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+    public long MaxMemoryBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>Wall-clock time of one render. Pages render in well under a millisecond; this stops a theme that spins.</summary>
+    public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Storefront renders of one agency's theme running at once; the others wait, so one theme cannot take every core.</summary>
+    public int MaxConcurrentRendersPerAgency { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>How long a storefront request waits for its agency's render slot before it is answered 503 with Retry-After.</summary>
+    public TimeSpan RenderQueueTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Parsed templates kept in memory across all agencies.</summary>
     public int MaxCachedTemplates { get; init; } = 2000;

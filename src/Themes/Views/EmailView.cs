@@ -7,11 +7,15 @@ namespace ResellerKit.Themes.Views;
 /// </summary>
 /// <param name="Shop">The agency that sends the email (its name, locale and currency).</param>
 /// <param name="Footer">The branded footer; the renderer appends it, templates cannot print or drop it.</param>
-/// <param name="ActionUrl">The one link the message is about: sign-in, reset, magic link, accept, invite, authenticate payment.</param>
+/// <param name="ActionUrl">The one link the message is about: sign-in, reset, magic link, accept, invite, authenticate payment.
+/// Null in templates of kinds that carry a credential: there the system inserts the link itself (see <paramref name="Credential"/>).</param>
 /// <param name="ExpiresAt">When <see cref="ActionUrl"/> or a session stops working.</param>
-/// <param name="Password">SubAccountCredentials only: the initial password, shown once.</param>
+/// <param name="Password">SubAccountCredentials only: the initial password, shown once. Never visible to a template.</param>
 /// <param name="OtherParty">ConnectionRequest/Accepted/Revoked, ContractTerminated, AssistSessionNotice: the other agency or person.</param>
 /// <param name="UnsubscribeUrl">The link for non-transactional kinds; the footer shows it only for them.</param>
+/// <param name="Credential">Kinds that carry a credential (reset, magic link, invitations, first password): print
+/// <c>{{ credential }}</c> once, as text, where the system's button, link and password belong. It is a placeholder;
+/// the real values never pass through the template.</param>
 public sealed record EmailView(
     AgencyBrandView Shop,
     FooterView Footer,
@@ -28,4 +32,5 @@ public sealed record EmailView(
     long? Threshold = null,
     MoneyView? Amount = null,
     string? Reference = null,
-    string? UnsubscribeUrl = null);
+    string? UnsubscribeUrl = null,
+    string? Credential = null);

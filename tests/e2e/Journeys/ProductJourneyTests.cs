@@ -54,7 +54,7 @@ public sealed class ProductJourneyTests(DemoStorefront demo, Chromium chromium) 
         await Chromium.ScreenshotAsync(agency, "issue9-packs");
 
         var shop = await chromium.NewPageAsync();
-        await shop.GotoAsync(journey.Url("/s/demo/"));
+        await shop.GotoAsync(journey.ShopUrl("/"));
         var card = shop.GetByRole(AriaRole.Listitem).Filter(new() { Has = shop.GetByRole(AriaRole.Heading, new() { Name = name }) });
         await Assertions.Expect(card).ToContainTextAsync("750 credits");
         await Assertions.Expect(card).ToContainTextAsync("$90.00");
@@ -77,7 +77,7 @@ public sealed class ProductJourneyTests(DemoStorefront demo, Chromium chromium) 
         await Chromium.ScreenshotAsync(agency, "issue9-theme-settings");
 
         var shop = await chromium.NewPageAsync();
-        await shop.GotoAsync(journey.Url("/s/demo/"));
+        await shop.GotoAsync(journey.ShopUrl("/"));
         await Assertions.Expect(shop.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(headline);
         await Assertions.Expect(shop.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" }))
             .ToHaveCSSAsync("background-color", "rgb(194, 65, 12)");

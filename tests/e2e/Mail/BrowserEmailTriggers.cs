@@ -55,7 +55,7 @@ public sealed partial class BrowserEmailTriggers(DemoStorefront demo, Chromium c
         expect("PasswordReset", Client, 1);
 
         var shopper = await chromium.NewPageAsync();
-        await shopper.GotoAsync(demo.BaseUrl + "/s/demo/sign-in");
+        await shopper.GotoAsync(demo.ShopUrl + "/sign-in");
         await shopper.Locator("#magic-email").FillAsync(Client);
         await shopper.GetByRole(AriaRole.Button, new() { Name = "Email me a link" }).ClickAsync();
         await Assertions.Expect(shopper.GetByText("a sign-in link is on its way")).ToBeVisibleAsync();

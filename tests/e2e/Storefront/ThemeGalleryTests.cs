@@ -18,7 +18,7 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         await journey.Agency.SendAsync(HttpMethod.Put, "/api/v1/theme/base", new { baseTheme = theme });
         var page = await chromium.NewPageAsync();
 
-        await page.GotoAsync(demo.BaseUrl + "/s/demo/");
+        await page.GotoAsync(demo.ShopUrl + "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Top up your credits" })).ToBeVisibleAsync();
         foreach (var pack in new[] { "Starter", "Growth", "Scale" })
         {
@@ -28,7 +28,7 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
             $"the shop is dressed in {theme}");
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-index");
 
-        await page.GotoAsync(demo.BaseUrl + "/s/demo/sign-in");
+        await page.GotoAsync(demo.ShopUrl + "/sign-in");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-sign-in");
 
@@ -38,7 +38,7 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-account");
 
-        var missing = await page.GotoAsync(demo.BaseUrl + "/s/demo/no-such-page");
+        var missing = await page.GotoAsync(demo.ShopUrl + "/no-such-page");
         missing!.Status.ShouldBe(404);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-404");

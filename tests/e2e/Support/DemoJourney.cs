@@ -20,12 +20,15 @@ public sealed class DemoJourney(DemoStorefront demo, Chromium chromium) : IDispo
 
     public string Url(string path) => demo.BaseUrl + path;
 
+    /// <summary>A page of the demo storefront, on its own origin.</summary>
+    public string ShopUrl(string path) => demo.ShopUrl + path;
+
     /// <summary>
     /// Signs in at /admin/login and lands on the dashboard, in a fresh browser profile. A user who signed in before in
     /// this run comes back with the cookies of that sign-in: the app allows ten sign-ins a minute from one address.
     /// </summary>
     public Task<IPage> SignInToBackOfficeAsync(string email, string password) =>
-        SignInAsync("/admin/login", "/admin", email, password, async page =>
+        SignInAsync(Url("/admin/login"), Url("/admin"), email, password, async page =>
         {
             await page.GetByLabel("Email").FillAsync(email);
             await page.GetByLabel("Password").FillAsync(password);
@@ -34,7 +37,7 @@ public sealed class DemoJourney(DemoStorefront demo, Chromium chromium) : IDispo
 
     /// <summary>Signs in on the demo storefront with a password and lands on the account page.</summary>
     public Task<IPage> SignInToShopAsync(string email, string password) =>
-        SignInAsync("/s/demo/sign-in", "/s/demo/account", email, password, async page =>
+        SignInAsync(ShopUrl("/sign-in"), ShopUrl("/account"), email, password, async page =>
         {
             var form = page.GetByRole(AriaRole.Region, new() { Name = "With your password" });
             await form.GetByRole(AriaRole.Textbox, new() { Name = "Email" }).FillAsync(email);
@@ -42,21 +45,21 @@ public sealed class DemoJourney(DemoStorefront demo, Chromium chromium) : IDispo
             await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         });
 
-    private async Task<IPage> SignInAsync(string path, string home, string email, string password, Func<IPage, Task> fill)
+    private async Task<IPage> SignInAsync(string signInUrl, string home, string email, string password, Func<IPage, Task> fill)
     {
-        var key = $"{demo.BaseUrl} {path} {email} {password}";
+        var key = $"{signInUrl} {email} {password}";
         var page = await chromium.NewPageAsync(Sessions.GetValueOrDefault(key));
         if (Sessions.ContainsKey(key))
         {
-            await page.GotoAsync(Url(home));
-            if (page.Url == Url(home) && await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync() == 1)
+            await page.GotoAsync(home);
+            if (page.Url == home && await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).CountAsync() == 1)
             {
                 return page;
             }
         }
-        await page.GotoAsync(Url(path));
+        await page.GotoAsync(signInUrl);
         await fill(page);
-        await Assertions.Expect(page).ToHaveURLAsync(Url(home));
+        await Assertions.Expect(page).ToHaveURLAsync(home);
         Sessions[key] = await page.Context.StorageStateAsync();
         return page;
     }

@@ -11,6 +11,9 @@ public sealed partial class DemoStorefront : IAsyncLifetime
 
     public string BaseUrl => Process.BaseUrl;
 
+    /// <summary>The demo agency's storefront, on its own origin: <c>http://demo.localhost:{port}</c>.</summary>
+    public string ShopUrl => Process.StorefrontUrl("demo");
+
     public string Banner { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
@@ -29,8 +32,16 @@ public sealed partial class DemoStorefront : IAsyncLifetime
 
     public string AgencyKey => AgencyKeyPattern().Match(Banner).Value;
 
+    /// <summary>The platform key the first start generated and printed once.</summary>
+    public string PlatformKey => PlatformKeyPattern().Match(Banner).Value;
+
+    public const string PlatformAdmin = "admin@platform.example";
+
     [GeneratedRegex(@"rk_agency_[A-Za-z0-9_-]+")]
     private static partial Regex AgencyKeyPattern();
+
+    [GeneratedRegex(@"rk_platform_[A-Za-z0-9_-]+")]
+    private static partial Regex PlatformKeyPattern();
 
     public async ValueTask DisposeAsync()
     {

@@ -25,6 +25,9 @@ public sealed class StorefrontProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>An agency's storefront on its own origin, <c>http://{slug}.localhost:{port}</c> (Chromium resolves it to loopback).</summary>
+    public string StorefrontUrl(string slug) => $"http://{slug}.localhost:{new Uri(BaseUrl).Port}";
+
     public string WorkDir { get; }
 
     public IReadOnlyList<string> Output => output.ToList();

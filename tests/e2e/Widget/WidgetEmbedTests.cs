@@ -49,7 +49,7 @@ public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost
 
         var signIn = page.GetByRole(AriaRole.Link, new() { Name = "Sign in" });
         await Assertions.Expect(signIn).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        (await signIn.GetAttributeAsync("href")).ShouldBe($"{storefront.BaseUrl}/s/{slug}/sign-in");
+        (await signIn.GetAttributeAsync("href")).ShouldBe($"{storefront.StorefrontUrl(slug)}/sign-in");
         await Assertions.Expect(page.GetByText("Your session has ended")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Starter")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("balance")).ToHaveCountAsync(0);

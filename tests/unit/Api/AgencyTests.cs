@@ -16,7 +16,7 @@ public sealed class AgencyTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         var body = await response.ExpectAsync(HttpStatusCode.Created);
         body.GetProperty("slug").GetString().ShouldBe(slug);
-        body.GetProperty("storefrontUrl").GetString().ShouldBe($"http://resellerkit.test/s/{slug}/");
+        body.GetProperty("storefrontUrl").GetString().ShouldBe($"http://{slug}.resellerkit.test/");
         var key = body.GetProperty("apiKey").GetString()!;
         key.ShouldStartWith("rk_agency_");
         var agency = await (await api.WithKey(key).GetAsync("/api/v1/agency", Ct)).ExpectAsync(HttpStatusCode.OK);

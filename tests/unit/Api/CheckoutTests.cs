@@ -23,7 +23,7 @@ public abstract class CheckoutTests(ApiFixture api)
         var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
         var replays = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed))));
 
-        paid.Headers.Location!.ToString().ShouldContain($"/s/{agency.Slug}/checkout/return?session_id={session.GetProperty("id").GetString()}");
+        paid.Headers.Location!.ToString().ShouldBe($"http://{agency.Slug}.resellerkit.test/checkout/return?session_id={session.GetProperty("id").GetString()}");
         balance.ShouldBe(100);
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);

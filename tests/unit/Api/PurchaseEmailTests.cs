@@ -21,7 +21,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
         var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
 
         var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed))));
-        var page = await api.CreateClient().GetAsync($"/s/{agency.Slug}/checkout/return?session_id={session}", Ct);
+        var page = await Browser.Storefront(api, agency.Slug).Client.GetAsync($"/checkout/return?session_id={session}", Ct);
         var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
 
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
@@ -57,15 +57,8 @@ public abstract class PurchaseEmailTests(ApiFixture api)
         return (agency, client, await api.BuyStarterPackAsync(agency, client.SubAccountId));
     }
 
-    // The emails of one kind queued for a sub-account, read from the outbox as the dispatcher reads them.
-    private async Task<int> QueuedAsync(string subAccountId, EmailKind kind)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var payloads = await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.AsNoTracking()
-            .Where(m => m.Topic == Mailer.Topic).Select(m => m.Payload).ToListAsync(Ct);
-        return payloads.Select(p => JsonSerializer.Deserialize<EmailRequest>(p, Mailer.Json))
-            .Count(e => e is not null && e.Kind == kind && e.SubAccountId?.ToString() == subAccountId);
-    }
+    private Task<int> QueuedAsync(string subAccountId, EmailKind kind) =>
+        api.QueuedEmailsAsync(e => e.Kind == kind && e.SubAccountId?.ToString() == subAccountId);
 }
 
 public sealed class PurchaseEmailTestsOnSqlite(SqliteApi api) : PurchaseEmailTests(api), IClassFixture<SqliteApi>;

@@ -13,7 +13,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "Northwind Growth" }, Ct);
         await agency.CreatePackAsync("Starter", 100, 1_500);
 
-        var (status, html) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var (status, html) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
 
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("Northwind Growth");
@@ -27,44 +27,10 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         var agency = await api.CreateAgencyAsync();
 
-        var (status, html) = await Browser.Open(api).GetAsync("/s/no-such-shop/");
+        var (status, html) = await Browser.Storefront(api, "no-such-shop").GetAsync("/");
 
         status.ShouldBe(HttpStatusCode.NotFound);
         html.ShouldNotContain(agency.Slug);
-    }
-
-    [Fact]
-    public async Task CustomDomains_EachServeTheirOwnBrand_AndAnUnknownHostIs404()
-    {
-        var first = await api.CreateAgencyAsync();
-        var second = await api.CreateAgencyAsync();
-        (await first.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "First Brand", customDomain = $"{first.Slug}.example.com" }, Ct)).EnsureSuccessStatusCode();
-        (await second.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "Second Brand", customDomain = $"{second.Slug}.example.com" }, Ct)).EnsureSuccessStatusCode();
-
-        var (firstStatus, firstHtml) = await Browser.Open(api, $"{first.Slug}.example.com").GetAsync("/");
-        var (secondStatus, secondHtml) = await Browser.Open(api, $"{second.Slug}.example.com").GetAsync("/");
-        var (unknownStatus, unknownHtml) = await Browser.Open(api, "nobody.example.com").GetAsync("/");
-
-        firstStatus.ShouldBe(HttpStatusCode.OK);
-        firstHtml.ShouldContain("First Brand");
-        firstHtml.ShouldNotContain("Second Brand");
-        firstHtml.ShouldContain("href=\"/sign-in\"");
-        secondStatus.ShouldBe(HttpStatusCode.OK);
-        secondHtml.ShouldContain("Second Brand");
-        unknownStatus.ShouldBe(HttpStatusCode.NotFound);
-        unknownHtml.ShouldNotContain("Brand");
-    }
-
-    [Fact]
-    public async Task CustomDomain_AlreadyMapped_Answers409()
-    {
-        var first = await api.CreateAgencyAsync();
-        var second = await api.CreateAgencyAsync();
-        await first.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = $"{first.Slug}.example.com" }, Ct);
-
-        var response = await second.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = $"{first.Slug}.example.com" }, Ct);
-
-        (await response.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict")).GetProperty("errors").TryGetProperty("customDomain", out _).ShouldBeTrue();
     }
 
     [Fact]
@@ -75,7 +41,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         await agency.GrantAsync(client.SubAccountId, 250);
 
         var browser = await api.SignInAsync(agency, client);
-        var (status, html) = await browser.GetAsync($"/s/{agency.Slug}/account");
+        var (status, html) = await browser.GetAsync("/account");
 
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("250 credits");
@@ -90,7 +56,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         await agency.Client.UsageAsync(client.SubAccountId, 42);
 
         var browser = await api.SignInAsync(agency, client);
-        var (_, html) = await browser.GetAsync($"/s/{agency.Slug}/account");
+        var (_, html) = await browser.GetAsync("/account");
 
         html.ShouldContain("42 credits");
         html.ShouldNotContain("987");
@@ -105,7 +71,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         await agency.Client.UsageAsync(client.SubAccountId, 42);
 
         var browser = await api.SignInAsync(agency, client);
-        var (_, html) = await browser.GetAsync($"/s/{agency.Slug}/account");
+        var (_, html) = await browser.GetAsync("/account");
 
         html.ShouldContain("<td>Usage</td>");
         html.ShouldContain("<td>Grant</td>");
@@ -116,10 +82,10 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         var agency = await api.CreateAgencyAsync();
         var client = await agency.CreateClientAsync();
-        var browser = Browser.Open(api);
+        var browser = Browser.Storefront(api, agency.Slug);
 
-        var wrongPassword = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/sign-in", ("email", client.Email), ("password", "nope-nope-nope"));
-        var unknownEmail = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/sign-in", ("email", "ghost@example.com"), ("password", "nope-nope-nope"));
+        var wrongPassword = await browser.SubmitAsync("/sign-in", "/sign-in", ("email", client.Email), ("password", "nope-nope-nope"));
+        var unknownEmail = await browser.SubmitAsync("/sign-in", "/sign-in", ("email", "ghost@example.com"), ("password", "nope-nope-nope"));
 
         wrongPassword.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var wrongText = await wrongPassword.Content.ReadAsStringAsync(Ct);
@@ -134,7 +100,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         var elsewhere = await api.CreateAgencyAsync();
         var client = await home.CreateClientAsync();
 
-        var response = await Browser.Open(api).SubmitAsync($"/s/{elsewhere.Slug}/sign-in", $"/s/{elsewhere.Slug}/sign-in",
+        var response = await Browser.Storefront(api, elsewhere.Slug).SubmitAsync("/sign-in", "/sign-in",
             ("email", client.Email), ("password", client.Password));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -145,17 +111,17 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         var agency = await api.CreateAgencyAsync();
         var client = await agency.CreateClientAsync();
-        var browser = Browser.Open(api);
+        var browser = Browser.Storefront(api, agency.Slug);
 
-        var sent = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/magic-link", ("email", client.Email));
+        var sent = await browser.SubmitAsync("/sign-in", "/magic-link", ("email", client.Email));
         var mail = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "MagicLink");
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"https?://\S+/magic\?token=\S+").Value);
         var first = await browser.Client.GetAsync(link.PathAndQuery, Ct);
-        var again = await Browser.Open(api).Client.GetAsync(link.PathAndQuery, Ct);
+        var again = await Browser.Storefront(api, agency.Slug).Client.GetAsync(link.PathAndQuery, Ct);
 
         (await sent.Content.ReadAsStringAsync(Ct)).ShouldContain("on its way");
-        first.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/account");
-        again.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/sign-in?error=link");
+        first.Headers.Location!.ToString().ShouldBe("/account");
+        again.Headers.Location!.ToString().ShouldBe("/sign-in?error=link");
     }
 
     [Fact]
@@ -166,7 +132,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         var client = await agency.CreateClientAsync("reselling");
         var browser = await api.SignInAsync(agency, client);
 
-        var buy = await browser.SubmitAsync($"/s/{agency.Slug}/", $"/s/{agency.Slug}/checkout", ("packId", pack));
+        var buy = await browser.SubmitAsync("/", "/checkout", ("packId", pack));
         var paid = await api.PayAsync(buy.Headers.Location!.ToString());
         await agency.WaitForBalanceAsync(client.SubAccountId, 100);
         var (_, returnPage) = await browser.GetAsync(paid.Headers.Location!.PathAndQuery);
@@ -182,8 +148,34 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         var agency = await api.CreateAgencyAsync();
         var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
 
-        var response = await Browser.Open(api).SubmitAsync($"/s/{agency.Slug}/", $"/s/{agency.Slug}/checkout", ("packId", pack));
+        var response = await Browser.Storefront(api, agency.Slug).SubmitAsync("/", "/checkout", ("packId", pack));
 
-        response.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/sign-in");
+        response.Headers.Location!.ToString().ShouldBe("/sign-in");
+    }
+
+    [Fact]
+    public async Task CheckoutReturn_OpenedByAnotherVisitor_ShowsNeitherCreditsNorBalance()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var buyer = await agency.CreateClientAsync("reselling");
+        var other = await agency.CreateClientAsync("reselling");
+        var browser = await api.SignInAsync(agency, buyer);
+        var buy = await browser.SubmitAsync("/", "/checkout", ("packId", pack));
+        var returnUrl = (await api.PayAsync(buy.Headers.Location!.ToString())).Headers.Location!.PathAndQuery;
+        await agency.WaitForBalanceAsync(buyer.SubAccountId, 100);
+
+        var (_, asBuyer) = await browser.GetAsync(returnUrl);
+        var (anonymousStatus, asAnonymous) = await Browser.Storefront(api, agency.Slug).GetAsync(returnUrl);
+        var (_, asOtherClient) = await (await api.SignInAsync(agency, other)).GetAsync(returnUrl);
+
+        asBuyer.ShouldContain("100 credits added, new balance 100.");
+        anonymousStatus.ShouldBe(HttpStatusCode.OK);
+        foreach (var page in new[] { asAnonymous, asOtherClient })
+        {
+            page.ShouldContain("The payment is complete. Sign in to see your credits.");
+            page.ShouldNotContain("credits added");
+            page.ShouldNotContain("new balance");
+        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         await agency.CreatePackAsync("Starter", 100, 1_500);
 
         var saved = await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = PackLoop }, Ct);
-        var (_, html) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var (_, html) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
 
         (await saved.ExpectAsync(HttpStatusCode.OK)).GetProperty("overrides").EnumerateArray().Select(o => o.GetString()).ShouldContain("templates/index.liquid");
         html.ShouldContain("Starter:100:$15.00");
@@ -28,7 +28,7 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         var response = await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid",
             new { content = "<h1>Hi</h1>\n<p>{% if packs %}unclosed</p>" }, Ct);
-        var (status, _) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var (status, _) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
 
         var error = (await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "theme_invalid")).GetProperty("errors")[0];
         error.GetProperty("path").GetString().ShouldBe("templates/index.liquid");
@@ -80,7 +80,7 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         var agency = await api.CreateAgencyAsync();
 
         (await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "#0f766e" }, Ct)).EnsureSuccessStatusCode();
-        var (_, html) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var (_, html) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
 
         html.ShouldContain("#0f766e");
     }
@@ -94,10 +94,10 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await broken.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = loops }, Ct)).EnsureSuccessStatusCode();
 
         var started = DateTime.UtcNow;
-        var (status, html) = await Browser.Open(api).GetAsync($"/s/{broken.Slug}/");
+        var (status, html) = await Browser.Storefront(api, broken.Slug).GetAsync("/");
         var elapsed = DateTime.UtcNow - started;
         var theme = await (await broken.Client.GetAsync("/api/v1/theme", Ct)).ExpectAsync(HttpStatusCode.OK);
-        var (healthyStatus, _) = await Browser.Open(api).GetAsync($"/s/{healthy.Slug}/");
+        var (healthyStatus, _) = await Browser.Storefront(api, healthy.Slug).GetAsync("/");
 
         status.ShouldBe(HttpStatusCode.InternalServerError);
         html.ShouldContain("having trouble");
@@ -114,9 +114,9 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         await agency.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "<p>version two</p>" }, Ct);
 
         (await agency.Client.PostAsync($"/api/v1/theme/revisions/{first.GetProperty("version").GetInt32()}/rollback", null, Ct)).EnsureSuccessStatusCode();
-        var (_, rolledBack) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var (_, rolledBack) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
         (await agency.Client.DeleteAsync("/api/v1/theme/files/templates/index.liquid", Ct)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        var (_, reverted) = await Browser.Open(api).GetAsync($"/s/{agency.Slug}/");
+        var (_, reverted) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
         var revisions = await (await agency.Client.GetAsync("/api/v1/theme/revisions", Ct)).ExpectAsync(HttpStatusCode.OK);
 
         rolledBack.ShouldContain("version one");
@@ -133,7 +133,7 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         await owner.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/secret.liquid", new { content = "owner-only-snippet" }, Ct);
         await other.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "{% render 'secret' %}" }, Ct);
 
-        var (_, html) = await Browser.Open(api).GetAsync($"/s/{other.Slug}/");
+        var (_, html) = await Browser.Storefront(api, other.Slug).GetAsync("/");
 
         html.ShouldNotContain("owner-only-snippet");
     }

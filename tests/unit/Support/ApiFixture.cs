@@ -62,6 +62,9 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
     /// <summary>Extra configuration of a fixture kind (loopback webhooks, short timeouts).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
+    /// <summary>Where an agency's storefront lives in the tests: its own host under the platform's, as by default.</summary>
+    public static Uri StorefrontUrl(string slug) => new($"http://{slug}.resellerkit.test/");
+
     public HttpClient Platform() => WithKey(PlatformKey);
 
     public HttpClient WithKey(string? key)

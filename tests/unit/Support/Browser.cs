@@ -9,7 +9,12 @@ namespace ResellerKit.Tests.Unit.Support;
 /// </summary>
 public sealed partial class Browser(HttpClient client)
 {
+    private readonly List<string> setCookies = [];
+
     public HttpClient Client => client;
+
+    /// <summary>Every Set-Cookie header this browser's pages and forms answered with, as sent.</summary>
+    public IReadOnlyList<string> SetCookies => setCookies;
 
     public static Browser Open(ApiFixture api, string? host = null)
     {
@@ -21,9 +26,14 @@ public sealed partial class Browser(HttpClient client)
         return new Browser(client);
     }
 
+    /// <summary>A visitor of an agency's storefront, on the storefront's own host (<c>{slug}.resellerkit.test</c> in the tests).</summary>
+    public static Browser Storefront(ApiFixture api, string slug) =>
+        new(api.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ApiFixture.StorefrontUrl(slug) }));
+
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
     {
         var response = await client.GetAsync(url, Ct);
+        Remember(response);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
@@ -35,7 +45,17 @@ public sealed partial class Browser(HttpClient client)
         token.Success.ShouldBeTrue($"{pageUrl} has no antiforgery field");
         var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
             .Append(new("__csrf", WebUtility.HtmlDecode(token.Groups[1].Value)));
-        return await client.PostAsync(action, new FormUrlEncodedContent(form), Ct);
+        var response = await client.PostAsync(action, new FormUrlEncodedContent(form), Ct);
+        Remember(response);
+        return response;
+    }
+
+    private void Remember(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+        {
+            setCookies.AddRange(cookies);
+        }
     }
 
     [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]

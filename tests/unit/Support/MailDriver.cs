@@ -1,4 +1,9 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using ResellerKit.Engine.Notifications;
+using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Tests.Unit.Support;
 
@@ -21,4 +26,16 @@ public static class MailDriver
         }, m => m is not null);
         return found ?? throw new ShouldAssertException($"No email to {to} arrived in {api.MailFolder}.");
     }
+
+    /// <summary>The emails queued in the outbox that match, read as the dispatcher reads them (sent or not yet).</summary>
+    public static async Task<int> QueuedEmailsAsync(this ApiFixture api, Func<EmailRequest, bool> match)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var payloads = await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.Topic == Mailer.Topic).Select(m => m.Payload).ToListAsync(Ct);
+        return payloads.Select(p => JsonSerializer.Deserialize<EmailRequest>(p, Mailer.Json)).Count(e => e is not null && match(e));
+    }
+
+    public static Task<int> QueuedEmailsAsync(this ApiFixture api, string to, EmailKind kind) =>
+        api.QueuedEmailsAsync(e => e.Kind == kind && e.To.Equals(to, StringComparison.OrdinalIgnoreCase));
 }

@@ -18,11 +18,10 @@ public static class ShopDriver
 
     public static async Task<Browser> SignInAsync(this ApiFixture api, TestAgency agency, TestClient client)
     {
-        var browser = Browser.Open(api);
-        var response = await browser.SubmitAsync($"/s/{agency.Slug}/sign-in", $"/s/{agency.Slug}/sign-in",
-            ("email", client.Email), ("password", client.Password));
+        var browser = Browser.Storefront(api, agency.Slug);
+        var response = await browser.SubmitAsync("/sign-in", "/sign-in", ("email", client.Email), ("password", client.Password));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
-        response.Headers.Location!.ToString().ShouldBe($"/s/{agency.Slug}/account");
+        response.Headers.Location!.ToString().ShouldBe("/account");
         return browser;
     }
 }

@@ -28,11 +28,11 @@ public sealed class BuiltInThemeTests
         html.ShouldContain("<p class=\"badge\">Most popular</p>");
         html.ShouldContain("2000 credits");
         html.ShouldContain("aria-label=\"Buy Growth\"");
-        html.ShouldContain("<form method=\"post\" action=\"/s/northwind/checkout\">");
+        html.ShouldContain("<form method=\"post\" action=\"/checkout\">");
         html.ShouldContain("<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"demo-csrf-token\">");
         html.ShouldContain("<input type=\"hidden\" name=\"packId\" value=\"pack_scale\">");
         html.ShouldContain("<label for=\"custom-credits\">Number of credits</label>");
-        html.ShouldContain($"/s/northwind/assets/theme.css?v=1");
+        html.ShouldContain("/assets/theme.css?v=1");
     }
 
     [Theory]
@@ -104,10 +104,10 @@ public sealed class BuiltInThemeTests
     {
         var html = await RenderAsync(name, "sign-in", DemoStorefront.Page("sign-in"));
 
-        html.ShouldContain("<form method=\"post\" action=\"/s/northwind/sign-in\">");
+        html.ShouldContain("<form method=\"post\" action=\"/sign-in\">");
         html.ShouldContain("<label for=\"sign-in-email\">Email</label>");
         html.ShouldContain("<input id=\"sign-in-password\" name=\"password\" type=\"password\"");
-        html.ShouldContain("<form method=\"post\" action=\"/s/northwind/magic-link\">");
+        html.ShouldContain("<form method=\"post\" action=\"/magic-link\">");
         html.ShouldContain("<label for=\"magic-email\">Email</label>");
         html.ShouldContain("Email me a sign-in link");
     }

@@ -73,12 +73,12 @@ public sealed class EmailRendererTests
     {
         var theme = ThemeSource.Create("agency-mail", BuiltInThemes.Aurora, new Dictionary<string, string>
         {
-            ["email/magic-link.liquid"] = "{% capture subject %}Sign in{% endcapture %}{% capture text %}Go: {{ action_url }}{% endcapture %}<p>Custom</p><!-- hide the rest",
+            ["email/purchase-receipt.liquid"] = "{% capture subject %}Thanks{% endcapture %}{% capture text %}Thanks{% endcapture %}<p>Custom</p><!-- hide the rest",
         });
 
-        var email = await kit.Emails.RenderAsync(theme, EmailMessageKind.MagicLink, Model(), Ct);
+        var email = await kit.Emails.RenderAsync(theme, EmailMessageKind.PurchaseReceipt, Model(), Ct);
 
-        email.Subject.ShouldBe("Sign in");
+        email.Subject.ShouldBe("Thanks");
         email.Html.ShouldContain("<p>Custom</p><!-- hide the rest -->");
         email.Html.IndexOf("<footer", StringComparison.Ordinal).ShouldBeGreaterThan(email.Html.IndexOf("-->", StringComparison.Ordinal));
         email.Text.ShouldContain("Northwind Growth\nHauptstr. 1");

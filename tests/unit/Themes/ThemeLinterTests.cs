@@ -69,7 +69,7 @@ public sealed class ThemeLinterTests
 
         var issues = kit.Linter.Lint(theme).Select(i => i.ToString()).ToList();
 
-        issues.ShouldContain("templates/index.liquid:1:13: error: The range (1..20000000) has more than 1,000 items.");
+        issues.ShouldContain("templates/index.liquid:1:13: error: The range (1..20000000) has more than 10,000 items.");
         issues.ShouldContain(i => i.StartsWith("snippets/broken.liquid:2:", StringComparison.Ordinal) && i.Contains("error"));
     }
 

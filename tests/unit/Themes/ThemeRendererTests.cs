@@ -81,7 +81,7 @@ public sealed class ThemeRendererTests
     {
         var html = await kit.HtmlAsync("{{ 'theme.css' | asset_url }}");
 
-        html.ShouldBe("/s/northwind/assets/theme.css?v=1");
+        html.ShouldBe("/assets/theme.css?v=1");
     }
 
     [Theory]

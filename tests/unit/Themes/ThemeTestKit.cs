@@ -12,7 +12,7 @@ namespace ResellerKit.Tests.Unit.Themes;
 /// <summary>The theme services as the host registers them, and small themes written inline by the tests.</summary>
 public sealed class ThemeTestKit
 {
-    /// <summary>Lives in a non-view-model object that no template can reach; it must never appear in any output.</summary>
+    /// <summary>A secret of the kind an agency's entities and services hold; it must never appear in any output.</summary>
     public const string Secret = "sk_live_NEVER_SHOW_7f3a9c";
 
     public ThemeTestKit(ThemeLimits? limits = null)
@@ -22,7 +22,14 @@ public sealed class ThemeTestKit
         Emails = services.GetRequiredService<EmailRenderer>();
         Linter = services.GetRequiredService<ThemeLinter>();
         Cache = services.GetRequiredService<ThemeCache>();
+        Options = services.GetRequiredService<Fluid.TemplateOptions>();
+        Parser = services.GetRequiredService<Fluid.FluidParser>();
     }
+
+    /// <summary>The one <see cref="Fluid.TemplateOptions"/> the host renders every theme with (allow-list, limits).</summary>
+    public Fluid.TemplateOptions Options { get; }
+
+    public Fluid.FluidParser Parser { get; }
 
     public ThemeRenderer Renderer { get; }
 

@@ -3,6 +3,7 @@ using ResellerKit.Engine.Agencies;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Purchases;
+using ResellerKit.Storefront.Shop;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Hosting;
@@ -26,7 +27,7 @@ public static class AgencyEndpoints
 
     public static async Task<Results<Created<CreatedAgencyResponse>, ProblemHttpResult>> CreateAsync(
         CreateAgencyRequest request, CreateAgency handler, ConnectAgencyPayments connect, IOptions<StripeOptions> stripe,
-        PublicUrls urls, CancellationToken ct)
+        StorefrontHosts storefronts, CancellationToken ct)
     {
         var result = await handler.HandleAsync(new CreateAgencyCommand(request.Name, request.Slug, request.OwnerEmail), ct);
         if (!result.IsSuccess)
@@ -44,11 +45,11 @@ public static class AgencyEndpoints
             }
         }
         return TypedResults.Created($"/api/v1/agencies/{agency.Id}",
-            new CreatedAgencyResponse(agency.Id, agency.Name, agency.Slug, result.Value.ApiKey, urls.Storefront(agency.Slug)));
+            new CreatedAgencyResponse(agency.Id, agency.Name, agency.Slug, result.Value.ApiKey, storefronts.Url(agency)));
     }
 
     public static async Task<Results<Ok<Page<AgencyResponse>>, ProblemHttpResult>> ListAsync(
-        int? limit, string? cursor, ListAgencies handler, PublicUrls urls, CancellationToken ct)
+        int? limit, string? cursor, ListAgencies handler, StorefrontHosts storefronts, CancellationToken ct)
     {
         var page = PageRequest.Parse(limit, cursor);
         if (!page.IsSuccess)
@@ -56,15 +57,15 @@ public static class AgencyEndpoints
             return page.Error.ToProblem();
         }
         var agencies = await handler.HandleAsync(page.Value, ct);
-        return TypedResults.Ok(agencies.Map(a => AgencyResponse.From(a, urls.Storefront(a.Agency.Slug))));
+        return TypedResults.Ok(agencies.Map(a => AgencyResponse.From(a, storefronts.Url(a.Agency))));
     }
 
     public static async Task<Results<Ok<AgencyResponse>, ProblemHttpResult>> GetAsync(
-        ApiCaller caller, GetAgencySummary handler, PublicUrls urls, CancellationToken ct)
+        ApiCaller caller, GetAgencySummary handler, StorefrontHosts storefronts, CancellationToken ct)
     {
         var result = await handler.HandleAsync(caller.Agency, ct);
         return result.IsSuccess
-            ? TypedResults.Ok(AgencyResponse.From(result.Value, urls.Storefront(result.Value.Agency.Slug)))
+            ? TypedResults.Ok(AgencyResponse.From(result.Value, storefronts.Url(result.Value.Agency)))
             : result.Error.ToProblem();
     }
 

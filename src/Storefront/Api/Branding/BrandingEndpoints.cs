@@ -9,6 +9,7 @@ using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Hosting;
+using ResellerKit.Storefront.Shop;
 using ResellerKit.Themes.Email;
 
 namespace ResellerKit.Storefront.Api.Branding;
@@ -18,12 +19,15 @@ public static class BrandingEndpoints
     public static RouteGroupBuilder MapBranding(this RouteGroupBuilder api)
     {
         api.MapPatch("/agency", UpdateAsync).RequireAuthorization(ApiPolicies.Agency).WithTags("Agency").WithName("UpdateAgencyBranding");
+        api.MapPost("/agency/custom-domain/verify", VerifyDomainAsync).RequireAuthorization(ApiPolicies.Agency).WithTags("Agency")
+            .WithName("VerifyCustomDomain").WithSummary("Verify the custom domain's DNS TXT record")
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/email-footer", FooterAsync).RequireAuthorization(ApiPolicies.Agency).WithTags("Agency").WithName("GetEmailFooter");
         return api;
     }
 
     public static async Task<Results<Ok<AgencyResponse>, ProblemHttpResult>> UpdateAsync(
-        BrandingRequest request, ApiCaller caller, UpdateBranding handler, GetAgencySummary summaries, PublicUrls urls, CancellationToken ct)
+        BrandingRequest request, ApiCaller caller, UpdateBranding handler, GetAgencySummary summaries, StorefrontHosts storefronts, CancellationToken ct)
     {
         var result = await handler.HandleAsync(caller.Agency, request.ToCommand(), caller.Actor, ct);
         if (!result.IsSuccess)
@@ -31,7 +35,20 @@ public static class BrandingEndpoints
             return result.Error.ToProblem();
         }
         var summary = await summaries.HandleAsync(caller.Agency, ct);
-        return TypedResults.Ok(AgencyResponse.From(summary.Value, urls.Storefront(summary.Value.Agency.Slug)));
+        return TypedResults.Ok(AgencyResponse.From(summary.Value, storefronts.Url(summary.Value.Agency)));
+    }
+
+    /// <summary>Looks up the TXT record of the requested custom domain; once found, the domain serves the storefront.</summary>
+    public static async Task<Results<Ok<AgencyResponse>, ProblemHttpResult>> VerifyDomainAsync(
+        ApiCaller caller, VerifyCustomDomain handler, GetAgencySummary summaries, StorefrontHosts storefronts, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(caller.Agency, caller.Actor, ct);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+        var summary = await summaries.HandleAsync(caller.Agency, ct);
+        return TypedResults.Ok(AgencyResponse.From(summary.Value, storefronts.Url(summary.Value.Agency)));
     }
 
     /// <summary>The same branded footer every ResellerKit email ends with, for the host SaaS's own emails.</summary>

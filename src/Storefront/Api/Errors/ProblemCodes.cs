@@ -13,6 +13,7 @@ public static class ProblemCodes
         ["price_below_minimum"] = (422, "Price below the platform minimum"),
         ["theme_invalid"] = (422, "The theme is not valid"),
         ["url_not_allowed"] = (422, "URL not allowed"),
+        ["domain_not_verified"] = (422, "The domain is not verified yet"),
         ["idempotency_key_reused"] = (409, "Idempotency key reused"),
         ["conflict"] = (409, "Conflict"),
         ["account_paused"] = (423, "Account paused"),

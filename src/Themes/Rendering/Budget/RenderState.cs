@@ -1,7 +1,6 @@
 using Fluid;
 using Fluid.Values;
 using ResellerKit.Themes.Packages;
-using ResellerKit.Themes.Rendering.Compilation;
 using ResellerKit.Themes.Views;
 
 namespace ResellerKit.Themes.Rendering.Budget;
@@ -10,12 +9,7 @@ namespace ResellerKit.Themes.Rendering.Budget;
 /// The state of one render, kept in the <see cref="TemplateContext"/>: the theme being rendered, the budget left, the
 /// file currently running (for error positions), and what filters need (links, translations).
 /// </summary>
-internal sealed class RenderState(
-    ThemeSource theme,
-    ThemeLimits limits,
-    ThemeCache cache,
-    CancellationToken timeout,
-    CancellationToken caller)
+internal sealed class RenderState(ThemeSource theme, ThemeLimits limits, ThemeCache cache)
 {
     private const string Key = "ResellerKit.RenderState";
 
@@ -29,6 +23,9 @@ internal sealed class RenderState(
     public string CurrentPath { get; set; } = "";
 
     public int SnippetDepth { get; set; }
+
+    /// <summary>Bytes of text and lists this render has built so far (see <see cref="ThemeLimits.MaxMemoryBytes"/>).</summary>
+    public long MemoryCharged { get; private set; }
 
     public AgencyBrandView? Shop { get; init; }
 
@@ -45,27 +42,24 @@ internal sealed class RenderState(
     public static RenderState Require(TemplateContext context, string feature) =>
         Of(context) ?? throw new InvalidOperationException($"{feature} runs only inside a ResellerKit theme render.");
 
-    /// <summary>Stops the render when its time is up (or the caller gave up). Called on every write, filter, loop turn and snippet.</summary>
-    public void Checkpoint()
+    /// <summary>
+    /// Charges a value the template just built (a filter's result, a capture) against the memory budget. Strings cost
+    /// two bytes a character, lists a reference per item (their items were charged when they were built).
+    /// </summary>
+    public void Charge(FluidValue value, TemplateContext context)
     {
-        if (!timeout.IsCancellationRequested)
+        const int Overhead = 32;
+        MemoryCharged += value switch
         {
-            return;
-        }
-
-        caller.ThrowIfCancellationRequested();
-        throw new ThemeRenderException($"The page took longer than {Limits.Timeout.TotalSeconds:0.#} s to render.");
-    }
-
-    /// <summary>Refuses a value that is larger than a template may build.</summary>
-    public void CheckSize(FluidValue value)
-    {
-        switch (value)
+            StringValue text => Overhead + 2L * text.ToStringValue(context).Length,
+            ArrayValue list => Overhead + 8L * list.Values.Count,
+            _ => 0,
+        };
+        if (MemoryCharged > Limits.MaxMemoryBytes)
         {
-            case StringValue text when text.ToStringValue().Length > Limits.MaxStringChars:
-                throw new ThemeRenderException($"A text value is longer than {Limits.MaxStringChars:N0} characters.");
-            case ArrayValue array when array.Values.Count > Limits.MaxArrayItems:
-                throw new ThemeRenderException($"A list has more than {Limits.MaxArrayItems:N0} items.");
+            throw new ThemeRenderException(
+                $"The template built more than {Limits.MaxMemoryBytes / (1024 * 1024):N0} MB of text and lists. Look for a loop that keeps growing a text or a list.",
+                limit: ThemeLimit.Memory);
         }
     }
 }

@@ -1,8 +1,10 @@
 namespace ResellerKit.Themes.Rendering.Budget;
 
 /// <summary>Stops a render that broke a rule or ran out of budget; the renderer turns it into a <see cref="ThemeError"/>.</summary>
-internal sealed class ThemeRenderException(string message, ThemeError? error = null) : Exception(message)
+internal sealed class ThemeRenderException(string message, ThemeError? error = null, ThemeLimit? limit = null) : Exception(message)
 {
     /// <summary>A precise error (a snippet's parse error), or null to report <see cref="Exception.Message"/> at the current file.</summary>
     public ThemeError? Error { get; } = error;
+
+    public ThemeLimit? Limit { get; } = limit ?? error?.Limit;
 }

@@ -11,7 +11,7 @@ namespace ResellerKit.Themes.Rendering.Compilation;
 /// being rendered (never a path, never another agency's file), compiled through the same containment as every file,
 /// and counting the nesting depth so that a snippet that renders itself stops with a clear error.
 /// </summary>
-/// <remarks>Both tags see the caller's variables plus their arguments (Fluid 2.41 keeps render's isolated scope internal).</remarks>
+/// <remarks>Both tags see the caller's variables plus their arguments, in a scope of their own.</remarks>
 internal sealed class SnippetStatement : Statement
 {
     private readonly string tag;
@@ -40,22 +40,21 @@ internal sealed class SnippetStatement : Statement
     public static SnippetStatement ForInclude(IncludeStatement include, IReadOnlyList<AssignStatement> arguments, Expression? with, Expression? @for) =>
         new("include", null, include.Path, arguments, with, @for, include.Alias);
 
-    public override async ValueTask<Completion> WriteToAsync(TextWriter writer, TextEncoder encoder, TemplateContext context)
+    public override async ValueTask<Completion> WriteToAsync(IFluidOutput output, TextEncoder encoder, TemplateContext context)
     {
         var state = RenderState.Require(context, tag);
-        state.Checkpoint();
         context.IncrementSteps();
-        var name = literalName ?? (nameExpression is null ? "" : (await nameExpression.EvaluateAsync(context)).ToStringValue());
+        var name = literalName ?? (nameExpression is null ? "" : (await nameExpression.EvaluateAsync(context)).ToStringValue(context));
         var snippet = state.Cache.Snippet(state.Theme, name, tag);
         if (state.SnippetDepth >= state.Limits.MaxRecursion)
         {
             throw new ThemeRenderException(
-                $"Snippets are nested more than {state.Limits.MaxRecursion} deep ({tag} '{name}'); does a snippet render itself?");
+                $"Snippets are nested more than {state.Limits.MaxRecursion} deep ({tag} '{name}'); does a snippet render itself?", limit: ThemeLimit.Recursion);
         }
 
         var caller = state.CurrentPath;
         var variable = alias ?? SnippetPaths.NameOf(snippet.Path);
-        context.EnterChildScope();
+        var scope = context.EnterScope(ScopeBehavior.Local);
         state.SnippetDepth++;
         foreach (var argument in arguments)
         {
@@ -65,34 +64,33 @@ internal sealed class SnippetStatement : Statement
         if (with is not null)
         {
             context.SetValue(variable, await with.EvaluateAsync(context));
-            await RunAsync(snippet, writer, encoder, context, state);
+            await RunAsync(snippet, output, encoder, context, state);
         }
         else if (@for is not null)
         {
             var items = await @for.EvaluateAsync(context);
             foreach (var item in items is ArrayValue array ? array.Values : [items])
             {
-                state.Checkpoint();
                 context.IncrementSteps();
                 context.SetValue(variable, item);
-                await RunAsync(snippet, writer, encoder, context, state);
+                await RunAsync(snippet, output, encoder, context, state);
             }
         }
         else
         {
-            await RunAsync(snippet, writer, encoder, context, state);
+            await RunAsync(snippet, output, encoder, context, state);
         }
 
         // Restored only on success: after a failure the innermost file is the one to report.
         state.SnippetDepth--;
         state.CurrentPath = caller;
-        context.ReleaseScope();
+        scope.Dispose();
         return Completion.Normal;
     }
 
-    private static async ValueTask RunAsync(CompiledTemplate snippet, TextWriter writer, TextEncoder encoder, TemplateContext context, RenderState state)
+    private static async ValueTask RunAsync(CompiledTemplate snippet, IFluidOutput output, TextEncoder encoder, TemplateContext context, RenderState state)
     {
         state.CurrentPath = snippet.Path;
-        await snippet.Template.RenderAsync(writer, encoder, context);
+        await snippet.Template.RenderAsync(output, encoder, context);
     }
 }

@@ -34,7 +34,13 @@ internal sealed partial class TemplateCompiler(FluidParser parser, ThemeLimits l
         }
 
         var text = firstLine[..position.Index].Trim();
-        return new ThemeError(path, int.Parse(position.Groups[1].Value), int.Parse(position.Groups[2].Value), text);
+        var limit = text.Contains("maximum parser recursion depth", StringComparison.Ordinal) ? ThemeLimit.ParserDepth : (ThemeLimit?)null;
+        if (limit is not null)
+        {
+            text = "Blocks, filters or expressions are nested too deeply here; " + text[0..1].ToLowerInvariant() + text[1..];
+        }
+
+        return new ThemeError(path, int.Parse(position.Groups[1].Value), int.Parse(position.Groups[2].Value), text, limit);
     }
 
     [GeneratedRegex(@"\s*at \((\d+):(\d+)\)\s*$")]

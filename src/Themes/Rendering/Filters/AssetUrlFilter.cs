@@ -13,7 +13,7 @@ internal static partial class AssetUrlFilter
     public static ValueTask<FluidValue> Apply(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var state = RenderState.Require(context, Name);
-        var path = input.ToStringValue();
+        var path = input.ToStringValue(context);
         if (!AssetPath().IsMatch(path) || path.Contains("..", StringComparison.Ordinal))
         {
             throw new ThemeRenderException($"asset_url: '{path}' is not the name of a file in assets/.");
@@ -21,7 +21,7 @@ internal static partial class AssetUrlFilter
 
         var assets = state.Urls?.Assets
             ?? throw new ThemeRenderException("asset_url works on storefront pages only; emails link images by absolute URL.");
-        return new ValueTask<FluidValue>(new StringValue($"{assets.TrimEnd('/')}/{Uri.EscapeDataString(path)}?v={state.Theme.Version}"));
+        return new ValueTask<FluidValue>(StringValue.Create($"{assets.TrimEnd('/')}/{Uri.EscapeDataString(path)}?v={state.Theme.Version}"));
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]

@@ -20,10 +20,10 @@ internal sealed class DateFilter(FilterDelegate strftime)
         }
 
         var local = TimeZoneInfo.ConvertTime(date, context.TimeZone);
-        var format = arguments.At(0).IsNil() ? "short" : arguments.At(0).ToStringValue();
+        var format = arguments.At(0).IsNil() ? "short" : arguments.At(0).ToStringValue(context);
         if (format.Contains('%'))
         {
-            return strftime(new DateTimeValue(local), arguments, context);
+            return strftime(DateTimeValue.Create(local), arguments, context);
         }
 
         var dotnet = format switch
@@ -33,10 +33,10 @@ internal sealed class DateFilter(FilterDelegate strftime)
             "datetime" => "g",
             _ => format,
         };
-        return new ValueTask<FluidValue>(new StringValue(local.ToString(dotnet, context.CultureInfo)));
+        return new ValueTask<FluidValue>(StringValue.Create(local.ToString(dotnet, context.CultureInfo)));
     }
 
-    private static DateTimeOffset? ToDate(FluidValue input, TemplateContext context) => input.ToObjectValue() switch
+    private static DateTimeOffset? ToDate(FluidValue input, TemplateContext context) => input.ToObjectValue(context) switch
     {
         DateTimeOffset value => value,
         DateTime value => new DateTimeOffset(DateTime.SpecifyKind(value, value.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : value.Kind)),

@@ -16,23 +16,23 @@ internal static class MoneyFilter
     public static ValueTask<FluidValue> Apply(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var shop = RenderState.Of(context)?.Shop;
-        var (amount, currency) = input.ToObjectValue() switch
+        var (amount, currency) = input.ToObjectValue(context) switch
         {
             MoneyView money => (money.Amount, money.Currency),
             _ when input.Type == FluidValues.Number => (
-                (long)input.ToNumberValue(),
-                CurrencyArgument(arguments) ?? shop?.Currency ?? "usd"),
+                (long)input.ToNumberValue(context),
+                CurrencyArgument(arguments, context) ?? shop?.Currency ?? "usd"),
             _ => (0L, ""),
         };
 
         return currency.Length == 0
             ? new ValueTask<FluidValue>(NilValue.Instance)
-            : new ValueTask<FluidValue>(new StringValue(MoneyFormatter.Format(amount, currency, context.CultureInfo)));
+            : new ValueTask<FluidValue>(StringValue.Create(MoneyFormatter.Format(amount, currency, context.CultureInfo)));
     }
 
-    private static string? CurrencyArgument(FilterArguments arguments)
+    private static string? CurrencyArgument(FilterArguments arguments, TemplateContext context)
     {
         var value = arguments.HasNamed("currency") ? arguments["currency"] : arguments.At(0);
-        return value.IsNil() ? null : value.ToStringValue();
+        return value.IsNil() ? null : value.ToStringValue(context);
     }
 }

@@ -25,7 +25,7 @@ public static class ThemeFilters
 
         foreach (var (name, filter) in filters.ToList())
         {
-            filters.AddFilter(name, FilterGuard.Wrap(name, filter));
+            filters.AddFilter(name, FilterGuard.Wrap(filter));
         }
     }
 

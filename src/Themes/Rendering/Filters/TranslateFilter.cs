@@ -18,14 +18,14 @@ internal static class TranslateFilter
     public static ValueTask<FluidValue> Apply(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var state = RenderState.Require(context, Name);
-        var key = input.ToStringValue();
-        var text = Lookup(state, key, arguments) ?? key;
+        var key = input.ToStringValue(context);
+        var text = Lookup(state, key, arguments, context) ?? key;
         foreach (var name in arguments.Names)
         {
-            text = text.Replace("{" + name + "}", arguments[name].ToStringValue(), StringComparison.Ordinal);
+            text = text.Replace("{" + name + "}", arguments[name].ToStringValue(context), StringComparison.Ordinal);
         }
 
-        return new ValueTask<FluidValue>(new StringValue(text));
+        return new ValueTask<FluidValue>(StringValue.Create(text));
     }
 
     /// <summary>The locales tried for a shop locale, most specific first: de-DE, de, en.</summary>
@@ -44,9 +44,9 @@ internal static class TranslateFilter
         yield return ThemePaths.DefaultLocale;
     }
 
-    private static string? Lookup(RenderState state, string key, FilterArguments arguments)
+    private static string? Lookup(RenderState state, string key, FilterArguments arguments, TemplateContext context)
     {
-        var plural = arguments.HasNamed("count") ? (arguments["count"].ToNumberValue() == 1 ? key + ".one" : key + ".other") : null;
+        var plural = arguments.HasNamed("count") ? (arguments["count"].ToNumberValue(context) == 1 ? key + ".one" : key + ".other") : null;
         foreach (var locale in Chain(state.Shop?.Locale).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var path = ThemePaths.Locale(locale);

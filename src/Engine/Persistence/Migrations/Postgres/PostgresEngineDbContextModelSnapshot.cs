@@ -256,6 +256,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
 
+                    b.Property<string>("CustomDomainToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<decimal>("DiscountPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
@@ -305,6 +309,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("VerifiedDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Branding", "ResellerKit.Engine.Agencies.Agency.Branding#AgencyBranding", b1 =>
                         {
@@ -367,13 +375,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomDomain")
-                        .IsUnique();
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("StripeAccountId");
+
+                    b.HasIndex("VerifiedDomain")
+                        .IsUnique();
 
                     b.ToTable("Agencies");
                 });

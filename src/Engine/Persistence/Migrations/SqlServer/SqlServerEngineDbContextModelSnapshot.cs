@@ -257,6 +257,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(253)
                         .HasColumnType("nvarchar(253)");
 
+                    b.Property<string>("CustomDomainToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<decimal>("DiscountPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("decimal(5,2)");
@@ -306,6 +310,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("VerifiedDomain")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Branding", "ResellerKit.Engine.Agencies.Agency.Branding#AgencyBranding", b1 =>
                         {
@@ -368,14 +376,14 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomDomain")
-                        .IsUnique()
-                        .HasFilter("[CustomDomain] IS NOT NULL");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("StripeAccountId");
+
+                    b.HasIndex("VerifiedDomain")
+                        .IsUnique()
+                        .HasFilter("[VerifiedDomain] IS NOT NULL");
 
                     b.ToTable("Agencies");
                 });

@@ -245,6 +245,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CustomDomainToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("DiscountPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
@@ -293,6 +297,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedDomain")
+                        .HasMaxLength(253)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Branding", "ResellerKit.Engine.Agencies.Agency.Branding#AgencyBranding", b1 =>
@@ -356,13 +364,13 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CustomDomain")
-                        .IsUnique();
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
                     b.HasIndex("StripeAccountId");
+
+                    b.HasIndex("VerifiedDomain")
+                        .IsUnique();
 
                     b.ToTable("Agencies");
                 });

@@ -1,0 +1,43 @@
+using System.Net;
+using DnsClient;
+using Microsoft.Extensions.Options;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Storefront.Hosting;
+
+namespace ResellerKit.Storefront.Shop;
+
+/// <summary>
+/// TXT lookups for custom-domain verification, through the machine's DNS resolvers or the servers named in
+/// <c>ResellerKit:Dns:Servers</c> (<c>host:port</c>, comma-separated). Answers are never cached here, so a record the
+/// agency just published is seen as soon as its DNS serves it.
+/// </summary>
+public sealed class DnsTxtRecords(IOptions<ResellerKitOptions> options, ILogger<DnsTxtRecords> logger) : ITxtRecords
+{
+    private readonly LookupClient client = Create(options.Value.Dns?.Servers);
+
+    public async Task<IReadOnlyList<string>> LookupAsync(string name, CancellationToken ct)
+    {
+        try
+        {
+            var answer = await client.QueryAsync(name, QueryType.TXT, cancellationToken: ct);
+            return answer.Answers.TxtRecords().SelectMany(r => r.Text).ToList();
+        }
+        catch (DnsResponseException failure)
+        {
+            logger.LogWarning("TXT lookup of {Name} failed: {Reason}", name, failure.Message);
+            return [];
+        }
+    }
+
+    private static LookupClient Create(string? servers)
+    {
+        var named = (servers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(IPEndPoint.Parse).ToList();
+        var lookup = named.Count > 0 ? new LookupClientOptions(named.ToArray()) : new LookupClientOptions();
+        lookup.UseCache = false;
+        lookup.Timeout = TimeSpan.FromSeconds(3);
+        lookup.Retries = 1;
+        lookup.ThrowDnsErrors = false;
+        return new LookupClient(lookup);
+    }
+}
