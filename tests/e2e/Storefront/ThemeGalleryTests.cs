@@ -48,7 +48,7 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
     private static async Task<string> StylesheetAsync(IPage page)
     {
         var href = await page.Locator("link[rel=stylesheet]").First.GetAttributeAsync("href");
-        var response = await page.Context.APIRequest.GetAsync(new Uri(new Uri(page.Url), href).ToString());
-        return await response.TextAsync();
+        // Fetched by the page itself: Chromium resolves *.localhost, Playwright's own request client does not.
+        return await page.EvaluateAsync<string>("href => fetch(href).then(r => r.text())", href);
     }
 }

@@ -33,7 +33,7 @@ public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost
         await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("100 credits", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("purchase-completed");
         navigations.ShouldBe(1, "the balance must update without reloading the agency's page");
-        new Uri(checkout.Url).Host.ShouldBe("127.0.0.1");
+        new Uri(checkout.Url).Host.ShouldBe($"{slug}.localhost", "after paying, the buyer lands on the agency's own storefront origin");
         (await page.Locator("iframe").CountAsync()).ShouldBe(0, "the widget is never an iframe");
     }
 

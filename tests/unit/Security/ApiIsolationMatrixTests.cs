@@ -29,6 +29,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["PATCH /api/v1/agency"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency", "{\"displayName\":\"Neighbour\"}"),
         ["POST /api/v1/agency/api-keys/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/api-keys/rotate"),
         ["GET /api/v1/agency/stripe"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe"),
+        ["POST /api/v1/agency/custom-domain/verify"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-domain/verify"),
         ["POST /api/v1/agency/stripe/onboarding"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe/onboarding"),
         ["PUT /api/v1/agency/custom-quantity"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-quantity", "{\"pricePerCredit\":null}"),
         ["GET /api/v1/email-footer"] = new(Expect.NotFound, w => $"/api/v1/email-footer?subAccountId={w.ClientOfA.SubAccountId}"),
