@@ -54,6 +54,7 @@ public static class HostRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
         app.Use(JsonCharset.RejectUnknown);
+        app.Use(JsonBodyCheck.RejectMalformed);
         app.Use(IdempotencyFilter.BufferKeyedRequests);
         app.UseBackOfficeSecurityHeaders();
         app.UseShopHostRouting();

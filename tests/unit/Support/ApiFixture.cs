@@ -30,6 +30,8 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
     {
         database = await TestDatabase.CreateAsync(provider, SqliteFolder);
         _ = Server; // Starts the host: migrations run here, once per fixture.
+        // The test platform sells in US dollars with no floor and no fee (a test that needs one sets it).
+        await this.SetMinimumAsync("usd", "0", "0");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

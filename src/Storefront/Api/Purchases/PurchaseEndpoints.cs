@@ -66,7 +66,7 @@ public static class PurchaseEndpoints
             filter = parsed;
         }
         var purchases = await handler.HandleAsync(caller.Tenant, filter, page.Value, ct);
-        return TypedResults.Ok(purchases.Map(PurchaseResponse.From));
+        return purchases.IsSuccess ? TypedResults.Ok(purchases.Value.Map(PurchaseResponse.From)) : purchases.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<PaymentsStatusResponse>, ProblemHttpResult>> StatusAsync(
