@@ -29,6 +29,7 @@ public static class HostRegistration
         builder.Services.AddDataProtectionKeys(database);
         builder.Services.Configure<ResellerKitOptions>(builder.Configuration.GetSection(ResellerKitOptions.Section));
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<ProtectedSettings>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddScoped<DatabasePreparation>();
         builder.Services.AddScoped<DemoSeed>();

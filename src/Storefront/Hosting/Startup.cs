@@ -23,10 +23,11 @@ public static class Startup
         var demo = seedDemo ? await services.GetRequiredService<DemoSeed>().SeedAsync(app.Lifetime.ApplicationStopping) : null;
 
         var urls = app.Services.GetRequiredService<PublicUrls>();
+        var payments = await Payments.PaymentsBanner.LoadAsync(app.Services, app.Lifetime.ApplicationStopping);
         var mailFolder = app.Services.GetService<PickupFolderTransport>()?.Folder;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var line in Banner.Lines(urls, generatedPlatformKey, demo, mailFolder))
+            foreach (var line in Banner.Lines(urls, generatedPlatformKey, demo, mailFolder, payments))
             {
                 Console.WriteLine(line);
             }

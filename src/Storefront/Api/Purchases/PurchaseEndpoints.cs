@@ -74,7 +74,7 @@ public static class PurchaseEndpoints
     {
         var agency = await connect.RefreshAsync(caller.Agency, caller.Actor, ct);
         return agency.IsSuccess
-            ? TypedResults.Ok(new PaymentsStatusResponse(agency.Value.StripeAccountId, agency.Value.PaymentsEnabled, options.Value.IsSandbox))
+            ? TypedResults.Ok(new PaymentsStatusResponse(agency.Value.StripeAccountId, agency.Value.PaymentsEnabled, options.Value.IsSandbox, options.Value.Mode!.Value))
             : agency.Error.ToProblem();
     }
 
