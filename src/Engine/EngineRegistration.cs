@@ -89,6 +89,7 @@ public static class EngineRegistration
         services.AddScoped<SubAccountFeatures>();
         services.AddScoped<LedgerRollup>();
         services.AddScoped<DashboardQueries>();
+        services.AddScoped<AgencyHome>();
         services.AddHostedService<LedgerRollupJob>();
         services.AddScoped<UpdateBranding>();
         services.AddScoped<VerifyCustomDomain>();

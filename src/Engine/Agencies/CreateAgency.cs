@@ -21,7 +21,7 @@ public sealed class CreateAgency(EngineDbContext db, UserManager<User> users, Ma
     public async Task<Result<CreatedAgency>> HandleAsync(CreateAgencyCommand command, CancellationToken ct)
     {
         var errors = new FieldErrors()
-            .When(!Input.IsName(command.Name), "name", $"Enter a name of 1 to {Input.MaxNameLength} characters.")
+            .Name("name", command.Name, $"Enter a name of 1 to {Input.MaxNameLength} characters.")
             .When(!Input.IsSlug(command.Slug), "slug", "Use 3 to 40 lower-case letters, digits or hyphens, starting and ending with a letter or digit.")
             .When(!Input.IsEmail(command.OwnerEmail), "ownerEmail", "Enter a valid email address, like owner@agency.com.");
         if (errors.Any)

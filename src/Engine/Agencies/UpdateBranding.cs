@@ -21,16 +21,19 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
     {
         var c = command;
         var errors = new FieldErrors()
-            .When(c.DisplayName.IsSet && c.DisplayName.Value is { } n && !Input.IsName(n), "displayName", $"Use 1 to {Input.MaxNameLength} characters.")
             .When(c.LogoUrl.IsSet && c.LogoUrl.Value is { } logo && !IsWebUrl(logo), "logoUrl", "logoUrl must be an absolute https or http URL of an image.")
             .When(c.PrimaryColor.IsSet && c.PrimaryColor.Value is { } color && !Color().IsMatch(color), "primaryColor", "primaryColor must be a hex colour like #1d4ed8.")
             .When(c.SupportEmail.IsSet && c.SupportEmail.Value is { } email && !Input.IsEmail(email), "supportEmail", "Enter a valid email address.")
-            .When(c.EmailFooter.Value is { Length: > 2000 }, "emailFooter", "emailFooter may be at most 2000 characters of plain text.")
-            .When(c.PostalAddress.Value is { Length: > 500 }, "postalAddress", "postalAddress may be at most 500 characters.")
+            .Text("emailFooter", c.EmailFooter.Value, 2000, multiline: true)
+            .Text("postalAddress", c.PostalAddress.Value, 500, multiline: true)
             .When(c.Locale.IsSet && !Locales.Contains(c.Locale.Value ?? ""), "locale", $"locale must be one of: {string.Join(", ", Locales)}.")
-            .When(c.Currency.IsSet && !Currencies.IsValid(c.Currency.Value), "currency", "currency must be a three-letter ISO code in lower case, like \"usd\".")
+            .When(c.Currency.IsSet && !Currencies.IsValid(c.Currency.Value), "currency", Currencies.Message)
             .When(c.CustomDomain.IsSet && c.CustomDomain.Value is { } domain && !HostName().IsMatch(domain.ToLowerInvariant()), "customDomain",
                 "customDomain must be a host name such as credits.youragency.com, without a scheme, port or path.");
+        if (c.DisplayName is { IsSet: true, Value: { } displayName })
+        {
+            errors.Name("displayName", displayName, $"Use 1 to {Input.MaxNameLength} characters.");
+        }
         if (errors.Any)
         {
             return errors.ToError();

@@ -16,6 +16,10 @@ public sealed class ManageAssist(EngineDbContext db, Mailer mailer, TimeProvider
         {
             return ValidationFailed.For("reason", "Say why you are assisting, in 5 to 500 characters; the client will read it in its access log.");
         }
+        if (new FieldErrors().Text("reason", reason, 500) is { Any: true } invalid)
+        {
+            return invalid.ToError();
+        }
         var account = await db.SubAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subAccountId, ct);
         if (account is null)
         {

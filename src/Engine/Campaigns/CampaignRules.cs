@@ -21,7 +21,7 @@ public static class CampaignRules
     public static string Name(string? value, FieldErrors errors)
     {
         var trimmed = value?.Trim() ?? "";
-        errors.When(trimmed.Length is 0 or > MaxNameLength, "name", $"Give the campaign a name of 1 to {MaxNameLength} characters.");
+        errors.Name("name", trimmed, $"Give the campaign a name of 1 to {MaxNameLength} characters.", MaxNameLength);
         return trimmed;
     }
 
@@ -46,7 +46,7 @@ public static class CampaignRules
     public static string Instructions(string? value, FieldErrors errors)
     {
         var text = value ?? "";
-        errors.When(text.Length > MaxInstructionsLength, "instructions", $"instructions may be at most {MaxInstructionsLength} characters.");
+        errors.Text("instructions", text, MaxInstructionsLength, multiline: true);
         return text;
     }
 
@@ -67,7 +67,9 @@ public static class CampaignRules
             var question = value[i]?.Question?.Trim() ?? "";
             var answer = value[i]?.Answer?.Trim() ?? "";
             errors.When(question.Length is 0 or > MaxQuestionLength, $"faqs[{i}].question", $"Each question must be 1 to {MaxQuestionLength} characters.")
-                .When(answer.Length is 0 or > MaxAnswerLength, $"faqs[{i}].answer", $"Each answer must be 1 to {MaxAnswerLength} characters.");
+                .When(answer.Length is 0 or > MaxAnswerLength, $"faqs[{i}].answer", $"Each answer must be 1 to {MaxAnswerLength} characters.")
+                .Text($"faqs[{i}].question", question, MaxQuestionLength)
+                .Text($"faqs[{i}].answer", answer, MaxAnswerLength, multiline: true);
             faqs.Add(new CampaignFaq(question, answer));
         }
         return faqs;

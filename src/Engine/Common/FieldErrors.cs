@@ -19,5 +19,24 @@ public sealed class FieldErrors
 
     public FieldErrors When(bool invalid, string field, string message) => invalid ? Add(field, message) : this;
 
+    /// <summary>As <see cref="When(bool, string, string)"/>, for a message that can only be built once the value is known to be invalid.</summary>
+    public FieldErrors When(bool invalid, string field, Func<string> message) => invalid ? Add(field, message()) : this;
+
+    /// <summary>A required name shown to people: 1 to <paramref name="max"/> characters on one line.</summary>
+    public FieldErrors Name(string field, string? value, string message, int max = Input.MaxNameLength) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim().Length > max ? Add(field, message) : Text(field, value, max);
+
+    /// <summary>
+    /// Optional text shown to people (null passes): at most <paramref name="max"/> characters and no control
+    /// characters; <paramref name="multiline"/> text keeps its line breaks and tabs.
+    /// </summary>
+    public FieldErrors Text(string field, string? value, int max, bool multiline = false) => value switch
+    {
+        null => this,
+        { Length: var length } when length > max => Add(field, $"{field} may be at most {max} characters."),
+        _ when Input.HasControlCharacters(value, multiline) => Add(field, Input.ControlCharactersMessage(field, multiline)),
+        _ => this,
+    };
+
     public ValidationFailed ToError() => new(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 }

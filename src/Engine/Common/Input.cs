@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace ResellerKit.Engine.Common;
 
-/// <summary>Shared checks for the values people type in: names, emails, slugs, free text.</summary>
+/// <summary>
+/// Shared checks for the values people type in: names, emails, slugs, free text. Nothing that is shown to people
+/// may carry control characters (NUL, CR, LF, ESC, …): a name is one line, and only multi-line text (an email
+/// footer, an address, instructions) keeps its line breaks and tabs.
+/// </summary>
 public static partial class Input
 {
     public const int MaxNameLength = 200;
@@ -13,6 +17,7 @@ public static partial class Input
     public static bool IsEmail(string? value) =>
         !string.IsNullOrWhiteSpace(value)
         && value.Length <= 254
+        && !HasControlCharacters(value)
         && MailAddress.TryCreate(value, out var address)
         && address.Address == value.Trim()
         && address.Host.Contains('.', StringComparison.Ordinal)
@@ -20,7 +25,32 @@ public static partial class Input
 
     public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
 
-    public static bool IsName(string? value) => !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= MaxNameLength;
+    public static bool IsName(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= MaxNameLength && !HasControlCharacters(value);
+
+    /// <summary>
+    /// True when <paramref name="value"/> holds a control character (Unicode's Cc: NUL to US, DEL, C1) or a line or
+    /// paragraph separator; with <paramref name="multiline"/>, line feeds, carriage returns and tabs are allowed.
+    /// </summary>
+    public static bool HasControlCharacters(string? value, bool multiline = false)
+    {
+        foreach (var c in value ?? "")
+        {
+            if (multiline && c is '\n' or '\r' or '\t')
+            {
+                continue;
+            }
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static string ControlCharactersMessage(string field, bool multiline = false) => multiline
+        ? $"{field} may not contain control characters (such as NUL or escape); only line breaks and tabs are allowed."
+        : $"{field} must be one line of text: no line breaks, tabs or other control characters (such as NUL).";
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 

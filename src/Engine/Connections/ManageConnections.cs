@@ -127,6 +127,10 @@ public sealed class ManageConnections(EngineDbContext db, Mailer mailer, TimePro
     /// <summary>"Terminate contract", from either side; both are emailed.</summary>
     public async Task<Result<Connection>> TerminateAsync(Guid connectionId, AgencyId? agencyId, Guid? clientUserId, string? reason, Actor actor, CancellationToken ct)
     {
+        if (new FieldErrors().Text("reason", reason, Input.MaxTextLength) is { Any: true } invalid)
+        {
+            return invalid.ToError();
+        }
         var connection = await db.Connections.SingleOrDefaultAsync(c => c.Id == connectionId, ct);
         var allowed = connection is not null
             && ((agencyId is { } a && connection.AgencyId == a) || (clientUserId is { } u && await IsClientOfAsync(u, connection.SubAccountId, ct)));

@@ -9,8 +9,8 @@ public sealed record GrantCommand(
     public FieldErrors Validate(DateTimeOffset now) => new FieldErrors()
         .When(Credits.Units is < 1 or > Credits.MaxPerOperation, "credits",
             $"credits must be a whole number from 1 to {Credits.MaxPerOperation}.")
-        .When(Reason is { Length: > Input.MaxTextLength }, "reason", $"reason may be at most {Input.MaxTextLength} characters.")
-        .When(Reference is { Length: > Input.MaxReferenceLength }, "reference", $"reference may be at most {Input.MaxReferenceLength} characters.")
+        .Text("reason", Reason, Input.MaxTextLength)
+        .Text("reference", Reference, Input.MaxReferenceLength)
         .When(ExpiresAt <= now, "expiresAt", "expiresAt must be in the future.");
 
     public TransferDetails Details(AgencyId agencyId, SubAccountId? subAccountId, string? idempotencyKey) =>

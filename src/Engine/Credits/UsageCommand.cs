@@ -15,9 +15,11 @@ public sealed record UsageCommand(
         return new FieldErrors()
             .When(Credits.Units is < 1 or > Credits.MaxPerOperation, "credits",
                 $"credits must be a whole number from 1 to {Credits.MaxPerOperation}.")
-            .When(Description is { Length: > Input.MaxTextLength }, "description", $"description may be at most {Input.MaxTextLength} characters.")
+            .Text("description", Description, Input.MaxTextLength)
             .When(CampaignId is { Length: > 100 } or "", "campaignId", "campaignId must be 1 to 100 characters.")
+            .Text("campaignId", CampaignId, 100)
             .When(ContactId is { Length: > 100 } or "", "contactId", "contactId must be 1 to 100 characters.")
+            .Text("contactId", ContactId, 100)
             .When(Metadata is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) }, "metadata", "metadata must be a JSON object.")
             .When(metadata is { Length: > MaxMetadataBytes }, "metadata", $"metadata may be at most {MaxMetadataBytes} bytes of JSON.");
     }

@@ -14,16 +14,16 @@ public sealed class ManagePlans(EngineDbContext db, TimeProvider clock)
 
     public async Task<Result<Plan>> SaveAsync(AgencyId agencyId, Guid? id, string? name, Features features, Actor actor, CancellationToken ct)
     {
-        if (!Input.IsName(name) || name!.Trim().Length > 80)
+        if (new FieldErrors().Name("name", name, "Give the plan a name of 1 to 80 characters.", max: 80) is { Any: true } invalid)
         {
-            return ValidationFailed.For("name", "Give the plan a name of 1 to 80 characters.");
+            return invalid.ToError();
         }
         var grant = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.PlatformFeatures).SingleAsync(ct);
         if ((features & ~grant) != Features.None)
         {
             return new Forbidden($"The platform does not grant this agency: {string.Join(", ", FeatureSet.Each.Where(f => (features & ~grant).HasFlag(f)).Select(FeatureSet.Label))}.");
         }
-        var trimmed = name.Trim();
+        var trimmed = name!.Trim();
         if (await db.Plans.AnyAsync(p => p.AgencyId == agencyId && p.Name == trimmed && p.Id != id, ct))
         {
             return new DuplicateValue("name", $"You already have a plan called {trimmed}.");

@@ -4,7 +4,7 @@ using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Pricing;
 
-/// <summary>Adds a pack, refusing a price below the platform's floor for its currency.</summary>
+/// <summary>Adds a pack in a currency the platform sells in, refusing a price below the platform's floor for it.</summary>
 public sealed class CreatePack(EngineDbContext db, MinimumPrices minimums, TimeProvider clock)
 {
     public async Task<Result<CreditPack>> HandleAsync(AgencyId agencyId, PackCommand command, Actor actor, CancellationToken ct)
@@ -15,7 +15,7 @@ public sealed class CreatePack(EngineDbContext db, MinimumPrices minimums, TimeP
             return details.Error;
         }
         var d = details.Value;
-        var floor = MinimumPrices.Check(await minimums.ForAsync(d.Currency, ct), d.Credits, d.UnitAmount);
+        var floor = await minimums.CheckAsync(d.Currency, d.Credits, d.UnitAmount, ct);
         if (!floor.IsSuccess)
         {
             return floor.Error;

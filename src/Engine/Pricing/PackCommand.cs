@@ -10,13 +10,15 @@ public sealed record PackCommand(string? Name, long? Credits, long? UnitAmount, 
     public Result<PackDetails> Validate()
     {
         var errors = new FieldErrors()
-            .When(!Input.IsName(Name) || Name!.Trim().Length > 80, "name", "Enter a pack name of 1 to 80 characters.")
+            .Name("name", Name, "Enter a pack name of 1 to 80 characters.", max: 80)
             .When(Credits is not (>= 1 and <= Engine.Credits.Credits.MaxPerOperation), "credits",
                 $"credits must be a whole number from 1 to {Engine.Credits.Credits.MaxPerOperation}.")
             .When(UnitAmount is not (>= 1 and <= MaxUnitAmount), "unitAmount",
                 $"unitAmount is the price in minor units (cents): a whole number from 1 to {MaxUnitAmount}.")
-            .When(!Currencies.IsValid(Currency), "currency", "currency must be a three-letter ISO code in lower case, like \"usd\".")
-            .When(Highlight is { Length: > 40 }, "highlight", "highlight may be at most 40 characters.")
+            .When(!Currencies.IsValid(Currency), "currency", Currencies.Message)
+            .When(UnitAmount is >= 1 && Currencies.IsValid(Currency) && !CreditPricing.IsChargeable(UnitAmount.Value, Currency), "unitAmount",
+                () => Currencies.StepMessage(Currency!))
+            .Text("highlight", Highlight, 40)
             .When(SortOrder is < -10_000 or > 10_000, "sortOrder", "sortOrder must be between -10000 and 10000.");
         return errors.Any
             ? errors.ToError()

@@ -6,7 +6,7 @@ using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Pricing;
 
-/// <summary>Lets clients buy any number of credits within bounds at a per-credit price (which must meet the floor), or stops it.</summary>
+/// <summary>Lets clients buy any number of credits within bounds at a per-credit price (in a currency the platform sells in, at or above its floor), or stops it.</summary>
 public sealed class SetCustomQuantityOffer(EngineDbContext db, MinimumPrices minimums, TimeProvider clock)
 {
     public async Task<Result<CustomQuantityOffer>> HandleAsync(
@@ -28,7 +28,7 @@ public sealed class SetCustomQuantityOffer(EngineDbContext db, MinimumPrices min
             if (!PricePerCredit.TryParse(pricePerCredit, out var price) || price.Minor <= 0)
                 errors.Add("pricePerCredit", "pricePerCredit is a positive decimal string of minor units per credit, like \"1.5\".");
             var cur = currency ?? offer.Currency;
-            errors.When(!Currencies.IsValid(cur), "currency", "currency must be a three-letter ISO code in lower case, like \"usd\".");
+            errors.When(!Currencies.IsValid(cur), "currency", Currencies.Message);
             var min = minCredits ?? offer.MinCredits;
             var max = maxCredits ?? offer.MaxCredits;
             errors.When(min < 1, "minCredits", "minCredits must be at least 1.")
@@ -38,10 +38,16 @@ public sealed class SetCustomQuantityOffer(EngineDbContext db, MinimumPrices min
             {
                 return errors.ToError();
             }
-            var minimum = await minimums.ForAsync(cur, ct);
+            var offered = await minimums.ForAsync(cur, ct);
+            if (!offered.IsSuccess)
+            {
+                return offered.Error;
+            }
+            var minimum = offered.Value;
             if (price.Minor < minimum.MinimumPerCredit)
             {
-                return new PriceBelowMinimum(cur, minimum.MinimumPerCredit, min, CreditPricing.AmountFor(min, minimum.Floor), CreditPricing.AmountFor(min, price));
+                return new PriceBelowMinimum(cur, minimum.MinimumPerCredit, min,
+                    CreditPricing.AmountFor(min, minimum.Floor, cur), CreditPricing.AmountFor(min, price, cur));
             }
             offer = new CustomQuantityOffer { PricePerCredit = price.Minor, Currency = cur, MinCredits = min, MaxCredits = max };
         }

@@ -9,7 +9,7 @@ public sealed class SetMinimumPrice(EngineDbContext db, TimeProvider clock)
 {
     public async Task<Result<MinimumPrice>> HandleAsync(string currency, string? minimumPerCredit, string? feePerCredit, CancellationToken ct)
     {
-        var errors = new FieldErrors().When(!Currencies.IsValid(currency), "currency", "Use a three-letter ISO code in lower case, like \"usd\".");
+        var errors = new FieldErrors().When(!Currencies.IsValid(currency), "currency", Currencies.Message);
         if (!PricePerCredit.TryParse(minimumPerCredit, out var minimum))
         {
             errors.Add("unitAmountPerCredit", "unitAmountPerCredit is a decimal string of minor units per credit, like \"0.5\".");

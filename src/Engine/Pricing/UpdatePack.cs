@@ -5,7 +5,7 @@ using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Pricing;
 
-/// <summary>Changes a pack (its price must still meet the floor), or archives it so that it is no longer sold.</summary>
+/// <summary>Changes a pack (its currency must still be sold and its price meet the floor), or archives it so that it is no longer sold.</summary>
 public sealed class UpdatePack(EngineDbContext db, MinimumPrices minimums, TimeProvider clock)
 {
     public async Task<Result<CreditPack>> HandleAsync(AgencyId agencyId, PackId id, PackCommand command, Actor actor, CancellationToken ct)
@@ -22,7 +22,7 @@ public sealed class UpdatePack(EngineDbContext db, MinimumPrices minimums, TimeP
         {
             return details.Error;
         }
-        var floor = MinimumPrices.Check(await minimums.ForAsync(details.Value.Currency, ct), details.Value.Credits, details.Value.UnitAmount);
+        var floor = await minimums.CheckAsync(details.Value.Currency, details.Value.Credits, details.Value.UnitAmount, ct);
         if (!floor.IsSuccess)
         {
             return floor.Error;

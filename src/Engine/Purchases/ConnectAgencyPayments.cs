@@ -38,6 +38,10 @@ public sealed class ConnectAgencyPayments(EngineDbContext db, IPaymentGateway ga
         {
             return new NotFound("agency");
         }
+        if (!gateway.Enabled)
+        {
+            return new PaymentsOff();
+        }
         try
         {
             var account = agency.StripeAccountId is { } existing
@@ -66,7 +70,7 @@ public sealed class ConnectAgencyPayments(EngineDbContext db, IPaymentGateway ga
         {
             return new NotFound("agency");
         }
-        return agency.StripeAccountId is null ? agency : await EnsureAccountAsync(agencyId, actor, ct);
+        return agency.StripeAccountId is null || !gateway.Enabled ? agency : await EnsureAccountAsync(agencyId, actor, ct);
     }
 
     /// <summary>Applies Stripe's account.updated event to whichever agency owns the account.</summary>

@@ -11,3 +11,11 @@ public sealed record RequestKeyReused(string Key) : Error("idempotency_key_reuse
 {
     public override string Detail => $"The Idempotency-Key '{Key}' was already used with a different request. Use a new key for a new request.";
 }
+
+/// <summary>The install takes no payments: no Stripe key is configured (and the sandbox is not on).</summary>
+public sealed record PaymentsOff() : Error("payments_unavailable")
+{
+    public override string Detail =>
+        "Payments are switched off on this installation: no payment provider is configured, so credits cannot be bought yet. "
+        + "The platform's operator can switch them on by configuring Stripe.";
+}

@@ -2,10 +2,14 @@ namespace ResellerKit.Engine.Purchases;
 
 /// <summary>
 /// Stripe, seen from the Engine: Connect accounts, checkout sessions on a connected account, and the truth about
-/// a session. Storefront implements it with Stripe.net, against real Stripe or the built-in sandbox.
+/// a session, a charge or a dispute (never taken from a webhook's body). Storefront implements it with Stripe.net,
+/// against real Stripe or the built-in sandbox; with payments off, <see cref="Enabled"/> is false and nothing is called.
 /// </summary>
 public interface IPaymentGateway
 {
+    /// <summary>False when the install takes no payments (no Stripe key configured): checkouts answer <see cref="PaymentsOff"/>.</summary>
+    bool Enabled { get; }
+
     Task<ConnectedAccount> CreateConnectedAccountAsync(string email, string businessName, CancellationToken ct);
 
     Task<ConnectedAccount> GetConnectedAccountAsync(string accountId, CancellationToken ct);
@@ -19,6 +23,12 @@ public interface IPaymentGateway
 
     /// <summary>The card a payment intent was paid with (saved at checkout with setup_future_usage); null when there is none.</summary>
     Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct);
+
+    /// <summary>The charge as Stripe has it now, with what was refunded of it; null when Stripe does not know it.</summary>
+    Task<ChargeStatus?> GetChargeAsync(string accountId, string chargeId, CancellationToken ct);
+
+    /// <summary>The dispute as Stripe has it now (<c>won</c>, <c>lost</c>, still open); null when Stripe does not know it.</summary>
+    Task<DisputeStatus?> GetDisputeAsync(string accountId, string disputeId, CancellationToken ct);
 
     /// <summary>
     /// Charges a saved card without the customer (auto-recharge): a confirmed, off-session payment intent with
@@ -42,6 +52,10 @@ public sealed record CheckoutRequest(
     string SuccessUrl, string CancelUrl, string CustomerEmail, string? CustomerId, IReadOnlyDictionary<string, string> Metadata);
 
 public sealed record CheckoutSession(string Id, string Url);
+
+public sealed record ChargeStatus(string Id, string? PaymentIntentId, long Amount, long AmountRefunded, string Currency);
+
+public sealed record DisputeStatus(string Id, string Status, string? PaymentIntentId, long Amount);
 
 public sealed record CheckoutStatus(
     string Id, string Status, string PaymentStatus, long? AmountTotal, string? Currency, string? PaymentIntentId, string? CustomerId)

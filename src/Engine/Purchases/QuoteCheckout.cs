@@ -8,7 +8,7 @@ using ResellerKit.Engine.SubAccounts;
 namespace ResellerKit.Engine.Purchases;
 
 /// <summary>
-/// Prices a checkout on the server, from the agency's current packs and offer, and checks the platform floor again:
+/// Prices a checkout on the server, from the agency's current packs and offer, and checks again that the platform sells its currency and that it meets the floor:
 /// nothing price-related is ever taken from the page.
 /// </summary>
 public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
@@ -39,7 +39,7 @@ public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
         {
             return ValidationFailed.For("credits", $"Choose between {offer.MinCredits:N0} and {offer.MaxCredits:N0} credits.");
         }
-        var amount = CreditPricing.AmountFor(credits!.Value, offer.Price);
+        var amount = CreditPricing.AmountFor(credits!.Value, offer.Price, offer.Currency);
         return await PriceAsync(agency, null, $"{credits:N0} credits", credits.Value, amount, offer.Currency, discount, ct);
     }
 
@@ -53,7 +53,7 @@ public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
         var description = $"Auto-recharge — {credits:N0} credits";
         if (agency.CustomQuantity is { Enabled: true } offer)
         {
-            return await PriceAsync(agency, null, description, credits, CreditPricing.AmountFor(credits, offer.Price), offer.Currency, discount, ct);
+            return await PriceAsync(agency, null, description, credits, CreditPricing.AmountFor(credits, offer.Price, offer.Currency), offer.Currency, discount, ct);
         }
         var packs = await db.CreditPacks.AsNoTracking().Where(p => p.AgencyId == agency.Id && !p.Archived).ToListAsync(ct);
         var best = packs.OrderBy(p => (decimal)p.UnitAmount / p.Credits).FirstOrDefault();
@@ -61,20 +61,19 @@ public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
         {
             return new Conflict("The agency sells no credits (no packs and no custom quantity), so a recharge has no price.");
         }
-        var amount = CreditPricing.AmountAtPackRate(credits, best.Credits, best.UnitAmount);
+        var amount = CreditPricing.AmountAtPackRate(credits, best.Credits, best.UnitAmount, best.Currency);
         return await PriceAsync(agency, null, description, credits, amount, best.Currency, discount, ct);
     }
 
     private async Task<Result<CheckoutQuote>> PriceAsync(
         Agency agency, PackId? packId, string description, long credits, long amount, string currency, decimal discount, CancellationToken ct)
     {
-        var minimum = await minimums.ForAsync(currency, ct);
-        var floor = MinimumPrices.Check(minimum, credits, amount);
-        if (!floor.IsSuccess)
+        var minimum = await minimums.CheckAsync(currency, credits, amount, ct);
+        if (!minimum.IsSuccess)
         {
-            return floor.Error;
+            return minimum.Error;
         }
-        var fee = CreditPricing.PlatformFee(credits, minimum.Fee, discount, amount);
+        var fee = CreditPricing.PlatformFee(credits, minimum.Value.Fee, discount, amount, currency);
         return new CheckoutQuote(agency.Id, packId, description, credits, amount, currency, fee);
     }
 }

@@ -105,6 +105,10 @@ public sealed class StartCheckout(
 
     private async Task<Result<Purchase>> CheckedNewPurchaseAsync(SubAccount subAccount, CheckoutCommand command, CancellationToken ct)
     {
+        if (!gateway.Enabled)
+        {
+            return new PaymentsOff();
+        }
         if (subAccount.CreditMode != CreditMode.Reselling)
         {
             return new Conflict("This sub-account uses the agency's shared pool, so it does not buy credits of its own. Switch it to reselling mode first.");

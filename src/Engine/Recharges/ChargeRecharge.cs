@@ -25,6 +25,11 @@ public sealed class ChargeRecharge(
         }
         var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
         var agency = subAccount.Agency!;
+        if (!gateway.Enabled)
+        {
+            await outcomes.FailAsync(recharge, subAccount, "payments_unavailable", new PaymentsOff().Detail, null, null, ct);
+            return;
+        }
         if (agency.StripeAccountId is null || !agency.PaymentsEnabled)
         {
             await outcomes.FailAsync(recharge, subAccount, "payments_not_connected", "The agency's Stripe account is not connected.", null, null, ct);

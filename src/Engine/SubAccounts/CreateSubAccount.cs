@@ -33,7 +33,7 @@ public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users
         AgencyId agencyId, CreateSubAccountCommand command, Ownership ownership, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors()
-            .When(!Input.IsName(command.Name), "name", $"Enter the client's name, 1 to {Input.MaxNameLength} characters.")
+            .Name("name", command.Name, $"Enter the client's name, 1 to {Input.MaxNameLength} characters.")
             .When(!Input.IsEmail(command.Email), "email", "Enter a valid email address, like client@example.com.");
         if (errors.Any)
         {

@@ -26,11 +26,14 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
         Tenant tenant, SubAccountId id, UpdateSubAccountCommand command, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors()
-            .When(command.Name.IsSet && !Input.IsName(command.Name.Value), "name", $"Enter a name of 1 to {Input.MaxNameLength} characters.")
             .When(command.CreditMode.IsSet && command.CreditMode.Value is null, "creditMode", "creditMode must be \"shared\" or \"reselling\".")
             .When(command.Paused.IsSet && command.Paused.Value is null, "paused", "paused must be true or false.")
             .When(command.UsageCapPerMonth.Value is < 0 or > Credits.Credits.MaxBalance, "usageCapPerMonth",
                 "usageCapPerMonth must be a whole number of credits from 0 up, or null for no cap.");
+        if (command.Name.IsSet)
+        {
+            errors.Name("name", command.Name.Value, $"Enter a name of 1 to {Input.MaxNameLength} characters.");
+        }
         command.AutoRecharge.Value?.Validate(errors);
         command.LowBalanceAlert.Value?.Validate(errors);
         if (errors.Any)

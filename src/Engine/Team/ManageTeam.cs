@@ -10,23 +10,34 @@ namespace ResellerKit.Engine.Team;
 
 /// <summary>
 /// An agency's team: invite people by email (they set their own password from the link), give each a role and the
-/// areas it opens, and remove them. An agency always keeps at least one owner.
+/// areas it opens, and remove them. <see cref="TeamRules"/> decides who may do what, from the seat of the person
+/// acting (<c>by</c>), read here: only an owner touches the owner role, and an agency always keeps an owner.
 /// </summary>
 public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TeamMember>> ListAsync(AgencyId agencyId, CancellationToken ct) =>
-        await db.Memberships.AsNoTracking().Where(m => m.AgencyId == agencyId && m.SubAccountId == null)
+    public async Task<Result<IReadOnlyList<TeamMember>>> ListAsync(AgencyId agencyId, Guid by, CancellationToken ct)
+    {
+        if (await TeamSeat.FindAsync(db, agencyId, by, ct) is not { IsManager: true })
+        {
+            return new ManagersOnly();
+        }
+        return await db.Memberships.AsNoTracking().Where(m => m.AgencyId == agencyId && m.SubAccountId == null)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
             .OrderBy(x => x.u.Email)
             .Select(x => new TeamMember(x.u.Id, x.u.DisplayName, x.u.Email!, x.m.Role, x.m.Areas, x.u.EmailConfirmed))
             .ToListAsync(ct);
+    }
 
     public async Task<Result<TeamMember>> InviteAsync(
-        AgencyId agencyId, string? email, string? name, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
+        AgencyId agencyId, Guid by, string? email, string? name, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
     {
+        if (TeamRules.MayGrant(await TeamSeat.FindAsync(db, agencyId, by, ct), role) is { } refused)
+        {
+            return refused;
+        }
         var errors = new FieldErrors()
             .When(!Input.IsEmail(email), "email", "Enter a valid email address, like sam@youragency.com.")
-            .When(!Input.IsName(name), "name", "Enter the person's name.");
+            .Name("name", name, "Enter the person's name.");
         if (errors.Any)
         {
             return errors.ToError();
@@ -37,12 +48,12 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
         {
             return new DuplicateValue("email", $"{normalized} is already on your team.");
         }
-        var result = await db.InTransactionAsync<TeamMember>(async token =>
+        return await db.InTransactionAsync<TeamMember>(async token =>
         {
             var now = clock.GetUtcNow();
             if (user is null)
             {
-                user = User.Create(normalized, name!, now);
+                user = User.Create(normalized, name!.Trim(), now);
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {
@@ -63,44 +74,49 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
             await db.SaveChangesAsync(token);
             return new TeamMember(user.Id, user.DisplayName, normalized, membership.Role, membership.Areas, user.EmailConfirmed);
         }, ct);
-        return result;
     }
 
-    public async Task<Result<TeamMember>> ChangeAsync(AgencyId agencyId, Guid userId, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
-    {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
-        if (membership is null)
+    public Task<Result<TeamMember>> ChangeAsync(
+        AgencyId agencyId, Guid by, Guid userId, MembershipRole role, Areas areas, Actor actor, CancellationToken ct) =>
+        db.InTransactionAsync<TeamMember>(async token =>
         {
-            return new NotFound("team member");
-        }
-        if (membership.Role == MembershipRole.Owner && role != MembershipRole.Owner && await OwnersAsync(agencyId, ct) == 1)
-        {
-            return new Conflict("An agency needs at least one owner. Make someone else an owner first.");
-        }
-        membership.Change(role, areas);
-        var user = await users.FindByIdAsync(userId.ToString());
-        await users.AddToRoleAsync(user!, RoleFor(role));
-        db.AuditEvents.Add(AuditEvent.Record(actor, "team.changed", agencyId, null, new { user = user!.Email, role = role.ToString(), areas = membership.Areas.ToString() }, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return new TeamMember(userId, user.DisplayName, user.Email!, membership.Role, membership.Areas, user.EmailConfirmed);
-    }
+            var membership = await LockedMembershipAsync(agencyId, userId, token);
+            if (membership is null)
+            {
+                return new NotFound("team member");
+            }
+            var seat = await TeamSeat.FindAsync(db, agencyId, by, token);
+            if (TeamRules.MayChange(seat, membership.Role, role, await OwnersAsync(agencyId, token)) is { } refused)
+            {
+                return refused;
+            }
+            membership.Change(role, areas);
+            var user = await users.FindByIdAsync(userId.ToString());
+            await users.AddToRoleAsync(user!, RoleFor(role));
+            db.AuditEvents.Add(AuditEvent.Record(actor, "team.changed", agencyId, null,
+                new { user = user!.Email, role = role.ToString(), areas = membership.Areas.ToString() }, clock.GetUtcNow()));
+            await db.SaveChangesAsync(token);
+            return new TeamMember(userId, user.DisplayName, user.Email!, membership.Role, membership.Areas, user.EmailConfirmed);
+        }, ct);
 
-    public async Task<Result<Done>> RemoveAsync(AgencyId agencyId, Guid userId, Actor actor, CancellationToken ct)
-    {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
-        if (membership is null)
+    public Task<Result<Done>> RemoveAsync(AgencyId agencyId, Guid by, Guid userId, Actor actor, CancellationToken ct) =>
+        db.InTransactionAsync<Done>(async token =>
         {
-            return new NotFound("team member");
-        }
-        if (membership.Role == MembershipRole.Owner && await OwnersAsync(agencyId, ct) == 1)
-        {
-            return new Conflict("An agency needs at least one owner; this is the last one.");
-        }
-        db.Memberships.Remove(membership);
-        db.AuditEvents.Add(AuditEvent.Record(actor, "team.removed", agencyId, null, new { userId }, clock.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return Done.Value;
-    }
+            var membership = await LockedMembershipAsync(agencyId, userId, token);
+            if (membership is null)
+            {
+                return new NotFound("team member");
+            }
+            var seat = await TeamSeat.FindAsync(db, agencyId, by, token);
+            if (TeamRules.MayRemove(seat, membership.Role, await OwnersAsync(agencyId, token)) is { } refused)
+            {
+                return refused;
+            }
+            db.Memberships.Remove(membership);
+            db.AuditEvents.Add(AuditEvent.Record(actor, "team.removed", agencyId, null, new { userId }, clock.GetUtcNow()));
+            await db.SaveChangesAsync(token);
+            return Done.Value;
+        }, ct);
 
     public static string RoleFor(MembershipRole role) => role switch
     {
@@ -108,6 +124,14 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
         MembershipRole.Admin => Roles.AgencyAdmin,
         _ => Roles.AgencyMember,
     };
+
+    // Touching the agency row first makes concurrent team changes of one agency wait for each other, so two owners
+    // demoting each other at once cannot both pass the owner count.
+    private async Task<Membership?> LockedMembershipAsync(AgencyId agencyId, Guid userId, CancellationToken ct)
+    {
+        await db.Agencies.Where(a => a.Id == agencyId).ExecuteUpdateAsync(set => set.SetProperty(a => a.Name, a => a.Name), ct);
+        return await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
+    }
 
     private Task<int> OwnersAsync(AgencyId agencyId, CancellationToken ct) =>
         db.Memberships.CountAsync(m => m.AgencyId == agencyId && m.SubAccountId == null && m.Role == MembershipRole.Owner, ct);

@@ -36,16 +36,16 @@ public static class AgencyActions
         admin.MapPost("/team/{userId:guid}", async (Guid userId, [FromForm] MembershipRole role, [FromForm] Areas[]? areas,
             BackOfficeContext context, ManageTeam team, CancellationToken ct) =>
         {
-            var state = await ManagerAsync(context, ct);
+            var state = await TeamAsync(context, ct);
             if (state is null) return Results.Redirect("/admin/team?notice=not-found");
-            var result = await team.ChangeAsync(state.Current!.Agency, userId, role, ClientActions.Combine(areas), state.Actor, ct);
+            var result = await team.ChangeAsync(state.Current!.Agency, state.User.Id, userId, role, ClientActions.Combine(areas), state.Actor, ct);
             return Results.Redirect($"/admin/team?notice={(result.IsSuccess ? "saved" : Notices.CodeFor(result.Error))}");
         });
         admin.MapPost("/team/{userId:guid}/remove", async (Guid userId, BackOfficeContext context, ManageTeam team, CancellationToken ct) =>
         {
-            var state = await ManagerAsync(context, ct);
+            var state = await TeamAsync(context, ct);
             if (state is null) return Results.Redirect("/admin/team?notice=not-found");
-            var result = await team.RemoveAsync(state.Current!.Agency, userId, state.Actor, ct);
+            var result = await team.RemoveAsync(state.Current!.Agency, state.User.Id, userId, state.Actor, ct);
             return Results.Redirect($"/admin/team?notice={(result.IsSuccess ? "removed" : Notices.CodeFor(result.Error))}");
         });
         admin.MapPost("/packs/{id:guid}/archive", async (Guid id, BackOfficeContext context, UpdatePack packs, CancellationToken ct) =>
@@ -124,10 +124,10 @@ public static class AgencyActions
         return admin;
     }
 
-    // Team changes are for the agency's owners and admins only.
-    private static async Task<BackOfficeState?> ManagerAsync(BackOfficeContext context, CancellationToken ct)
+    // Team changes happen in the agency's own workspace; the Engine decides from the person's seat who may change whom.
+    private static async Task<BackOfficeState?> TeamAsync(BackOfficeContext context, CancellationToken ct)
     {
         var state = await context.LoadAsync(ct);
-        return state?.Current is { Kind: WorkspaceKind.Agency, IsManager: true, Assist: null } ? state : null;
+        return state?.Current is { Kind: WorkspaceKind.Agency, Assist: null } ? state : null;
     }
 }

@@ -5,12 +5,17 @@ using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.BackOffice;
 
-/// <summary>The back office's small POST actions that only set a cookie and redirect: sign out, switch account, end assist.</summary>
+/// <summary>
+/// The back office's small POST actions that only set a cookie and redirect: sign out, switch account, end assist; and
+/// the row actions of each kind of account. Every one of them, on the group, requires the antiforgery token.
+/// </summary>
 public static class BackOfficeActions
 {
     public static WebApplication MapBackOfficeActions(this WebApplication app)
     {
-        var admin = app.MapGroup("/admin").ExcludeFromDescription();
+        var admin = app.MapGroup("/admin").ExcludeFromDescription()
+            .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter<RequireAntiforgery>();
         admin.MapGroup("").RequireAuthorization().MapClientActions().MapAgencyActions().MapPlatformActions();
         admin.MapPost("/logout", async (SignInManager<User> signIn) =>
         {

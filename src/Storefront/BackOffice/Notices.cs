@@ -1,5 +1,6 @@
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Connections;
+using ResellerKit.Engine.Team;
 
 namespace ResellerKit.Storefront.BackOffice;
 
@@ -27,7 +28,9 @@ public static class Notices
         ["removed"] = ("Removed.", false),
         ["assist-reason"] = ("Say why you are assisting, in 5 to 500 characters; the client will read it in its access log.", true),
         ["assist-denied"] = ("You cannot assist this account: your role or the client's settings do not allow it.", true),
-        ["last-owner"] = ("An agency needs at least one owner.", true),
+        ["last-owner"] = (new LastOwner().Detail, true),
+        ["owners-only"] = (new OwnersOnly().Detail, true),
+        ["managers-only"] = (new ManagersOnly().Detail, true),
         ["plan-name"] = ("Give the plan a name of 1 to 80 characters.", true),
         ["plan-duplicate"] = ("You already have a plan with that name.", true),
         ["plan-exceeds"] = ("A plan cannot include features the platform does not grant your agency.", true),
@@ -45,7 +48,9 @@ public static class Notices
         ConnectionNotActive { Status: ConnectionStatus.Revoked } => "already-revoked",
         ConnectionNotActive { Status: ConnectionStatus.Terminated } => "already-terminated",
         ConnectionNotActive => "not-active",
-        Conflict c when c.Message.Contains("owner", StringComparison.Ordinal) => "last-owner",
+        LastOwner => "last-owner",
+        OwnersOnly => "owners-only",
+        ManagersOnly => "managers-only",
         _ => "not-found",
     };
 }

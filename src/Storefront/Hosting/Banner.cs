@@ -5,7 +5,9 @@ namespace ResellerKit.Storefront.Hosting;
 /// <summary>What a newcomer needs after <c>dotnet run</c>: where everything is, and the keys and logins to use.</summary>
 public static class Banner
 {
-    public static IEnumerable<string> Lines(PublicUrls urls, StorefrontHosts storefronts, string? generatedPlatformKey, DemoCredentials? demo, string? mailFolder)
+    public static IEnumerable<string> Lines(
+        PublicUrls urls, StorefrontHosts storefronts, string? generatedPlatformKey, DemoCredentials? demo, string? mailFolder,
+        Payments.PaymentsBanner payments)
     {
         var b = urls.BaseUrl;
         yield return "";
@@ -14,7 +16,10 @@ public static class Banner
         yield return $"   API reference    {b}/scalar/";
         yield return $"   OpenAPI          {b}/openapi/v1.json";
         yield return $"   Ready check      {b}/readyz";
-        yield return $"   Stripe sandbox   {b}/stripe-sandbox/";
+        foreach (var line in payments.Lines(b))
+        {
+            yield return line;
+        }
         if (mailFolder is not null)
         {
             yield return $"   Email            written to {mailFolder}";

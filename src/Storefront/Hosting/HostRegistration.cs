@@ -31,6 +31,7 @@ public static class HostRegistration
         builder.Services.AddDataProtectionKeys(database);
         builder.Services.Configure<ResellerKitOptions>(builder.Configuration.GetSection(ResellerKitOptions.Section));
         builder.Services.AddSingleton<PublicUrls>();
+        builder.Services.AddSingleton<ProtectedSettings>();
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddScoped<DatabasePreparation>();
         builder.Services.AddScoped<DemoSeed>();
@@ -58,6 +59,7 @@ public static class HostRegistration
         app.UseExceptionHandler();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
         app.Use(JsonCharset.RejectUnknown);
+        app.Use(JsonBodyCheck.RejectMalformed);
         app.Use(IdempotencyFilter.BufferKeyedRequests);
         app.UseShopHostRouting();
         app.UseSecurityHeaders();

@@ -25,10 +25,11 @@ public static class Startup
 
         var urls = app.Services.GetRequiredService<PublicUrls>();
         var storefronts = app.Services.GetRequiredService<StorefrontHosts>();
+        var payments = await Payments.PaymentsBanner.LoadAsync(app.Services, app.Lifetime.ApplicationStopping);
         var mailFolder = app.Services.GetService<PickupFolderTransport>()?.Folder;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            foreach (var line in Banner.Lines(urls, storefronts, generatedPlatformKey, demo, mailFolder))
+            foreach (var line in Banner.Lines(urls, storefronts, generatedPlatformKey, demo, mailFolder, payments))
             {
                 Console.WriteLine(line);
             }

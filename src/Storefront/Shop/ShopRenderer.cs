@@ -41,7 +41,7 @@ public sealed class ShopRenderer(
         var agency = shop.Agency;
         var tokens = antiforgery.GetAndStoreTokens(http);
         var offer = agency.CustomQuantity;
-        var offerMeetsFloor = offer.Enabled && offer.Price.Minor >= (await minimums.ForAsync(offer.Currency, ct)).MinimumPerCredit;
+        var offerMeetsFloor = await minimums.SellsAsync(offer, ct);
         return new StorefrontView(
             BrandViews.Shop(agency),
             (await packs.PurchasableAsync(agency.Id, ct)).Select(p => new PackView(

@@ -2,7 +2,7 @@ namespace ResellerKit.Storefront.StripeSandbox;
 
 /// <summary>
 /// The Stripe-compatible API under <c>/stripe-sandbox/v1</c>, its hosted pages, and its test helpers. Mapped only in
-/// sandbox mode; it accepts only the sandbox key <c>sk_test_sandbox</c>.
+/// sandbox mode (Development, or <c>Stripe:Mode=Sandbox</c>); it accepts only this install's sandbox key.
 /// </summary>
 public static class SandboxApi
 {

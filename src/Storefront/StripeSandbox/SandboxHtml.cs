@@ -6,13 +6,10 @@ namespace ResellerKit.Storefront.StripeSandbox;
 /// <summary>The sandbox pages' shared frame: plain, accessible HTML that works without JavaScript.</summary>
 public static class SandboxHtml
 {
-    private static readonly string[] ZeroDecimal = ["bif", "clp", "djf", "gnf", "jpy", "kmf", "krw", "mga", "pyg", "rwf", "ugx", "vnd", "vuv", "xaf", "xof", "xpf"];
-
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
 
-    public static string Amount(long minor, string currency) => ZeroDecimal.Contains(currency)
-        ? string.Create(CultureInfo.InvariantCulture, $"{minor:N0} {currency.ToUpperInvariant()}")
-        : string.Create(CultureInfo.InvariantCulture, $"{minor / 100m:N2} {currency.ToUpperInvariant()}");
+    public static string Amount(long minor, string currency) =>
+        Themes.Rendering.Filters.MoneyFormatter.Format(minor, currency, CultureInfo.GetCultureInfo("en-US"));
 
     public static IResult Page(string title, string body, int status = 200) => Results.Content($$"""
         <!doctype html>

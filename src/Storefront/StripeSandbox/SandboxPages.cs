@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Antiforgery;
+using ResellerKit.Engine.Users;
 using static ResellerKit.Storefront.StripeSandbox.SandboxHtml;
 
 namespace ResellerKit.Storefront.StripeSandbox;
 
 /// <summary>
 /// The sandbox's hosted pages: the checkout page (a plain form whose button is "Pay"), the Connect onboarding
-/// stand-in, and a small dashboard to refund or dispute recent payments.
+/// stand-in, and a small dashboard to refund recent payments. The checkout page opens by its session id, as Stripe's
+/// does; the dashboard lists every agency's payments, so only a signed-in platform admin may open or use it.
 /// </summary>
 public static class SandboxPages
 {
@@ -17,8 +20,8 @@ public static class SandboxPages
         sandbox.MapGet("/connect/{account}", (string account, string? return_url) =>
             Page("Stripe onboarding", $"<h1>Account {E(account)} is ready</h1><p>The sandbox completes onboarding at once.</p>" +
                 $"<p><a href=\"{E(SafeReturn(return_url))}\">Return to your platform</a></p>"));
-        sandbox.MapGet("/", DashboardAsync);
-        sandbox.MapPost("/dashboard/refund", DashboardRefundAsync);
+        sandbox.MapGet("/", DashboardAsync).RequireAuthorization(p => p.RequireRole(Roles.PlatformAdmin));
+        sandbox.MapPost("/dashboard/refund", DashboardRefundAsync).RequireAuthorization(p => p.RequireRole(Roles.PlatformAdmin));
         return sandbox;
     }
 
@@ -82,8 +85,9 @@ public static class SandboxPages
             """, error is null ? 200 : 402);
     }
 
-    public static async Task<IResult> DashboardAsync(SandboxStore store, CancellationToken ct)
+    public static async Task<IResult> DashboardAsync(HttpContext http, SandboxStore store, IAntiforgery antiforgery, CancellationToken ct)
     {
+        var token = antiforgery.GetAndStoreTokens(http);
         var rows = new StringBuilder();
         foreach (var charge in await store.ListAsync("charge", null, 50, ct))
         {
@@ -93,16 +97,21 @@ public static class SandboxPages
             if (left > 0)
             {
                 rows.Append($"<form method=\"post\" action=\"/stripe-sandbox/dashboard/refund\"><input type=\"hidden\" name=\"charge\" value=\"{E(charge.Text("id"))}\">" +
+                    $"<input type=\"hidden\" name=\"{E(token.FormFieldName)}\" value=\"{E(token.RequestToken)}\">" +
                     $"<button type=\"submit\" aria-label=\"Refund {E(charge.Text("payment_intent"))}\">Refund</button></form>");
             }
             rows.Append("</td></tr>");
         }
         return Page("Stripe sandbox", $"<h1>Recent payments</h1><table><thead><tr><th>Payment</th><th>Amount</th><th>Refunded</th><th></th></tr></thead><tbody>{rows}</tbody></table>" +
-            "<p>API: <code>/stripe-sandbox/v1</code> with the key <code>sk_test_sandbox</code>; events at <code>/stripe-sandbox/v1/events</code>.</p>");
+            "<p>API: <code>/stripe-sandbox/v1</code> with this install's sandbox key (printed when it starts); events at <code>/stripe-sandbox/v1/events</code>.</p>");
     }
 
-    public static async Task<IResult> DashboardRefundAsync(HttpRequest request, SandboxStore store, SandboxEvents events, CancellationToken ct)
+    public static async Task<IResult> DashboardRefundAsync(HttpRequest request, SandboxStore store, SandboxEvents events, IAntiforgery antiforgery, CancellationToken ct)
     {
+        if (!await antiforgery.IsRequestValidAsync(request.HttpContext))
+        {
+            return Page("Refund refused", "<h1>This form has expired</h1><p><a href=\"/stripe-sandbox/\">Open the dashboard again</a> and retry.</p>", 400);
+        }
         var form = await request.ReadFormAsync(ct);
         var charge = await store.GetAsync("charge", form["charge"].ToString(), ct);
         if (charge is not null && charge.Number("amount_refunded") < charge.Number("amount"))

@@ -11,6 +11,7 @@ public static class SandboxPaymentsApi
         v1.MapGet("/payment_intents/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("payment_intent", id, r, s, ct));
         v1.MapGet("/charges/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("charge", id, r, s, ct));
         v1.MapGet("/customers/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("customer", id, r, s, ct));
+        v1.MapGet("/disputes/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("dispute", id, r, s, ct));
         v1.MapPost("/payment_intents", CreatePaymentIntentAsync);
         v1.MapPost("/refunds", RefundAsync);
         v1.MapPost("/test_helpers/disputes", DisputeAsync);
@@ -120,9 +121,9 @@ public static class SandboxPaymentsApi
         };
         charge["disputed"] = true;
         await store.UpdateAsync("charge", charge, ct);
-        store.Add("dispute", dispute, account);
         events.Publish("charge.dispute.created", dispute, account);
         dispute["status"] = status;
+        store.Add("dispute", dispute, account); // Stored as it ends, so that a retrieve tells the truth the webhook reports.
         events.Publish("charge.dispute.closed", dispute, account);
         await store.SaveAsync(ct);
         return StripeJson.Object(dispute);

@@ -10,7 +10,7 @@ namespace ResellerKit.Storefront.StripeSandbox;
 /// Delivers the sandbox's events as real signed webhooks, like Stripe: retried with backoff until the endpoint
 /// answers 2xx, and still queued after a crash or restart.
 /// </summary>
-public sealed class SandboxWebhookSender(IHttpClientFactory http, IOptions<StripeOptions> options, PublicUrls urls, TimeProvider clock) : IOutboxHandler
+public sealed class SandboxWebhookSender(IHttpClientFactory http, IOptions<StripeOptions> options, StripeKeys keys, PublicUrls urls, TimeProvider clock) : IOutboxHandler
 {
     public const string HttpClientName = "stripe-sandbox-webhooks";
 
@@ -23,7 +23,8 @@ public sealed class SandboxWebhookSender(IHttpClientFactory http, IOptions<Strip
         {
             Content = new StringContent(message.Payload, Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("Stripe-Signature", WebhookSignature.Header(message.Payload, options.Value.EffectiveWebhookSecret, clock.GetUtcNow()));
+        var secret = await keys.WebhookSecretAsync(ct) ?? throw new InvalidOperationException("The sandbox runs, so it has a webhook secret.");
+        request.Headers.Add("Stripe-Signature", WebhookSignature.Header(message.Payload, secret, clock.GetUtcNow()));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(15));
         using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token);

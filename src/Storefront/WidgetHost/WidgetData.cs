@@ -30,7 +30,7 @@ public sealed class WidgetData(IServiceScopeFactory scopes, AuthenticationStateP
         {
             return null;
         }
-        var amount = CreditPricing.AmountFor(credits, new PricePerCredit(offer.PricePerCredit));
+        var amount = CreditPricing.AmountFor(credits, new PricePerCredit(offer.PricePerCredit), offer.Currency);
         return MoneyFormatter.Format(amount, offer.Currency, CultureInfo.GetCultureInfo(offer.Locale));
     }
 

@@ -10,13 +10,21 @@ namespace ResellerKit.Storefront.WidgetHost;
 /// Guards the widget's Blazor hub (<see cref="WidgetRegistration.HubPath"/>): CORS with credentials for the origins the
 /// agency named in <c>?agency=</c> allows, and 403 (no circuit, so no data) for any other origin. The storefront's own
 /// origin is always allowed (the back office's preview). It replaces the connection's principal with one that carries
-/// only the origin: the widget never acts on the storefront's cookie.
+/// only the origin: the widget never acts on the storefront's cookie. An <c>Origin</c> header that names no web origin
+/// (<c>null</c>, sent by sandboxed frames, <c>file:</c> pages and some redirects, or several values) is refused too:
+/// such a page has no origin an agency could have allowed.
 /// </summary>
 public sealed class WidgetOriginGate(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, EngineDbContext db, WidgetOrigins origins, OwnOrigins own)
     {
-        var origin = context.Request.Headers.Origin is [{ } value] ? EmbeddingOrigin.Normalize(value) : null;
+        var stated = context.Request.Headers.Origin;
+        var origin = stated is [{ } value] ? EmbeddingOrigin.Normalize(value) : null;
+        if (stated.Count > 0 && origin is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         var isOwn = origin is not null && own.Contains(origin, context.Request);
         var slug = context.Request.Query["agency"].ToString();
         if (origin is not null && !isOwn)

@@ -1,17 +1,14 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ResellerKit.Engine.Persistence;
-using ResellerKit.Engine.Platform;
+using ResellerKit.Storefront.Hosting;
 
 namespace ResellerKit.Storefront.WidgetHost;
 
 /// <summary>
 /// The key that signs widget client secrets: <c>ResellerKit:Widget:SigningKey</c> when configured, otherwise one
-/// generated once and kept in the database, encrypted with Data Protection (whose keys the nodes share too).
+/// generated once and kept in the database, encrypted (<see cref="ProtectedSettings"/>).
 /// </summary>
-public sealed class WidgetSigningKey(IServiceScopeFactory scopes, IDataProtectionProvider protection, IOptions<WidgetOptions> options)
+public sealed class WidgetSigningKey(ProtectedSettings settings, IOptions<WidgetOptions> options)
 {
     private const string SettingKey = "widget_signing_key";
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -26,7 +23,8 @@ public sealed class WidgetSigningKey(IServiceScopeFactory scopes, IDataProtectio
         await gate.WaitAsync(ct);
         try
         {
-            return key ??= Configured() ?? await StoredAsync(ct);
+            return key ??= Configured()
+                ?? await settings.GetOrCreateAsync(SettingKey, "ResellerKit.Widget.SigningKey", () => RandomNumberGenerator.GetBytes(32), ct);
         }
         finally
         {
@@ -44,31 +42,5 @@ public sealed class WidgetSigningKey(IServiceScopeFactory scopes, IDataProtectio
         return bytes.Length >= 32
             ? bytes
             : throw new InvalidOperationException($"{WidgetOptions.Section}:SigningKey must be base64 of at least 32 bytes.");
-    }
-
-    private async Task<byte[]> StoredAsync(CancellationToken ct)
-    {
-        var protector = protection.CreateProtector("ResellerKit.Widget.SigningKey");
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        for (var attempt = 0; ; attempt++)
-        {
-            var stored = await db.PlatformSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == SettingKey, ct);
-            if (stored is not null)
-            {
-                return protector.Unprotect(Convert.FromBase64String(stored.Value));
-            }
-            var fresh = RandomNumberGenerator.GetBytes(32);
-            db.PlatformSettings.Add(PlatformSetting.Create(SettingKey, Convert.ToBase64String(protector.Protect(fresh))));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return fresh;
-            }
-            catch (DbUpdateException) when (attempt < 2)
-            {
-                db.ChangeTracker.Clear(); // Another node stored one first: use that.
-            }
-        }
     }
 }

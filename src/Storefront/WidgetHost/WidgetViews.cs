@@ -51,7 +51,7 @@ public sealed class WidgetViews(
     private async Task<CustomOffer?> CustomAsync(Agency agency, CultureInfo culture, CancellationToken ct)
     {
         var offer = agency.CustomQuantity;
-        if (!offer.Enabled || offer.Price.Minor < (await minimums.ForAsync(offer.Currency, ct)).MinimumPerCredit)
+        if (!await minimums.SellsAsync(offer, ct))
         {
             return null;
         }

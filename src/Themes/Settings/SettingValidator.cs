@@ -25,6 +25,12 @@ internal static partial class SettingValidator
             case SettingType.Text or SettingType.RichText when Text(value)!.Length > setting.MaxLength:
                 yield return $"Must be at most {setting.MaxLength} characters long.";
                 break;
+            case SettingType.Text when HasControlCharacters(Text(value)!, multiline: false):
+                yield return "Must be one line of text: no line breaks, tabs or other control characters (such as NUL).";
+                break;
+            case SettingType.RichText when HasControlCharacters(Text(value)!, multiline: true):
+                yield return "Must not contain control characters (such as NUL or escape); only line breaks and tabs are allowed.";
+                break;
             case SettingType.Image when !(Text(value) is { } url && (url.Length == 0 || IsHttpsUrl(url))):
                 yield return "Must be an https:// address of an image.";
                 break;
@@ -56,6 +62,10 @@ internal static partial class SettingValidator
         value is JsonValue v && v.GetValueKind() == JsonValueKind.Number
             ? decimal.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)
             : null;
+
+    // The rule of the Engine's Input.HasControlCharacters, for the setting values a storefront shows.
+    private static bool HasControlCharacters(string text, bool multiline) =>
+        text.Any(c => (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || c is '\u2028' or '\u2029');
 
     private static bool IsHttpsUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;

@@ -8,7 +8,7 @@ namespace ResellerKit.Tests.E2e.Mail;
 /// The emails an agency's server and its clients' payments cause, through the public API and the built-in Stripe
 /// sandbox's checkout page with its test cards: credentials, receipt, refund, low balance, and the auto-recharge mails.
 /// </summary>
-public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, Action<string, string, int> expect)
+public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, string sandboxKey, Action<string, string, int> expect)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -78,7 +78,7 @@ public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, Action<
         var account = (await api.GetAsync("/api/v1/agency/stripe")).GetProperty("stripeAccountId").GetString()!;
         var paymentIntent = (await api.GetAsync($"/api/v1/purchases?subAccountId={subAccount}")).GetProperty("data")[0].GetProperty("paymentIntentId").GetString()!;
         using var stripe = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        stripe.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sk_test_sandbox");
+        stripe.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sandboxKey);
         stripe.DefaultRequestHeaders.Add("Stripe-Account", account);
         using var refund = await stripe.PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct);
         refund.StatusCode.ShouldBe(HttpStatusCode.OK, await refund.Content.ReadAsStringAsync(Ct));

@@ -52,7 +52,7 @@ public sealed class EveryEmailWorld : IAsyncLifetime
             _ => new ExpectedEmail(kind, to, count, brand, AgencyFooter: true),
         });
         await Task.WhenAll(
-            new ApiEmailTriggers(api, Demo.BaseUrl, Expect).RunAsync(owner),
+            new ApiEmailTriggers(api, Demo.BaseUrl, await Demo.Process.SandboxKeyAsync(), Expect).RunAsync(owner),
             new BrowserEmailTriggers(Demo, chromium, Expect).RunAsync(inbox));
 
         await Poll.UntilAsync(() => Demo.Mail.ListAsync(), mail => Expected.All(e => Matching(mail, e).Count() >= e.Count), TimeSpan.FromSeconds(120));

@@ -35,7 +35,7 @@ public sealed class CrashTests
         await using var relay = await WebhookRelay.StartAsync($"http://127.0.0.1:{port}/webhooks/stripe");
         var node = await StorefrontProcess.StartAsync(workDir, new Dictionary<string, string>(settings) { ["Stripe__SandboxWebhookUrl"] = relay.Url }, port);
         var url = node.BaseUrl;
-        using var storm = await Storm.CreateAsync(url, ClientCount);
+        using var storm = await Storm.CreateAsync(node, ClientCount);
         var sessions = new List<StormSession>();
         for (var i = 0; i < SessionCount; i++)
         {

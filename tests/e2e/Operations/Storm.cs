@@ -21,12 +21,11 @@ public sealed record StormDebit(string Key, string Client, long Credits)
 /// Pay on the sandbox's checkout page (whose webhooks grant the credits) and an agency's server recording usage with
 /// Idempotency-Keys. It keeps the books of what was sent and what came back, for the tests to check the app against.
 /// </summary>
-public sealed class Storm(string agencyKey, string slug, string stripeAccount, string packId, IReadOnlyList<string> clients) : IDisposable
+public sealed class Storm(string agencyKey, string slug, string stripeAccount, string packId, IReadOnlyList<string> clients, string sandboxKey) : IDisposable
 {
     public const string PlatformKey = "rk_platform_e2e_storm_key_0000000000001";
     public const long StartingCredits = 100_000;
     public const long PackCredits = 100;
-    public const string SandboxSecretKey = "sk_test_sandbox";
 
     private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
@@ -68,8 +67,9 @@ public sealed class Storm(string agencyKey, string slug, string stripeAccount, s
     }
 
     /// <summary>An agency with <paramref name="clientCount"/> reselling clients holding <see cref="StartingCredits"/> each, and a pack.</summary>
-    public static async Task<Storm> CreateAsync(string baseUrl, int clientCount)
+    public static async Task<Storm> CreateAsync(StorefrontProcess node, int clientCount)
     {
+        var baseUrl = node.BaseUrl;
         using var platform = new ResellerKitApi(baseUrl, PlatformKey);
         await platform.SendAsync(HttpMethod.Put, "/api/v1/platform/minimum-prices/usd", new { unitAmountPerCredit = "0.05" }, HttpStatusCode.OK);
         var slug = "storm-" + Guid.NewGuid().ToString("N")[..10];
@@ -87,7 +87,7 @@ public sealed class Storm(string agencyKey, string slug, string stripeAccount, s
             await api.PostAsync($"/api/v1/sub-accounts/{clients[^1]}/grants", new { credits = StartingCredits, reason = "storm" });
         }
         var account = (await api.GetAsync("/api/v1/agency/stripe")).GetProperty("stripeAccountId").GetString()!;
-        return new Storm(api.Key, slug, account, pack, clients);
+        return new Storm(api.Key, slug, account, pack, clients, await node.SandboxKeyAsync());
     }
 
     public async Task<StormSession> OpenCheckoutAsync(string baseUrl, string client)
@@ -136,7 +136,7 @@ public sealed class Storm(string agencyKey, string slug, string stripeAccount, s
     public async Task<bool> IsPaidAsync(string baseUrl, StormSession session)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{baseUrl}/stripe-sandbox/v1/checkout/sessions/{session.Id}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SandboxSecretKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", sandboxKey);
         request.Headers.Add("Stripe-Account", stripeAccount);
         using var response = await http.SendAsync(request, Ct);
         response.EnsureSuccessStatusCode();

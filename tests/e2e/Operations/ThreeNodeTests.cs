@@ -30,7 +30,7 @@ public sealed partial class ThreeNodeTests
         await using var second = others[0];
         await using var third = others[1];
         string[] nodes = [first.BaseUrl, second.BaseUrl, third.BaseUrl];
-        using var storm = await Storm.CreateAsync(nodes[0], ClientCount);
+        using var storm = await Storm.CreateAsync(first, ClientCount);
         using var agency = new ResellerKitApi(nodes[1], storm.AgencyKey);
         var thin = (await agency.PostAsync("/api/v1/sub-accounts", new { name = "Thin client", email = $"thin-{Guid.NewGuid():N}@storm.example", creditMode = "reselling" }))
             .GetProperty("id").GetString()!;

@@ -90,6 +90,13 @@ public sealed class StorefrontProcess : IAsyncDisposable
         throw new TimeoutException("Expected console output did not appear:\n" + string.Join('\n', Output));
     }
 
+    /// <summary>This install's sandbox key, as its start-up banner prints it.</summary>
+    public async Task<string> SandboxKeyAsync()
+    {
+        var line = await WaitForOutputAsync(l => l.Contains("Sandbox API key", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        return line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Single(w => w.StartsWith("sk_test_", StringComparison.Ordinal));
+    }
+
     /// <summary>kill -9: no shutdown hooks, no flushing. What a crash looks like.</summary>
     public async Task KillHardAsync()
     {
@@ -138,6 +145,8 @@ public sealed class StorefrontProcess : IAsyncDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // The published app runs as Production, where payments are off without Stripe keys: the tests pay in the sandbox.
+        info.Environment["Stripe__Mode"] = "Sandbox";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

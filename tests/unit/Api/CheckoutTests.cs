@@ -21,7 +21,7 @@ public abstract class CheckoutTests(ApiFixture api)
         var paid = await api.PayAsync(session.GetProperty("url").GetString()!);
         var balance = await agency.WaitForBalanceAsync(subAccount, 100);
         var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
-        var replays = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed))));
+        var replays = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.PostWebhookAsync(completed, api.Sign(completed))));
 
         paid.Headers.Location!.ToString().ShouldBe($"http://{agency.Slug}.resellerkit.test/checkout/return?session_id={session.GetProperty("id").GetString()}");
         balance.ShouldBe(100);
@@ -42,9 +42,9 @@ public abstract class CheckoutTests(ApiFixture api)
         await agency.WaitForBalanceAsync(subAccount, 100);
         var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
 
-        var forged = await api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed, secret: "whsec_somebody_else"));
-        var stale = await api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed, DateTimeOffset.UtcNow.AddMinutes(-6)));
-        var tampered = await api.PostWebhookAsync(completed.Replace("\"livemode\":false", "\"livemode\":false ", StringComparison.Ordinal), CheckoutDriver.Sign(completed));
+        var forged = await api.PostWebhookAsync(completed, api.Sign(completed, secret: "whsec_somebody_else"));
+        var stale = await api.PostWebhookAsync(completed, api.Sign(completed, DateTimeOffset.UtcNow.AddMinutes(-6)));
+        var tampered = await api.PostWebhookAsync(completed.Replace("\"livemode\":false", "\"livemode\":false ", StringComparison.Ordinal), api.Sign(completed));
 
         forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
@@ -63,7 +63,7 @@ public abstract class CheckoutTests(ApiFixture api)
         var unknown = completed.Replace(session.GetProperty("id").GetString()!, "cs_test_nobody_knows_this_one", StringComparison.Ordinal)
             .Replace("\"id\":\"evt_", "\"id\":\"evt_x", StringComparison.Ordinal);
 
-        var response = await api.PostWebhookAsync(unknown, CheckoutDriver.Sign(unknown));
+        var response = await api.PostWebhookAsync(unknown, api.Sign(unknown));
 
         var body = await response.ExpectAsync(HttpStatusCode.OK);
         body.GetProperty("outcome").GetString()!.ShouldContain("UnknownSession");

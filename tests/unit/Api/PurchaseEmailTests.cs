@@ -20,7 +20,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
         var (agency, client, session) = await PaidCheckoutAsync();
         var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
 
-        var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(completed, CheckoutDriver.Sign(completed))));
+        var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(completed, api.Sign(completed))));
         var page = await Browser.Storefront(api, agency.Slug).Client.GetAsync($"/checkout/return?session_id={session}", Ct);
         var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
 
@@ -41,7 +41,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
             new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct)).ExpectAsync(HttpStatusCode.OK);
         await Eventually.ReturnsAsync(() => agency.PurchaseAsync(client.SubAccountId), p => p.GetProperty("state").GetString() == "refunded");
         var refunded = await api.SandboxEventAsync(account, "charge.refunded");
-        var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(refunded, CheckoutDriver.Sign(refunded))));
+        var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(refunded, api.Sign(refunded))));
         var notice = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "Refund");
 
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);

@@ -13,7 +13,7 @@ namespace ResellerKit.Tests.Unit.Payments;
 public sealed class StripeWireTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     private StripeClient Stripe() =>
-        new("sk_test_sandbox", httpClient: new SystemNetHttpClient(api.CreateClient()), apiBase: "http://localhost/stripe-sandbox");
+        new(api.SandboxKey, httpClient: new SystemNetHttpClient(api.CreateClient()), apiBase: "http://localhost/stripe-sandbox");
 
     [Fact]
     public async Task Accounts_CreateGetAndOnboardingLink_RoundTrip()

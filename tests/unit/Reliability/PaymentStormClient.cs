@@ -79,7 +79,7 @@ public sealed class PaymentStormClient(ApiFixture api, StormJournal journal)
             journal.Count("refund: not fulfilled yet");
             return;
         }
-        var sandbox = api.WithKey(StripeOptions.SandboxSecretKey);
+        var sandbox = api.WithKey(api.SandboxKey);
         sandbox.DefaultRequestHeaders.Add("Stripe-Account", paid.Agency.StripeAccount);
         var amount = whole ? purchase.Amount : purchase.Amount / 4;
         var refund = await sandbox.PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent(

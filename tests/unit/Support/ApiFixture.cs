@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Payments.Stripe;
 using ResellerKit.Storefront.StripeSandbox;
@@ -26,15 +27,32 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("Not initialised.");
 
+    /// <summary>This install's sandbox key (generated at its first start), for calling the sandbox as Stripe.net does.</summary>
+    public string SandboxKey { get; private set; } = "";
+
+    /// <summary>The secret the sandbox signs its webhooks with, so that tests sign events exactly as it does.</summary>
+    public string WebhookSecret { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider, SqliteFolder);
         _ = Server; // Starts the host: migrations run here, once per fixture.
+        if (Services.GetRequiredService<IOptions<StripeOptions>>().Value.IsSandbox)
+        {
+            SandboxKey = await Services.GetRequiredService<SandboxSecrets>().ApiKeyAsync(Ct);
+            WebhookSecret = (await Services.GetRequiredService<StripeKeys>().WebhookSecretAsync(Ct))!;
+        }
+        // The test platform sells in US dollars with no floor and no fee (a test that needs one sets it).
+        await this.SetMinimumAsync("usd", "0", "0");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(Environment);
+        if (StripeMode is not null)
+        {
+            builder.UseSetting("Stripe:Mode", StripeMode);
+        }
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:Engine", ConnectionString);
         builder.UseSetting("ResellerKit:PlatformApiKey", PlatformKey);
@@ -55,6 +73,12 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
             }
         });
     }
+
+    /// <summary>The host environment; "Testing" unless a fixture plays another.</summary>
+    protected virtual string Environment => "Testing";
+
+    /// <summary>Stripe:Mode; the sandbox unless a fixture plays an install without it (null: the default for its environment).</summary>
+    protected virtual string? StripeMode => "Sandbox";
 
     /// <summary>Where a SQLite fixture keeps its file; null for the temp folder.</summary>
     protected virtual string? SqliteFolder => null;
@@ -99,4 +123,12 @@ public sealed class WebhookApi() : ApiFixture(DatabaseProvider.Sqlite)
         ["Recharge:WebhookGrantTimeout"] = "00:00:05",
         ["Recharge:ExpiryInterval"] = "00:00:00.250",
     };
+}
+
+/// <summary>An install as an operator first starts it in Production, with no Stripe key configured.</summary>
+public sealed class ProductionApi() : ApiFixture(DatabaseProvider.Sqlite)
+{
+    protected override string Environment => "Production";
+
+    protected override string? StripeMode => null;
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ResellerKit.Storefront.Payments.Stripe;
 using ResellerKit.Storefront.StripeSandbox;
 
 namespace ResellerKit.Tests.Unit.Support;
@@ -42,7 +41,7 @@ public static class CheckoutDriver
     /// <summary>The sandbox's Stripe API as the agency's connected account (refunds, disputes).</summary>
     public static HttpClient SandboxClient(this ApiFixture api, string account)
     {
-        var client = api.WithKey(StripeOptions.SandboxSecretKey);
+        var client = api.WithKey(api.SandboxKey);
         client.DefaultRequestHeaders.Add("Stripe-Account", account);
         return client;
     }
@@ -67,8 +66,7 @@ public static class CheckoutDriver
     /// <summary>The newest sandbox event of a type for an account, as the raw JSON Stripe would send.</summary>
     public static async Task<string> SandboxEventAsync(this ApiFixture api, string account, string type)
     {
-        var client = api.WithKey(StripeOptions.SandboxSecretKey);
-        client.DefaultRequestHeaders.Add("Stripe-Account", account);
+        var client = api.SandboxClient(account);
         var list = await (await client.GetAsync($"/stripe-sandbox/v1/events?type={type}&limit=1", Ct)).ExpectAsync(HttpStatusCode.OK);
         return list.GetProperty("data")[0].GetRawText();
     }
@@ -80,6 +78,7 @@ public static class CheckoutDriver
         return api.CreateClient().SendAsync(request, Ct);
     }
 
-    public static string Sign(string payload, DateTimeOffset? at = null, string secret = StripeOptions.SandboxWebhookSecret) =>
-        WebhookSignature.Header(payload, secret, at ?? DateTimeOffset.UtcNow);
+    /// <summary>Signs an event as the install's sandbox does (with its own webhook secret, unless another is given).</summary>
+    public static string Sign(this ApiFixture api, string payload, DateTimeOffset? at = null, string? secret = null) =>
+        WebhookSignature.Header(payload, secret ?? api.WebhookSecret, at ?? DateTimeOffset.UtcNow);
 }

@@ -16,6 +16,7 @@ public class ReportsEngine : EngineFixture
 
     protected ReportsEngine(ResellerKit.Engine.Persistence.DatabaseProvider provider) : base(provider)
     {
+        Gateway.Enabled.Returns(true);
         Gateway.CreateConnectedAccountAsync(default!, default!, default)
             .ReturnsForAnyArgs(new ConnectedAccount("acct_reports", ChargesEnabled: true, DetailsSubmitted: true));
         Gateway.GetConnectedAccountAsync(default!, default)

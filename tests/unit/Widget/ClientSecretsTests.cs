@@ -13,7 +13,7 @@ public sealed class ClientSecretsTests
     private readonly TestClock clock = new(Now);
 
     private ClientSecrets Secrets(string key) => new(
-        new WidgetSigningKey(null!, null!, Options.Create(new WidgetOptions { SigningKey = key })), clock);
+        new WidgetSigningKey(null!, Options.Create(new WidgetOptions { SigningKey = key })), clock);
 
     private static readonly string KeyA = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     private static readonly string KeyB = Convert.ToBase64String(Enumerable.Range(2, 32).Select(i => (byte)i).ToArray());

@@ -206,6 +206,22 @@ public abstract class WidgetApiTests(ApiFixture api)
         refused.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("file://")]
+    [InlineData("https://allowed.example, https://evil.example")]
+    public async Task HubNegotiate_WithAnOriginThatNamesNoWebOrigin_Answers403(string origin)
+    {
+        var (agency, _, _) = await ResellerAsync();
+        var negotiate = new HttpRequestMessage(HttpMethod.Post, $"/widget/_blazor/negotiate?agency={agency.Slug}&negotiateVersion=1");
+        negotiate.Headers.TryAddWithoutValidation("Origin", origin);
+
+        var response = await api.CreateClient().SendAsync(negotiate, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
+    }
+
     [Fact]
     public async Task WidgetSnippet_IsTheScriptAndTheElementForTheAgency()
     {

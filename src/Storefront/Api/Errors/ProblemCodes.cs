@@ -11,6 +11,7 @@ public static class ProblemCodes
         ["not_found"] = (404, "Not found"),
         ["insufficient_credits"] = (402, "Not enough credits"),
         ["price_below_minimum"] = (422, "Price below the platform minimum"),
+        ["currency_not_offered"] = (422, "Currency not offered"),
         ["theme_invalid"] = (422, "The theme is not valid"),
         ["url_not_allowed"] = (422, "URL not allowed"),
         ["domain_not_verified"] = (422, "The domain is not verified yet"),
@@ -22,6 +23,7 @@ public static class ProblemCodes
         ["method_not_allowed"] = (405, "Method not allowed"),
         ["rate_limited"] = (429, "Too many requests"),
         ["payment_provider_error"] = (502, "The payment provider refused"),
+        ["payments_unavailable"] = (503, "Payments are switched off"),
         ["internal_error"] = (500, "Something went wrong on our side"),
     };
 

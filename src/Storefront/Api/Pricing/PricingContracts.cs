@@ -17,11 +17,12 @@ public sealed record PackRequest(string? Name, long? Credits, long? UnitAmount, 
 
 public sealed record PackResponse(
     PackId Id, string Name, long Credits, long UnitAmount, string Currency, string? Highlight, int SortOrder,
-    string PricePerCredit, bool BelowMinimum, long MinimumUnitAmount, PackMargin Margin)
+    string PricePerCredit, bool BelowMinimum, long MinimumUnitAmount, PackMargin Margin, bool CurrencyOffered)
 {
     public static PackResponse From(PackSummary s) => new(
         s.Pack.Id, s.Pack.Name, s.Pack.Credits, s.Pack.UnitAmount, s.Pack.Currency, s.Pack.Highlight, s.Pack.SortOrder,
-        new PricePerCredit(CreditPricing.PerCredit(s.Pack.Credits, s.Pack.UnitAmount)).ToString(), s.BelowMinimum, s.MinimumAmount, s.Margin);
+        new PricePerCredit(CreditPricing.PerCredit(s.Pack.Credits, s.Pack.UnitAmount)).ToString(), s.BelowMinimum, s.MinimumAmount, s.Margin,
+        s.CurrencyOffered);
 }
 
 public sealed record CustomQuantityRequest(string? PricePerCredit, string? Currency, long? MinCredits, long? MaxCredits);

@@ -18,6 +18,7 @@ public sealed record PurchaseResponse(
         p.CheckoutSessionId, p.PaymentIntentId, p.AmountRefunded, p.CreditsReversed, p.FailureReason, p.CreatedAt, p.FulfilledAt);
 }
 
-public sealed record PaymentsStatusResponse(string? StripeAccountId, bool PaymentsEnabled, bool Sandbox);
+/// <summary>The agency's Stripe connection; <c>mode</c> is <c>sandbox</c>, <c>stripe</c>, or <c>off</c> (the install takes no payments).</summary>
+public sealed record PaymentsStatusResponse(string? StripeAccountId, bool PaymentsEnabled, bool Sandbox, Payments.Stripe.StripeMode Mode);
 
 public sealed record OnboardingLinkResponse(string Url);

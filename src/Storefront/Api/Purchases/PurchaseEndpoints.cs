@@ -66,7 +66,7 @@ public static class PurchaseEndpoints
             filter = parsed;
         }
         var purchases = await handler.HandleAsync(caller.Tenant, filter, page.Value, ct);
-        return TypedResults.Ok(purchases.Map(PurchaseResponse.From));
+        return purchases.IsSuccess ? TypedResults.Ok(purchases.Value.Map(PurchaseResponse.From)) : purchases.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<PaymentsStatusResponse>, ProblemHttpResult>> StatusAsync(
@@ -74,7 +74,7 @@ public static class PurchaseEndpoints
     {
         var agency = await connect.RefreshAsync(caller.Agency, caller.Actor, ct);
         return agency.IsSuccess
-            ? TypedResults.Ok(new PaymentsStatusResponse(agency.Value.StripeAccountId, agency.Value.PaymentsEnabled, options.Value.IsSandbox))
+            ? TypedResults.Ok(new PaymentsStatusResponse(agency.Value.StripeAccountId, agency.Value.PaymentsEnabled, options.Value.IsSandbox, options.Value.Mode!.Value))
             : agency.Error.ToProblem();
     }
 

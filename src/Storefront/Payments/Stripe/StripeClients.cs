@@ -8,16 +8,16 @@ namespace ResellerKit.Storefront.Payments.Stripe;
 /// Builds the one kind of <see cref="StripeSdk.StripeClient"/> the app uses. Real Stripe and the sandbox differ only
 /// in the key and the API base URL; no static StripeConfiguration is touched.
 /// </summary>
-public sealed class StripeClients(IOptions<StripeOptions> options, IHttpClientFactory http, PublicUrls urls)
+public sealed class StripeClients(IOptions<StripeOptions> options, StripeKeys keys, IHttpClientFactory http, PublicUrls urls)
 {
     public const string HttpClientName = "stripe";
 
-    public StripeSdk.StripeClient Create()
+    public async ValueTask<StripeSdk.StripeClient> CreateAsync(CancellationToken ct)
     {
-        var o = options.Value;
+        var key = await keys.ApiKeyAsync(ct);
         var httpClient = new StripeSdk.SystemNetHttpClient(http.CreateClient(HttpClientName), maxNetworkRetries: 2);
-        return o.IsSandbox
-            ? new StripeSdk.StripeClient(o.ApiKey, httpClient: httpClient, apiBase: urls.InternalBaseUrl + "/stripe-sandbox")
-            : new StripeSdk.StripeClient(o.ApiKey, httpClient: httpClient);
+        return options.Value.IsSandbox
+            ? new StripeSdk.StripeClient(key, httpClient: httpClient, apiBase: urls.InternalBaseUrl + "/stripe-sandbox")
+            : new StripeSdk.StripeClient(key, httpClient: httpClient);
     }
 }

@@ -6,7 +6,9 @@ namespace ResellerKit.Storefront.Payments.Stripe;
 /// <summary>The Engine's payment port, spoken to Stripe (or the sandbox) through Stripe.net.</summary>
 public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
 {
-    public Task<ConnectedAccount> CreateConnectedAccountAsync(string email, string businessName, CancellationToken ct) => CallAsync(async stripe =>
+    public bool Enabled => true;
+
+    public Task<ConnectedAccount> CreateConnectedAccountAsync(string email, string businessName, CancellationToken ct) => CallAsync(ct, async stripe =>
     {
         var account = await stripe.V1.Accounts.CreateAsync(new StripeSdk.AccountCreateOptions
         {
@@ -18,9 +20,9 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
     });
 
     public Task<ConnectedAccount> GetConnectedAccountAsync(string accountId, CancellationToken ct) =>
-        CallAsync(async stripe => ToAccount(await stripe.V1.Accounts.GetAsync(accountId, cancellationToken: ct)));
+        CallAsync(ct, async stripe => ToAccount(await stripe.V1.Accounts.GetAsync(accountId, cancellationToken: ct)));
 
-    public Task<string> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken ct) => CallAsync(async stripe =>
+    public Task<string> CreateOnboardingLinkAsync(string accountId, string refreshUrl, string returnUrl, CancellationToken ct) => CallAsync(ct, async stripe =>
     {
         var link = await stripe.V1.AccountLinks.CreateAsync(new StripeSdk.AccountLinkCreateOptions
         {
@@ -32,7 +34,7 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
         return link.Url;
     });
 
-    public Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, CancellationToken ct) => CallAsync(async stripe =>
+    public Task<CheckoutSession> CreateCheckoutAsync(CheckoutRequest request, CancellationToken ct) => CallAsync(ct, async stripe =>
     {
         var options = new StripeSdk.Checkout.SessionCreateOptions
         {
@@ -70,26 +72,14 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
         return new CheckoutSession(session.Id, session.Url);
     });
 
-    public async Task<CheckoutStatus?> GetCheckoutAsync(string accountId, string sessionId, CancellationToken ct)
+    public Task<CheckoutStatus?> GetCheckoutAsync(string accountId, string sessionId, CancellationToken ct) => FindAsync(ct, async stripe =>
     {
-        try
-        {
-            var session = await clients.Create().V1.Checkout.Sessions.GetAsync(sessionId, null,
-                new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
-            return new CheckoutStatus(session.Id, session.Status, session.PaymentStatus, session.AmountTotal, session.Currency,
-                session.PaymentIntentId, session.CustomerId);
-        }
-        catch (StripeSdk.StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-        catch (StripeSdk.StripeException e)
-        {
-            throw new PaymentGatewayException(e.Message, e);
-        }
-    }
+        var session = await stripe.V1.Checkout.Sessions.GetAsync(sessionId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
+        return new CheckoutStatus(session.Id, session.Status, session.PaymentStatus, session.AmountTotal, session.Currency,
+            session.PaymentIntentId, session.CustomerId);
+    });
 
-    public Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct) => CallAsync<string?>(async stripe =>
+    public Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct) => CallAsync<string?>(ct, async stripe =>
     {
         var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
         return intent.PaymentMethodId;
@@ -112,7 +102,7 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
         };
         try
         {
-            var intent = await clients.Create().V1.PaymentIntents.CreateAsync(options,
+            var intent = await (await clients.CreateAsync(ct)).V1.PaymentIntents.CreateAsync(options,
                 new StripeSdk.RequestOptions { StripeAccount = charge.AccountId, IdempotencyKey = charge.IdempotencyKey }, ct);
             return intent.Status == "succeeded"
                 ? new OffSessionResult(true, intent.Id, null, null)
@@ -128,11 +118,41 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
         }
     }
 
-    private async Task<T> CallAsync<T>(Func<StripeSdk.StripeClient, Task<T>> call)
+    /// <summary>The charge as Stripe has it now (what was refunded of it); null when Stripe does not know it.</summary>
+    public Task<ChargeStatus?> GetChargeAsync(string accountId, string chargeId, CancellationToken ct) => FindAsync(ct, async stripe =>
+    {
+        var charge = await stripe.V1.Charges.GetAsync(chargeId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
+        return new ChargeStatus(charge.Id, charge.PaymentIntentId, charge.Amount, charge.AmountRefunded, charge.Currency);
+    });
+
+    /// <summary>The dispute as Stripe has it now (won, lost, still open); null when Stripe does not know it.</summary>
+    public Task<DisputeStatus?> GetDisputeAsync(string accountId, string disputeId, CancellationToken ct) => FindAsync(ct, async stripe =>
+    {
+        var dispute = await stripe.V1.Disputes.GetAsync(disputeId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
+        return new DisputeStatus(dispute.Id, dispute.Status, dispute.PaymentIntentId, dispute.Amount);
+    });
+
+    private async Task<T?> FindAsync<T>(CancellationToken ct, Func<StripeSdk.StripeClient, Task<T>> call) where T : class
     {
         try
         {
-            return await call(clients.Create());
+            return await call(await clients.CreateAsync(ct));
+        }
+        catch (StripeSdk.StripeException e) when (e.HttpStatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (StripeSdk.StripeException e)
+        {
+            throw new PaymentGatewayException(e.StripeError?.Message ?? e.Message, e);
+        }
+    }
+
+    private async Task<T> CallAsync<T>(CancellationToken ct, Func<StripeSdk.StripeClient, Task<T>> call)
+    {
+        try
+        {
+            return await call(await clients.CreateAsync(ct));
         }
         catch (StripeSdk.StripeException e)
         {

@@ -1,14 +1,17 @@
 namespace ResellerKit.Storefront.Payments.Stripe;
 
 /// <summary>
-/// The <c>Stripe</c> section. Without a secret key, sandbox mode is on: the built-in Stripe-compatible API serves
-/// every call, and <see cref="WebhookSecret"/> (or a fixed sandbox secret) signs its webhooks.
+/// The <c>Stripe</c> section. <see cref="Mode"/> defaults from the rest: a secret key means real Stripe; without one,
+/// the built-in sandbox runs in Development only, and anywhere else payments are off (and the start-up says so)
+/// until a key is configured or <c>Stripe:Mode=Sandbox</c> asks for the sandbox explicitly. The sandbox's own keys are
+/// generated per install (<see cref="StripeSandbox.SandboxSecrets"/>); <see cref="WebhookSecret"/>, when set, signs
+/// and checks its webhooks instead.
 /// </summary>
 public sealed class StripeOptions
 {
     public const string Section = "Stripe";
-    public const string SandboxSecretKey = "sk_test_sandbox";
-    public const string SandboxWebhookSecret = "whsec_resellerkit_sandbox_0123456789";
+
+    public StripeMode? Mode { get; set; }
 
     public string? SecretKey { get; set; }
 
@@ -20,27 +23,38 @@ public sealed class StripeOptions
     /// <summary>How long a delayed ("bank transfer") sandbox payment takes to settle.</summary>
     public TimeSpan SandboxSettleDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    public bool IsSandbox => string.IsNullOrWhiteSpace(SecretKey);
+    public bool IsSandbox => Mode == StripeMode.Sandbox;
 
-    public bool IsLive => SecretKey is { } key && (key.StartsWith("sk_live_", StringComparison.Ordinal) || key.StartsWith("rk_live_", StringComparison.Ordinal));
+    public bool IsOff => Mode == StripeMode.Off;
 
-    public string ApiKey => IsSandbox ? SandboxSecretKey : SecretKey!;
+    public bool IsLive => Mode == StripeMode.Stripe && SecretKey is { } key
+        && (key.StartsWith("sk_live_", StringComparison.Ordinal) || key.StartsWith("rk_live_", StringComparison.Ordinal));
 
-    public string EffectiveWebhookSecret =>
-        !string.IsNullOrWhiteSpace(WebhookSecret) ? WebhookSecret
-        : IsSandbox ? SandboxWebhookSecret
-        : throw new InvalidOperationException("Stripe:WebhookSecret is required with a Stripe secret key.");
+    /// <summary>Fills in <see cref="Mode"/> when it was not configured.</summary>
+    public StripeOptions WithDefaultMode(bool development)
+    {
+        Mode ??= !string.IsNullOrWhiteSpace(SecretKey) ? StripeMode.Stripe : development ? StripeMode.Sandbox : StripeMode.Off;
+        return this;
+    }
 
     /// <summary>Refuses configurations that would take real money wrongly; checked at start.</summary>
     public IEnumerable<string> Problems()
     {
-        if (!IsSandbox && string.IsNullOrWhiteSpace(WebhookSecret))
+        if (Mode == StripeMode.Stripe && string.IsNullOrWhiteSpace(SecretKey))
+        {
+            yield return "Stripe:Mode is Stripe but Stripe:SecretKey is empty.";
+        }
+        if (Mode == StripeMode.Stripe && string.IsNullOrWhiteSpace(WebhookSecret))
         {
             yield return "Stripe:WebhookSecret is required when Stripe:SecretKey is set (use the signing secret of your Connect webhook endpoint).";
         }
-        if (SecretKey == SandboxSecretKey)
+        if (Mode == StripeMode.Sandbox && !string.IsNullOrWhiteSpace(SecretKey))
         {
-            yield return $"'{SandboxSecretKey}' is the sandbox's own key; leave Stripe:SecretKey empty to use the sandbox.";
+            yield return "Stripe:SecretKey is set but Stripe:Mode is Sandbox: remove one of them, so that it is clear whether real payments are taken.";
+        }
+        if (SecretKey == "sk_test_sandbox")
+        {
+            yield return "'sk_test_sandbox' was the sandbox's old shared key; leave Stripe:SecretKey empty (with Stripe:Mode=Sandbox) to use the sandbox.";
         }
     }
 }

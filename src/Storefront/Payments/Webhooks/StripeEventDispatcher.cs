@@ -9,10 +9,12 @@ namespace ResellerKit.Storefront.Payments.Webhooks;
 
 /// <summary>
 /// Routes a verified Stripe event to the Engine and records its id with the outcome. Every handler is safe to run
-/// again: a duplicate or replayed event changes nothing twice.
+/// again: a duplicate or replayed event changes nothing twice. An event only says which object changed: what it now
+/// is (a session paid, a charge refunded, a dispute lost, an account enabled) is read back from the gateway, so a
+/// body that lies, even under a valid signature, moves nothing the gateway does not confirm.
 /// </summary>
 public sealed class StripeEventDispatcher(
-    FulfillCheckout fulfill, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect,
+    FulfillCheckout fulfill, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect, IPaymentGateway gateway,
     EngineDbContext db, IOptions<StripeOptions> options, TimeProvider clock, ILogger<StripeEventDispatcher> logger)
 {
     public async Task<string> DispatchAsync(StripeSdk.Event stripeEvent, CancellationToken ct)
@@ -37,14 +39,21 @@ public sealed class StripeEventDispatcher(
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Failed, "The delayed payment failed.", ct)} purchase(s)";
             case "checkout.session.expired" when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Expired, "The checkout expired unpaid.", ct)} purchase(s)";
-            case "charge.refunded" when e.Data.Object is StripeSdk.Charge charge && account is not null && charge.PaymentIntentId is not null:
-                return (await reverse.HandleAsync(account, charge.PaymentIntentId, charge.AmountRefunded, ReversalKind.Refund, ct))
-                    ? "credits reversed" : "nothing to reverse";
-            case "charge.dispute.closed" when e.Data.Object is StripeSdk.Dispute { Status: "lost" } dispute && account is not null && dispute.PaymentIntentId is not null:
-                return (await reverse.HandleAsync(account, dispute.PaymentIntentId, dispute.Amount, ReversalKind.Dispute, ct))
-                    ? "credits reversed" : "nothing to reverse";
+            case "charge.refunded" when e.Data.Object is StripeSdk.Charge charge && account is not null:
+                return await gateway.GetChargeAsync(account, charge.Id, ct) is { PaymentIntentId: { } intent } refunded
+                    ? await reverse.HandleAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct) ? "credits reversed" : "nothing to reverse"
+                    : "ignored: the gateway does not know this charge";
+            case "charge.dispute.closed" when e.Data.Object is StripeSdk.Dispute dispute && account is not null:
+                return await gateway.GetDisputeAsync(account, dispute.Id, ct) is { Status: "lost", PaymentIntentId: { } disputed } lost
+                    ? await reverse.HandleAsync(account, disputed, lost.Amount, ReversalKind.Dispute, ct) ? "credits reversed" : "nothing to reverse"
+                    : "ignored: the gateway does not report this dispute lost";
             case "account.updated" when e.Data.Object is StripeSdk.Account connected:
-                return $"updated {await connect.ApplyAccountStatusAsync(connected.Id, connected.ChargesEnabled, ct)} agency(ies)";
+                if (!await db.Agencies.AnyAsync(a => a.StripeAccountId == connected.Id, ct))
+                {
+                    return "ignored: no agency uses this account";
+                }
+                var status = await gateway.GetConnectedAccountAsync(connected.Id, ct);
+                return $"updated {await connect.ApplyAccountStatusAsync(status.Id, status.ChargesEnabled, ct)} agency(ies)";
             default:
                 return "ignored: not a type ResellerKit acts on";
         }

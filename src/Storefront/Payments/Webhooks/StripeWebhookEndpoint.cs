@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using ResellerKit.Storefront.Payments.Stripe;
 using StripeSdk = Stripe;
 
@@ -20,16 +19,20 @@ public static class StripeWebhookEndpoint
     }
 
     public static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IOptions<StripeOptions> options, StripeEventDispatcher dispatcher, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
+        HttpRequest request, StripeKeys keys, StripeEventDispatcher dispatcher, TimeProvider clock, ILoggerFactory logs, CancellationToken ct)
     {
         var logger = logs.CreateLogger(typeof(StripeWebhookEndpoint));
+        if (await keys.WebhookSecretAsync(ct) is not { } secret)
+        {
+            return Results.Json(new { error = "Payments are switched off on this installation: no Stripe webhook is accepted." }, statusCode: 503);
+        }
         using var reader = new StreamReader(request.Body);
         var payload = await reader.ReadToEndAsync(ct);
         StripeSdk.Event stripeEvent;
         try
         {
             stripeEvent = StripeSdk.EventUtility.ConstructEvent(payload, request.Headers["Stripe-Signature"].ToString(),
-                options.Value.EffectiveWebhookSecret, ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
+                secret, ToleranceSeconds, clock.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
         catch (StripeSdk.StripeException e)
         {

@@ -16,7 +16,7 @@ public sealed class CreditPricingTests
     {
         PricePerCredit.TryParse(perCredit, out var price).ShouldBeTrue();
 
-        CreditPricing.AmountFor(credits, price).ShouldBe(expected);
+        CreditPricing.AmountFor(credits, price, "usd").ShouldBe(expected);
     }
 
     [Theory]
@@ -31,7 +31,39 @@ public sealed class CreditPricingTests
     {
         PricePerCredit.TryParse(feePerCredit, out var fee).ShouldBeTrue();
 
-        CreditPricing.PlatformFee(credits, fee, discount, amount).ShouldBe(expected);
+        CreditPricing.PlatformFee(credits, fee, discount, amount, "usd").ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData(3, "0.5", "jpy", 2)]          // yen have no minor unit: 1.5 yen is charged as 2 yen
+    [InlineData(100, "15", "jpy", 1500)]
+    [InlineData(3, "1.5", "kwd", 10)]         // 4.5 fils rounds up to Stripe's step of 10 fils
+    [InlineData(100, "15", "kwd", 1500)]
+    [InlineData(3, "50.5", "isk", 200)]       // 151.5 hundredths: whole krónur only, rounded up
+    [InlineData(2, "100", "isk", 200)]
+    public void AmountFor_InACurrencyWithAStep_RoundsUpToWhatStripeCharges(long credits, string perCredit, string currency, long expected)
+    {
+        PricePerCredit.TryParse(perCredit, out var price).ShouldBeTrue();
+
+        var amount = CreditPricing.AmountFor(credits, price, currency);
+
+        amount.ShouldBe(expected);
+        CreditPricing.IsChargeable(amount, currency).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(100, "0.4", 0, 1500, "jpy", 40)]
+    [InlineData(3, "0.5", 0, 100, "jpy", 2)]
+    [InlineData(100, "0.16", 0, 1500, "kwd", 20)]    // 16 fils: to the nearest 10, half away from zero
+    [InlineData(100, "0.14", 0, 1500, "kwd", 10)]
+    [InlineData(100, "1.5", 0, 20_000, "isk", 200)]  // 150 hundredths: 1.5 krónur rounds to 2
+    [InlineData(100, "50", 0, 1000, "kwd", 1000)]    // never more than the amount
+    public void PlatformFee_InACurrencyWithAStep_RoundsToWhatStripeCharges(
+        long credits, string feePerCredit, int discount, long amount, string currency, long expected)
+    {
+        PricePerCredit.TryParse(feePerCredit, out var fee).ShouldBeTrue();
+
+        CreditPricing.PlatformFee(credits, fee, discount, amount, currency).ShouldBe(expected);
     }
 
     [Theory]

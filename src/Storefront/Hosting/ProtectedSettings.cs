@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Platform;
+
+namespace ResellerKit.Storefront.Hosting;
+
+/// <summary>
+/// Secrets an install makes for itself on first use (the widget's signing key, the Stripe sandbox's keys): generated
+/// once, kept in the database encrypted with Data Protection (whose keys the nodes share too), read by every node.
+/// </summary>
+public sealed class ProtectedSettings(IServiceScopeFactory scopes, IDataProtectionProvider protection)
+{
+    /// <summary>The stored secret of <paramref name="settingKey"/>, or the one <paramref name="generate"/> makes, stored first.</summary>
+    public async Task<byte[]> GetOrCreateAsync(string settingKey, string purpose, Func<byte[]> generate, CancellationToken ct)
+    {
+        var protector = protection.CreateProtector(purpose);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var stored = await db.PlatformSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == settingKey, ct);
+            if (stored is not null)
+            {
+                return protector.Unprotect(Convert.FromBase64String(stored.Value));
+            }
+            var fresh = generate();
+            db.PlatformSettings.Add(PlatformSetting.Create(settingKey, Convert.ToBase64String(protector.Protect(fresh))));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return fresh;
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                db.ChangeTracker.Clear(); // Another node stored one first: use that.
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using ResellerKit.Tests.E2e.Support;
+
+namespace ResellerKit.Tests.E2e.Journeys;
+
+/// <summary>
+/// Issue 13's team roles in Chromium: the demo owner invites an admin and a Packs-only member; each accepts by email
+/// and signs in. The admin cannot touch the owner; the member's dashboard shows none of the pool, the money or the
+/// usage per client. Every page is looked at by each role at 1280 and 375 px (artifacts/screenshots/issue13-*.png).
+/// </summary>
+[Collection(nameof(DemoCollection))]
+public sealed partial class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium) : IDisposable
+{
+    private const string Password = "Team-Journey-Pass-1234";
+    private readonly DemoJourney journey = new(demo, chromium);
+
+    [Fact]
+    public async Task TeamRoles_AnAdminAndAPacksOnlyMember_SeeAndChangeOnlyWhatTheirRoleAllows()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var adminEmail = $"alex-{suffix}@brightside.example";
+        var memberEmail = $"pat-{suffix}@brightside.example";
+        var owner = await journey.SignInToBackOfficeAsync(DemoJourney.Owner, demo.PasswordOf(DemoJourney.Owner));
+        await owner.GotoAsync(journey.Url("/admin/team"));
+
+        await InviteAsync(owner, "Alex Admin", "alex@nowhere", "Admin");
+        await Assertions.Expect(owner.GetByText("Enter a valid email address")).ToBeVisibleAsync();
+        await ShootAsync(owner, "issue13-team-owner-bad-email");
+        await InviteAsync(owner, "Alex Admin", adminEmail, "Admin");
+        await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation emailed to {adminEmail}");
+        await InviteAsync(owner, "Pat Packs", memberEmail, "Member", areas: ["Packs"]);
+        await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation emailed to {memberEmail}");
+        await ShootAsync(owner, "issue13-team-owner");
+
+        var admin = await AcceptInviteAsync(adminEmail);
+        await admin.GotoAsync(journey.Url("/admin/team"));
+        var ownerRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = DemoJourney.Owner });
+        await Assertions.Expect(ownerRow).ToContainTextAsync("only an owner can change an owner");
+        await Assertions.Expect(ownerRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        var adminRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = adminEmail });
+        await Assertions.Expect(adminRow.GetByRole(AriaRole.Option, new() { Name = "Owner" })).ToHaveCountAsync(0);
+        await ShootAsync(admin, "issue13-team-admin");
+        await admin.GotoAsync(journey.Url("/admin"));
+        await Assertions.Expect(admin.GetByRole(AriaRole.Term).Filter(new() { HasText = "Pool balance" })).ToBeVisibleAsync();
+        await ShootAsync(admin, "issue13-dashboard-admin");
+
+        var member = await AcceptInviteAsync(memberEmail);
+        await member.GotoAsync(journey.Url("/admin"));
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Term)).ToHaveCountAsync(0);
+        await Assertions.Expect(member.GetByText("Your role opens no figures on this dashboard")).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Packs & pricing" })).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Sub-accounts" })).ToHaveCountAsync(0);
+        await ShootAsync(member, "issue13-dashboard-packs-member");
+        await member.GotoAsync(journey.Url("/admin/team"));
+        await Assertions.Expect(member.GetByText("Only the agency's owners and admins manage the team.")).ToBeVisibleAsync();
+        await ShootAsync(member, "issue13-team-packs-member");
+        await member.GotoAsync(journey.Url("/admin/packs"));
+        await Assertions.Expect(member.GetByLabel("Currency").First).ToContainTextAsync("USD");
+        await ShootAsync(member, "issue13-packs-packs-member");
+
+        await owner.GotoAsync(journey.Url("/admin"));
+        await Assertions.Expect(owner.GetByRole(AriaRole.Term).Filter(new() { HasText = "Pool balance" })).ToBeVisibleAsync();
+        await ShootAsync(owner, "issue13-dashboard-owner");
+    }
+
+    private static async Task InviteAsync(IPage page, string name, string email, string role, IReadOnlyList<string>? areas = null)
+    {
+        var invite = page.GetByRole(AriaRole.Region, new() { Name = "Invite a team member" });
+        await invite.GetByLabel("Name").FillAsync(name);
+        await invite.GetByLabel("Email").FillAsync(email);
+        await invite.GetByLabel("Role").SelectOptionAsync(role);
+        if (areas is not null)
+        {
+            foreach (var box in await invite.GetByRole(AriaRole.Checkbox).AllAsync())
+            {
+                var area = await box.GetAttributeAsync("value");
+                await box.SetCheckedAsync(areas.Any(a => a == area));
+            }
+        }
+        await invite.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+    }
+
+    // The invitee opens the emailed link in a browser of its own, sets a password, and signs in with it.
+    private async Task<IPage> AcceptInviteAsync(string email)
+    {
+        var invite = await demo.Mail.WaitForAsync(email, "invited");
+        var link = InviteLink().Match(invite.GetProperty("text").GetString()!);
+        link.Success.ShouldBeTrue(invite.GetProperty("text").GetString());
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(journey.Url("/admin/accept-invite?" + link.Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal)));
+        await page.GetByLabel("New password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and sign in" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin"));
+        await page.Context.CloseAsync();
+        return await journey.SignInToBackOfficeAsync(email, Password);
+    }
+
+    private static async Task ShootAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(1280, 900);
+        await Chromium.ScreenshotAsync(page, name + "-1280");
+        await page.SetViewportSizeAsync(375, 812);
+        await Chromium.ScreenshotAsync(page, name + "-375");
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
+    [GeneratedRegex(@"/admin/accept-invite\?(user=[^&\s""]+&(?:amp;)?token=[^\s""<>]+)")]
+    private static partial Regex InviteLink();
+
+    public void Dispose() => journey.Dispose();
+}

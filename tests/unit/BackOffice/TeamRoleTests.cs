@@ -1,0 +1,88 @@
+using System.Net;
+using ResellerKit.Engine.Users;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.BackOffice;
+
+/// <summary>
+/// Only an owner makes or unmakes an owner, and an agency keeps one, whatever an admin posts to the team page's
+/// actions: the Engine refuses, not the form.
+/// </summary>
+public sealed class TeamRoleTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public async Task ChangeRole_AnAdminMakesItselfOwner_IsRefusedAndItStaysAdmin()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var admin = await api.AddTeamMemberAsync(agency, MembershipRole.Admin);
+        var browser = await api.SignInBackOfficeAsync(admin.Email, admin.Password);
+
+        var response = await browser.SubmitAsync("/admin/team", $"/admin/team/{admin.UserId}", ("role", "Owner"));
+
+        response.Headers.Location!.ToString().ShouldContain("notice=owners-only");
+        (await api.RoleOfAsync(agency, admin.UserId)).ShouldBe(MembershipRole.Admin);
+    }
+
+    [Fact]
+    public async Task ChangeRole_AnAdminPromotesItselfThenDemotesTheOwner_BothAreRefusedAndTheOwnerKeepsTheTeamPage()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var ownerId = await api.OwnerIdAsync(agency);
+        var admin = await api.AddTeamMemberAsync(agency, MembershipRole.Admin);
+        var browser = await api.SignInBackOfficeAsync(admin.Email, admin.Password);
+
+        await browser.SubmitAsync("/admin/team", $"/admin/team/{admin.UserId}", ("role", "Owner"));
+        await browser.SubmitAsync("/admin/team", $"/admin/team/{ownerId}", ("role", "Member"), ("areas", "Packs"));
+        var owner = await api.SignInOwnerAsync(agency);
+        var (status, html) = await owner.GetAsync("/admin/team");
+
+        (await api.RoleOfAsync(agency, admin.UserId)).ShouldBe(MembershipRole.Admin);
+        (await api.RoleOfAsync(agency, ownerId)).ShouldBe(MembershipRole.Owner);
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Invite a team member");
+    }
+
+    [Fact]
+    public async Task RemoveMember_AnAdminRemovesAnOwner_IsRefusedEvenWithAnotherOwnerLeft()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var secondOwner = await api.AddTeamMemberAsync(agency, MembershipRole.Owner);
+        var admin = await api.AddTeamMemberAsync(agency, MembershipRole.Admin);
+        var browser = await api.SignInBackOfficeAsync(admin.Email, admin.Password);
+
+        var response = await browser.SubmitAsync("/admin/team", $"/admin/team/{secondOwner.UserId}/remove");
+
+        response.Headers.Location!.ToString().ShouldContain("notice=owners-only");
+        (await api.RoleOfAsync(agency, secondOwner.UserId)).ShouldBe(MembershipRole.Owner);
+    }
+
+    [Fact]
+    public async Task ChangeRole_TheOnlyOwnerStepsDown_IsRefusedWithLastOwner()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var ownerId = await api.OwnerIdAsync(agency);
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var response = await owner.SubmitAsync("/admin/team", $"/admin/team/{ownerId}", ("role", "Admin"));
+        var (_, page) = await owner.GetAsync(response.Headers.Location!.ToString());
+
+        response.Headers.Location!.ToString().ShouldContain("notice=last-owner");
+        page.ShouldContain("An agency needs at least one owner");
+        (await api.RoleOfAsync(agency, ownerId)).ShouldBe(MembershipRole.Owner);
+    }
+
+    [Fact]
+    public async Task ChangeRole_AnOwnerMakesAnAdminOwner_ThenMayStepDown()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var ownerId = await api.OwnerIdAsync(agency);
+        var admin = await api.AddTeamMemberAsync(agency, MembershipRole.Admin);
+        var owner = await api.SignInOwnerAsync(agency);
+
+        await owner.SubmitAsync("/admin/team", $"/admin/team/{admin.UserId}", ("role", "Owner"));
+        await owner.SubmitAsync("/admin/team", $"/admin/team/{ownerId}", ("role", "Admin"));
+
+        (await api.RoleOfAsync(agency, admin.UserId)).ShouldBe(MembershipRole.Owner);
+        (await api.RoleOfAsync(agency, ownerId)).ShouldBe(MembershipRole.Admin);
+    }
+}
