@@ -48,7 +48,7 @@ internal sealed class RenderSession : IDisposable
         if (state.Theme.TotalChars > state.Limits.MaxThemeChars)
         {
             throw new ThemeRenderException($"The theme has more than {state.Limits.MaxThemeChars:N0} characters of files.", new ThemeError(path, 0, 0,
-                $"The theme has more than {state.Limits.MaxThemeChars:N0} characters of files."));
+                $"The theme has more than {state.Limits.MaxThemeChars:N0} characters of files."), limit: "theme_size");
         }
 
         var (template, error) = state.Cache.Template(state.Theme, path);
@@ -66,7 +66,11 @@ internal sealed class RenderSession : IDisposable
     /// <summary>Makes a value visible to the next file rendered, such as <c>content_for_layout</c>.</summary>
     public void SetValue(string name, FluidValue value) => context.SetValue(name, value);
 
-    public ThemeError Failure(Exception failure) => RenderFailures.ToError(failure, state.CurrentPath, state.Limits);
+    public ThemeError Failure(Exception failure)
+    {
+        ThemeTelemetry.CountLimit(failure);
+        return RenderFailures.ToError(failure, state.CurrentPath, state.Limits);
+    }
 
     public void Dispose() => clock.Dispose();
 

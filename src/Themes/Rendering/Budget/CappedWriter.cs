@@ -65,7 +65,7 @@ internal sealed class CappedWriter(RenderState state, int maxChars, string what)
         state.Checkpoint();
         if (text.Length + count > maxChars)
         {
-            throw new ThemeRenderException($"The {what} is larger than {maxChars:N0} characters.");
+            throw new ThemeRenderException($"The {what} is larger than {maxChars:N0} characters.", limit: "output");
         }
     }
 }

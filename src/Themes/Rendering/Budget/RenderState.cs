@@ -54,7 +54,7 @@ internal sealed class RenderState(
         }
 
         caller.ThrowIfCancellationRequested();
-        throw new ThemeRenderException($"The page took longer than {Limits.Timeout.TotalSeconds:0.#} s to render.");
+        throw new ThemeRenderException($"The page took longer than {Limits.Timeout.TotalSeconds:0.#} s to render.", limit: "time");
     }
 
     /// <summary>Refuses a value that is larger than a template may build.</summary>
@@ -63,9 +63,9 @@ internal sealed class RenderState(
         switch (value)
         {
             case StringValue text when text.ToStringValue().Length > Limits.MaxStringChars:
-                throw new ThemeRenderException($"A text value is longer than {Limits.MaxStringChars:N0} characters.");
+                throw new ThemeRenderException($"A text value is longer than {Limits.MaxStringChars:N0} characters.", limit: "text");
             case ArrayValue array when array.Values.Count > Limits.MaxArrayItems:
-                throw new ThemeRenderException($"A list has more than {Limits.MaxArrayItems:N0} items.");
+                throw new ThemeRenderException($"A list has more than {Limits.MaxArrayItems:N0} items.", limit: "list");
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class CappedRangeExpression(Expression from, Expression to) : Ex
         var count = end >= start ? end - start + 1 : 0;
         if (count > state.Limits.MaxRangeItems)
         {
-            throw new ThemeRenderException($"The range ({start}..{end}) has {count:N0} items; the limit is {state.Limits.MaxRangeItems:N0}.");
+            throw new ThemeRenderException($"The range ({start}..{end}) has {count:N0} items; the limit is {state.Limits.MaxRangeItems:N0}.", limit: "range");
         }
 
         var items = new FluidValue[count];

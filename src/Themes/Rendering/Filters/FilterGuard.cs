@@ -22,7 +22,7 @@ internal static class FilterGuard
         var projected = ProjectedLength(name, input, arguments);
         if (projected > state.Limits.MaxStringChars)
         {
-            throw new ThemeRenderException($"The filter '{name}' would build a text of {projected:N0} characters; the limit is {state.Limits.MaxStringChars:N0}.");
+            throw new ThemeRenderException($"The filter '{name}' would build a text of {projected:N0} characters; the limit is {state.Limits.MaxStringChars:N0}.", limit: "text");
         }
 
         var result = await filter(input, arguments, context);

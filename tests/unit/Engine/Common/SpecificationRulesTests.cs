@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Engine.Common;
 
@@ -19,7 +20,7 @@ public sealed partial class SpecificationRulesTests
     [Fact]
     public void Sources_Never_EvaluateASpecificationInMemory()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryFolder.Root, "src");
 
         var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(path => InMemoryEvaluation().IsMatch(File.ReadAllText(path)))
@@ -32,14 +33,4 @@ public sealed partial class SpecificationRulesTests
     // Spec(...).Evaluate(...), .IsSatisfiedBy(...) and the package's in-memory evaluators.
     [GeneratedRegex(@"Spec\([^;]*\)\s*\.\s*Evaluate\(|\.IsSatisfiedBy\(|InMemorySpecificationEvaluator|IInMemoryEvaluator")]
     private static partial Regex InMemoryEvaluation();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ResellerKit.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("ResellerKit.sln not found above the test's folder.");
-    }
 }
