@@ -48,6 +48,7 @@ public static class HostRegistration
         builder.AddBackOffice();
         builder.AddAgencyWebhooks();
         builder.AddTelemetry();
+        builder.AddAzureSignalRWhenConfigured();
         return builder;
     }
 
