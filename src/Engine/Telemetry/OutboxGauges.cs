@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,10 @@ public sealed class OutboxGauges(IServiceScopeFactory scopes, TimeProvider clock
     public sealed record Sample(long Pending, TimeSpan OldestDueAge);
 
     public static Sample? Latest { get; private set; }
+
+    // The gauges live in EngineTelemetry, whose instruments exist once it is first touched: create them here, so that a
+    // node that has not moved money or sent a message since it started still exports its outbox gauges.
+    static OutboxGauges() => RuntimeHelpers.RunClassConstructor(typeof(EngineTelemetry).TypeHandle);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
