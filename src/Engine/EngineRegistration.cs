@@ -109,6 +109,7 @@ public static class EngineRegistration
         services.AddCampaigns();
         services.AddSingleton<OutboxSignal>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<Telemetry.OutboxGauges>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using ResellerKit.Engine.Common;
 
 namespace ResellerKit.Engine.Campaigns;
@@ -15,6 +16,6 @@ public sealed class CampaignsOfAgencySpec : Specification<Campaign>
         {
             Query.Where(c => c.SubAccountId == null);
         }
-        Query.OrderByDescending(c => c.CreatedAt).OrderByDescending(c => c.Id);
+        Query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
     }
 }

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using ResellerKit.Engine.Common;
 
 namespace ResellerKit.Engine.Campaigns;
@@ -12,6 +13,6 @@ public sealed class CampaignsOfSubAccountSpec : Specification<Campaign>
     {
         var agencyId = tenant.AgencyId;
         Query.Where(c => c.SubAccountId == subAccountId && (agencyId == null || c.AgencyId == agencyId)).AsNoTracking();
-        Query.OrderByDescending(c => c.CreatedAt).OrderByDescending(c => c.Id);
+        Query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
     }
 }

@@ -3,6 +3,7 @@ using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Credits;
 
@@ -15,6 +16,17 @@ namespace ResellerKit.Engine.Credits;
 public sealed class DebitUsage(EngineDbContext db, LedgerWriter ledger, RechargeTrigger recharges, TimeProvider clock)
 {
     public async Task<Result<LedgerTransaction>> HandleAsync(
+        Tenant tenant, SubAccountId id, UsageCommand command, string? idempotencyKey, CancellationToken ct)
+    {
+        var result = await DebitAsync(tenant, id, command, idempotencyKey, ct);
+        if (result.Error is { } refused)
+        {
+            EngineTelemetry.UsageRefusals.Add(1, new KeyValuePair<string, object?>("code", refused.Code));
+        }
+        return result;
+    }
+
+    private async Task<Result<LedgerTransaction>> DebitAsync(
         Tenant tenant, SubAccountId id, UsageCommand command, string? idempotencyKey, CancellationToken ct)
     {
         var errors = command.Validate();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Credits;
 
@@ -8,6 +9,8 @@ namespace ResellerKit.Engine.Credits;
 /// The only code that moves credits. A transfer is one ledger transaction of two entries that sum to zero; each
 /// wallet's balance changes by one conditional UPDATE (<c>balance = balance - n WHERE balance &gt;= n</c>), never by
 /// read-then-write, inside the caller's database transaction. On a failure the caller rolls that transaction back.
+/// Each transfer is a span (<c>ledger transfer</c>) and, once its transaction commits, one count of
+/// <c>resellerkit.ledger.transactions{type}</c>.
 /// </summary>
 public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
 {
@@ -23,10 +26,14 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
             throw new ArgumentOutOfRangeException(nameof(amount), amount, "Transfers move between 1 and MaxPerOperation credits.");
         }
 
+        using var activity = EngineTelemetry.Source.StartActivity("ledger transfer");
+        activity?.SetTag("resellerkit.ledger.type", TransactionTypes.NameOf(details.Type));
+        activity?.SetTag("resellerkit.credits", amount.Units);
         var now = details.At ?? clock.GetUtcNow();
         var withdrawn = await WithdrawAsync(from, amount.Units, now, ct);
         if (!withdrawn.IsSuccess)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, withdrawn.Error.Code);
             return withdrawn.Error;
         }
 
@@ -36,7 +43,13 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         db.LedgerTransactions.Add(transaction);
 
         var deposited = await DepositAsync(to, amount.Units, transaction, details.LotTerms, ct);
-        return deposited.IsSuccess ? transaction : deposited.Error!;
+        if (!deposited.IsSuccess)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, deposited.Error!.Code);
+            return deposited.Error!;
+        }
+        LedgerCommits.Written(db, details.Type);
+        return transaction;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using ResellerKit.Engine.Common;
 
 namespace ResellerKit.Engine.Credits;

@@ -10,4 +10,7 @@ public sealed class OutboxOptions
     /// another (or the restarted one) retries it with the same message id. Keep it above the longest delivery (15 s).
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often each node samples the outbox for the <c>resellerkit.outbox.*</c> gauges.</summary>
+    public TimeSpan GaugeInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

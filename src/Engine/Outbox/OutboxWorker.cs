@@ -1,16 +1,18 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Outbox;
 
 /// <summary>
 /// Delivers outbox messages. Each row is claimed by a conditional UPDATE that sets a lease, so several nodes polling
 /// one database never deliver a message at the same time; a node that dies mid-delivery leaves a lease that expires,
-/// and another node retries with the same message id.
+/// and another node retries with the same message id. Each delivery is a span (<c>outbox deliver {topic}</c>).
 /// </summary>
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
@@ -79,6 +81,7 @@ public sealed class OutboxWorker(
             return; // Another worker took it.
         }
         var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        using var activity = EngineTelemetry.StartOutboxDelivery(message.Topic, message.MessageId, message.Attempts);
         // Handlers are scoped (they use the database), so each delivery resolves its own.
         var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().SingleOrDefault(h => h.Topic == message.Topic);
 
@@ -95,6 +98,11 @@ public sealed class OutboxWorker(
             outcome = OutboxOutcome.RetryAt(clock.GetUtcNow() + Backoff.For(message.Attempts), e.Message);
         }
 
+        activity?.SetTag("resellerkit.outbox.outcome", OutcomeName(outcome));
+        if (outcome is not DeliveredOutcome)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome is RetryOutcome r ? r.Error : ((AbandonOutcome)outcome).Error);
+        }
         var mine = db.OutboxMessages.Where(m => m.Id == id && m.LeaseOwner == owner);
         var done = clock.GetUtcNow();
         await (outcome switch
@@ -109,6 +117,13 @@ public sealed class OutboxWorker(
             _ => throw new InvalidOperationException($"Unknown outcome {outcome}"),
         });
     }
+
+    private static string OutcomeName(OutboxOutcome outcome) => outcome switch
+    {
+        DeliveredOutcome => "delivered",
+        RetryOutcome => "retry",
+        _ => "abandoned",
+    };
 
     private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 }

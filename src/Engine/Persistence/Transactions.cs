@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Persistence;
 
@@ -17,6 +18,7 @@ public static class Transactions
         {
             var savepoint = "uc_" + Guid.NewGuid().ToString("N")[..12];
             await ambient.CreateSavepointAsync(savepoint, ct);
+            var written = LedgerCommits.Mark(db);
             var nested = await work(ct);
             if (nested.IsSuccess)
             {
@@ -25,6 +27,7 @@ public static class Transactions
             else
             {
                 await ambient.RollbackToSavepointAsync(savepoint, ct);
+                LedgerCommits.RolledBackTo(db, written);
                 db.ChangeTracker.Clear();
             }
             return nested;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Persistence;
 
@@ -9,11 +10,13 @@ namespace ResellerKit.Engine.Persistence;
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
+    private readonly EngineDbContext db;
     private readonly IDbContextTransaction transaction;
     private readonly IDisposable? turn;
 
-    private WriteTransaction(IDbContextTransaction transaction, IDisposable? turn)
+    private WriteTransaction(EngineDbContext db, IDbContextTransaction transaction, IDisposable? turn)
     {
+        this.db = db;
         this.transaction = transaction;
         this.turn = turn;
     }
@@ -23,7 +26,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         var turn = await SqliteWriteGate.EnterAsync(db, ct);
         try
         {
-            return new WriteTransaction(await db.Database.BeginTransactionAsync(ct), turn);
+            return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), turn);
         }
         catch
         {
@@ -32,14 +35,23 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await transaction.CommitAsync(ct);
+        LedgerCommits.Committed(db);
+    }
 
-    public Task RollbackAsync(CancellationToken ct) => transaction.RollbackAsync(ct);
+    public Task RollbackAsync(CancellationToken ct)
+    {
+        LedgerCommits.RolledBackTo(db, 0);
+        return transaction.RollbackAsync(ct);
+    }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
+            LedgerCommits.RolledBackTo(db, 0); // Whatever was not committed by now never will be.
             await transaction.DisposeAsync();
         }
         finally

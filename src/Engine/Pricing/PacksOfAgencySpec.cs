@@ -1,3 +1,4 @@
+using Ardalis.Specification;
 using ResellerKit.Engine.Common;
 
 namespace ResellerKit.Engine.Pricing;
@@ -6,5 +7,5 @@ namespace ResellerKit.Engine.Pricing;
 public sealed class PacksOfAgencySpec : Specification<CreditPack>
 {
     public PacksOfAgencySpec(AgencyId agencyId) =>
-        Query.Where(p => p.AgencyId == agencyId && !p.Archived).OrderBy(p => p.SortOrder).OrderBy(p => p.UnitAmount);
+        Query.Where(p => p.AgencyId == agencyId && !p.Archived).OrderBy(p => p.SortOrder).ThenBy(p => p.UnitAmount);
 }

@@ -4,6 +4,7 @@ using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Telemetry;
 using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Purchases;
@@ -12,7 +13,8 @@ namespace ResellerKit.Engine.Purchases;
 /// Grants a paid checkout's credits, exactly once. Safe to call many times and concurrently (every webhook retry
 /// and replay lands here): it asks Stripe for the session, grants only when it is paid and its amount and currency
 /// match the recorded purchase, and guards the grant twice in one transaction: a conditional UPDATE of the
-/// purchase's state, and the unique ledger key <c>checkout:{sessionId}</c>.
+/// purchase's state, and the unique ledger key <c>checkout:{sessionId}</c>. Each grant records the seconds since the
+/// session was opened in <c>resellerkit.checkout.fulfilment</c>.
 /// </summary>
 public sealed class FulfillCheckout(
     EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock,
@@ -100,6 +102,11 @@ public sealed class FulfillCheckout(
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
-        return granted.Value ? FulfillmentOutcome.Fulfilled : FulfillmentOutcome.AlreadyFulfilled;
+        if (!granted.Value)
+        {
+            return FulfillmentOutcome.AlreadyFulfilled;
+        }
+        EngineTelemetry.CheckoutFulfilment.Record((clock.GetUtcNow() - purchase.CreatedAt).TotalSeconds);
+        return FulfillmentOutcome.Fulfilled;
     }
 }

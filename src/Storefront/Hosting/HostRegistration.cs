@@ -11,6 +11,7 @@ using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Payments;
 using ResellerKit.Storefront.Shop;
+using ResellerKit.Storefront.Telemetry;
 using ResellerKit.Storefront.Webhooks;
 using ResellerKit.Themes;
 using ResellerKit.Themes.Rendering;
@@ -51,12 +52,15 @@ public static class HostRegistration
         builder.AddEmail();
         builder.AddBackOffice();
         builder.AddAgencyWebhooks();
+        builder.AddTelemetry();
+        builder.AddAzureSignalRWhenConfigured();
         return builder;
     }
 
     public static WebApplication UseResellerKit(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseMetricsEndpoint();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
         app.Use(JsonCharset.RejectUnknown);
         app.Use(JsonBodyCheck.RejectMalformed);

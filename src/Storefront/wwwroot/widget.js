@@ -5,8 +5,8 @@
   const origin = new URL(document.currentScript.src).origin;
   const attrs = { agency: 'agency', 'client-secret': 'clientSecret', locale: 'locale', accent: 'accent' };
   const elements = new Set();
-  let enable, started, isEnabled = false;
-  const enabled = new Promise(resolve => enable = () => { isEnabled = true; resolve(); });
+  let enable, started, isEnabled = false, agencySlug;
+  let enabled = new Promise(resolve => enable = () => { isEnabled = true; resolve(); });
   // A refused connection (an origin the agency has not allowed) leaves Blazor.start() pending forever: watch the
   // connection's own start instead, and time out as a last resort.
   const failAll = () => isEnabled || elements.forEach(e => e.fail());
@@ -22,11 +22,12 @@
   function start(agency) {
     if (started) return;
     started = true;
+    agencySlug = agency;
     const hub = `${origin}/widget/_blazor?agency=${encodeURIComponent(agency || '')}`;
     // Closing the tab must end the circuit on the Storefront, not post to the host page's origin.
     const beacon = navigator.sendBeacon.bind(navigator);
-    navigator.sendBeacon = (url, data) =>
-      beacon(String(url).endsWith('_blazor/disconnect') ? hub.replace('?', '/disconnect?') : url, data);
+    if (!navigator.sendBeacon.patched) navigator.sendBeacon = Object.assign((url, data) =>
+      beacon(String(url).endsWith('_blazor/disconnect') ? hub.replace('?', '/disconnect?') : url, data), { patched: true });
     const script = document.createElement('script');
     script.src = `${origin}/_framework/blazor.server.js`;
     script.setAttribute('autostart', 'false');
@@ -39,14 +40,31 @@
     document.head.appendChild(script);
   }
 
-  // Our own reconnect, so that Blazor's default overlay never covers the agency's page.
+  // Our own reconnect, so that Blazor's default overlay never covers the agency's page. Behind a load balancer the
+  // node that held the circuit may be gone: the balancer then sends us to another node, which does not know the
+  // circuit, and we start a new one there (the widget keeps no state worth more than a fresh render).
   async function reconnect() {
     offline(true);
     for (let i = 0; i < 10; i++) {
       await new Promise(r => setTimeout(r, Math.min(1000 * 2 ** i, 15000)));
-      try { if (await Blazor.reconnect()) return offline(false); } catch { }
+      try {
+        if (await Blazor.reconnect()) return offline(false);
+        return restart();
+      } catch { }
     }
     elements.forEach(e => e.fail());
+  }
+
+  // A fresh copy of blazor.server.js: each copy starts one circuit, and the old one's is gone.
+  function restart() {
+    started = isEnabled = false;
+    enabled = new Promise(resolve => enable = () => { isEnabled = true; resolve(); });
+    document.querySelectorAll(`script[src="${origin}/_framework/blazor.server.js"]`).forEach(s => s.remove());
+    const current = [...elements];
+    current.forEach(e => { e.component = null; e.turn = (e.turn || 0) + 1; });
+    start(agencySlug);
+    current.forEach(e => e.connectedCallback());
+    offline(false);
   }
   const offline = on => elements.forEach(e => e.toggleAttribute('data-offline', on));
 

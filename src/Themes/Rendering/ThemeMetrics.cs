@@ -11,7 +11,7 @@ public static class ThemeMetrics
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> LimitsHit = Meter.CreateCounter<long>(
-        "resellerkit_theme_render_limits", description: "Theme renders stopped by a budget, by the budget that tripped.");
+        "resellerkit.theme.render_limits", "{render}", "Theme renders stopped by a budget, by the budget that tripped.");
 
     internal static RenderResult Count(RenderResult result)
     {

@@ -66,10 +66,13 @@ public sealed class Storm(string agencyKey, string slug, string stripeAccount, s
         };
     }
 
-    /// <summary>An agency with <paramref name="clientCount"/> reselling clients holding <see cref="StartingCredits"/> each, and a pack.</summary>
-    public static async Task<Storm> CreateAsync(StorefrontProcess node, int clientCount)
+    /// <summary>
+    /// An agency with <paramref name="clientCount"/> reselling clients holding <see cref="StartingCredits"/> each, and a pack,
+    /// created through <paramref name="baseUrl"/> (the node itself by default, or a balancer in front of it).
+    /// </summary>
+    public static async Task<Storm> CreateAsync(StorefrontProcess node, int clientCount, string? baseUrl = null)
     {
-        var baseUrl = node.BaseUrl;
+        baseUrl ??= node.BaseUrl;
         using var platform = new ResellerKitApi(baseUrl, PlatformKey);
         await platform.SendAsync(HttpMethod.Put, "/api/v1/platform/minimum-prices/usd", new { unitAmountPerCredit = "0.05" }, HttpStatusCode.OK);
         var slug = "storm-" + Guid.NewGuid().ToString("N")[..10];

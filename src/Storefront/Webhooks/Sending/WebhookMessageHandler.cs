@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Webhooks;
+using ResellerKit.Storefront.Telemetry;
 using ResellerKit.Storefront.Webhooks.Outbound;
 using ResellerKit.Storefront.Webhooks.Subscriptions;
 
@@ -41,6 +42,7 @@ public sealed class WebhookMessageHandler(
             var why = endpoint is null ? "The agency has no webhook endpoint." : $"The endpoint is disabled: {endpoint.DisabledReason}";
             message.Failed(why);
             await db.SaveChangesAsync(ct);
+            StorefrontTelemetry.WebhookDelivery("no_endpoint");
             return OutboxOutcome.Abandon(why);
         }
 
@@ -53,6 +55,13 @@ public sealed class WebhookMessageHandler(
 
         var outcome = Decide(message, endpoint, result, now);
         await db.SaveChangesAsync(ct);
+        StorefrontTelemetry.WebhookDelivery(result.Status switch
+        {
+            DeliveryStatus.Delivered => "delivered",
+            DeliveryStatus.Gone => "gone",
+            DeliveryStatus.Refused => "refused",
+            _ => outcome is AbandonOutcome ? "failed" : "retry",
+        });
         if (outcome is AbandonOutcome abandoned)
         {
             logger.LogWarning("Webhook {WebhookId} ({Type}) for agency {Agency} failed for good: {Error}",
