@@ -53,7 +53,13 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
             {
                 services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             }
+            ConfigureTestServices(services);
         });
+    }
+
+    /// <summary>Replaces services for a fixture kind (a clock the tests move).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     /// <summary>Where a SQLite fixture keeps its file; null for the temp folder.</summary>
@@ -86,9 +92,16 @@ public sealed class SqliteApi() : ApiFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApi() : ApiFixture(DatabaseProvider.Postgres);
 
-/// <summary>Agency webhooks may go to 127.0.0.1 (the tests' own receivers) and are retried after a fraction of a second.</summary>
+/// <summary>
+/// Agency webhooks may go to 127.0.0.1 (the tests' own receivers) and are retried after a fraction of a second; the
+/// app's clock is real time that a test may move forward (<see cref="Clock"/>), for what happens once a day.
+/// </summary>
 public sealed class WebhookApi() : ApiFixture(DatabaseProvider.Sqlite)
 {
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Webhooks:AllowLoopback"] = "true",
