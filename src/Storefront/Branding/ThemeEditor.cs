@@ -64,6 +64,10 @@ public sealed class ThemeEditor(EngineDbContext db, ThemeStore store, ThemeLinte
     public async Task<Result<ThemeSaved>> DeleteFileAsync(AgencyId agencyId, string path, Actor actor, CancellationToken ct)
     {
         path = ThemePaths.Normalize(path);
+        if (ThemePaths.Problem(path) is { } problem)
+        {
+            return ValidationFailed.For("path", problem); // Not a theme file's path at all, so there is nothing it could revert.
+        }
         var current = await GetAsync(agencyId, ct);
         if (!current.IsSuccess)
         {

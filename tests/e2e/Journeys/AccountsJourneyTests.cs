@@ -31,6 +31,13 @@ public sealed partial class AccountsJourneyTests(DemoStorefront demo, Chromium c
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
         await Assertions.Expect(agency.GetByRole(AriaRole.Link, new() { Name = "Journey Florists" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(agency, "issue3-sub-account-list");
+        (await agency.ContentAsync()).ShouldNotContain(password, Case.Sensitive, "once the dialog is closed the password is gone from the page");
+        await Assertions.Expect(agency.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await agency.ReloadAsync();
+        (await agency.ContentAsync()).ShouldNotContain(password, Case.Sensitive, "nor does it come back on a reload");
+        await agency.GetByRole(AriaRole.Link, new() { Name = "Journey Florists" }).ClickAsync();
+        await Assertions.Expect(agency.GetByRole(AriaRole.Heading, new() { Name = "Journey Florists" })).ToBeVisibleAsync();
+        (await agency.ContentAsync()).ShouldNotContain(password, Case.Sensitive, "nor on the client's own page");
 
         await journey.SignInToShopAsync(email, password);
         var mail = await demo.Mail.WaitForAsync(email, "account is ready");

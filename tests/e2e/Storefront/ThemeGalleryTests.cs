@@ -1,11 +1,12 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ResellerKit.Tests.E2e.Support;
 
 namespace ResellerKit.Tests.E2e.Storefront;
 
 /// <summary>
-/// Every page of both built-in themes, rendered with the demo data by the published app and seen in Chromium, with a
-/// screenshot of each saved as an artifact. Its own demo process, so switching the base theme disturbs no other test.
+/// Every page of both built-in themes (index, sign-in, account, checkout return and cancel, 404), rendered with the
+/// demo data by the published app and seen in Chromium, with a screenshot of each saved as an artifact. Its own demo process, so switching the base theme disturbs no other test.
 /// </summary>
 public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : IClassFixture<DemoStorefront>, IClassFixture<Chromium>
 {
@@ -24,8 +25,7 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         {
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Buy {pack}" })).ToBeVisibleAsync();
         }
-        (await StylesheetAsync(page)).ShouldBe(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "src", "Themes", "BuiltIn", theme, "assets", "theme.css"), Ct),
-            $"the shop is dressed in {theme}");
+        (await StylesheetAsync(page)).ShouldBe(await ThemeCssAsync(theme), $"the shop is dressed in {theme}");
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-index");
 
         await page.GotoAsync(demo.ShopUrl + "/sign-in");
@@ -38,12 +38,28 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My account" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-account");
 
+        await page.GotoAsync(demo.ShopUrl + "/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" }).ClickAsync();
+        await DemoJourney.PayAsync(page, $"issue5-{theme}-sandbox-checkout");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/checkout/return\\?session_id="));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you!" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("credits added", new() { Timeout = 30_000 });
+        (await StylesheetAsync(page)).ShouldBe(await ThemeCssAsync(theme), $"the return page is dressed in {theme}");
+        await Chromium.ScreenshotAsync(page, $"issue5-{theme}-checkout-return");
+
+        await page.GotoAsync(demo.ShopUrl + "/checkout/cancel");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Checkout cancelled" })).ToBeVisibleAsync();
+        await Chromium.ScreenshotAsync(page, $"issue5-{theme}-checkout-cancel");
+
         var missing = await page.GotoAsync(demo.ShopUrl + "/no-such-page");
         missing!.Status.ShouldBe(404);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, $"issue5-{theme}-404");
         await page.Context.CloseAsync();
     }
+
+    private static Task<string> ThemeCssAsync(string theme) =>
+        File.ReadAllTextAsync(Path.Combine(Repository.Root, "src", "Themes", "BuiltIn", theme, "assets", "theme.css"), Ct);
 
     private static async Task<string> StylesheetAsync(IPage page)
     {

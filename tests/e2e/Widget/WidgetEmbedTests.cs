@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using ResellerKit.Tests.E2e.Support;
 
@@ -70,20 +71,39 @@ public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost
         await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("error");
     }
 
+    /// <summary>
+    /// The widget wears the agency's theme: its buy button and its card have the theme's accent and surface colours
+    /// (read from the theme's own settings defaults, and different in each theme), as Chromium computes them.
+    /// </summary>
     [Theory]
     [InlineData("aurora")]
     [InlineData("slate")]
-    public async Task Widget_InEachBuiltInTheme_IsScreenshottedOnTheForeignPage(string theme)
+    public async Task Widget_InEachBuiltInTheme_WearsTheThemesColoursOnTheForeignPage(string theme)
     {
         var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
         await agency.SendAsync(HttpMethod.Put, "/api/v1/theme/base", new { baseTheme = theme });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 960, Height = 760 } });
 
         await page.GotoAsync(site.Embed($"/{theme}", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client)));
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        var path = Path.Combine(Repository.Artifacts("screenshots"), $"widget-{theme}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        var buy = page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" });
+        await Assertions.Expect(buy).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Artifacts("screenshots"), $"widget-{theme}.png"), FullPage = true });
+        var button = await buy.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+        var card = await page.Locator("resellerkit-credits section.rk").EvaluateAsync<string>("s => getComputedStyle(s).backgroundColor");
 
-        new FileInfo(path).Length.ShouldBeGreaterThan(10_000);
+        button.ShouldBe(Rgb(ThemeDefault(theme, "accent_color")), $"the buy button has {theme}'s accent");
+        card.ShouldBe(Rgb(ThemeDefault(theme, "surface_color")), $"the card has {theme}'s surface");
     }
+
+    // A colour setting's default in the theme's own settings schema.
+    private static string ThemeDefault(string theme, string id)
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "Themes", "BuiltIn", theme, "config", "settings_schema.json")));
+        return schema.RootElement.EnumerateArray().SelectMany(g => g.GetProperty("settings").EnumerateArray())
+            .Single(s => s.GetProperty("id").GetString() == id).GetProperty("default").GetString()!;
+    }
+
+    // "#4338ca" as getComputedStyle reports it: "rgb(67, 56, 202)".
+    private static string Rgb(string hex) =>
+        $"rgb({Convert.ToInt32(hex[1..3], 16)}, {Convert.ToInt32(hex[3..5], 16)}, {Convert.ToInt32(hex[5..7], 16)})";
 }

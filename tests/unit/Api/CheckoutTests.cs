@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Credits;
@@ -33,23 +34,33 @@ public abstract class CheckoutTests(ApiFixture api)
         await ShouldVerifyCleanAsync();
     }
 
+    /// <summary>
+    /// The session is paid at Stripe but its webhook has not arrived yet, so a verified event would grant it: only the
+    /// signature check stands between the forged, stale and tampered copies and the credits. The last request, signed
+    /// with the real secret, shows that the same event does grant.
+    /// </summary>
     [Fact]
     public async Task Webhook_WithForgedOrStaleSignature_Answers400AndGrantsNothing()
     {
         var (agency, subAccount, pack) = await ResellerWithPackAsync();
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
-        var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
+        var sessionId = (await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        await TamperSandboxSessionAsync(sessionId, PaidWithoutAnEvent);
+        var completed = await CompletedEventAsync(await agency.StripeAccountAsync(), sessionId);
 
         var forged = await api.PostWebhookAsync(completed, api.Sign(completed, secret: "whsec_somebody_else"));
         var stale = await api.PostWebhookAsync(completed, api.Sign(completed, DateTimeOffset.UtcNow.AddMinutes(-6)));
         var tampered = await api.PostWebhookAsync(completed.Replace("\"livemode\":false", "\"livemode\":false ", StringComparison.Ordinal), api.Sign(completed));
+        var balanceAfterBadSignatures = (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64();
+        var stateAfterBadSignatures = (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString();
+        var genuine = await api.PostWebhookAsync(completed, api.Sign(completed));
 
         forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         stale.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         tampered.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);
+        balanceAfterBadSignatures.ShouldBe(0);
+        stateAfterBadSignatures.ShouldBe("pending");
+        await genuine.ExpectAsync(HttpStatusCode.OK);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100, "the same event, signed with the real secret, grants");
     }
 
     [Fact]
@@ -157,6 +168,34 @@ public abstract class CheckoutTests(ApiFixture api)
         var agency = await api.CreateAgencyAsync();
         var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         return (agency, await agency.CreateSubAccountAsync("reselling"), pack);
+    }
+
+    // What the sandbox's Pay button does to the session, without the event that reports it.
+    private static string PaidWithoutAnEvent(string json)
+    {
+        var session = JsonNode.Parse(json)!.AsObject();
+        session["status"] = "complete";
+        session["payment_status"] = "paid";
+        return session.ToJsonString();
+    }
+
+    /// <summary>A <c>checkout.session.completed</c> for the session as the sandbox holds it now, in Stripe's event format.</summary>
+    private async Task<string> CompletedEventAsync(string account, string sessionId)
+    {
+        var session = await (await api.SandboxClient(account).GetAsync($"/stripe-sandbox/v1/checkout/sessions/{sessionId}", Ct)).ExpectAsync(HttpStatusCode.OK);
+        return new JsonObject
+        {
+            ["id"] = "evt_" + Guid.NewGuid().ToString("N"),
+            ["object"] = "event",
+            ["api_version"] = Stripe.StripeConfiguration.ApiVersion,
+            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["livemode"] = false,
+            ["type"] = "checkout.session.completed",
+            ["account"] = account,
+            ["pending_webhooks"] = 1,
+            ["request"] = new JsonObject { ["id"] = null, ["idempotency_key"] = null },
+            ["data"] = new JsonObject { ["object"] = JsonNode.Parse(session.GetRawText()) },
+        }.ToJsonString();
     }
 
     private async Task TamperSandboxSessionAsync(string sessionId, Func<string, string> change)

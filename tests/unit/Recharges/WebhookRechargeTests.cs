@@ -101,6 +101,10 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
         both[0].GetProperty("creditsRequested").GetInt64().ShouldBe(170);
     }
 
+    /// <summary>
+    /// The alert is decided in the debit's own transaction, so the delivery log shows at once whether a debit raised
+    /// one: the first dip alerts, later dips that day do not, and the first dip a day after the first alert does.
+    /// </summary>
     [Fact]
     public async Task Usage_BelowTheAlertLevel_EmailsClientAndRecipients_AndSendsBalanceLow_OnceADay()
     {
@@ -111,22 +115,33 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
         (await agency.Client.PatchAsJsonAsync($"/api/v1/sub-accounts/{subAccount}",
             new { lowBalanceAlert = new { thresholdCredits = 30, recipients = new[] { "finance@client.example" } } }, Ct)).EnsureSuccessStatusCode();
         var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
+        var alerts = new List<int>();
 
         await agency.Client.UsageAsync(subAccount, 80);
+        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
         await agency.Client.UsageAsync(subAccount, 5);
+        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
         var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "LowBalance");
         var toFinance = await api.WaitForMailAsync("finance@client.example", m => m.Headers["X-ResellerKit-Kind"] == "LowBalance");
-        var events = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 1);
-        await Task.Delay(500, Ct);
+        var first = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 1);
+        api.Clock.Advance(TimeSpan.FromHours(23));
+        await agency.Client.UsageAsync(subAccount, 1);
+        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
+        api.Clock.Advance(TimeSpan.FromHours(1));
+        await agency.Client.UsageAsync(subAccount, 1);
+        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
+        var both = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 2);
+        await Eventually.ReturnsAsync(() => Task.FromResult(LowBalanceEmailsTo(client)), n => n >= 2);
 
+        alerts.ShouldBe([1, 1, 1, 2], "an alert at the first dip, none for the rest of that day, the next one a day later");
         toClient.TextBody!.ShouldContain("20");
         toFinance.ShouldNotBeNull();
-        receiver.Received.Count.ShouldBe(1, "at most one alert a day");
-        var data = JsonDocument.Parse(events[0].Body).RootElement.GetProperty("data");
+        var data = JsonDocument.Parse(first[0].Body).RootElement.GetProperty("data");
         data.GetProperty("balance").GetInt64().ShouldBe(20);
         data.GetProperty("thresholdCredits").GetInt64().ShouldBe(30);
-        Directory.GetFiles(api.MailFolder, "*.eml").Select(File.ReadAllText)
-            .Count(m => m.Contains("LowBalance", StringComparison.Ordinal) && m.Contains(client, StringComparison.OrdinalIgnoreCase)).ShouldBe(1);
+        both.Count.ShouldBe(2);
+        JsonDocument.Parse(both[1].Body).RootElement.GetProperty("data").GetProperty("balance").GetInt64().ShouldBe(13);
+        LowBalanceEmailsTo(client).ShouldBe(2);
     }
 
     [Fact]
@@ -226,6 +241,9 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
         await (await other.Client.PostAsync($"/api/v1/webhook-deliveries/{id}/redeliver", null, Ct)).ExpectProblemAsync(HttpStatusCode.NotFound, "not_found");
         (await other.DeliveriesAsync()).ShouldBeEmpty();
     }
+
+    private int LowBalanceEmailsTo(string address) => Directory.GetFiles(api.MailFolder, "*.eml").Select(File.ReadAllText)
+        .Count(m => m.Contains("LowBalance", StringComparison.Ordinal) && m.Contains(address, StringComparison.OrdinalIgnoreCase));
 
     private static Task Answer(HttpContext context, int status)
     {

@@ -16,7 +16,7 @@ namespace ResellerKit.Tests.Unit.Reliability;
 public sealed class EngineStormClient(ApiFixture api, StormJournal journal)
 {
     public Task UsageAsync(StormAgency agency, SubAccountId subAccount, long credits, string? key, bool retry) =>
-        PostAsync("usage", agency, key, retry, async s =>
+        PostAsync("usage", new(StormKind.Usage, agency.Id, subAccount, credits, 0, 0), key, retry, async s =>
         {
             var posted = await s.GetRequiredService<DebitUsage>().HandleAsync(
                 Tenant.Of(agency.Id), subAccount, new UsageCommand(new Credits(credits), "storm usage"), key, default);
@@ -24,14 +24,14 @@ public sealed class EngineStormClient(ApiFixture api, StormJournal journal)
         });
 
     public Task GrantPoolAsync(StormAgency agency, long credits, string? key, bool retry) =>
-        PostAsync("pool grant", agency, key, retry, async s =>
+        PostAsync("pool grant", new(StormKind.PoolGrant, agency.Id, null, credits, 0, 0), key, retry, async s =>
         {
             var granted = await s.GetRequiredService<GrantPoolCredits>().HandleAsync(agency.Id, new GrantCommand(new Credits(credits), "storm"), key, default);
             return granted.IsSuccess ? granted.Value.TransactionId : granted.Error!;
         });
 
     public Task GrantAsync(StormAgency agency, SubAccountId subAccount, long credits, string? key, bool retry) =>
-        PostAsync("grant", agency, key, retry, async s =>
+        PostAsync("grant", new(StormKind.Grant, agency.Id, subAccount, credits, 0, 0), key, retry, async s =>
         {
             var granted = await s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(
                 Tenant.Of(agency.Id), subAccount, new GrantCommand(new Credits(credits), "storm"), key, default);
@@ -40,22 +40,32 @@ public sealed class EngineStormClient(ApiFixture api, StormJournal journal)
 
     public async Task SwitchModeAsync(StormAgency agency, SubAccountId subAccount, CreditMode mode)
     {
+        var started = StormJournal.Now();
         await using var scope = api.Services.CreateAsyncScope();
         var switched = await scope.ServiceProvider.GetRequiredService<UpdateSubAccount>().HandleAsync(
             Tenant.Of(agency.Id), subAccount, new UpdateSubAccountCommand(CreditMode: mode), Actor.System, default);
+        journal.Record(new(StormKind.Switch, agency.Id, subAccount, 0, started, StormJournal.Now())
+        {
+            Mode = mode,
+            Refused = switched.IsSuccess ? null : switched.Error.Code,
+        });
         journal.Count(switched.IsSuccess ? "mode switch: done" : "mode switch: " + switched.Error.Code);
     }
 
-    private async Task PostAsync(string kind, StormAgency agency, string? key, bool retry, Func<IServiceProvider, Task<Result<TransactionId>>> call)
+    private async Task PostAsync(string kind, StormOperation operation, string? key, bool retry, Func<IServiceProvider, Task<Result<TransactionId>>> call)
     {
+        var started = StormJournal.Now();
         var first = await InScopeAsync(call);
+        var ended = StormJournal.Now();
         if (!first.IsSuccess)
         {
+            journal.Record(operation with { Started = started, Ended = ended, Refused = first.Error.Code });
             journal.Count($"{kind}: {first.Error.Code}");
-            if (key is not null) journal.KeyedRefusals.TryAdd(StormJournal.Keyed(agency.Id, key), 0);
+            if (key is not null) journal.KeyedRefusals.TryAdd(StormJournal.Keyed(operation.Agency, key), 0);
             return;
         }
-        journal.RecordPosted(first.Value, kind, agency.Id, key);
+        journal.Record(operation with { Started = started, Ended = ended, Posted = first.Value });
+        journal.RecordPosted(first.Value, kind, operation.Agency, key);
         if (key is null || !retry)
         {
             return;

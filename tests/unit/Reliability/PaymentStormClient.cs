@@ -24,9 +24,15 @@ public sealed class PaymentStormClient(ApiFixture api, StormJournal journal)
     {
         var path = $"/api/v1/sub-accounts/{subAccount.Value}/checkout-sessions";
         var body = $"{{\"packId\":\"{agency.Pack}\"}}";
+        var started = StormJournal.Now();
         var answers = await Task.WhenAll(
             HttpStormClient.SendAsync(agency.Api.Client, HttpMethod.Post, path, body, key),
             HttpStormClient.SendAsync(agency.Api.Client, HttpMethod.Post, path, body, key));
+        var checkout = new StormOperation(StormKind.Checkout, agency.Id, subAccount, StormWorld.PackCredits, started, StormJournal.Now());
+        foreach (var (status, answer) in answers.Where(a => a.Status != HttpStatusCode.Created))
+        {
+            journal.Record(checkout with { Refused = HttpStormClient.CodeOf(answer), Status = (int)status });
+        }
         if (answers[0].Status != HttpStatusCode.Created)
         {
             Refused("checkout", answers[0].Status, answers[0].Body);
@@ -82,6 +88,9 @@ public sealed class PaymentStormClient(ApiFixture api, StormJournal journal)
         var sandbox = api.WithKey(api.SandboxKey);
         sandbox.DefaultRequestHeaders.Add("Stripe-Account", paid.Agency.StripeAccount);
         var amount = whole ? purchase.Amount : purchase.Amount / 4;
+        // The reversal lands when its webhook does, at a moment no client sees: from the refund on, any time.
+        journal.Record(new StormOperation(StormKind.Refund, paid.Agency.Id, purchase.SubAccountId, whole ? purchase.Credits : (purchase.Credits + 3) / 4,
+            StormJournal.Now(), long.MaxValue));
         var refund = await sandbox.PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent(
             [new("payment_intent", purchase.PaymentIntentId), new("amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture))]), Ct);
         if (refund.StatusCode != HttpStatusCode.OK)

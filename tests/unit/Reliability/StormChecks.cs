@@ -11,8 +11,8 @@ namespace ResellerKit.Tests.Unit.Reliability;
 /// <summary>
 /// What must hold after a storm, read straight from the database: the ledger verifies, no wallet is overdrawn,
 /// every Idempotency-Key posted at most once (and exactly the transaction its client was told about), the ledger
-/// holds exactly the grants and usage the clients were told were posted, and every paid checkout was granted once
-/// and reversed exactly as far as it was refunded.
+/// holds exactly the grants and usage the clients were told were posted, every paid checkout was granted once
+/// and reversed exactly as far as it was refunded, and every refusal had a cause (<see cref="StormRefusals"/>).
 /// </summary>
 public sealed class StormChecks(ApiFixture api, StormWorld world, StormJournal journal, long sequenceBefore)
 {
@@ -36,6 +36,7 @@ public sealed class StormChecks(ApiFixture api, StormWorld world, StormJournal j
         await LedgerHoldsWhatClientsWereToldAsync(db);
         await PaidSessionsGrantedOnceAsync(db);
         await RefundsReversedExactlyAsync(db);
+        await RefusalsExplainedAsync(db);
         return problems;
     }
 
@@ -97,6 +98,15 @@ public sealed class StormChecks(ApiFixture api, StormWorld world, StormJournal j
         var pending = await db.Purchases.Where(p => p.State == PurchaseState.Pending && p.CheckoutSessionId != null)
             .Select(p => p.CheckoutSessionId!).ToListAsync(Ct);
         problems.AddRange(pending.Where(journal.PaidSessions.ContainsKey).Select(s => $"paid session {s} is still pending"));
+    }
+
+    private async Task RefusalsExplainedAsync(EngineDbContext db)
+    {
+        var refusals = new StormRefusals(await StormFacts.LoadAsync(db, world, sequenceBefore), journal.Operations.ToList());
+        var unexplained = refusals.Unexplained().ToList();
+        journal.Outcomes["refusals explained"] = journal.Operations.Count(o => o.Refused is not null) - unexplained.Count;
+        problems.AddRange(unexplained.Take(20));
+        if (unexplained.Count > 20) problems.Add($"... and {unexplained.Count - 20} more unexplained refusals");
     }
 
     private async Task RefundsReversedExactlyAsync(EngineDbContext db)

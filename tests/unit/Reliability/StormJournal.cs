@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ResellerKit.Engine.Common;
 
 namespace ResellerKit.Tests.Unit.Reliability;
@@ -7,7 +8,8 @@ namespace ResellerKit.Tests.Unit.Reliability;
 /// What the storm's clients were told: every transaction an operation reported as posted, every Idempotency-Key that
 /// was answered with success (and with which transaction), the paid checkout sessions, and a tally of outcomes.
 /// Checked against the ledger afterwards: nothing a client was told about may be missing, and nothing may be there
-/// that no client was told about.
+/// that no client was told about. <see cref="Operations"/> keeps each operation with its moments, so that every
+/// refusal can be checked against what the other operations did meanwhile (<see cref="StormRefusals"/>).
 /// </summary>
 public sealed class StormJournal
 {
@@ -23,6 +25,13 @@ public sealed class StormJournal
     public ConcurrentDictionary<string, AgencyId> PaidSessions { get; } = new();
 
     public ConcurrentDictionary<string, int> Outcomes { get; } = new();
+
+    public ConcurrentQueue<StormOperation> Operations { get; } = new();
+
+    /// <summary>A moment on the journal's clock, taken just before a call and just after its answer.</summary>
+    public static long Now() => Stopwatch.GetTimestamp();
+
+    public void Record(StormOperation operation) => Operations.Enqueue(operation);
 
     public List<string> Failures { get; } = [];
 

@@ -4,7 +4,11 @@ using ResellerKit.Tests.Unit.Support;
 namespace ResellerKit.Tests.Unit.Reliability;
 
 /// <summary>One agency of the storm: its API client, its pack, and its clients (half shared, half reselling to start).</summary>
-public sealed record StormAgency(TestAgency Api, AgencyId Id, string StripeAccount, string Pack, IReadOnlyList<SubAccountId> SubAccounts);
+public sealed record StormAgency(TestAgency Api, AgencyId Id, string StripeAccount, string Pack, IReadOnlyList<SubAccountId> SubAccounts)
+{
+    /// <summary>The clients that start in reselling mode; the others start shared.</summary>
+    public IReadOnlySet<SubAccountId> StartsReselling { get; init; } = new HashSet<SubAccountId>();
+}
 
 /// <summary>The agencies and sub-accounts a storm runs against, created through the API as an operator would.</summary>
 public sealed record StormWorld(IReadOnlyList<StormAgency> Agencies)
@@ -36,7 +40,10 @@ public sealed record StormWorld(IReadOnlyList<StormAgency> Agencies)
                 }
                 subAccounts.Add(SubAccountId.From(Guid.Parse(id)));
             }
-            agencies.Add(new StormAgency(agency, AgencyId.From(Guid.Parse(agency.Id)), await agency.StripeAccountAsync(), pack, subAccounts));
+            agencies.Add(new StormAgency(agency, AgencyId.From(Guid.Parse(agency.Id)), await agency.StripeAccountAsync(), pack, subAccounts)
+            {
+                StartsReselling = subAccounts.Where((_, s) => s % 2 == 0).ToHashSet(),
+            });
         }
         return new StormWorld(agencies);
     }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Bench.Load.Dashboard;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Tests.Unit.Support;
@@ -12,10 +15,19 @@ public sealed record CsvLedger(TestAgency Agency, IReadOnlyList<string> SubAccou
 
 /// <summary>
 /// The Storefront on SQLite with one agency's ledger seeded in bulk (the dashboard bench's seeder: balanced
-/// double-entry usage spread over a year), once per test class.
+/// double-entry usage spread over a year), once per test class. <see cref="ServerWrote"/> counts the bytes the app
+/// has handed to the response of the latest CSV export.
 /// </summary>
 public sealed class CsvLedgerApi() : ApiFixture(DatabaseProvider.Sqlite)
 {
+    private CountingStream? latestExport;
+
+    /// <summary>Bytes the server has written into the body of the latest <c>/api/v1/transactions.csv</c> response so far.</summary>
+    public long ServerWrote => latestExport?.Bytes ?? 0;
+
+    protected override void ConfigureTestServices(IServiceCollection services) =>
+        services.AddSingleton<IStartupFilter>(new CountCsvBytes(counter => latestExport = counter));
+
     public const int SeededRows = 100_000;
     private Task<CsvLedger>? seeded;
     private readonly Lock gate = new();
@@ -57,4 +69,23 @@ public sealed class CsvLedgerApi() : ApiFixture(DatabaseProvider.Sqlite)
         }
         return new CsvLedger(agency, subAccounts, header, rows);
     }
+}
+
+/// <summary>Puts a <see cref="CountingStream"/> in front of the body of every CSV export, before any of the app's middleware.</summary>
+internal sealed class CountCsvBytes(Action<CountingStream> started) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (context, proceed) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api/v1/transactions.csv", StringComparison.Ordinal))
+            {
+                var counter = new CountingStream(context.Response.Body);
+                started(counter);
+                context.Response.Body = counter;
+            }
+            await proceed(context);
+        });
+        next(app);
+    };
 }

@@ -8,20 +8,25 @@ namespace ResellerKit.Tests.Unit.Security;
 
 /// <summary>
 /// Generated bad input to every /api/v1 route (found in the app's endpoints, so a new route is fuzzed without
-/// anyone remembering to): never a 5xx, and every 4xx is a problem document with a stable <c>code</c>.
+/// anyone remembering to): never a 5xx, every 4xx is a problem document with a stable <c>code</c>, and input that is
+/// invalid whatever the route does with it (<see cref="FuzzInput.MustRefuse"/>: malformed JSON, a value of the
+/// wrong type, invalid UTF-8, a repeated property, a wrong content type, an id that names nothing) gets a 4xx, never
+/// a 2xx or 3xx. Input that may be acceptable (null for an optional field, any string, an unknown query value) only
+/// has to avoid a 5xx.
 /// </summary>
 public sealed partial class ApiFuzzTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
     private const int Seed = 20261123;
 
     [Fact]
-    public async Task EveryApiRoute_WithGeneratedBadInput_Answers4xxProblemWithAStableCode_NeverA5xx()
+    public async Task EveryApiRoute_WithGeneratedBadInput_RefusesInvalidInputWithA4xxProblem_NeverA5xx()
     {
         var world = await IsolationWorld.BuildAsync(api);
         var platform = api.Platform();
         var random = new Random(Seed);
         var failures = new List<string>();
         var sent = 0;
+        var mustRefuse = 0;
 
         // Deletions last, so that the routes before them still find the resources they name.
         foreach (var endpoint in ApiEndpoint.All(api.Services).OrderBy(e => e.Method == "DELETE"))
@@ -30,8 +35,9 @@ public sealed partial class ApiFuzzTests(SqliteApi api) : IClassFixture<SqliteAp
             foreach (var input in FuzzInputs.For(endpoint.Endpoint, endpoint.Method, pattern => GoodPath(pattern, world), random))
             {
                 sent++;
+                mustRefuse += input.MustRefuse ? 1 : 0;
                 var (status, contentType, body) = await SendAsync(client, endpoint.Method, input);
-                if (Problem(status, contentType, body) is { } problem)
+                if (Problem(input, status, contentType, body) is { } problem)
                 {
                     failures.Add($"{endpoint.Route} [{input.Name}] {input.PathAndQuery[..Math.Min(120, input.PathAndQuery.Length)]}: {problem}");
                 }
@@ -44,11 +50,12 @@ public sealed partial class ApiFuzzTests(SqliteApi api) : IClassFixture<SqliteAp
         }
 
         sent.ShouldBeGreaterThan(1_000, "the generator produced too few inputs to mean anything");
+        mustRefuse.ShouldBeGreaterThan(sent / 2, "most generated inputs are invalid by construction");
         failures.ShouldBeEmpty($"{failures.Count} of {sent} fuzzed requests broke the contract:\n" + string.Join("\n", failures.Take(60)));
     }
 
     /// <summary>What is wrong with an answer, or null when it keeps the contract.</summary>
-    private static string? Problem(HttpStatusCode status, string? contentType, string body)
+    private static string? Problem(FuzzInput input, HttpStatusCode status, string? contentType, string body)
     {
         var code = (int)status;
         if (code >= 500)
@@ -57,7 +64,7 @@ public sealed partial class ApiFuzzTests(SqliteApi api) : IClassFixture<SqliteAp
         }
         if (code < 400)
         {
-            return null;
+            return input.MustRefuse ? $"{code} to input that is invalid whatever the route does with it: {Shorten(body)}" : null;
         }
         if (contentType?.StartsWith("application/problem+json", StringComparison.Ordinal) != true)
         {

@@ -6,7 +6,9 @@ namespace ResellerKit.Tests.Unit.Security;
 
 /// <summary>
 /// Every API route, found by reflection over the app's endpoints, probed with another tenant's credentials. A route
-/// with no probe in <see cref="Probes"/> fails the test: a new route cannot ship without an isolation check.
+/// with no probe in <see cref="Probes"/> fails the test: a new route cannot ship without an isolation check. After
+/// every probe, agency A's rows in the database (<see cref="AgencyFootprint"/>) must be exactly as they were: a
+/// route that answers B correctly but writes to A fails too.
 /// </summary>
 public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
@@ -16,6 +18,12 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
     {
         /// <summary>A body that names the first agency's resources, for routes that take their target in the body.</summary>
         public Func<IsolationWorld, string>? BodyOf { get; init; }
+
+        /// <summary>
+        /// For a route on the caller's own data: the status B gets for its own agency (404 where B has no endpoint yet,
+        /// 204 for deleting an override it never had).
+        /// </summary>
+        public HttpStatusCode Status { get; init; } = HttpStatusCode.OK;
     }
 
     private static readonly Dictionary<string, Probe> Probes = new(StringComparer.Ordinal)
@@ -33,7 +41,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["POST /api/v1/agency/stripe/onboarding"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe/onboarding"),
         ["PUT /api/v1/agency/custom-quantity"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-quantity", "{\"pricePerCredit\":null}"),
         ["GET /api/v1/email-footer"] = new(Expect.NotFound, w => $"/api/v1/email-footer?subAccountId={w.ClientOfA.SubAccountId}"),
-        ["POST /api/v1/sub-accounts"] = new(Expect.OwnDataOnly, _ => "/api/v1/sub-accounts", $"{{\"name\":\"N\",\"email\":\"n-{Guid.NewGuid():N}@example.com\"}}"),
+        ["POST /api/v1/sub-accounts"] = new(Expect.OwnDataOnly, _ => "/api/v1/sub-accounts", $"{{\"name\":\"N\",\"email\":\"n-{Guid.NewGuid():N}@example.com\"}}") { Status = HttpStatusCode.Created },
         ["GET /api/v1/sub-accounts"] = new(Expect.OwnDataOnly, _ => "/api/v1/sub-accounts"),
         ["GET /api/v1/sub-accounts/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}"),
         ["PATCH /api/v1/sub-accounts/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}", "{\"paused\":true}"),
@@ -43,7 +51,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["POST /api/v1/sub-accounts/{id:guid}/checkout-sessions"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/checkout-sessions", "{\"credits\":100}"),
         ["GET /api/v1/transactions"] = new(Expect.NotFound, w => $"/api/v1/transactions?subAccountId={w.ClientOfA.SubAccountId}"),
         ["GET /api/v1/purchases"] = new(Expect.OwnDataOnly, w => $"/api/v1/purchases?subAccountId={w.ClientOfA.SubAccountId}"),
-        ["POST /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs", "{\"name\":\"B pack\",\"credits\":1,\"unitAmount\":100,\"currency\":\"usd\"}"),
+        ["POST /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs", "{\"name\":\"B pack\",\"credits\":1,\"unitAmount\":100,\"currency\":\"usd\"}") { Status = HttpStatusCode.Created },
         ["GET /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs"),
         ["PATCH /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}", "{\"unitAmount\":1}"),
         ["DELETE /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}"),
@@ -52,14 +60,17 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["PUT /api/v1/theme/base"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/base", "{\"baseTheme\":\"slate\"}"),
         ["GET /api/v1/theme/files/{**path}"] = new(Expect.NotFound, _ => "/api/v1/theme/files/snippets/victim.liquid"),
         ["PUT /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/neighbour.liquid", "{\"content\":\"b\"}"),
-        ["DELETE /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/victim.liquid"),
+        ["DELETE /api/v1/theme/files/{**path}"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/files/snippets/victim.liquid") { Status = HttpStatusCode.NoContent },
         ["GET /api/v1/theme/revisions"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme/revisions"),
         ["POST /api/v1/theme/revisions/{version:int}/rollback"] = new(Expect.NotFound, _ => "/api/v1/theme/revisions/1/rollback"),
         ["GET /api/v1/transactions.csv"] = new(Expect.NotFound, w => $"/api/v1/transactions.csv?subAccountId={w.ClientOfA.SubAccountId}"),
         ["GET /api/v1/sub-accounts/{id:guid}/recharges"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/recharges"),
-        ["GET /api/v1/webhook-endpoint"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint"),
-        ["PUT /api/v1/webhook-endpoint"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint", "{\"url\":\"https://neighbour.invalid/hook\"}"),
-        ["POST /api/v1/webhook-endpoint/secret/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint/secret/rotate"),
+        ["GET /api/v1/webhook-endpoint"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint") { Status = HttpStatusCode.NotFound },
+        ["PUT /api/v1/webhook-endpoint"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint", "{\"url\":\"https://neighbour.invalid/hook\",\"events\":[\"credit.purchased\"]}")
+        {
+            Status = HttpStatusCode.UnprocessableEntity, // B's own URL does not resolve: url_not_allowed.
+        },
+        ["POST /api/v1/webhook-endpoint/secret/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-endpoint/secret/rotate") { Status = HttpStatusCode.NotFound },
         ["GET /api/v1/webhook-deliveries"] = new(Expect.OwnDataOnly, _ => "/api/v1/webhook-deliveries"),
         ["GET /api/v1/webhook-deliveries/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/webhook-deliveries/{w.DeliveryOfA}"),
         ["POST /api/v1/widget-sessions"] = new(Expect.NotFound, _ => "/api/v1/widget-sessions") { BodyOf = w => $"{{\"subAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
@@ -82,6 +93,8 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
     {
         var world = await IsolationWorld.BuildAsync(api);
         var failures = new List<string>();
+        var victim = await AgencyFootprint.ReadAsync(api.Services, world.A.Slug);
+        victim.Rows.Values.ShouldContain(row => row.Contains(IsolationWorld.ThemeMarker), "the footprint reads A's own rows");
 
         foreach (var route in ApiRoutes())
         {
@@ -102,14 +115,39 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
             {
                 Expect.NotFound => status == HttpStatusCode.NotFound,
                 Expect.PlatformOnly => status == HttpStatusCode.Forbidden,
-                _ => (int)status < 500,
+                _ => status == probe.Status,
             };
             if (!expected) failures.Add($"{route}: agency B got {(int)status} ({body[..Math.Min(200, body.Length)]})");
             if (leaked.Count > 0) failures.Add($"{route}: agency B saw {string.Join(", ", leaked)}");
+            var now = await AgencyFootprint.ReadAsync(api.Services, world.A.Slug);
+            failures.AddRange(now.ChangesSince(victim).Take(5).Select(change => $"{route}: agency B's call {change}"));
+            victim = now;
         }
 
         failures.ShouldBeEmpty(string.Join("\n", failures));
     }
+
+    /// <summary>The footprint is not blind: A's own writes through the same routes show up in it, row by row.</summary>
+    [Fact]
+    public async Task AgencyFootprint_AfterTheAgencyWritesItsOwnData_ShowsEachChange()
+    {
+        var world = await IsolationWorld.BuildAsync(api);
+        var before = await AgencyFootprint.ReadAsync(api.Services, world.A.Slug);
+
+        (await world.A.Client.PatchAsync("/api/v1/agency", Json("{\"displayName\":\"Renamed by A\"}"), Ct)).EnsureSuccessStatusCode();
+        (await world.A.Client.DeleteAsync("/api/v1/theme/files/snippets/victim.liquid", Ct)).EnsureSuccessStatusCode();
+        (await world.A.Client.PutAsync("/api/v1/agency/widget-origins", Json("{\"origins\":[\"https://a-own.example\"]}"), Ct)).EnsureSuccessStatusCode();
+        var after = await AgencyFootprint.ReadAsync(api.Services, world.A.Slug);
+
+        var changes = after.ChangesSince(before);
+        changes.ShouldContain(c => c.StartsWith("changed Agencies[", StringComparison.Ordinal) && c.Contains("Renamed by A", StringComparison.Ordinal));
+        changes.ShouldContain(c => c.StartsWith("removed ThemeFiles[", StringComparison.Ordinal) && c.Contains(IsolationWorld.ThemeMarker, StringComparison.Ordinal));
+        changes.ShouldContain(c => c.StartsWith("added WidgetOrigins[", StringComparison.Ordinal) && c.Contains("https://a-own.example", StringComparison.Ordinal));
+        (await AgencyFootprint.ReadAsync(api.Services, world.A.Slug)).ChangesSince(after)
+            .ShouldBeEmpty("two readings with no write in between are equal");
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
     public async Task EveryApiRoute_WithAForgedOrRotatedKey_Answers401()

@@ -125,16 +125,26 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         revisions.GetProperty("data").GetArrayLength().ShouldBe(4);
     }
 
+    /// <summary>
+    /// Both saves must succeed, and the owner's own page must show the snippet, so that the other page's silence comes
+    /// from the isolation of themes, not from a refused save or a render tag that never works.
+    /// </summary>
     [Fact]
     public async Task Theme_OfAnotherAgency_IsNeverServed()
     {
         var owner = await api.CreateAgencyAsync();
         var other = await api.CreateAgencyAsync();
-        await owner.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/secret.liquid", new { content = "owner-only-snippet" }, Ct);
-        await other.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "{% render 'secret' %}" }, Ct);
+        var snippet = await owner.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/secret.liquid", new { content = "owner-only-snippet" }, Ct);
+        var ownerIndex = await owner.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "mine: {% render 'secret' %}" }, Ct);
+        var otherIndex = await other.Client.PutAsJsonAsync("/api/v1/theme/files/templates/index.liquid", new { content = "theirs: {% render 'secret' %}" }, Ct);
 
+        var (_, ownPage) = await Browser.Storefront(api, owner.Slug).GetAsync("/");
         var (_, html) = await Browser.Storefront(api, other.Slug).GetAsync("/");
 
+        await snippet.ExpectAsync(HttpStatusCode.OK);
+        await ownerIndex.ExpectAsync(HttpStatusCode.OK);
+        await otherIndex.ExpectAsync(HttpStatusCode.OK);
+        ownPage.ShouldContain("mine: owner-only-snippet");
         html.ShouldNotContain("owner-only-snippet");
     }
 }

@@ -71,6 +71,7 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
             {
                 services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             }
+            ConfigureTestServices(services);
         });
     }
 
@@ -79,6 +80,11 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
 
     /// <summary>Stripe:Mode; the sandbox unless a fixture plays an install without it (null: the default for its environment).</summary>
     protected virtual string? StripeMode => "Sandbox";
+
+    /// <summary>Replaces services for a fixture kind (a clock the tests move).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Where a SQLite fixture keeps its file; null for the temp folder.</summary>
     protected virtual string? SqliteFolder => null;
@@ -113,9 +119,16 @@ public sealed class SqliteApi() : ApiFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresApi() : ApiFixture(DatabaseProvider.Postgres);
 
-/// <summary>Agency webhooks may go to 127.0.0.1 (the tests' own receivers) and are retried after a fraction of a second.</summary>
+/// <summary>
+/// Agency webhooks may go to 127.0.0.1 (the tests' own receivers) and are retried after a fraction of a second; the
+/// app's clock is real time that a test may move forward (<see cref="Clock"/>), for what happens once a day.
+/// </summary>
 public sealed class WebhookApi() : ApiFixture(DatabaseProvider.Sqlite)
 {
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["Webhooks:AllowLoopback"] = "true",

@@ -116,15 +116,21 @@ public sealed class CreditsWidgetTests : IDisposable
         widget.Find(".rk-status").TextContent.ShouldContain("100 credits added");
     }
 
+    /// <summary>
+    /// The component shows whatever <see cref="IWidgetData.QuoteCustom"/> answers for the number typed (here the fake's
+    /// own formula) and buys that many. That the quote is the Engine's price is
+    /// <c>WidgetApiTests.CustomQuantity_TypedInTheWidget_IsQuotedAtWhatTheCheckoutCharges</c>.
+    /// </summary>
     [Fact]
-    public async Task CustomQuantity_PricesWhatIsTypedOnTheServerAndBuysThatMany()
+    public async Task CustomQuantity_ShowsTheDataServicesQuoteForWhatIsTypedAndBuysThatMany()
     {
         data.View = () => FakeWidgetData.Ready(0) with { Custom = new CustomOffer(12m, "usd", 50, 10_000, "$0.12", "en-US") };
+        data.Quote = (_, credits) => $"quote for {credits}";
         var widget = Render();
         widget.WaitForAssertion(() => widget.Find("input[type=number]"));
 
         await widget.Find("input[type=number]").InputAsync(new() { Value = "250" });
-        widget.Find(".rk-custom p").TextContent.ShouldBe("$30.00 at $0.12 per credit");
+        widget.Find(".rk-custom p").TextContent.ShouldBe("quote for 250 at $0.12 per credit");
         await widget.Find("form.rk-custom").SubmitAsync();
 
         data.Bought.ShouldBe([new BuyChoice(null, 250)]);

@@ -41,7 +41,11 @@ public sealed class FakeWidgetData : IWidgetData
         return View();
     }
 
-    public string? QuoteCustom(CustomOffer offer, long credits) => credits >= offer.MinCredits ? $"${credits * offer.PricePerCredit / 100m:0.00}" : null;
+    /// <summary>What <see cref="QuoteCustom"/> answers; by default a plain formula, not the Engine's rounding.</summary>
+    public Func<CustomOffer, long, string?> Quote { get; set; } =
+        (offer, credits) => credits >= offer.MinCredits ? $"${credits * offer.PricePerCredit / 100m:0.00}" : null;
+
+    public string? QuoteCustom(CustomOffer offer, long credits) => Quote(offer, credits);
 
     public Task<BuyOutcome> BuyAsync(WidgetRequest request, BuyChoice choice, CancellationToken ct)
     {

@@ -140,6 +140,29 @@ public abstract class WidgetApiTests(ApiFixture api)
         purchase.GetProperty("amount").GetInt64().ShouldBe(1_500);
     }
 
+    /// <summary>
+    /// The price the widget shows while the client types is the one the checkout charges: both come from the Engine's
+    /// pricing (251 × 1.2 ¢ = 301.2 ¢, rounded up to $3.02; a naive formula would show $3.01).
+    /// </summary>
+    [Fact]
+    public async Task CustomQuantity_TypedInTheWidget_IsQuotedAtWhatTheCheckoutCharges()
+    {
+        var (agency, client, _) = await ResellerAsync();
+        await (await agency.Client.PutAsJsonAsync("/api/v1/agency/custom-quantity",
+            new { pricePerCredit = "1.2", currency = "usd", minCredits = 10, maxCredits = 1_000 }, Ct)).ExpectAsync(HttpStatusCode.OK);
+        var secret = await SecretAsync(agency, client);
+        var offer = (await LoadAsync(agency.Slug, secret)).Custom.ShouldNotBeNull();
+
+        var quote = await WithDataAsync(agency.Slug, d => Task.FromResult(d.QuoteCustom(offer, 251)));
+        var bought = await WithDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, "en-US", null), new BuyChoice(null, 251), Ct));
+        var purchase = await agency.PurchaseAsync(client);
+
+        bought.Started.ShouldBeTrue(bought.Error);
+        purchase.GetProperty("credits").GetInt64().ShouldBe(251);
+        purchase.GetProperty("amount").GetInt64().ShouldBe(302);
+        quote.ShouldBe("$3.02", "the widget quotes what the checkout charges");
+    }
+
     [Fact]
     public async Task Load_WithLocaleAndAccentAttributes_FormatsMoneyThatWayAndKeepsOnlyAValidColour()
     {
