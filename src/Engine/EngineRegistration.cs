@@ -49,6 +49,8 @@ public static class EngineRegistration
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<ResolveApiKey>();
+        services.AddSingleton<ApiKeyStampReader>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<CreateAgency>();
         services.AddScoped<RotateAgencyApiKey>();
         services.AddScoped<GetAgencySummary>();

@@ -19,7 +19,7 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(ct);
         if (existing is not null)
         {
-            return existing.RequestHash == request.RequestHash ? new Keyed<T>(default, existing.Reply, false) : new Keyed<T>(default, null, true);
+            return existing.RequestHash == request.RequestHash ? Keyed<T>.Replay(existing.Reply) : Keyed<T>.Reused();
         }
         var value = await work(ct);
         var reply = render(value);
@@ -28,6 +28,6 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock)
             db.IdempotencyRecords.Add(IdempotencyRecord.Complete(request, reply, clock.GetUtcNow()));
             await db.SaveChangesAsync(ct);
         }
-        return new Keyed<T>(value, reply, false);
+        return Keyed<T>.Fresh(value, reply);
     }
 }

@@ -5,9 +5,13 @@ public sealed record KeyedRequest(string Scope, string Key, string RequestHash);
 
 /// <summary>
 /// What a keyed request came to: the work's value and the reply stored for it (the first time), only the stored reply
-/// (a replay), or neither because the key was used before for another request (<see cref="KeyReused"/>).
+/// (<see cref="Replayed"/>), or neither because the key was used before for another request (<see cref="KeyReused"/>).
 /// </summary>
-public sealed record Keyed<T>(T? Value, StoredReply? Reply, bool KeyReused)
+public sealed record Keyed<T>(T? Value, StoredReply? Reply, bool Replayed, bool KeyReused)
 {
-    public bool Replayed => Reply is not null && Value is null;
+    public static Keyed<T> Fresh(T value, StoredReply reply) => new(value, reply, false, false);
+
+    public static Keyed<T> Replay(StoredReply reply) => new(default, reply, true, false);
+
+    public static Keyed<T> Reused() => new(default, null, false, true);
 }

@@ -25,8 +25,12 @@ public sealed class Replies(IOptions<JsonOptions> json)
             JsonSerializer.SerializeToUtf8Bytes(problem, json.Value.SerializerOptions));
     }
 
-    /// <summary>The HTTP answer of a keyed request: its stored reply (marked when replayed), or 409 when the key was used for another request.</summary>
-    public static IResult Answer<T>(Keyed<T> keyed, string key) => keyed.KeyReused
+    /// <summary>
+    /// The HTTP answer of a keyed request: its stored reply (marked <c>Idempotent-Replayed</c> when it is a replay, or
+    /// when <paramref name="replayed"/> says the work itself found the key applied before), or 409 when the key was used
+    /// for another request.
+    /// </summary>
+    public static IResult Answer<T>(Keyed<T> keyed, string key, bool replayed = false) => keyed.KeyReused
         ? new IdempotencyKeyReused(key).ToProblem()
-        : new StoredResponse(keyed.Reply!.StatusCode, keyed.Reply.ContentType, keyed.Reply.Location, keyed.Reply.Body, keyed.Replayed);
+        : new StoredResponse(keyed.Reply!.StatusCode, keyed.Reply.ContentType, keyed.Reply.Location, keyed.Reply.Body, keyed.Replayed || replayed);
 }

@@ -53,7 +53,8 @@ public static class UsageEndpoints
         var answer = await handler.HandleAsync(caller.Tenant, id, command, keyed, result => result.IsSuccess
             ? replies.Json(StatusCodes.Status201Created, UsageResponse.From(result.Value))
             : replies.Problem(result.Error, traceId), ct);
-        return Replies.Answer(answer, idempotencyKey);
+        // The key may have been applied as a batch event's id: the debit is that one, and this answer is its replay.
+        return Replies.Answer(answer, idempotencyKey, !answer.Replayed && !answer.KeyReused && answer.Value is { IsSuccess: true } done && done.Value.Replayed);
     }
 
     public static async Task<IResult> BatchAsync(

@@ -33,6 +33,12 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                 FROM [LedgerTransactions] AS t WHERE t.[IdempotencyKey] IS NOT NULL;
                 """);
 
+            // The API-key version stamp exists from now on, so a key change only ever updates it (ApiKeyStamp).
+            migrationBuilder.InsertData(
+                table: "PlatformSettings",
+                columns: new[] { "Key", "Value" },
+                values: new object[] { "api_keys_stamp", "initial" });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerTransactions_IdempotencyScope_IdempotencyKey",
                 table: "LedgerTransactions",
@@ -44,6 +50,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DeleteData(
+                table: "PlatformSettings",
+                keyColumn: "Key",
+                keyValue: "api_keys_stamp");
+
             migrationBuilder.DropIndex(
                 name: "IX_LedgerTransactions_IdempotencyScope_IdempotencyKey",
                 table: "LedgerTransactions");
