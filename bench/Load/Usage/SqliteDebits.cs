@@ -16,7 +16,7 @@ public static class SqliteDebits
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
 
     public static async Task<(DebitTally Tally, int Overdrafts)> RunAsync(string folder, TimeSpan warmUp, TimeSpan duration) =>
-        await RunAsync(folder, warmUp, duration, DebitWorkload.Clients, 1, DebitWorkload.WalletOf);
+        await RunAsync(folder, warmUp, duration, DebitWorkload.Clients, 1, (client, _) => DebitWorkload.WalletOf(client));
 
     /// <summary>Client c applies <paramref name="batch"/> debits per transaction, event n on wallet <paramref name="walletOf"/>(c, n).</summary>
     public static async Task<(DebitTally Tally, int Overdrafts)> RunAsync(

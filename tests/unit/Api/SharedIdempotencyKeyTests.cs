@@ -45,7 +45,8 @@ public sealed class SharedIdempotencyKeyTests(SqliteApi api) : IClassFixture<Sql
         var firstUse = new Dictionary<(bool Platform, int Key), (long Credits, string Transaction)>();
         foreach (var step in steps)
         {
-            var key = $"host-msg-{step.Key}";
+            // The platform's scope spans every agency: each sample's keys are its own, shared by its agency and the platform.
+            var key = $"host-msg-{step.Key}-{agency.Slug}";
             var client = step.Platform ? platform : agency.Client;
             var (outcome, transaction) = step.Batch
                 ? await BatchAsync(client, key, subAccount, step.Credits)
