@@ -64,6 +64,7 @@ public static class EngineRegistration
         services.AddScoped<GrantSubAccountCredits>();
         services.AddScoped<DebitUsage>();
         services.AddScoped<ApplyUsage>();
+        services.AddScoped<UsageHotPath>();
         services.AddScoped<RecordUsageBatch>();
         services.AddScoped<IdempotentRequests>();
         services.AddOptions<LedgerQueueOptions>();

@@ -14,10 +14,11 @@ namespace ResellerKit.Engine.Credits;
 /// of the agency pool, within the sub-account's monthly cap; in reselling mode, out of its own wallet. Never overdraws:
 /// the cap and the balance are each checked by a conditional UPDATE in the same transaction as the ledger entries, and
 /// the same transaction decides what the new balance calls for (a low-balance alert, at most one auto-recharge).
-/// A key applied before in the caller's scope is a duplicate and returns the first transaction.
+/// A key applied before in the caller's scope is a duplicate and returns the first transaction. The common case runs
+/// on <see cref="UsageHotPath"/> (plain ADO.NET, no change tracking); the rest on <see cref="LedgerWriter"/>.
 /// </summary>
 public sealed class ApplyUsage(
-    EngineDbContext db, LedgerWriter ledger, RechargeTrigger recharges, SubAccountFeatures features, TimeProvider clock)
+    EngineDbContext db, UsageHotPath hot, LedgerWriter ledger, RechargeTrigger recharges, TimeProvider clock)
 {
     public async Task<UsageResult> ApplyAsync(Tenant caller, UsageEvent usage, CancellationToken ct)
     {
@@ -27,36 +28,39 @@ public sealed class ApplyUsage(
             return UsageResult.Refused(errors.ToError());
         }
         var scope = IdempotencyScopes.Of(caller);
-        if (usage.Key is { } key && await FirstAsync(scope, key, ct) is { } first)
+        if (usage.Key is { } key && await hot.FirstUseAsync(scope, key, ct) is { } first)
         {
             return first.Type == TransactionType.Usage && first.SubAccountId == usage.SubAccountId && first.Credits == -usage.Command.Credits.Units
                 ? UsageResult.Duplicate(first.Id, first.Credits)
                 : UsageResult.Refused(new IdempotencyKeyReused(key));
         }
-        var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency)
-            .WithSpecification(new SubAccountByIdSpec(caller, usage.SubAccountId)).SingleOrDefaultAsync(ct);
-        if (subAccount is null)
+        var facts = await hot.FactsAsync(usage.SubAccountId, ct);
+        if (facts is null || !caller.Owns(facts.AgencyId))
         {
             return UsageResult.Refused(new NotFound("sub-account"));
         }
         // The platform key is not an agency acting for a client: the API-access feature gates agencies only.
-        if (!caller.IsPlatform && await features.RequireAsync(subAccount, Features.ApiAccess, ct) is { IsSuccess: false } off)
+        if (!caller.IsPlatform && !facts.Features.HasFlag(Features.ApiAccess))
         {
-            return UsageResult.Refused(off.Error!);
+            return UsageResult.Refused(new FeatureOff(Features.ApiAccess));
         }
-        if (subAccount.Paused)
+        if (facts.Paused)
         {
-            return UsageResult.Refused(new AccountPaused(subAccount.Id));
+            return UsageResult.Refused(new AccountPaused(facts.Id));
         }
+        var now = clock.GetUtcNow();
+        var fast = await db.InTransactionAsync<(TransactionId Id, long Credits)>(async token =>
+            await hot.TryDebitAsync(facts, usage, scope, now, token) is { } done ? done : new GeneralPathNeeded(), ct);
+        if (fast.IsSuccess)
+        {
+            return UsageResult.Applied(fast.Value.Id, fast.Value.Credits);
+        }
+        // The general path, through LedgerWriter and EF: it refuses exactly (cap, credits, a switch meanwhile) and
+        // handles what the hot path leaves to it (expired lots to move out first).
+        var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == facts.Id, ct);
         var posted = await db.InTransactionAsync(token => DebitAsync(subAccount, usage, scope, token), ct);
         return posted.IsSuccess ? UsageResult.Applied(posted.Value.Id, posted.Value.Credits) : UsageResult.Refused(posted.Error);
     }
-
-    private Task<FirstUse?> FirstAsync(string scope, string key, CancellationToken ct) =>
-        db.LedgerTransactions.AsNoTracking()
-            .Where(t => t.IdempotencyScope == scope && t.IdempotencyKey == key)
-            .Select(t => new FirstUse(t.Id, t.Type, t.SubAccountId, t.Credits))
-            .SingleOrDefaultAsync(ct);
 
     private async Task<Result<LedgerTransaction>> DebitAsync(SubAccount subAccount, UsageEvent usage, string scope, CancellationToken ct)
     {
@@ -120,5 +124,9 @@ public sealed class ApplyUsage(
         return new UsageCapReached(current.UsageCapPerMonth ?? 0, current.UsedIn(month), credits);
     }
 
-    private sealed record FirstUse(TransactionId Id, TransactionType Type, SubAccountId? SubAccountId, long Credits);
+    /// <summary>Not an answer: the hot path handed the debit to the general path (its savepoint is rolled back).</summary>
+    private sealed record GeneralPathNeeded() : Error("conflict")
+    {
+        public override string Detail => "Taken by the general path.";
+    }
 }

@@ -31,21 +31,6 @@ public sealed class IdempotencyRecord
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    /// <summary>A record written whole, in the same transaction as the work it answers for.</summary>
-    public static IdempotencyRecord Complete(KeyedRequest request, StoredReply reply, DateTimeOffset now) => new()
-    {
-        Scope = request.Scope,
-        Key = request.Key,
-        RequestHash = request.RequestHash,
-        StatusCode = reply.StatusCode,
-        ContentType = reply.ContentType,
-        Location = reply.Location,
-        ResponseBody = reply.Body,
-        CreatedAt = now,
-    };
-
-    public StoredReply Reply => new(StatusCode, ContentType, Location, ResponseBody);
-
     public static IdempotencyRecord Begin(string scope, string key, string requestHash, DateTimeOffset now) => new()
     {
         Scope = scope,
