@@ -200,6 +200,15 @@ public sealed class UsageBatchTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task OpenApi_Document_DescribesTheBatchRouteAndItsResults()
+    {
+        var document = await (await api.CreateClient().GetAsync("/openapi/v1.json", Ct)).ExpectAsync(HttpStatusCode.OK);
+
+        document.GetProperty("paths").GetProperty("/api/v1/usage/batch").GetProperty("post").GetProperty("responses").TryGetProperty("200", out _).ShouldBeTrue();
+        document.GetProperty("components").GetProperty("schemas").TryGetProperty("UsageBatchResult", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Batch_WithThePlatformKey_DebitsAnyAgencysSubAccounts()
     {
         var a = await api.CreateAgencyAsync();
