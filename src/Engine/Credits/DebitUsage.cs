@@ -23,7 +23,7 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
             return errors.ToError();
         }
         var usage = new UsageEvent(idempotencyKey, id, command);
-        return ToDebited(await queue.RunAsync(db, services, 1, (scope, token) => Apply(scope, tenant, usage, token), ct));
+        return ToDebited(await queue.RunAsync(db, services, [id], (scope, token) => Apply(scope, tenant, usage, token), ct));
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
         Tenant tenant, SubAccountId id, UsageCommand command, KeyedRequest request, Func<Result<Debited>, StoredReply> render, CancellationToken ct)
     {
         var usage = new UsageEvent(request.Key, id, command);
-        return queue.RunAsync(db, services, 1, (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
+        return queue.RunAsync(db, services, [id], (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
             request, async t => ToDebited(await Apply(scope, tenant, usage, t)), render, token), ct);
     }
 

@@ -18,7 +18,7 @@ public sealed class RecordUsageBatch(LedgerQueue queue, EngineDbContext db, ISer
     public Task<IReadOnlyList<UsageResult>> HandleAsync(Tenant caller, IReadOnlyList<UsageEvent> events, CancellationToken ct)
     {
         Check(events);
-        return queue.RunAsync(db, services, events.Count, (scope, token) => ApplyAllAsync(scope, caller, events, token), ct);
+        return queue.RunAsync(db, services, SubAccountsOf(events), (scope, token) => ApplyAllAsync(scope, caller, events, token), ct);
     }
 
     /// <summary>The same, for a batch request that carried its own idempotency key: a retry replays the first reply.</summary>
@@ -26,7 +26,7 @@ public sealed class RecordUsageBatch(LedgerQueue queue, EngineDbContext db, ISer
         Tenant caller, IReadOnlyList<UsageEvent> events, KeyedRequest request, Func<IReadOnlyList<UsageResult>, StoredReply> render, CancellationToken ct)
     {
         Check(events);
-        return queue.RunAsync(db, services, events.Count, (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
+        return queue.RunAsync(db, services, SubAccountsOf(events), (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
             request, t => ApplyAllAsync(scope, caller, events, t), render, token), ct);
     }
 
@@ -40,6 +40,9 @@ public sealed class RecordUsageBatch(LedgerQueue queue, EngineDbContext db, ISer
         }
         return results;
     }
+
+    // Weighs the batch by its events; each sub-account is locked once.
+    private static SubAccountId[] SubAccountsOf(IReadOnlyList<UsageEvent> events) => events.Select(e => e.SubAccountId).ToArray();
 
     private static void Check(IReadOnlyList<UsageEvent> events)
     {

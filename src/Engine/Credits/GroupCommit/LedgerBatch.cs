@@ -21,6 +21,16 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             db.Database.AutoSavepointsEnabled = false; // each operation has a savepoint already
             await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+            if (!db.Database.IsSqlite())
+            {
+                // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in
+                // one order, keeps it to the order every other writer follows (the row, then wallets: SubAccountLock),
+                // so a grant or a payment on another connection never closes a lock cycle with it.
+                foreach (var id in operations.SelectMany(o => o.SubAccounts).Distinct().OrderBy(id => id.Value))
+                {
+                    await SubAccounts.SubAccountLock.TakeAsync(db, id, ct);
+                }
+            }
             foreach (var operation in operations)
             {
                 await operation.ExecuteAsync(scope.ServiceProvider, db, db.Database.CurrentTransaction!, ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage;
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Credits.GroupCommit;
@@ -7,12 +8,15 @@ namespace ResellerKit.Engine.Credits.GroupCommit;
 /// One caller's work in a group commit: it runs inside the batch's transaction under a savepoint of its own, and its
 /// caller is answered only after the batch commits (or told to retry when the commit fails).
 /// </summary>
-internal abstract class LedgerOperation(int weight)
+internal abstract class LedgerOperation(int weight, IReadOnlyCollection<SubAccountId> subAccounts)
 {
     private const string Savepoint = "ledger_op";
 
     /// <summary>How much of a batch this takes: a usage batch of 500 events weighs 500.</summary>
     public int Weight { get; } = Math.Max(1, weight);
+
+    /// <summary>The sub-accounts whose rows it will lock: the batch locks them all first, in one order (see LedgerBatch).</summary>
+    public IReadOnlyCollection<SubAccountId> SubAccounts { get; } = subAccounts;
 
     public async Task ExecuteAsync(IServiceProvider services, EngineDbContext db, IDbContextTransaction transaction, CancellationToken ct)
     {
@@ -29,8 +33,9 @@ internal abstract class LedgerOperation(int weight)
             {
                 await transaction.RollbackToSavepointAsync(Savepoint, ct);
                 db.ChangeTracker.Clear();
-                // A twin with the same key on another node committed first: run once more, the lookups now see it.
-                if (attempt == 0 && DbErrors.IsUniqueViolation(e))
+                // A twin with the same key on another node committed first: run once more, the lookups now see it. Or the
+                // database broke a lock cycle by aborting this operation's statement: its locks are released; run again.
+                if (attempt == 0 && (DbErrors.IsUniqueViolation(e) || DbErrors.IsDeadlock(e)))
                 {
                     continue;
                 }
@@ -52,7 +57,8 @@ internal abstract class LedgerOperation(int weight)
     public abstract void Abandon(Exception exception);
 }
 
-internal sealed class LedgerOperation<T>(int weight, Func<IServiceProvider, CancellationToken, Task<T>> work) : LedgerOperation(weight)
+internal sealed class LedgerOperation<T>(int weight, IReadOnlyCollection<SubAccountId> subAccounts, Func<IServiceProvider, CancellationToken, Task<T>> work)
+    : LedgerOperation(weight, subAccounts)
 {
     private readonly TaskCompletionSource<T> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? result;

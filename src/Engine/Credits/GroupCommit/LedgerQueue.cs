@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Credits.GroupCommit;
@@ -34,20 +35,20 @@ public sealed class LedgerQueue : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in the next batch, with services (and a DbContext) of the writer's scope, and returns
+    /// Runs <paramref name="work"/> (which touches <paramref name="subAccounts"/>) in the next batch, with services (and a DbContext) of the writer's scope, and returns
     /// its result once that batch committed. A caller that already holds a database transaction on
     /// <paramref name="callerDb"/> runs it inline instead, in that transaction: the writer could not get the database
     /// while the caller holds it.
     /// </summary>
     public Task<T> RunAsync<T>(
-        EngineDbContext callerDb, IServiceProvider callerServices, int weight, Func<IServiceProvider, CancellationToken, Task<T>> work,
-        CancellationToken ct)
+        EngineDbContext callerDb, IServiceProvider callerServices, IReadOnlyCollection<SubAccountId> subAccounts,
+        Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         if (callerDb.Database.CurrentTransaction is not null)
         {
             return work(callerServices, ct);
         }
-        var operation = new LedgerOperation<T>(weight, work);
+        var operation = new LedgerOperation<T>(subAccounts.Count, subAccounts, work);
         EnsureStarted();
         if (!channel.Writer.TryWrite(operation))
         {
