@@ -40,6 +40,10 @@ public sealed class HttpDebits(HttpClient agency, IReadOnlyList<string> subAccou
         return new HttpDebits(agency, ids);
     }
 
+    public HttpClient Agency => agency;
+
+    public IReadOnlyList<string> SubAccounts => subAccounts;
+
     public long Replays => Interlocked.Read(ref replays);
 
     public long BadReplays => Interlocked.Read(ref badReplays);
@@ -56,6 +60,13 @@ public sealed class HttpDebits(HttpClient agency, IReadOnlyList<string> subAccou
         await stop.CancelAsync();
         await Task.WhenAll(clients); // every request in flight gets its answer, so the tally is complete
 
+        var (overdrafts, mismatches) = await CheckAsync(tally);
+        return (tally, overdrafts, mismatches);
+    }
+
+    /// <summary>Every wallet's balance against what <paramref name="tally"/> acknowledged: overdrafts, and money lost or doubled.</summary>
+    public async Task<(int Overdrafts, int Mismatches)> CheckAsync(DebitTally tally)
+    {
         var balances = new long[DebitWorkload.Wallets];
         for (var w = 0; w < DebitWorkload.Wallets; w++)
         {
@@ -63,7 +74,7 @@ public sealed class HttpDebits(HttpClient agency, IReadOnlyList<string> subAccou
         }
         var mismatches = tally.Mismatches(w => balances[w]).ToList();
         foreach (var mismatch in mismatches) Console.WriteLine("  resellerkit MISMATCH " + mismatch);
-        return (tally, tally.Overdrafts(w => balances[w]), mismatches.Count);
+        return (tally.Overdrafts(w => balances[w]), mismatches.Count);
     }
 
     private async Task ClientAsync(int client, DebitTally tally, CancellationToken stop)
@@ -107,12 +118,13 @@ public sealed class HttpDebits(HttpClient agency, IReadOnlyList<string> subAccou
     private static string? TransactionOf(string body) => JsonDocument.Parse(body).RootElement.GetProperty("transactionId").GetString();
 
     /// <summary>Runs <c>ledger verify</c> on the Storefront's database (the Storefront must be stopped first).</summary>
-    public static async Task<bool> LedgerVerifyAsync(string dll, string folder)
+    public static async Task<bool> LedgerVerifyAsync(string dll, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { dll, "ledger", "verify" }) info.ArgumentList.Add(arg);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["ResellerKit__PlatformApiKey"] = StorefrontHost.PlatformKey;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -4,34 +4,46 @@ using Microsoft.Data.Sqlite;
 namespace ResellerKit.Bench.Load.Usage;
 
 /// <summary>
-/// The P1 baseline: a raw Microsoft.Data.Sqlite loop, the same debits as the HTTP side, each as one transaction of a
-/// conditional <c>UPDATE wallets SET balance = balance - n WHERE balance &gt;= n</c> and an INSERT of its ledger row
-/// (with its idempotency key, unique), with the Storefront's pragmas (WAL, synchronous=FULL, busy timeout, foreign
-/// keys). 64 clients on 64 threads with a connection each, so no thread pool or scheduler stands in its way.
+/// The P1 and P1b baselines: a raw Microsoft.Data.Sqlite loop, the same debits as the HTTP side, each a conditional
+/// <c>UPDATE wallets SET balance = balance - n WHERE balance &gt;= n</c> and an INSERT of its ledger row (with its
+/// idempotency key, unique), with the Storefront's pragmas (WAL, synchronous=FULL, busy timeout, foreign keys). P1 commits
+/// every debit alone (<c>batch</c> 1, 64 clients); P1b commits each client's batch of events as one transaction, as the
+/// batch route's caller sends them. One thread with a connection per client, so no thread pool or scheduler stands in its way.
 /// </summary>
 public static class SqliteDebits
 {
     // The Storefront's own pragmas, as src/Engine/Persistence/SqlitePragmas.cs sets them on every connection.
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
 
-    public static async Task<(DebitTally Tally, int Overdrafts)> RunAsync(string folder, TimeSpan warmUp, TimeSpan duration)
+    public static async Task<(DebitTally Tally, int Overdrafts)> RunAsync(string folder, TimeSpan warmUp, TimeSpan duration) =>
+        await RunAsync(folder, warmUp, duration, DebitWorkload.Clients, 1, (client, _) => DebitWorkload.WalletOf(client));
+
+    /// <summary>Client c applies <paramref name="batch"/> debits per transaction, event n on wallet <paramref name="walletOf"/>(c, n).</summary>
+    public static async Task<(DebitTally Tally, int Overdrafts)> RunAsync(
+        string folder, TimeSpan warmUp, TimeSpan duration, int clients, int batch, Func<int, long, int> walletOf)
     {
-        var connectionString = $"Data Source={Path.Combine(folder, "baseline.db")};Pooling=False";
+        var connectionString = $"Data Source={Path.Combine(folder, $"baseline-{batch}.db")};Pooling=False";
         Prepare(connectionString);
         var tally = new DebitTally();
         var stop = false;
-        var threads = Enumerable.Range(0, DebitWorkload.Clients).Select(client => new Thread(() =>
+        var threads = Enumerable.Range(0, clients).Select(client => new Thread(() =>
         {
             using var connection = Open(connectionString);
-            for (long n = 0; !Volatile.Read(ref stop); n++)
+            for (long n = 0; !Volatile.Read(ref stop); n += batch)
             {
-                var wallet = DebitWorkload.WalletOf(client);
-                var credits = DebitWorkload.CreditsOf(client, n);
                 var started = Stopwatch.GetTimestamp();
-                var debited = Debit(connection, wallet, credits, $"c{client}-{n}");
+                using var transaction = connection.BeginTransaction(); // BEGIN IMMEDIATE, as EF Core's SQLite provider does
+                var debited = new List<(int Wallet, long Credits)>();
+                for (var e = n; e < n + batch; e++)
+                {
+                    var (wallet, credits) = (walletOf(client, e), DebitWorkload.CreditsOf(client, e));
+                    if (Debit(connection, transaction, wallet, credits, $"c{client}-{e}")) debited.Add((wallet, credits));
+                }
+                if (debited.Count == 0) transaction.Rollback(); // P1's refused debit, as before
+                else transaction.Commit();
                 var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (debited) tally.Debited(wallet, credits, ms);
-                else tally.Refusal(ms);
+                debited.ForEach(d => tally.Debited(d.Wallet, d.Credits, ms));
+                for (var refused = debited.Count; refused < batch; refused++) tally.Refusal(ms);
             }
         })).ToList();
         threads.ForEach(t => t.Start());
@@ -47,26 +59,26 @@ public static class SqliteDebits
         return (tally, tally.Overdrafts(w => balances[w]));
     }
 
-    private static bool Debit(SqliteConnection connection, int wallet, long credits, string key)
+    // With a batch of one this is exactly P1's transaction: a refused debit writes nothing and its COMMIT is empty.
+    private static bool Debit(SqliteConnection connection, SqliteTransaction transaction, int wallet, long credits, string key)
     {
-        using var transaction = connection.BeginTransaction(); // BEGIN IMMEDIATE, as EF Core's SQLite provider does
         using var update = connection.CreateCommand();
+        update.Transaction = transaction;
         update.CommandText = "UPDATE wallets SET balance = balance - $n WHERE id = $w AND balance >= $n";
         update.Parameters.AddWithValue("$n", credits);
         update.Parameters.AddWithValue("$w", wallet);
         if (update.ExecuteNonQuery() == 0)
         {
-            transaction.Rollback();
             return false;
         }
         using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO ledger (wallet_id, credits, idempotency_key, created_at) VALUES ($w, $n, $k, $t)";
         insert.Parameters.AddWithValue("$w", wallet);
         insert.Parameters.AddWithValue("$n", -credits);
         insert.Parameters.AddWithValue("$k", key);
         insert.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
         insert.ExecuteNonQuery();
-        transaction.Commit();
         return true;
     }
 

@@ -13,12 +13,13 @@ public sealed record GrantCommand(
         .Text("reference", Reference, Input.MaxReferenceLength)
         .When(ExpiresAt <= now, "expiresAt", "expiresAt must be in the future.");
 
-    public TransferDetails Details(AgencyId agencyId, SubAccountId? subAccountId, string? idempotencyKey) =>
+    public TransferDetails Details(AgencyId agencyId, SubAccountId? subAccountId, string? idempotencyKey, string keyScope) =>
         new(agencyId, subAccountId, TransactionType.Grant)
         {
             Description = Reason,
             Reference = Reference,
             IdempotencyKey = idempotencyKey,
+            IdempotencyScope = keyScope,
             LotTerms = new LotTerms(ExpiresAt, Promotional),
         };
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Credits;
@@ -23,7 +24,7 @@ public sealed class GrantPoolCredits(EngineDbContext db, LedgerWriter ledger, Ti
         return await db.InTransactionAsync<Granted>(async token =>
         {
             var posted = await ledger.TransferAsync(agency.Issuance, agency.Pool, command.Credits,
-                command.Details(agency.Id, null, idempotencyKey), token);
+                command.Details(agency.Id, null, idempotencyKey, IdempotencyScopes.Platform), token);
             if (!posted.IsSuccess)
             {
                 return posted.Error;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
@@ -45,7 +46,7 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
         var granted = await db.InTransactionAsync<Granted>(async token =>
         {
             var now = clock.GetUtcNow();
-            var details = command.Details(subAccount.AgencyId, subAccount.Id, idempotencyKey) with
+            var details = command.Details(subAccount.AgencyId, subAccount.Id, idempotencyKey, IdempotencyScopes.Of(tenant)) with
             {
                 Type = recharge is null ? TransactionType.Grant : TransactionType.Recharge,
                 At = now,

@@ -15,6 +15,7 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Type).HasMaxLength(20);
         builder.Property(t => t.Description).HasMaxLength(Input.MaxTextLength);
         builder.Property(t => t.Reference).HasMaxLength(Input.MaxReferenceLength);
+        builder.Property(t => t.IdempotencyScope).HasMaxLength(60);
         builder.Property(t => t.IdempotencyKey).HasMaxLength(Input.MaxReferenceLength);
         builder.Property(t => t.CampaignId).HasMaxLength(100);
         builder.Property(t => t.ContactId).HasMaxLength(100);
@@ -22,7 +23,8 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(t => t.Id).IsUnique();
         builder.HasIndex(t => new { t.AgencyId, t.Sequence });
         builder.HasIndex(t => new { t.SubAccountId, t.Sequence });
-        builder.HasIndex(t => new { t.AgencyId, t.IdempotencyKey }).IsUnique();
+        // A key is unique in its caller's scope (the platform, one agency, or the system), as the API's Idempotency-Key is.
+        builder.HasIndex(t => new { t.IdempotencyScope, t.IdempotencyKey }).IsUnique();
         builder.HasIndex(t => new { t.AgencyId, t.CampaignId });
         builder.HasOne<Agency>().WithMany().HasForeignKey(t => t.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(t => t.Entries).WithOne().HasForeignKey(e => e.TransactionSequence).OnDelete(DeleteBehavior.Restrict);

@@ -25,6 +25,9 @@ public sealed class LedgerTransaction
 
     public string? Reference { get; private set; }
 
+    /// <summary>Whose key <see cref="IdempotencyKey"/> is (<see cref="Idempotency.IdempotencyScopes"/>): two callers may use the same key.</summary>
+    public string? IdempotencyScope { get; private set; }
+
     public string? IdempotencyKey { get; private set; }
 
     public string? CampaignId { get; private set; }
@@ -46,6 +49,7 @@ public sealed class LedgerTransaction
         Credits = signedCredits,
         Description = details.Description,
         Reference = details.Reference,
+        IdempotencyScope = details.IdempotencyKey is null ? null : details.IdempotencyScope ?? Idempotency.IdempotencyScopes.System,
         IdempotencyKey = details.IdempotencyKey,
         CampaignId = details.CampaignId,
         ContactId = details.ContactId,

@@ -54,7 +54,7 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
         problems.AddRange(await VerifyUsageCountersAsync(ct));
 
         var duplicateKeys = await db.LedgerTransactions.Where(t => t.IdempotencyKey != null)
-            .GroupBy(t => new { t.AgencyId, t.IdempotencyKey }).Where(g => g.Count() > 1)
+            .GroupBy(t => new { t.IdempotencyScope, t.IdempotencyKey }).Where(g => g.Count() > 1)
             .Select(g => g.Key.IdempotencyKey).Take(100).ToListAsync(ct);
         problems.AddRange(duplicateKeys.Select(k => Broken(LedgerInvariants.KeyOnce, $"idempotency key '{k}' was applied more than once")));
 

@@ -13,7 +13,12 @@ public sealed class LotOrder : IComparer<CreditLot>
         if (ReferenceEquals(x, y)) return 0;
         if (x is null) return -1;
         if (y is null) return 1;
+        return Compare((x.ExpiresAt, x.Promotional, x.Id), (y.ExpiresAt, y.Promotional, y.Id));
+    }
 
+    /// <summary>The same order over a lot's expiry, kind and id, for code that reads lots without tracking them.</summary>
+    public static int Compare((DateTimeOffset? ExpiresAt, bool Promotional, long Id) x, (DateTimeOffset? ExpiresAt, bool Promotional, long Id) y)
+    {
         var byExpiry = (x.ExpiresAt, y.ExpiresAt) switch
         {
             (null, null) => 0,

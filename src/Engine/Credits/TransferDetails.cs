@@ -11,6 +11,9 @@ public sealed record TransferDetails(AgencyId AgencyId, SubAccountId? SubAccount
 
     public string? IdempotencyKey { get; init; }
 
+    /// <summary>Whose key it is; keys the Engine makes itself (<c>checkout:…</c>, <c>recharge:…</c>) default to the system's scope.</summary>
+    public string? IdempotencyScope { get; init; }
+
     public string? CampaignId { get; init; }
 
     public string? ContactId { get; init; }

@@ -10,6 +10,15 @@ public static class DbErrors
 {
     public static bool IsUniqueViolation(this DbUpdateException exception) => IsUniqueViolation(exception.InnerException);
 
+    /// <summary>The database broke a lock cycle by aborting this statement: nothing of it applied, and it may simply run again.</summary>
+    public static bool IsDeadlock(Exception? exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.DeadlockDetected,
+        SqlException sqlServer => sqlServer.Number == 1205,
+        null => false,
+        _ => IsDeadlock(exception.InnerException),
+    };
+
     public static bool IsUniqueViolation(Exception? exception) => exception switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Persistence.Providers;
 
 namespace ResellerKit.Engine.Persistence;
@@ -13,11 +14,13 @@ internal static class PersistenceRegistration
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>(o => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas())),
+                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp())),
             DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>(o => o
-                .UseNpgsql(options.ConnectionString)),
+                .UseNpgsql(options.ConnectionString)
+                .AddInterceptors(new ApiKeyStamp())),
             DatabaseProvider.SqlServer => services.AddDbContext<EngineDbContext, SqlServerEngineDbContext>(o => o
-                .UseSqlServer(options.ConnectionString)),
+                .UseSqlServer(options.ConnectionString)
+                .AddInterceptors(new ApiKeyStamp())),
             _ => throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer."),
         };
         return services;

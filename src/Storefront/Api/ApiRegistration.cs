@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Storefront.Api.Auth;
+using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Storefront.Hosting;
 
@@ -17,6 +19,8 @@ public static class ApiRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<PlatformKey>();
+        services.AddSingleton<Replies>();
+        services.AddOptions<LedgerQueueOptions>().Bind(builder.Configuration.GetSection(LedgerQueueOptions.Section));
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
                 ApiKeyAuthenticationHandler.SchemeName, null);

@@ -5,9 +5,11 @@ using ResellerKit.Tests.E2e.Support;
 namespace ResellerKit.Tests.E2e.Operations;
 
 /// <summary>
-/// kill -9 in the middle of a storm of checkout payments (whose Stripe webhooks grant credits) and keyed usage
-/// debits, with half the sandbox's webhooks held in delivery, then a restart on the same database: the sandbox
-/// redelivers its queued webhooks, every paid session is granted exactly once, every Idempotency-Key is applied at most once, and <c>ledger verify</c> is clean.
+/// kill -9 in the middle of a storm of checkout payments (whose Stripe webhooks grant credits), keyed usage debits and
+/// usage batches (all through the ledger writer's group commit), with half the sandbox's webhooks held in delivery,
+/// then a restart on the same database: every debit or batch event answered before the kill is in the ledger, a retry
+/// of any debit or batch (answered or not) never applies twice, the sandbox redelivers its queued webhooks, every paid
+/// session is granted exactly once, and <c>ledger verify</c> is clean.
 /// </summary>
 public sealed class CrashTests
 {
@@ -57,6 +59,22 @@ public sealed class CrashTests
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
             }
         })).ToList();
+        var batches = new ConcurrentQueue<IReadOnlyList<StormDebit>>();
+        var batchers = Enumerable.Range(0, 2).Select(worker => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                var events = Enumerable.Range(0, 20).Select(e => new StormDebit($"batch-{worker}-{n}-{e}-{Guid.NewGuid():N}",
+                    storm.Clients[(worker + n + e) % ClientCount], 1 + (e % 4))).ToList();
+                events.ForEach(e => storm.Debits[e.Key] = e);
+                batches.Enqueue(events);
+                try
+                {
+                    await storm.BatchAsync(url, events);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            }
+        })).ToList();
         var debiters = Enumerable.Range(0, 6).Select(worker => Task.Run(async () =>
         {
             for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -78,8 +96,10 @@ public sealed class CrashTests
         relay.Held.ShouldBeGreaterThanOrEqualTo(2, "webhooks were in delivery at the kill");
         await node.KillHardAsync();
         await stop.CancelAsync();
-        await Task.WhenAll(payers.Concat(debiters));
+        await Task.WhenAll(payers.Concat(debiters).Concat(batchers));
         await node.DisposeAsync();
+        var answeredBeforeKill = storm.Debits.Values.Where(d => d.TransactionId is not null).Select(d => d.TransactionId!).ToList();
+        answeredBeforeKill.ShouldNotBeEmpty("debits were answered before the kill");
 
         // The restarted node delivers straight to itself: whatever it grants now, the sandbox redelivered.
         await using var restarted = await StorefrontProcess.StartAsync(workDir, settings, port);
@@ -96,6 +116,19 @@ public sealed class CrashTests
             status.ShouldBe(HttpStatusCode.Created, $"retrying {debit.Key}");
             if (known) replayed.ShouldBeTrue($"{debit.Key} had been applied before the crash, so its retry must replay");
         }
+
+        // The host retries every batch whole: events answered before are duplicates of their first transaction.
+        foreach (var batch in batches)
+        {
+            var answered = batch.Select(e => e.TransactionId is not null).ToList();
+            var statuses = await storm.BatchAsync(url, batch);
+            statuses.Where((_, i) => answered[i]).ShouldAllBe(s => s == "duplicate", "an event answered before the crash replays on retry");
+        }
+        // Every debit answered before the kill is in the ledger, and every debit is there once: no retry doubled one.
+        var usage = await storm.UsageTransactionsAsync(url);
+        usage.ShouldBeUnique();
+        answeredBeforeKill.Except(usage).ShouldBeEmpty("every debit answered 201 (or applied in a batch) before the kill is in the ledger");
+        usage.Count.ShouldBe(storm.Debits.Values.Count(d => d.TransactionId is not null), "one usage transaction per debit applied");
 
         var paid = new Dictionary<string, int>();
         foreach (var session in sessions)

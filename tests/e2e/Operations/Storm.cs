@@ -127,6 +127,48 @@ public sealed class Storm(string agencyKey, string slug, string stripeAccount, s
         return (response.StatusCode, response.Headers.Contains("Idempotent-Replayed"));
     }
 
+    /// <summary>
+    /// Posts <paramref name="events"/> as one <c>POST /api/v1/usage/batch</c>: every event must come back applied or a
+    /// duplicate, with the same transaction every time it is answered. Returns each event's status, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BatchAsync(string baseUrl, IReadOnlyList<StormDebit> events)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/api/v1/usage/batch")
+        {
+            Content = JsonContent.Create(new { events = events.Select(e => new { id = e.Key, subAccountId = e.Client, credits = e.Credits, description = "storm batch" }) }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agencyKey);
+        using var response = await http.SendAsync(request, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var results = JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray().ToList();
+        var statuses = new List<string>();
+        foreach (var (result, debit) in results.Zip(events))
+        {
+            var status = result.GetProperty("status").GetString()!;
+            status.ShouldBeOneOf(["applied", "duplicate"], $"event {debit.Key}: {result}");
+            var id = result.GetProperty("transactionId").GetString();
+            (debit.TransactionId ?? id).ShouldBe(id, $"the event {debit.Key} answered with two different transactions");
+            debit.TransactionId = id;
+            statuses.Add(status);
+        }
+        return statuses;
+    }
+
+    /// <summary>Every usage transaction of the storm's agency, as the API lists them.</summary>
+    public async Task<IReadOnlyList<string>> UsageTransactionsAsync(string baseUrl)
+    {
+        using var api = new ResellerKitApi(baseUrl, agencyKey);
+        var ids = new List<string>();
+        for (string? cursor = null; ;)
+        {
+            var page = await api.GetAsync($"/api/v1/transactions?type=usage&limit=500{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            ids.AddRange(page.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
+            if (page.GetProperty("nextCursor").GetString() is not { } next) return ids;
+            cursor = next;
+        }
+    }
+
     /// <summary>The agency grants a client credits from its pool, keyed, on the node at <paramref name="baseUrl"/>.</summary>
     public async Task GrantAsync(string baseUrl, string client, long credits)
     {

@@ -48,6 +48,11 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["GET /api/v1/sub-accounts/{id:guid}/balance"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/balance"),
         ["POST /api/v1/sub-accounts/{id:guid}/grants"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/grants", "{\"credits\":5}"),
         ["POST /api/v1/sub-accounts/{id:guid}/usage"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/usage", "{\"credits\":5}"),
+        // 200 with one result per event: the other agency's sub-account is refused not_found (UsageBatchTests), and nothing of A's shows.
+        ["POST /api/v1/usage/batch"] = new(Expect.OwnDataOnly, _ => "/api/v1/usage/batch")
+        {
+            BodyOf = w => $"{{\"events\":[{{\"id\":\"probe-1\",\"subAccountId\":\"{w.ClientOfA.SubAccountId}\",\"credits\":5}}]}}",
+        },
         ["POST /api/v1/sub-accounts/{id:guid}/checkout-sessions"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/checkout-sessions", "{\"credits\":100}"),
         ["GET /api/v1/transactions"] = new(Expect.NotFound, w => $"/api/v1/transactions?subAccountId={w.ClientOfA.SubAccountId}"),
         ["GET /api/v1/purchases"] = new(Expect.OwnDataOnly, w => $"/api/v1/purchases?subAccountId={w.ClientOfA.SubAccountId}"),

@@ -29,7 +29,7 @@ public static class EngineDriver
     public static Task<Result<Granted>> GrantAsync(this EngineFixture engine, SubAccount subAccount, GrantCommand command) =>
         engine.InScopeAsync(s => s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(Tenant.Of(subAccount.AgencyId), subAccount.Id, command, null, default));
 
-    public static Task<Result<LedgerTransaction>> UseAsync(this EngineFixture engine, SubAccount subAccount, long credits, string? campaignId = null) =>
+    public static Task<Result<Debited>> UseAsync(this EngineFixture engine, SubAccount subAccount, long credits, string? campaignId = null) =>
         engine.InScopeAsync(s => s.GetRequiredService<DebitUsage>().HandleAsync(
             Tenant.Of(subAccount.AgencyId), subAccount.Id, new UsageCommand(new Credits(credits), CampaignId: campaignId), null, default));
 

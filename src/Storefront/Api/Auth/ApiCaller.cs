@@ -16,7 +16,7 @@ public sealed record ApiCaller(AgencyId? AgencyId, string KeyPrefix)
     public Tenant Tenant => new(AgencyId);
 
     /// <summary>Idempotency keys are per caller: two agencies may both send "order-1".</summary>
-    public string IdempotencyScope => AgencyId is { } id ? $"agency:{id}" : "platform";
+    public string IdempotencyScope => Engine.Idempotency.IdempotencyScopes.Of(Tenant);
 
     public Actor Actor => AgencyId is null ? Actor.Platform : new Actor($"api-key:{KeyPrefix}", $"API key {KeyPrefix}…");
 

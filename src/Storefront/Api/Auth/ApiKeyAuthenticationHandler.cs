@@ -9,12 +9,12 @@ using ResellerKit.Storefront.Hosting;
 namespace ResellerKit.Storefront.Api.Auth;
 
 /// <summary>
-/// <c>Authorization: Bearer &lt;key&gt;</c>: the platform key, or an agency key (looked up by its hash, so a rotated
-/// key fails at once). Failures answer 401/403 as problem documents with the API's codes.
+/// <c>Authorization: Bearer &lt;key&gt;</c>: the platform key, or an agency key (looked up by its hash through
+/// <see cref="ApiKeyCache"/>, whose version stamp makes a rotated or revoked key fail at once on every node). Failures answer 401/403 as problem documents with the API's codes.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    PlatformKey platformKey, ResolveApiKey resolveApiKey)
+    PlatformKey platformKey, ApiKeyCache apiKeys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -35,7 +35,7 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return Success(ApiCaller.PlatformKind, null, ApiKeys.PlatformPrefix);
         }
-        if (await resolveApiKey.AgencyOfAsync(key, Context.RequestAborted) is { } agencyId)
+        if (await apiKeys.AgencyOfAsync(key, Context.RequestAborted) is { } agencyId)
         {
             return Success(ApiCaller.AgencyKind, agencyId.ToString(), key[..Math.Min(key.Length, ApiKeys.AgencyPrefix.Length + 6)]);
         }

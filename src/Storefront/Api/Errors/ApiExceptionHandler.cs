@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using ResellerKit.Engine.Credits.GroupCommit;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ResellerKit.Storefront.Api.Errors;
@@ -18,6 +20,13 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
             var code = ProblemCodes.ForStatus(bad.StatusCode);
             await Problems.Write(context, bad.StatusCode, code, message,
                 code == "validation_failed" ? new Dictionary<string, string[]> { [field] = [message] } : null);
+            return true;
+        }
+        if (exception is LedgerBusyException busy)
+        {
+            // Nothing was applied; with the same Idempotency-Key (or event ids) a retry can never apply twice.
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await Problems.Write(context, 503, "service_unavailable", busy.Message);
             return true;
         }
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)

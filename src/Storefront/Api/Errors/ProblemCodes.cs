@@ -25,6 +25,7 @@ public static class ProblemCodes
         ["payment_provider_error"] = (502, "The payment provider refused"),
         ["payments_unavailable"] = (503, "Payments are switched off"),
         ["internal_error"] = (500, "Something went wrong on our side"),
+        ["service_unavailable"] = (503, "Busy, retry shortly"),
     };
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
@@ -43,6 +44,7 @@ public static class ProblemCodes
         413 => "payload_too_large",
         415 => "unsupported_media_type",
         429 => "rate_limited",
+        503 => "service_unavailable",
         >= 500 => "internal_error",
         _ => "error",
     };

@@ -32,10 +32,9 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
             return await next(context);
         }
         var key = values.ToString();
-        if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
+        if (InvalidKey(key) is { } invalid)
         {
-            return Problems.Create(400, "validation_failed", $"The {Header} header must be 1 to {MaxKeyLength} printable characters.",
-                new Dictionary<string, string[]> { [Header] = [$"Use 1 to {MaxKeyLength} printable characters."] }).AsResult();
+            return invalid;
         }
 
         var scope = ApiCaller.From(http.User).IdempotencyScope;
@@ -83,6 +82,12 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
             return response;
         }
     }
+
+    /// <summary>A 400 for a key that is empty, longer than <see cref="MaxKeyLength"/> or holds control characters; null for a good key.</summary>
+    public static IResult? InvalidKey(string key) => key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl)
+        ? Problems.Create(400, "validation_failed", $"The {Header} header must be 1 to {MaxKeyLength} printable characters.",
+            new Dictionary<string, string[]> { [Header] = [$"Use 1 to {MaxKeyLength} printable characters."] }).AsResult()
+        : null;
 
     /// <summary>Keeps the body of keyed POSTs readable after model binding, so that the filter can hash it.</summary>
     public static Task BufferKeyedRequests(HttpContext context, Func<Task> next)

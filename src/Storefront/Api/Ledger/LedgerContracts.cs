@@ -16,7 +16,10 @@ public sealed record UsageRequest(Credits? Credits, string? Description, string?
     public UsageCommand ToCommand() => new(Credits ?? default, Description, CampaignId, ContactId, Metadata);
 }
 
-public sealed record UsageResponse(TransactionId TransactionId, long Credits);
+public sealed record UsageResponse(TransactionId TransactionId, long Credits)
+{
+    public static UsageResponse From(Debited debited) => new(debited.Id, debited.Credits);
+}
 
 public sealed record TransactionResponse(
     TransactionId Id, TransactionType Type, long Credits, SubAccountId? SubAccountId, string? CampaignId, string? ContactId,

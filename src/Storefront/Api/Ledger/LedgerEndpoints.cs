@@ -18,8 +18,7 @@ public static class LedgerEndpoints
             .RequireAuthorization(ApiPolicies.Platform).WithTags("Platform").WithName("GrantPoolCredits");
         api.MapPost("/sub-accounts/{id:guid}/grants", GrantSubAccountAsync)
             .RequireAuthorization(ApiPolicies.Agency).RequireFeature(Features.ApiAccess).WithTags("Credits").WithName("GrantSubAccountCredits");
-        api.MapPost("/sub-accounts/{id:guid}/usage", UsageAsync)
-            .RequireAuthorization(ApiPolicies.AgencyOrPlatform).RequireFeature(Features.ApiAccess).WithTags("Credits").WithName("RecordUsage");
+        api.MapUsage();
         api.MapGet("/transactions", ListAsync)
             .RequireAuthorization(ApiPolicies.Agency).WithTags("Credits").WithName("ListTransactions");
         api.MapGet("/transactions.csv", ExportAsync)
@@ -44,16 +43,6 @@ public static class LedgerEndpoints
         var result = await handler.HandleAsync(caller.Tenant, id, request.ToCommand(), idempotencyKey, ct);
         return result.IsSuccess
             ? TypedResults.Created((string?)null, new GrantResponse(result.Value.TransactionId, result.Value.Balance))
-            : result.Error.ToProblem();
-    }
-
-    public static async Task<Results<Created<UsageResponse>, ProblemHttpResult>> UsageAsync(
-        SubAccountId id, UsageRequest request, ApiCaller caller, DebitUsage handler,
-        [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
-    {
-        var result = await handler.HandleAsync(caller.Tenant, id, request.ToCommand(), idempotencyKey, ct);
-        return result.IsSuccess
-            ? TypedResults.Created((string?)null, new UsageResponse(result.Value.Id, result.Value.Credits))
             : result.Error.ToProblem();
     }
 

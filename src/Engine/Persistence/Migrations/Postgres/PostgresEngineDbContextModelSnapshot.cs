@@ -797,6 +797,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("IdempotencyScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("Metadata")
                         .HasMaxLength(8192)
                         .HasColumnType("character varying(8192)");
@@ -820,10 +824,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("AgencyId", "CampaignId");
 
-                    b.HasIndex("AgencyId", "IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("AgencyId", "Sequence");
+
+                    b.HasIndex("IdempotencyScope", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("SubAccountId", "Sequence");
 

@@ -799,6 +799,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("IdempotencyScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Metadata")
                         .HasMaxLength(8192)
                         .HasColumnType("nvarchar(max)");
@@ -822,11 +826,11 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AgencyId", "CampaignId");
 
-                    b.HasIndex("AgencyId", "IdempotencyKey")
-                        .IsUnique()
-                        .HasFilter("[IdempotencyKey] IS NOT NULL");
-
                     b.HasIndex("AgencyId", "Sequence");
+
+                    b.HasIndex("IdempotencyScope", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyScope] IS NOT NULL AND [IdempotencyKey] IS NOT NULL");
 
                     b.HasIndex("SubAccountId", "Sequence");
 

@@ -776,6 +776,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdempotencyScope")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Metadata")
                         .HasMaxLength(8192)
                         .HasColumnType("TEXT");
@@ -799,10 +803,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "CampaignId");
 
-                    b.HasIndex("AgencyId", "IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("AgencyId", "Sequence");
+
+                    b.HasIndex("IdempotencyScope", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("SubAccountId", "Sequence");
 

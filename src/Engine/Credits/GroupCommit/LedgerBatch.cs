@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Credits.GroupCommit;
+
+/// <summary>
+/// Applies one group of operations in one database transaction, each under its own savepoint (so one failure never
+/// touches the others), commits once, and only then answers every caller. If anything fails outside an operation
+/// (the commit itself, the connection), the transaction rolls back and every caller is told to retry: none of the
+/// batch was applied.
+/// </summary>
+internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOptions options, ILogger logger)
+{
+    public async Task RunAsync(IReadOnlyList<LedgerOperation> operations, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            db.Database.AutoSavepointsEnabled = false; // each operation has a savepoint already
+            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+            if (!db.Database.IsSqlite())
+            {
+                // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in
+                // one order, keeps it to the order every other writer follows (the row, then wallets: SubAccountLock),
+                // so a grant or a payment on another connection never closes a lock cycle with it.
+                foreach (var id in operations.SelectMany(o => o.SubAccounts).Distinct().OrderBy(id => id.Value))
+                {
+                    await SubAccounts.SubAccountLock.TakeAsync(db, id, ct);
+                }
+            }
+            foreach (var operation in operations)
+            {
+                await operation.ExecuteAsync(scope.ServiceProvider, db, db.Database.CurrentTransaction!, ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A ledger batch of {Count} operations failed; none of it was applied and every caller was told to retry", operations.Count);
+            var busy = new LedgerBusyException("The ledger could not record this just now, and nothing of it was applied. Retry shortly.", options.RetryAfter, e);
+            foreach (var operation in operations) operation.Abandon(busy);
+            return;
+        }
+        foreach (var operation in operations) operation.Answer();
+    }
+}
