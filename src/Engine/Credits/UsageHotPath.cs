@@ -5,6 +5,7 @@ using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Recharges;
 using ResellerKit.Engine.SubAccounts;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Credits;
 
@@ -92,6 +93,7 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
         {
             return null;
         }
+        LedgerCommits.Written(db, TransactionType.Usage); // counted once the batch commits
         if (facts.MayNotify)
         {
             await recharges.AfterDebitAsync(facts.Id, now, ct); // reads the new balance and decides: alert, recharge, or nothing

@@ -57,7 +57,7 @@ public sealed partial class TeamRolesJourneyTests(DemoStorefront demo, Chromium 
         await Assertions.Expect(member.GetByText("Only the agency's owners and admins manage the team.")).ToBeVisibleAsync();
         await ShootAsync(member, "issue13-team-packs-member");
         await member.GotoAsync(journey.Url("/admin/packs"));
-        await Assertions.Expect(member.GetByLabel("Currency").First).ToContainTextAsync("USD");
+        await Assertions.Expect(member.GetByLabel("Currency", new() { Exact = true }).First).ToContainTextAsync("USD");
         await ShootAsync(member, "issue13-packs-packs-member");
 
         await owner.GotoAsync(journey.Url("/admin"));

@@ -37,7 +37,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["PATCH /api/v1/agency"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency", "{\"displayName\":\"Neighbour\"}"),
         ["POST /api/v1/agency/api-keys/rotate"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/api-keys/rotate"),
         ["GET /api/v1/agency/stripe"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe"),
-        ["POST /api/v1/agency/custom-domain/verify"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-domain/verify"),
+        ["POST /api/v1/agency/custom-domain/verify"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-domain/verify") { Status = HttpStatusCode.BadRequest }, // B has no domain of its own to verify
         ["POST /api/v1/agency/stripe/onboarding"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/stripe/onboarding"),
         ["PUT /api/v1/agency/custom-quantity"] = new(Expect.OwnDataOnly, _ => "/api/v1/agency/custom-quantity", "{\"pricePerCredit\":null}"),
         ["GET /api/v1/email-footer"] = new(Expect.NotFound, w => $"/api/v1/email-footer?subAccountId={w.ClientOfA.SubAccountId}"),
@@ -55,7 +55,7 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         },
         ["POST /api/v1/sub-accounts/{id:guid}/checkout-sessions"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/checkout-sessions", "{\"credits\":100}"),
         ["GET /api/v1/transactions"] = new(Expect.NotFound, w => $"/api/v1/transactions?subAccountId={w.ClientOfA.SubAccountId}"),
-        ["GET /api/v1/purchases"] = new(Expect.OwnDataOnly, w => $"/api/v1/purchases?subAccountId={w.ClientOfA.SubAccountId}"),
+        ["GET /api/v1/purchases"] = new(Expect.NotFound, w => $"/api/v1/purchases?subAccountId={w.ClientOfA.SubAccountId}"),
         ["POST /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs", "{\"name\":\"B pack\",\"credits\":1,\"unitAmount\":100,\"currency\":\"usd\"}") { Status = HttpStatusCode.Created },
         ["GET /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs"),
         ["PATCH /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}", "{\"unitAmount\":1}"),

@@ -10,7 +10,7 @@ namespace ResellerKit.Tests.Unit.Themes;
 /// </summary>
 public sealed class HostileTemplateTests
 {
-    private readonly ThemeTestKit kit = new();
+    private readonly ThemeTestKit kit = new(ThemeTestKit.Unhurried);
 
     /// <summary>Each attack, and the budget that must stop it (the renderer reports which one tripped).</summary>
     public static TheoryData<string, string, ThemeLimit> FailingTemplates => new()

@@ -7,7 +7,7 @@ namespace ResellerKit.Tests.Unit.Themes;
 /// <summary><c>resellerkit.theme.render_limits{limit}</c> names the budget a hostile template ran out of.</summary>
 public sealed class ThemeMetricsTests
 {
-    private readonly ThemeTestKit kit = new();
+    private readonly ThemeTestKit kit = new(ThemeTestKit.Unhurried);
 
     [Theory]
     [InlineData("{% assign n = 10000000 %}{% assign r = (1..n) %}{{ r.size }}", "collection")]

@@ -15,6 +15,12 @@ public sealed class ThemeTestKit
     /// <summary>A secret of the kind an agency's entities and services hold; it must never appear in any output.</summary>
     public const string Secret = "sk_live_NEVER_SHOW_7f3a9c";
 
+    /// <summary>
+    /// The default budgets with a time budget no machine reaches: for tests that assert which other budget tripped, so a
+    /// cold, busy 2-core runner cannot stop the render at the 200 ms time budget first.
+    /// </summary>
+    public static readonly ThemeLimits Unhurried = ThemeLimits.Default with { TimeBudget = TimeSpan.FromSeconds(30) };
+
     public ThemeTestKit(ThemeLimits? limits = null)
     {
         var services = new ServiceCollection().AddThemes(limits).BuildServiceProvider();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Credits.GroupCommit;
 
@@ -23,6 +24,7 @@ internal abstract class LedgerOperation(int weight, IReadOnlyCollection<SubAccou
         for (var attempt = 0; ; attempt++)
         {
             await transaction.CreateSavepointAsync(Savepoint, ct);
+            var written = LedgerCommits.Mark(db);
             try
             {
                 await RunAsync(services, ct);
@@ -32,6 +34,7 @@ internal abstract class LedgerOperation(int weight, IReadOnlyCollection<SubAccou
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await transaction.RollbackToSavepointAsync(Savepoint, ct);
+                LedgerCommits.RolledBackTo(db, written);
                 db.ChangeTracker.Clear();
                 // A twin with the same key on another node committed first: run once more, the lookups now see it. Or the
                 // database broke a lock cycle by aborting this operation's statement: its locks are released; run again.
