@@ -21,6 +21,9 @@ internal sealed class RenderSession : IDisposable
     /// <summary>Escapes &lt; &gt; & " ' but keeps every other character as is, so that € and ä stay readable.</summary>
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
+    // Set once any file has rendered in this process: from then on agency code gets the short time budget.
+    private static volatile bool warm;
+
     private readonly CancellationTokenSource clock;
     private readonly RenderState state;
     private readonly TemplateContext context;
@@ -31,8 +34,9 @@ internal sealed class RenderSession : IDisposable
         clock = CancellationTokenSource.CreateLinkedTokenSource(ct);
         if (theme.HasAgencyFiles)
         {
-            // The time budget is for agency code; ResellerKit's own templates are not stopped by a slow machine.
-            clock.CancelAfter(limits.TimeBudget);
+            // The time budget is for agency code; ResellerKit's own templates are not stopped by a slow machine, nor is the
+            // first page of a freshly started process by the JIT.
+            clock.CancelAfter(warm ? limits.TimeBudget : limits.ColdTimeBudget);
         }
         state = new RenderState(theme, limits, cache) { Shop = shop, Urls = urls };
         context = new TemplateContext(model, options)
@@ -63,7 +67,9 @@ internal sealed class RenderSession : IDisposable
         }
 
         state.CurrentPath = path;
-        return await template.Template.RenderAsync(context, Html, isolateContext: false);
+        var html = await template.Template.RenderAsync(context, Html, isolateContext: false);
+        warm = true;
+        return html;
     }
 
     /// <summary>Makes a value visible to the next file rendered, such as <c>content_for_layout</c>.</summary>

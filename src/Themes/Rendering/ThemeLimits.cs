@@ -39,6 +39,12 @@ public sealed record ThemeLimits
     /// <summary>Wall-clock time of one render. Pages render in well under a millisecond; this stops a theme that spins.</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The time budget until this process has rendered any page once: the first render also pays for compiling the
+    /// engine's code (JIT), which on a busy 2-core machine alone can pass <see cref="TimeBudget"/>.
+    /// </summary>
+    public TimeSpan ColdTimeBudget { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Storefront renders of one agency's theme running at once; the others wait, so one theme cannot take every core.</summary>
     public int MaxConcurrentRendersPerAgency { get; init; } = Math.Max(1, Environment.ProcessorCount / 2);
 
