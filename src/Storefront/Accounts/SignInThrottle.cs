@@ -57,8 +57,8 @@ public sealed class SignInThrottle(RequestDelegate next)
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
             "<!doctype html><html lang=\"en\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Too many attempts</title>" +
-            "<main style=\"font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>Too many sign-in attempts</h1>" +
-            $"<p>For your account's safety, please wait {(retryAfterSeconds >= 120 ? $"{retryAfterSeconds / 60} minutes" : "a minute")} and try again.</p></main></html>",
+            "<main style=\"font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem\"><h1>Too many attempts</h1>" +
+            $"<p>For your account's safety, please wait {(retryAfterSeconds >= 120 ? $"{retryAfterSeconds / 60} minutes" : "a minute")}, then go back and try again.</p></main></html>",
             context.RequestAborted);
     }
 

@@ -77,6 +77,31 @@ public sealed class CustomDomainTests(DnsApi api) : IClassFixture<DnsApi>
         takeover.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Settings_WithAnUnverifiedDomain_ShowsTheTxtRecordAndChecksItOnRequest()
+    {
+        SkipWithoutDnsServer();
+        var agency = await api.CreateAgencyAsync();
+        var domain = $"shop.{agency.Slug}.example";
+        var challenge = await ClaimAsync(agency, domain);
+        var owner = await api.SignInOwnerAsync(agency);
+        var name = challenge.GetProperty("name").GetString()!;
+        var value = challenge.GetProperty("value").GetString()!;
+
+        var before = WebUtility.HtmlDecode((await owner.GetAsync("/admin/settings")).Html);
+        var early = await owner.SubmitAsync("/admin/settings", "/admin/settings", ("_handler", "verify-domain"));
+        await api.Dns.PublishTxtAsync(name, value);
+        var checkedAgain = await owner.SubmitAsync("/admin/settings", "/admin/settings", ("_handler", "verify-domain"));
+
+        before.ShouldContain("is not verified yet");
+        before.ShouldContain(name);
+        before.ShouldContain(value);
+        WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync(Ct)).ShouldContain($"No TXT record {name}");
+        var after = WebUtility.HtmlDecode(await checkedAgain.Content.ReadAsStringAsync(Ct));
+        after.ShouldContain($"{domain} is verified");
+        after.ShouldNotContain("is not verified yet");
+    }
+
     private static async Task<JsonElement> ClaimAsync(TestAgency agency, string domain)
     {
         var claimed = await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = domain }, Ct);
