@@ -45,6 +45,7 @@ public static class EngineRegistration
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<EngineDbContext>()
             .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = User.CredentialLinkLifetime);
 
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerVerifier>();

@@ -73,8 +73,8 @@ public sealed class CreateAgency(EngineDbContext db, UserManager<User> users, Ma
         var token = await users.GeneratePasswordResetTokenAsync(owner);
         mailer.Send(new EmailRequest(EmailKind.AgencyInvite, agency.OwnerEmail, owner.DisplayName, null)
         {
-            OtherParty = agency.Name,
             ActionPath = $"/admin/accept-invite?user={owner.Id}&token={Uri.EscapeDataString(token)}",
+            ExpiresAt = now + User.CredentialLinkLifetime,
         });
     }
 

@@ -9,4 +9,7 @@ public sealed record Actor(string Id, string Name, string? RealActorId = null)
     public static Actor System { get; } = new("system", "ResellerKit");
 
     public static Actor Platform { get; } = new("platform", "Platform API key");
+
+    /// <summary>A person signed in to the back office (not a key or the system): a name to show in what they send.</summary>
+    public bool IsPerson => Id.StartsWith("user:", StringComparison.Ordinal);
 }

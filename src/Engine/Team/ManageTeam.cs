@@ -67,8 +67,9 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
             var resetToken = await users.GeneratePasswordResetTokenAsync(user);
             mailer.Send(new EmailRequest(EmailKind.AgencyInvite, normalized, user.DisplayName, agencyId)
             {
-                OtherParty = agency.PublicName,
+                OtherParty = actor.IsPerson ? actor.Name : null,
                 ActionPath = $"/admin/accept-invite?user={user.Id}&token={Uri.EscapeDataString(resetToken)}",
+                ExpiresAt = now + User.CredentialLinkLifetime,
             });
             db.AuditEvents.Add(AuditEvent.Record(actor, "team.invited", agencyId, null, new { email = normalized, role = role.ToString() }, now));
             await db.SaveChangesAsync(token);

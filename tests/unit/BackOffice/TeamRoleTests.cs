@@ -85,4 +85,24 @@ public sealed class TeamRoleTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await api.RoleOfAsync(agency, admin.UserId)).ShouldBe(MembershipRole.Owner);
         (await api.RoleOfAsync(agency, ownerId)).ShouldBe(MembershipRole.Admin);
     }
+
+    [Fact]
+    public async Task Invite_FromTheTeamPage_EmailNamesTheInviterAndWhenItExpires_AndAreasAreInWords()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        var email = $"ada-{Guid.NewGuid():N}@{agency.Slug}.example";
+        var (_, teamPage) = await owner.GetAsync("/admin/team");
+
+        await owner.SubmitAsync("/admin/team", "/admin/team", ("_handler", "invite"), ("Input.Name", "Ada Admin"), ("Input.Email", email), ("role", "Admin"));
+        var invite = await api.WaitForMailAsync(email, m => m.Headers["X-ResellerKit-Kind"] == "AgencyInvite");
+        var text = invite.TextBody ?? "";
+
+        teamPage.ShouldContain("Sub-accounts");
+        teamPage.ShouldNotContain("> SubAccounts");
+        text.ShouldContain("invited you to manage");
+        var shop = (await (await agency.Client.GetAsync("/api/v1/agency", Ct)).ExpectAsync(HttpStatusCode.OK)).GetProperty("name").GetString();
+        text.ShouldNotContain($"{shop} invited you to manage {shop}");
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"valid until \S*\d").ShouldBeTrue(text);
+    }
 }
