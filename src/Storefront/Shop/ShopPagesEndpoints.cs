@@ -34,10 +34,12 @@ public static class ShopPagesEndpoints
                 .ToListAsync(ct))
             .Select(t => new HistoryEntryView(t.CreatedAt, TransactionTypes.NameOf(t.Type), t.Credits, t.Description, t.CampaignId))
             .ToList();
-        var purchases = await db.Purchases.AsNoTracking().Where(p => p.SubAccountId == customer.Id)
-            .OrderByDescending(p => p.Number).Take(10)
-            .Select(p => new PurchaseView(p.CreatedAt, p.Credits, new MoneyView(p.Amount, p.Currency), p.State.ToString().ToLowerInvariant()))
-            .ToListAsync(ct);
+        var purchases = (await db.Purchases.AsNoTracking().Where(p => p.SubAccountId == customer.Id)
+                .OrderByDescending(p => p.Number).Take(10)
+                .Select(p => new { p.CreatedAt, p.Credits, p.Amount, p.Currency, p.State })
+                .ToListAsync(ct))
+            .Select(p => new PurchaseView(p.CreatedAt, p.Credits, new MoneyView(p.Amount, p.Currency), StatusOf(p.State)))
+            .ToList();
         var page = new ShopPage("account", new PageView(shop.Agency.PublicName, "account")) { History = history, Purchases = purchases };
         return await renderer.RenderAsync(http, shop, page, ct);
     }
@@ -76,4 +78,15 @@ public static class ShopPagesEndpoints
     public static IResult UnknownShop() => Results.Content(
         "<!doctype html><html lang=\"en\"><title>Not found</title><main><h1>Not found</h1></main></html>",
         "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+
+    // The status a theme reads (its locales name each one under purchases.status): the words a buyer knows.
+    private static string StatusOf(PurchaseState state) => state switch
+    {
+        PurchaseState.Fulfilled => "paid",
+        PurchaseState.Pending => "pending",
+        PurchaseState.Refunded => "refunded",
+        PurchaseState.Disputed => "disputed",
+        PurchaseState.Expired => "expired",
+        _ => "failed",
+    };
 }
