@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ResellerKit.Engine.Persistence;
@@ -6,24 +8,44 @@ namespace ResellerKit.Engine.Persistence;
 /// <summary>
 /// Sets the pragmas on every SQLite connection: WAL (readers never block the writer), a busy timeout (writers queue
 /// instead of failing), foreign keys on, and synchronous=FULL so that a committed debit survives a power cut.
+/// They belong to the physical connection, which the pool hands out again and again: each gets them once.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+    // The native handles that have their pragmas; a handle closed by the pool drops out with its last reference.
+    private static readonly ConditionalWeakTable<object, object> Applied = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (IsNew(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+            Remember(connection);
+        }
+    }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (IsNew(connection))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            Remember(connection);
+        }
     }
 
-    private static void Apply(DbConnection connection)
+    private static bool IsNew(DbConnection connection) => connection is not SqliteConnection { Handle: { } handle } || !Applied.TryGetValue(handle, out _);
+
+    private static void Remember(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }
