@@ -50,10 +50,14 @@ public sealed class ApplyUsage(
         }
         var now = clock.GetUtcNow();
         var fast = await db.InTransactionAsync<(TransactionId Id, long Credits)>(async token =>
-            await hot.TryDebitAsync(facts, usage, scope, now, token) is { } done ? done : new GeneralPathNeeded(), ct);
+            await hot.TryDebitAsync(facts, usage, scope, now, token) ?? new GeneralPathNeeded(), ct);
         if (fast.IsSuccess)
         {
             return UsageResult.Applied(fast.Value.Id, fast.Value.Credits);
+        }
+        if (fast.Error is not GeneralPathNeeded)
+        {
+            return UsageResult.Refused(fast.Error);
         }
         // The general path, through LedgerWriter and EF: it refuses exactly (cap, credits, a switch meanwhile) and
         // handles what the hot path leaves to it (expired lots to move out first).

@@ -21,12 +21,16 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
 {
     private readonly RawSql sql = new(db);
 
+    // Built from the model on first use, then kept for the batch's other operations.
+    private string? firstUseSql;
+    private string? factsSql;
+
     /// <summary>The transaction an earlier debit with this key in this scope made, if any.</summary>
     public async Task<FirstUse?> FirstUseAsync(string scope, string key, CancellationToken ct)
     {
-        var text = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")} " +
+        firstUseSql ??= $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")} " +
             $"FROM {sql.Table<LedgerTransaction>()} WHERE {T<LedgerTransaction>("IdempotencyScope")} = @p0 AND {T<LedgerTransaction>("IdempotencyKey")} = @p1";
-        await using var reader = await sql.ReadAsync(text,
+        await using var reader = await sql.ReadAsync(firstUseSql,
             [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), sql.Arg<LedgerTransaction>("IdempotencyKey", key)], ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
@@ -36,12 +40,12 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
     /// <summary>What a debit needs to know about a sub-account, in one read: tenant, features, state and wallets.</summary>
     public async Task<UsageFacts?> FactsAsync(SubAccountId id, CancellationToken ct)
     {
-        var text = $"SELECT s.{S("AgencyId")}, s.{S("CreditMode")}, s.{S("Paused")}, s.{S("WalletId")}, s.{S("ConsumedWalletId")}, " +
+        factsSql ??= $"SELECT s.{S("AgencyId")}, s.{S("CreditMode")}, s.{S("Paused")}, s.{S("WalletId")}, s.{S("ConsumedWalletId")}, " +
             $"s.{S("FeaturesOn")}, s.{S("FeaturesOff")}, a.{sql.Column<Agency>("PlatformFeatures")}, a.{sql.Column<Agency>("PoolWalletId")}, " +
             $"p.{sql.Column<Plan>("Features")}, s.{S("LowBalanceThreshold")}, s.{S("AutoRechargeEnabled")} " +
             $"FROM {sql.Table<SubAccount>()} s JOIN {sql.Table<Agency>()} a ON a.{sql.Column<Agency>("Id")} = s.{S("AgencyId")} " +
             $"LEFT JOIN {sql.Table<Plan>()} p ON p.{sql.Column<Plan>("Id")} = s.{S("PlanId")} WHERE s.{S("Id")} = @p0";
-        await using var reader = await sql.ReadAsync(text, [sql.Arg<SubAccount>("Id", id)], ct);
+        await using var reader = await sql.ReadAsync(factsSql, [sql.Arg<SubAccount>("Id", id)], ct);
         if (!await reader.ReadAsync(ct)) return null;
         var mode = Enum.Parse<CreditMode>(reader.GetString(1));
         var features = FeatureSet.Effective((Features)reader.GetInt32(7), reader.IsDBNull(9) ? null : (Features)reader.GetInt32(9),
@@ -53,9 +57,10 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
 
     /// <summary>
     /// Debits inside the caller's savepoint. Null means "not here": the caller rolls the savepoint back and takes the
-    /// general path, which refuses or applies exactly.
+    /// general path, which refuses or applies exactly. A balance too low for the debit is refused here (the caller
+    /// rolls the savepoint back too), with the credits its live lots hold, as the general path would say.
     /// </summary>
-    public async Task<(TransactionId Id, long Credits)?> TryDebitAsync(
+    public async Task<Result<(TransactionId Id, long Credits)>?> TryDebitAsync(
         UsageFacts facts, UsageEvent usage, string scope, DateTimeOffset now, CancellationToken ct)
     {
         var credits = usage.Command.Credits.Units;
@@ -69,8 +74,12 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
             return null; // paused or switched meanwhile, or past the cap: the general path says which
         }
         var source = facts.Mode == CreditMode.Shared ? facts.Pool : facts.Wallet;
-        if (await sql.ExecuteAsync(WithdrawSql, [sql.Arg<Wallet>("Balance", credits), sql.Arg<Wallet>("Id", source)], ct) != 1
-            || !await BurnLotsAsync(source, credits, now, ct))
+        if (await sql.ExecuteAsync(WithdrawSql, [sql.Arg<Wallet>("Balance", credits), sql.Arg<Wallet>("Id", source)], ct) != 1)
+        {
+            // Even counting lots past their expiry the balance is short: no path could apply this debit.
+            return new InsufficientCredits(credits, await LiveCreditsAsync(source, now, ct));
+        }
+        if (!await BurnLotsAsync(source, credits, now, ct))
         {
             return null;
         }
@@ -100,6 +109,19 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
             await db.SaveChangesAsync(ct);
         }
         return (transaction, -credits);
+    }
+
+    // What a wallet's lots hold that has not expired: the credits a refusal reports as available.
+    private async Task<long> LiveCreditsAsync(WalletId wallet, DateTimeOffset now, CancellationToken ct)
+    {
+        long live = 0;
+        await using var reader = await sql.ReadAsync(LotsSql, [sql.Arg<CreditLot>("WalletId", wallet)], ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var expiresAt = reader.IsDBNull(2) ? (DateTimeOffset?)null : sql.Value<DateTimeOffset>(reader, 2, typeof(CreditLot), "ExpiresAt");
+            live += expiresAt <= now ? 0 : reader.GetInt64(1);
+        }
+        return live;
     }
 
     // The wallet's row is locked by the UPDATE before, so the lots read here are current (as in LedgerWriter).

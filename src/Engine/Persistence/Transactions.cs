@@ -16,7 +16,9 @@ public static class Transactions
     {
         if (db.Database.CurrentTransaction is { } ambient)
         {
-            var savepoint = "uc_" + Guid.NewGuid().ToString("N")[..12];
+            // One name for every nested savepoint: RELEASE and ROLLBACK TO address the newest of that name, so nesting
+            // still works, and the statement text stays the same (the database prepares it once, not per call).
+            const string savepoint = "use_case";
             await ambient.CreateSavepointAsync(savepoint, ct);
             var written = LedgerCommits.Mark(db);
             var nested = await work(ct);

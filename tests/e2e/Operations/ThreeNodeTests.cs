@@ -40,6 +40,7 @@ public sealed partial class ThreeNodeTests(ITestOutputHelper output)
             ["Outbox__GaugeInterval"] = "00:00:01",
         };
         var nodes = Enumerable.Range(0, 3).Select(_ => new Node(FreePort.Next(), FreePort.Next(), StorefrontProcess.NewWorkDir())).ToArray();
+        await using var cleanup = new StopsNodes(nodes); // a failed assertion must not leave three servers running for the rest of the suite
         nodes[0].Process = await nodes[0].StartAsync(shared); // migrates the database
         await Task.WhenAll(nodes[1..].Select(async n => n.Process = await n.StartAsync(shared)));
         await using var balancer = await LoadBalancer.StartAsync(balancerPort, nodes.Select(n => n.Url).ToList());
@@ -147,7 +148,6 @@ public sealed partial class ThreeNodeTests(ITestOutputHelper output)
         verify.ExitCode.ShouldBe(0, verify.Output);
         verify.Output.ShouldContain("ledger verify: clean");
         output.WriteLine($"{clock.Elapsed:mm\\:ss} ledger verify: clean");
-        await Task.WhenAll(nodes.Select(n => n.Process!.DisposeAsync().AsTask()));
     }
 
     /// <summary>Sends a keyed debit until it is answered: the balancer gives 502 while it still sends to the dead node.</summary>
@@ -224,6 +224,12 @@ public sealed partial class ThreeNodeTests(ITestOutputHelper output)
             .ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>One Storefront node: its port, its management port (for /metrics), its folder, its process.</summary>
+    private sealed class StopsNodes(Node[] nodes) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await Task.WhenAll(nodes.Where(n => n.Process is not null).Select(n => n.Process!.DisposeAsync().AsTask()));
+    }
+
     private sealed record Node(int Port, int ManagementPort, string WorkDir)
     {
         public string Url => $"http://127.0.0.1:{Port}";
