@@ -20,6 +20,10 @@ public sealed class SetMinimumPrice(EngineDbContext db, TimeProvider clock)
             if (PricePerCredit.TryParse(feePerCredit, out var parsedFee)) fee = parsedFee;
             else errors.Add("platformFeePerCredit", "platformFeePerCredit is a decimal string of minor units per credit, like \"0.4\".");
         }
+        // The fee comes out of what the agency charges, which is at least the minimum: a larger fee would have the agency
+        // pay to sell.
+        errors.When(fee is { } f && errors.Any is false && f.Minor > minimum.Minor, "platformFeePerCredit",
+            $"The platform fee ({fee?.Minor}) can't be more than the minimum price per credit ({minimum.Minor}): agencies selling at the minimum would lose money on every credit.");
         if (errors.Any)
         {
             return errors.ToError();

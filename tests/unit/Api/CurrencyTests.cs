@@ -83,6 +83,21 @@ public sealed class CurrencyTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task SetMinimumPrice_WithAFeeAboveTheMinimum_Answers400AndKeepsTheFloorAsItWas()
+    {
+        await api.SetMinimumAsync("nok", "1", "0.5");
+
+        var refused = await api.Platform().PutAsJsonAsync("/api/v1/platform/minimum-prices/nok",
+            new { unitAmountPerCredit = "1", platformFeePerCredit = "1.5" }, Ct);
+        var equal = await api.Platform().PutAsJsonAsync("/api/v1/platform/minimum-prices/nok",
+            new { unitAmountPerCredit = "1", platformFeePerCredit = "1" }, Ct);
+
+        var problem = await refused.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        problem.GetProperty("errors").GetProperty("platformFeePerCredit")[0].GetString()!.ShouldContain("lose money");
+        await equal.ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Checkout_CustomQuantityInKwd_ChargesWhatStripeAcceptsAndNeverLess()
     {
         await api.SetMinimumAsync("kwd", "1", "0.6");
