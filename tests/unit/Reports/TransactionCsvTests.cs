@@ -80,7 +80,10 @@ public sealed class TransactionCsvTests(CsvLedgerApi api) : IClassFixture<CsvLed
         api.ServerWrote.ShouldBe(file, "the server's count and the client's count are of the same bytes");
         receivedAfterOneRow.ShouldBeLessThan(file / 20);
         writtenAfterOneRow.ShouldBeLessThan(file / 10, $"with {receivedAfterOneRow:N0} bytes read, the server had written {writtenAfterOneRow:N0} of {file:N0}");
-        heldAfterOneRow.ShouldBeLessThan(file / 4, $"after one row, {heldAfterOneRow:N0} bytes are held for a {file:N0}-byte file");
+        // A server that built the file holds at least the file (bytes) or twice it (a string); one that loaded the rows
+        // holds more than the file. A streaming server holds pooled buffers and caches only: a few MB whatever the
+        // file's size, and that few varies with the thread pool and ArrayPool, so the bound is half the file.
+        heldAfterOneRow.ShouldBeLessThan(file / 2, $"after one row, {heldAfterOneRow:N0} bytes are held for a {file:N0}-byte file");
     }
 
     // The value once it has stopped growing: the server has run as far ahead as the transport lets it.
