@@ -1,5 +1,6 @@
 using ResellerKit.Storefront.Api;
 using ResellerKit.Storefront.BackOffice;
+using ResellerKit.Storefront.Branding;
 using ResellerKit.Storefront.Email;
 using ResellerKit.Storefront.Health;
 using ResellerKit.Storefront.Hosting;
@@ -29,6 +30,7 @@ app.MapHealth();
 app.MapApi();
 app.MapPayments();
 app.MapShop();
+app.MapFavicons();
 app.MapUnsubscribe();
 app.MapBackOffice();
 app.MapWidget();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ResellerKit.Tests.E2e.Support;
 
@@ -10,7 +9,7 @@ namespace ResellerKit.Tests.E2e.Journeys;
 /// usage per client. Every page is looked at by each role at 1280 and 375 px (artifacts/screenshots/issue13-*.png).
 /// </summary>
 [Collection(nameof(DemoCollection))]
-public sealed partial class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium) : IDisposable
+public sealed class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium) : IDisposable
 {
     private const string Password = "Team-Journey-Pass-1234";
     private readonly DemoJourney journey = new(demo, chromium);
@@ -24,12 +23,12 @@ public sealed partial class TeamRolesJourneyTests(DemoStorefront demo, Chromium 
         var owner = await journey.SignInToBackOfficeAsync(DemoJourney.Owner, demo.PasswordOf(DemoJourney.Owner));
         await owner.GotoAsync(journey.Url("/admin/team"));
 
-        await InviteAsync(owner, "Alex Admin", "alex@nowhere", "Admin");
+        await TeamInvitations.InviteAsync(owner, "Alex Admin", "alex@nowhere", "Admin");
         await Assertions.Expect(owner.GetByText("Enter a valid email address")).ToBeVisibleAsync();
         await ShootAsync(owner, "issue13-team-owner-bad-email");
-        await InviteAsync(owner, "Alex Admin", adminEmail, "Admin");
+        await TeamInvitations.InviteAsync(owner, "Alex Admin", adminEmail, "Admin");
         await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation emailed to {adminEmail}");
-        await InviteAsync(owner, "Pat Packs", memberEmail, "Member", areas: ["Packs"]);
+        await TeamInvitations.InviteAsync(owner, "Pat Packs", memberEmail, "Member", areas: ["Packs"]);
         await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation emailed to {memberEmail}");
         await ShootAsync(owner, "issue13-team-owner");
 
@@ -65,35 +64,11 @@ public sealed partial class TeamRolesJourneyTests(DemoStorefront demo, Chromium 
         await ShootAsync(owner, "issue13-dashboard-owner");
     }
 
-    private static async Task InviteAsync(IPage page, string name, string email, string role, IReadOnlyList<string>? areas = null)
-    {
-        var invite = page.GetByRole(AriaRole.Region, new() { Name = "Invite a team member" });
-        await invite.GetByLabel("Name").FillAsync(name);
-        await invite.GetByLabel("Email").FillAsync(email);
-        await invite.GetByLabel("Role").SelectOptionAsync(role);
-        if (areas is not null)
-        {
-            foreach (var box in await invite.GetByRole(AriaRole.Checkbox).AllAsync())
-            {
-                var area = await box.GetAttributeAsync("value");
-                await box.SetCheckedAsync(areas.Any(a => a == area));
-            }
-        }
-        await invite.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
-    }
-
     // The invitee opens the emailed link in a browser of its own, sets a password, and signs in with it.
     private async Task<IPage> AcceptInviteAsync(string email)
     {
-        var invite = await demo.Mail.WaitForAsync(email, "invited");
-        var link = InviteLink().Match(invite.GetProperty("text").GetString()!);
-        link.Success.ShouldBeTrue(invite.GetProperty("text").GetString());
-        var page = await chromium.NewPageAsync();
-        await page.GotoAsync(journey.Url("/admin/accept-invite?" + link.Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal)));
-        await page.GetByLabel("New password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save and sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin"));
-        await page.Context.CloseAsync();
+        var accepted = await new TeamInvitations(demo, chromium, journey).AcceptAsync(email, Password);
+        await accepted.Context.CloseAsync();
         return await journey.SignInToBackOfficeAsync(email, Password);
     }
 
@@ -105,9 +80,6 @@ public sealed partial class TeamRolesJourneyTests(DemoStorefront demo, Chromium 
         await Chromium.ScreenshotAsync(page, name + "-375");
         await page.SetViewportSizeAsync(1280, 900);
     }
-
-    [GeneratedRegex(@"/admin/accept-invite\?(user=[^&\s""]+&(?:amp;)?token=[^\s""<>]+)")]
-    private static partial Regex InviteLink();
 
     public void Dispose() => journey.Dispose();
 }
