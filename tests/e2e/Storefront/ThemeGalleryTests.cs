@@ -58,6 +58,32 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// Issue 16: the <i>Scale</i> card touched the <i>Any amount</i> card, and the hero's mark stayed indigo after the
+    /// agency changed the theme's accent.
+    /// </summary>
+    [Theory]
+    [InlineData("aurora")]
+    [InlineData("slate")]
+    public async Task IndexPage_InEachBuiltInTheme_KeepsTheCardsApartAndPaintsTheMarkInTheAccent(string theme)
+    {
+        using var journey = new DemoJourney(demo, chromium);
+        await journey.Agency.SendAsync(HttpMethod.Put, "/api/v1/theme/base", new { baseTheme = theme });
+        await journey.Agency.SendAsync(HttpMethod.Put, "/api/v1/theme/settings", new { accent_color = "#ff6600" });
+        var page = await chromium.NewPageAsync();
+
+        await page.GotoAsync(demo.ShopUrl + "/");
+        var lastPack = await page.Locator(".pack-card").Last.BoundingBoxAsync();
+        var anyAmount = await page.Locator(".custom-quantity").BoundingBoxAsync();
+        // Slate shows no mark; aurora's is drawn in the accent.
+        var markFill = theme == "aurora" ? await page.Locator(".hero-mark circle").EvaluateAsync<string>("c => getComputedStyle(c).fill") : null;
+        await Chromium.ScreenshotAsync(page, $"issue16-{theme}-index-accent");
+        await page.Context.CloseAsync();
+
+        (anyAmount!.Y - (lastPack!.Y + lastPack.Height)).ShouldBeGreaterThanOrEqualTo(12, "the Any amount card keeps its distance from the packs");
+        markFill.ShouldBe(theme == "aurora" ? "rgb(255, 102, 0)" : null);
+    }
+
     private static Task<string> ThemeCssAsync(string theme) =>
         File.ReadAllTextAsync(Path.Combine(Repository.Root, "src", "Themes", "BuiltIn", theme, "assets", "theme.css"), Ct);
 
