@@ -82,6 +82,7 @@ public static class EngineRegistration
         services.AddScoped<StartCheckout>();
         services.AddScoped<FulfillCheckout>();
         services.AddScoped<CloseCheckout>();
+        services.AddScoped<CancelCheckout>();
         services.AddScoped<ReversePayment>();
         services.AddScoped<ListPurchases>();
         services.AddScoped<GetCheckoutResult>();

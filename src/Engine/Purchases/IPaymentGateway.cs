@@ -21,6 +21,12 @@ public interface IPaymentGateway
     /// <summary>The session as Stripe has it now; null when Stripe does not know it.</summary>
     Task<CheckoutStatus?> GetCheckoutAsync(string accountId, string sessionId, CancellationToken ct);
 
+    /// <summary>
+    /// Closes an open session so it can no longer be paid (Stripe then sends <c>checkout.session.expired</c>). False when
+    /// the session was not open any more (paid, or expired already).
+    /// </summary>
+    Task<bool> ExpireCheckoutAsync(string accountId, string sessionId, CancellationToken ct);
+
     /// <summary>The card a payment intent was paid with (saved at checkout with setup_future_usage); null when there is none.</summary>
     Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct);
 

@@ -64,7 +64,7 @@ public sealed class StartCheckout(
         {
             session = await gateway.CreateCheckoutAsync(new CheckoutRequest(
                 p.StripeAccountId, p.StripeIdempotencyKey, p.Description, p.Amount, p.Currency, p.PlatformFee,
-                command.SuccessUrl ?? defaults.Success, command.CancelUrl ?? defaults.Cancel, subAccount.Email, subAccount.StripeCustomerId,
+                command.SuccessUrl ?? defaults.Success, command.CancelUrl ?? defaults.CancelFor(p.Id), subAccount.Email, subAccount.StripeCustomerId,
                 new Dictionary<string, string>
                 {
                     ["resellerkit_purchase_id"] = p.Id.ToString(),

@@ -159,7 +159,7 @@ public sealed class ChargeRecharge(
         {
             var session = await gateway.CreateCheckoutAsync(new CheckoutRequest(
                 purchase.StripeAccountId, purchase.StripeIdempotencyKey, purchase.Description, purchase.Amount, purchase.Currency,
-                purchase.PlatformFee, urls.Success, urls.Cancel, subAccount.Email, subAccount.StripeCustomerId,
+                purchase.PlatformFee, urls.Success, urls.CancelFor(purchase.Id), subAccount.Email, subAccount.StripeCustomerId,
                 new Dictionary<string, string>
                 {
                     ["resellerkit_purchase_id"] = purchase.Id.ToString(),

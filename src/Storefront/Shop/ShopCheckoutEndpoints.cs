@@ -73,11 +73,21 @@ public static class ShopCheckoutEndpoints
         return await renderer.RenderAsync(http, shop, new ShopPage("checkout-return", page), ct);
     }
 
-    public static async Task<IResult> CancelAsync(string slug, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancellationToken ct) =>
-        await shops.ResolveAsync(http, slug, ct) is { } shop
-            ? await renderer.RenderAsync(http, shop,
-                new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: PageView.Canceled)), ct)
-            : ShopPagesEndpoints.UnknownShop();
+    /// <summary>Stripe's "Cancel and return": the checkout the buyer left is closed (<see cref="CancelCheckout"/>), then the page says so.</summary>
+    public static async Task<IResult> CancelAsync(
+        string slug, Guid? purchase, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancelCheckout cancel, CancellationToken ct)
+    {
+        if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
+        {
+            return ShopPagesEndpoints.UnknownShop();
+        }
+        if (purchase is { } id)
+        {
+            await cancel.HandleAsync(shop.Agency.Id, new PurchaseId(id), ct);
+        }
+        return await renderer.RenderAsync(http, shop,
+            new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: PageView.Canceled)), ct);
+    }
 
     private static Task<IResult> IndexWithErrorAsync(HttpContext http, ShopContext shop, ShopRenderer renderer, string error, CancellationToken ct, int status = 400) =>
         renderer.RenderAsync(http, shop, new ShopPage("index", new PageView(shop.Agency.PublicName, "index", Error: error), status), ct);

@@ -163,6 +163,44 @@ public abstract class CheckoutTests(ApiFixture api)
         (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
     }
 
+    /// <summary>
+    /// Issue 16: a checkout the buyer cancelled stayed "Pending" for ever. Back on the storefront's cancel page it is
+    /// closed at Stripe (it can no longer be paid) and the purchase reads expired at once.
+    /// </summary>
+    [Fact]
+    public async Task CheckoutCancelPage_AfterTheBuyerCancels_ClosesTheSessionAndThePurchaseExpires()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var sandbox = api.SandboxClient(await agency.StripeAccountAsync());
+        var cancelUrl = new Uri((await (await sandbox.GetAsync($"/stripe-sandbox/v1/checkout/sessions/{session.GetProperty("id").GetString()}", Ct))
+            .ExpectAsync(HttpStatusCode.OK)).GetProperty("cancel_url").GetString()!);
+
+        var cancelPage = await Browser.Storefront(api, agency.Slug).Client.GetAsync(cancelUrl.PathAndQuery, Ct);
+        var purchase = await agency.PurchaseAsync(subAccount);
+        var paidAfterwards = await api.PayAsync(session.GetProperty("url").GetString()!).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+
+        cancelUrl.Host.ShouldBe($"{agency.Slug}.resellerkit.test");
+        cancelPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        purchase.GetProperty("state").GetString().ShouldBe("expired");
+        paidAfterwards.ShouldBeFalse("the closed session has no Pay button any more");
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task CheckoutCancelPage_WithAnotherAgencysPurchase_LeavesItPending()
+    {
+        var (victim, subAccount, pack) = await ResellerWithPackAsync();
+        await (await victim.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var purchaseId = (await victim.PurchaseAsync(subAccount)).GetProperty("id").GetString();
+        var other = await api.CreateAgencyAsync();
+
+        var cancelPage = await Browser.Storefront(api, other.Slug).Client.GetAsync($"/checkout/cancel?purchase={purchaseId}", Ct);
+
+        cancelPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await victim.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending");
+    }
+
     private async Task<(TestAgency Agency, string SubAccount, string Pack)> ResellerWithPackAsync()
     {
         var agency = await api.CreateAgencyAsync();

@@ -9,5 +9,5 @@ public sealed class CheckoutUrls(StorefrontHosts storefronts)
 {
     public CheckoutReturnUrls For(Agency agency) => new(
         $"{storefronts.Url(agency)}checkout/return?session_id={{CHECKOUT_SESSION_ID}}",
-        $"{storefronts.Url(agency)}checkout/cancel");
+        $"{storefronts.Url(agency)}checkout/cancel?purchase={CheckoutReturnUrls.PurchaseIdPlaceholder}");
 }

@@ -20,6 +20,8 @@ public sealed class PaymentsOffGateway : IPaymentGateway
 
     public Task<CheckoutStatus?> GetCheckoutAsync(string accountId, string sessionId, CancellationToken ct) => Task.FromResult<CheckoutStatus?>(null);
 
+    public Task<bool> ExpireCheckoutAsync(string accountId, string sessionId, CancellationToken ct) => Task.FromResult(false);
+
     public Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct) => Task.FromResult<string?>(null);
 
     public Task<ChargeStatus?> GetChargeAsync(string accountId, string chargeId, CancellationToken ct) => Task.FromResult<ChargeStatus?>(null);

@@ -79,6 +79,24 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
             session.PaymentIntentId, session.CustomerId);
     });
 
+    public async Task<bool> ExpireCheckoutAsync(string accountId, string sessionId, CancellationToken ct)
+    {
+        try
+        {
+            var stripe = await clients.CreateAsync(ct);
+            var session = await stripe.V1.Checkout.Sessions.ExpireAsync(sessionId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
+            return session.Status == "expired";
+        }
+        catch (StripeSdk.StripeException e) when (e.HttpStatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound)
+        {
+            return false; // Paid or expired already: nothing left to close.
+        }
+        catch (StripeSdk.StripeException e)
+        {
+            throw new PaymentGatewayException(e.StripeError?.Message ?? e.Message, e);
+        }
+    }
+
     public Task<string?> GetPaymentMethodAsync(string accountId, string paymentIntentId, CancellationToken ct) => CallAsync<string?>(ct, async stripe =>
     {
         var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
