@@ -68,7 +68,7 @@ public static class AgencyActions
             var result = await editor.RollbackAsync(workspace.Agency, version, state.Actor, ct);
             return Results.Redirect($"/admin/theme?notice={(result.IsSuccess ? "saved" : "not-found")}");
         });
-        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, BackOfficeContext context,
+        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, HttpContext http, BackOfficeContext context,
             ResellerKit.Engine.Credits.ExportTransactions export, CancellationToken ct) =>
         {
             var state = await context.LoadAsync(ct);
@@ -79,7 +79,7 @@ public static class AgencyActions
             var filter = query.ToFilter();
             if (!filter.IsSuccess)
             {
-                return Results.BadRequest(filter.Error.Detail);
+                return Results.Redirect("/admin/transactions" + http.Request.QueryString); // The page says what is wrong, next to the filter.
             }
             return await export.CheckAsync(workspace.Agency, filter.Value, ct) is { } invalid
                 ? Api.Errors.Problems.ToProblem(invalid)

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.BackOffice;
@@ -7,7 +10,7 @@ namespace ResellerKit.Storefront.BackOffice;
 /// Resolves the back office's state once per request: who is signed in, where they may go, and where they are.
 /// A workspace the cookie names but the user may no longer enter is ignored.
 /// </summary>
-public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAccess access, WorkspaceCookie cookie, UserManager<User> users)
+public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAccess access, WorkspaceCookie cookie, UserManager<User> users, EngineDbContext db)
 {
     private BackOfficeState? state;
 
@@ -30,7 +33,22 @@ public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAc
         current ??= available.FirstOrDefault(w => w.Key == key)
             ?? available.FirstOrDefault(w => w.Kind == WorkspaceKind.Agency)
             ?? available.FirstOrDefault();
-        return state = new BackOfficeState(user, available, current);
+        return state = new BackOfficeState(user, available, current, await BrandAsync(current, ct));
+    }
+
+    // An agency's workspace and its clients' wear the agency's brand (the account's owner, also while another agency assists).
+    private async Task<BackOfficeBrand> BrandAsync(Workspace? current, CancellationToken ct)
+    {
+        var agencyId = current?.SubAccountId is { } account
+            ? await db.SubAccounts.AsNoTracking().Where(s => s.Id == account).Select(s => (AgencyId?)s.AgencyId).SingleOrDefaultAsync(ct)
+            : current?.AgencyId;
+        if (agencyId is null)
+        {
+            return BackOfficeBrand.Platform;
+        }
+        return await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
+            .Select(a => new BackOfficeBrand(a.Branding.DisplayName ?? a.Name, a.Branding.LogoUrl, a.Branding.PrimaryColor))
+            .SingleAsync(ct);
     }
 
     /// <summary>Makes <paramref name="key"/> the current workspace if the user may enter it.</summary>
