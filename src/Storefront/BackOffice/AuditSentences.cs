@@ -99,7 +99,7 @@ public static class AuditSentences
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     // The system's own actions (top-ups, purchases) name no person; a vendor's name never shows.
-    private static string Who(AuditEvent e) => e.ActorId == "system" ? "Automatic" : e.ActorName;
+    private static string Who(AuditEvent e) => e.ActorId == "system" ? "The system" : e.ActorName;
 
     private static JsonElement Parse(string? changes)
     {
