@@ -14,7 +14,15 @@ public sealed record BackOfficeBrand(string Name, string? LogoUrl, string? Prima
     public const string Neutral = "Back office";
 
     /// <summary>The primary colour when white text and links on white stay readable on it (WCAG AA, 4.5:1); else null.</summary>
-    public string? ReadableColor => PrimaryColor is { Length: 7 } c && c[0] == '#' && ContrastWithWhite(c) >= 4.5 ? c : null;
+    public string? ReadableColor => Expanded(PrimaryColor) is { } c && ContrastWithWhite(c) >= 4.5 ? c : null;
+
+    // #abc is #aabbcc; anything but a hex colour is none.
+    private static string? Expanded(string? color) => color switch
+    {
+        { Length: 7 } c when c[0] == '#' && c.Skip(1).All(char.IsAsciiHexDigit) => c,
+        { Length: 4 } c when c[0] == '#' && c.Skip(1).All(char.IsAsciiHexDigit) => $"#{c[1]}{c[1]}{c[2]}{c[2]}{c[3]}{c[3]}",
+        _ => null,
+    };
 
     private static double ContrastWithWhite(string hex)
     {

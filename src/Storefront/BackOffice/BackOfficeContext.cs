@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.WidgetHost;
 using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.BackOffice;
@@ -10,7 +11,7 @@ namespace ResellerKit.Storefront.BackOffice;
 /// Resolves the back office's state once per request: who is signed in, where they may go, and where they are.
 /// A workspace the cookie names but the user may no longer enter is ignored.
 /// </summary>
-public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAccess access, WorkspaceCookie cookie, UserManager<User> users, EngineDbContext db)
+public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAccess access, WorkspaceCookie cookie, UserManager<User> users, EngineDbContext db, WidgetThemes themes)
 {
     private BackOfficeState? state;
 
@@ -46,9 +47,10 @@ public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAc
         {
             return BackOfficeBrand.Platform;
         }
-        return await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId)
-            .Select(a => new BackOfficeBrand(a.Branding.DisplayName ?? a.Name, a.Branding.LogoUrl, a.Branding.PrimaryColor))
-            .SingleAsync(ct);
+        // Without a primary colour of its own, the agency's colour is its storefront theme's accent, as in its widget.
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        var color = agency.Branding.PrimaryColor ?? (await themes.ForAsync(agency, null, ct)).Accent;
+        return new BackOfficeBrand(agency.PublicName, agency.Branding.LogoUrl, color);
     }
 
     /// <summary>Makes <paramref name="key"/> the current workspace if the user may enter it.</summary>

@@ -52,6 +52,20 @@ public sealed partial class WhiteLabelTests(SqliteApi api) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task ClientBackOffice_WhenTheAgencySetNoPrimaryColour_WearsItsThemesAccentNotTheDefaultBlue()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        var browser = await api.SignInBackOfficeAsync(client.Email, client.Password);
+
+        var (_, home) = await browser.GetAsync("/admin");
+
+        var brand = Regex.Match(home, "--brand: (#[0-9a-fA-F]{3,6});");
+        brand.Success.ShouldBeTrue("the top bar carries the agency's colour");
+        brand.Groups[1].Value.ShouldNotBe("#1d4ed8");
+    }
+
+    [Fact]
     public async Task AgencyEmails_EveryTemplate_IsSignedByTheAgencyNeverResellerKit()
     {
         var agency = await BrandedAgencyAsync();
