@@ -11,7 +11,8 @@ namespace ResellerKit.Storefront.BackOffice;
 /// </summary>
 public static partial class FieldLabels
 {
-    // The pack price (unitAmount) keeps its wording here: its entry is being reworked to currency units on its own.
+    // A label reads as the subject of a sentence ("The top-up target must be more than the top-up threshold."); the pack
+    // price (unitAmount) keeps its wording here: its entry is being reworked to currency units on its own.
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
     {
         ["accent"] = "Accent colour",
@@ -39,10 +40,10 @@ public static partial class FieldLabels
         ["locale"] = "Language and money format",
         ["logoUrl"] = "Logo URL",
         ["lowBalanceAlert.recipients"] = "Also email",
-        ["lowBalanceAlert.thresholdCredits"] = "Alert below",
+        ["lowBalanceAlert.thresholdCredits"] = "The alert level",
         ["maxCredits"] = "Maximum credits",
-        ["maxPerDay"] = "At most this many recharges a day",
-        ["monthlySpendCap"] = "Monthly spend cap",
+        ["maxPerDay"] = "The number of top-ups a day",
+        ["monthlySpendCap"] = "The monthly spend cap",
         ["minCredits"] = "Minimum credits",
         ["name"] = "Name",
         ["origins"] = "Allowed origins",
@@ -61,9 +62,9 @@ public static partial class FieldLabels
         ["sortOrder"] = "Sort order",
         ["subAccountId"] = "Sub-account",
         ["supportEmail"] = "Support email",
-        ["targetCredits"] = "Top up to",
+        ["targetCredits"] = "The top-up target",
         ["targetSubAccountId"] = "Sub-account",
-        ["thresholdCredits"] = "When the balance falls below",
+        ["thresholdCredits"] = "The top-up threshold",
         ["type"] = "Type",
         ["unitAmountPerCredit"] = "Minimum per credit",
         ["url"] = "Endpoint URL",

@@ -19,10 +19,11 @@ public sealed partial class FieldLabelsTests(SqliteApi api) : IClassFixture<Sqli
     [InlineData("credits", "credits must be a whole number from 1 to 1000000000.", "Credits must be a whole number from 1 to 1000000000.")]
     [InlineData("from", "from must not be later than to.", "The From date must not be later than the To date.")]
     [InlineData("maxCredits", "maxCredits must be at least minCredits and at most 5.", "Maximum credits must be at least minimum credits and at most 5.")]
-    [InlineData("autoRecharge.thresholdCredits", "thresholdCredits must be a whole number of credits from 0 up.", "When the balance falls below must be a whole number of credits from 0 up.")]
-    [InlineData("lowBalanceAlert.thresholdCredits", "thresholdCredits must be a whole number of credits from 1 up.", "Alert below must be a whole number of credits from 1 up.")]
+    [InlineData("autoRecharge.thresholdCredits", "thresholdCredits must be a whole number of credits from 0 up.", "The top-up threshold must be a whole number of credits from 0 up.")]
+    [InlineData("lowBalanceAlert.thresholdCredits", "thresholdCredits must be a whole number of credits from 1 up.", "The alert level must be a whole number of credits from 1 up.")]
     [InlineData("usageCapPerMonth", "usageCapPerMonth must be a whole number of credits from 0 up, or null for no cap.", "Monthly usage cap must be a whole number of credits from 0 up, or empty for no cap.")]
     [InlineData("logoUrl", "logoUrl must be an absolute https or http URL of an image.", "Logo URL must be a full web address (https://…) of an image.")]
+    [InlineData("autoRecharge.targetCredits", "targetCredits must be more than thresholdCredits, and at most 5.", "The top-up target must be more than the top-up threshold, and at most 5.")]
     [InlineData("name", "Use 1 to 200 characters.", "Use 1 to 200 characters.")]
     public void Speak_AnApiMessage_UsesTheFormsLabelAndWords(string field, string api, string words) =>
         FieldLabels.Speak(field, api).ShouldBe(words);
