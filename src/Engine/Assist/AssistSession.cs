@@ -35,9 +35,12 @@ public sealed class AssistSession
 
     public bool IsLive(DateTimeOffset now) => EndedAt is null && ExpiresAt > now;
 
-    /// <summary>How actions inside the session are recorded: the account acted on, and the real person behind them.</summary>
-    public Actor Actor(string accountName) =>
-        new($"sub-account:{SubAccountId}", $"{UserName} (assisting {accountName})", $"user:{UserId}");
+    /// <summary>
+    /// How actions inside the session are recorded: the account acted on, and the real person behind them, named with
+    /// their agency ("Dana (Brightside Digital)") so the client's access log says who worked in its account.
+    /// </summary>
+    public Actor Actor(string agencyName) =>
+        new($"sub-account:{SubAccountId}", $"{UserName} ({agencyName})", $"user:{UserId}");
 
     public static AssistSession Start(AgencyId agencyId, SubAccountId subAccountId, Guid userId, string userName, string reason, DateTimeOffset now, TimeSpan length) => new()
     {

@@ -28,7 +28,7 @@ public sealed class ManageAssist(EngineDbContext db, Mailer mailer, TimeProvider
         var now = clock.GetUtcNow();
         var session = AssistSession.Start(agencyId, subAccountId, userId, userName, reason, now, AssistSession.DefaultLength);
         db.AssistSessions.Add(session);
-        db.AuditEvents.Add(AuditEvent.Record(session.Actor(account.Name), "assist.started", account.AgencyId, subAccountId,
+        db.AuditEvents.Add(AuditEvent.Record(session.Actor(await AgencyNameAsync(agencyId, ct)), "assist.started", account.AgencyId, subAccountId,
             new { reason = session.Reason, expiresAt = session.ExpiresAt }, now));
         mailer.Send(new EmailRequest(EmailKind.AssistSessionNotice, account.Email, account.Name, agencyId)
         {
@@ -55,9 +55,12 @@ public sealed class ManageAssist(EngineDbContext db, Mailer mailer, TimeProvider
         var now = clock.GetUtcNow();
         session.End(now);
         var account = await db.SubAccounts.AsNoTracking().SingleAsync(s => s.Id == session.SubAccountId, ct);
-        db.AuditEvents.Add(AuditEvent.Record(session.Actor(account.Name), "assist.ended", account.AgencyId, account.Id, null, now));
+        db.AuditEvents.Add(AuditEvent.Record(session.Actor(await AgencyNameAsync(session.AgencyId, ct)), "assist.ended", account.AgencyId, account.Id, null, now));
         await db.SaveChangesAsync(ct);
     }
+
+    private Task<string> AgencyNameAsync(AgencyId agencyId, CancellationToken ct) =>
+        db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Branding.DisplayName ?? a.Name).SingleAsync(ct);
 
     /// <summary>The client's access log: assist sessions and every action taken on its account by someone else's hand.</summary>
     public async Task<IReadOnlyList<AuditEvent>> AccessLogAsync(SubAccountId subAccountId, int take, CancellationToken ct) =>

@@ -6,7 +6,7 @@ namespace ResellerKit.Engine.Common;
 /// </summary>
 public sealed record Actor(string Id, string Name, string? RealActorId = null)
 {
-    public static Actor System { get; } = new("system", "ResellerKit");
+    public static Actor System { get; } = new("system", "System");
 
     public static Actor Platform { get; } = new("platform", "Platform API key");
 

@@ -68,7 +68,7 @@ public static class AgencyActions
             var result = await editor.RollbackAsync(workspace.Agency, version, state.Actor, ct);
             return Results.Redirect($"/admin/theme?notice={(result.IsSuccess ? "saved" : "not-found")}");
         });
-        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, BackOfficeContext context,
+        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, HttpContext http, BackOfficeContext context,
             ResellerKit.Engine.Credits.ExportTransactions export, CancellationToken ct) =>
         {
             var state = await context.LoadAsync(ct);
@@ -76,14 +76,15 @@ public static class AgencyActions
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
+            // A filter the page would refuse sends the person back to the page, which says in words what is wrong.
             var filter = query.ToFilter();
-            if (!filter.IsSuccess)
+            var invalid = filter.IsSuccess ? await export.CheckAsync(workspace.Agency, filter.Value, ct) : filter.Error;
+            return invalid switch
             {
-                return Results.BadRequest(filter.Error.Detail);
-            }
-            return await export.CheckAsync(workspace.Agency, filter.Value, ct) is { } invalid
-                ? Api.Errors.Problems.ToProblem(invalid)
-                : (IResult)new Reports.TransactionCsv(export.StreamAsync(workspace.Agency, filter.Value), "transactions.csv");
+                null => new Reports.TransactionCsv(export.StreamAsync(workspace.Agency, filter.Value), "transactions.csv"),
+                ValidationFailed => Results.Redirect("/admin/transactions" + http.Request.QueryString),
+                _ => Api.Errors.Problems.ToProblem(invalid),
+            };
         });
         admin.MapPost("/plans/save", async ([FromForm] Guid? id, [FromForm] string? name, [FromForm] Features[]? features,
             BackOfficeContext context, ManagePlans plans, CancellationToken ct) =>

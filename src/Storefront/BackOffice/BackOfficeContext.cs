@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.WidgetHost;
 using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.BackOffice;
@@ -7,7 +11,7 @@ namespace ResellerKit.Storefront.BackOffice;
 /// Resolves the back office's state once per request: who is signed in, where they may go, and where they are.
 /// A workspace the cookie names but the user may no longer enter is ignored.
 /// </summary>
-public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAccess access, WorkspaceCookie cookie, UserManager<User> users)
+public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAccess access, WorkspaceCookie cookie, UserManager<User> users, EngineDbContext db, WidgetThemes themes)
 {
     private BackOfficeState? state;
 
@@ -30,7 +34,23 @@ public sealed class BackOfficeContext(IHttpContextAccessor accessor, WorkspaceAc
         current ??= available.FirstOrDefault(w => w.Key == key)
             ?? available.FirstOrDefault(w => w.Kind == WorkspaceKind.Agency)
             ?? available.FirstOrDefault();
-        return state = new BackOfficeState(user, available, current);
+        return state = new BackOfficeState(user, available, current, await BrandAsync(current, ct));
+    }
+
+    // An agency's workspace and its clients' wear the agency's brand (the account's owner, also while another agency assists).
+    private async Task<BackOfficeBrand> BrandAsync(Workspace? current, CancellationToken ct)
+    {
+        var agencyId = current?.SubAccountId is { } account
+            ? await db.SubAccounts.AsNoTracking().Where(s => s.Id == account).Select(s => (AgencyId?)s.AgencyId).SingleOrDefaultAsync(ct)
+            : current?.AgencyId;
+        if (agencyId is null)
+        {
+            return BackOfficeBrand.Platform;
+        }
+        // Without a primary colour of its own, the agency's colour is its storefront theme's accent, as in its widget.
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == agencyId, ct);
+        var color = agency.Branding.PrimaryColor ?? (await themes.ForAsync(agency, null, ct)).Accent;
+        return new BackOfficeBrand(agency.PublicName, agency.Branding.LogoUrl, color);
     }
 
     /// <summary>Makes <paramref name="key"/> the current workspace if the user may enter it.</summary>

@@ -10,7 +10,7 @@ public sealed class EmailOptions
 
     public string PickupDirectory { get; set; } = "mail-pickup";
 
-    public string FromAddress { get; set; } = "no-reply@resellerkit.local";
+    public string FromAddress { get; set; } = "no-reply@localhost";
 
     public string FromName { get; set; } = "ResellerKit";
 

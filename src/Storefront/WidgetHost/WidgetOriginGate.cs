@@ -16,7 +16,7 @@ namespace ResellerKit.Storefront.WidgetHost;
 /// </summary>
 public sealed class WidgetOriginGate(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, EngineDbContext db, WidgetOrigins origins, OwnOrigins own)
+    public async Task InvokeAsync(HttpContext context, EngineDbContext db, WidgetOrigins origins, OwnOrigins own, RefusedOrigins refused)
     {
         var stated = context.Request.Headers.Origin;
         var origin = stated is [{ } value] ? EmbeddingOrigin.Normalize(value) : null;
@@ -33,6 +33,10 @@ public sealed class WidgetOriginGate(RequestDelegate next)
                 .Select(a => (Engine.Common.AgencyId?)a.Id).SingleOrDefaultAsync(context.RequestAborted);
             if (agencyId is null || !await origins.IsAllowedAsync(agencyId.Value, origin, context.RequestAborted))
             {
+                if (agencyId is { } known)
+                {
+                    refused.Record(known, origin); // Shown in the agency's back office, to allow with a click.
+                }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
             }

@@ -30,6 +30,7 @@ public static class WidgetRegistration
         services.AddSingleton<WidgetSigningKey>();
         services.AddSingleton<ClientSecrets>();
         services.AddSingleton<OwnOrigins>();
+        services.AddSingleton<RefusedOrigins>();
         services.AddSingleton<WidgetSnippet>();
         services.AddScoped<WidgetGate>();
         services.AddScoped<WidgetThemes>();
@@ -47,6 +48,7 @@ public static class WidgetRegistration
             app.MapStaticAssets(); // /widget.js and _framework/blazor.server.js, precompressed at publish.
         }
         app.MapBlazorHub(HubPath);
+        app.MapGet(WidgetOriginCheck.Path, WidgetOriginCheck.HandleAsync).ExcludeFromDescription();
         app.MapEmbedding();
         return app;
     }

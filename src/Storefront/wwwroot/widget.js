@@ -1,4 +1,4 @@
-/* ResellerKit <resellerkit-credits>: Razor components rendered by the Storefront over a Blazor circuit, into a shadow
+/* <resellerkit-credits>: Razor components rendered by the Storefront over a Blazor circuit, into a shadow
    root on the agency's page. The element maps its attributes to the component's parameters. */
 (() => {
   if (customElements.get('resellerkit-credits')) return;
@@ -10,6 +10,10 @@
   // A refused connection (an origin the agency has not allowed) leaves Blazor.start() pending forever: watch the
   // connection's own start instead, and time out as a last resort.
   const failAll = () => isEnabled || elements.forEach(e => e.fail());
+  // Why it failed: the hub's refusal of a site the agency has not allowed is unreadable here, so ask (once) in a plain request.
+  let diagnosis;
+  const diagnose = () => diagnosis ??= fetch(`${origin}/widget/origin?agency=${encodeURIComponent(agencySlug || '')}`, { credentials: 'omit' })
+    .then(r => r.ok ? r.json() : null, () => null);
   function connectTo(builder, hub) {
     const build = builder.withUrl(hub).build.bind(builder);
     builder.build = () => {
@@ -57,6 +61,7 @@
 
   // A fresh copy of blazor.server.js: each copy starts one circuit, and the old one's is gone.
   function restart() {
+    diagnosis = undefined;
     started = isEnabled = false;
     enabled = new Promise(resolve => enable = () => { isEnabled = true; resolve(); });
     document.querySelectorAll(`script[src="${origin}/_framework/blazor.server.js"]`).forEach(s => s.remove());
@@ -73,6 +78,7 @@
 
     connectedCallback() {
       elements.add(this);
+      this.failed = false;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
       if (!this.component) root.innerHTML = '<style>:host{display:block;min-height:22rem}</style><p role="status">Loading credits…</p>';
       const turn = this.turn = (this.turn || 0) + 1;
@@ -107,9 +113,22 @@
     }
 
     fail() {
-      this.shadowRoot.innerHTML = '<style>:host{display:block;min-height:22rem}</style><p role="alert">The credits are not available right now. Please reload the page.</p>';
+      if (this.failed) return;
+      this.failed = true;
       this.component = null;
-      this.emit({ type: 'error', detail: { code: 'connection_failed', message: 'The widget could not reach the server.' } });
+      const turn = this.turn;
+      diagnose().then(answer => {
+        if (turn !== this.turn) return;
+        const refused = answer?.allowed === false;
+        const detail = refused
+          ? { code: 'origin_not_allowed', message: `This site (${location.origin}) is not allowed to show this widget; the agency can add it in its back office under Embed the widget > Allowed origins.` }
+          : { code: 'connection_failed', message: 'The widget could not reach the server.' };
+        if (refused) console.warn(detail.message);
+        this.shadowRoot.innerHTML = '<style>:host{display:block;min-height:22rem}</style><p role="alert"></p>';
+        this.shadowRoot.querySelector('p').textContent = refused
+          ? 'These credits cannot be shown on this site.' : 'The credits are not available right now. Please reload the page.';
+        this.emit({ type: 'error', detail });
+      });
     }
   }
   customElements.define('resellerkit-credits', CreditsElement);

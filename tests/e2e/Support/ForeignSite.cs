@@ -42,7 +42,7 @@ public sealed class ForeignSite : IAsyncDisposable
         <script>
           for (const type of ['ready', 'purchase-started', 'purchase-completed', 'error'])
             document.addEventListener('resellerkit:' + type, e => {
-              const li = document.createElement('li'); li.textContent = type; document.getElementById('events').append(li);
+              const li = document.createElement('li'); li.textContent = type + (e.detail?.code ? ' ' + e.detail.code : ''); document.getElementById('events').append(li);
             });
         </script>
         </body></html>

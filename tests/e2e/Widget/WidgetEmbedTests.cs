@@ -58,17 +58,20 @@ public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost
     }
 
     [Fact]
-    public async Task Widget_OnAnOriginTheAgencyDidNotAllow_GetsNoData()
+    public async Task Widget_OnAnOriginTheAgencyDidNotAllow_GetsNoData_AndNamesTheOriginProblem()
     {
         var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
         var page = await browser.NewPageAsync();
+        var warnings = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "warning") warnings.Add(m.Text); };
 
         await page.GotoAsync(stranger.Embed("/stolen", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client)));
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not available", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be shown on this site", new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByText("Starter")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("balance")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("error");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("error origin_not_allowed");
+        warnings.ShouldContain($"This site ({stranger.Origin}) is not allowed to show this widget; the agency can add it in its back office under Embed the widget > Allowed origins.");
     }
 
     /// <summary>

@@ -41,7 +41,8 @@ public sealed class AutoRechargePageTests(SqliteApi api) : IClassFixture<SqliteA
             ("Input.ThresholdCredits", "50"), ("Input.TargetCredits", "40"));
 
         html.ShouldContain("id=\"autoRecharge.targetCredits-error\"");
-        html.ShouldContain("targetCredits must be more than thresholdCredits");
+        html.ShouldContain("The top-up target must be more than the top-up threshold");
+        html.ShouldNotContain("targetCredits must");
         html.ShouldNotContain("Auto-recharge saved");
         (await agency.SubAccountAsync(client)).GetProperty("autoRecharge").ValueKind.ShouldBe(JsonValueKind.Null);
     }
