@@ -11,6 +11,7 @@ internal static class PersistenceRegistration
     public static IServiceCollection AddEnginePersistence(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton<OutboxCommitInterceptor>();
         _ = options.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
@@ -27,5 +28,5 @@ internal static class PersistenceRegistration
         return services;
     }
 
-    private static OutboxCommitInterceptor Committed(IServiceProvider services) => new(services.GetRequiredService<OutboxSignal>());
+    private static OutboxCommitInterceptor Committed(IServiceProvider services) => services.GetRequiredService<OutboxCommitInterceptor>();
 }

@@ -12,7 +12,7 @@ namespace ResellerKit.Tests.Unit.Payments;
 /// Here the poll is ten minutes apart, so only the hand-over after commit can deliver in time, and the default lane is
 /// full of deliveries that hang.
 /// </summary>
-public sealed class PromptFulfilmentTests(SlowPollApi api) : IClassFixture<SlowPollApi>
+public abstract class PromptFulfilmentTests(SlowPollApi api)
 {
     private static readonly TimeSpan Prompt = TimeSpan.FromSeconds(3);
 
@@ -65,8 +65,12 @@ public sealed class PromptFulfilmentTests(SlowPollApi api) : IClassFixture<SlowP
         (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64();
 }
 
+public sealed class PromptFulfilmentTestsOnSqlite(SlowPollSqliteApi api) : PromptFulfilmentTests(api), IClassFixture<SlowPollSqliteApi>;
+
+public sealed class PromptFulfilmentTestsOnPostgres(SlowPollPostgresApi api) : PromptFulfilmentTests(api), IClassFixture<SlowPollPostgresApi>;
+
 /// <summary>An install whose outbox polls every ten minutes, with a topic whose deliveries hang until released.</summary>
-public sealed class SlowPollApi() : ApiFixture(DatabaseProvider.Sqlite)
+public abstract class SlowPollApi(DatabaseProvider provider) : ApiFixture(provider)
 {
     public HangingHandler Hanging { get; } = new();
 
@@ -77,6 +81,10 @@ public sealed class SlowPollApi() : ApiFixture(DatabaseProvider.Sqlite)
 
     protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IOutboxHandler>(Hanging);
 }
+
+public sealed class SlowPollSqliteApi() : SlowPollApi(DatabaseProvider.Sqlite);
+
+public sealed class SlowPollPostgresApi() : SlowPollApi(DatabaseProvider.Postgres);
 
 /// <summary>A default-lane delivery that hangs (as an SMTP server or an agency's endpoint can) until the test releases it.</summary>
 public sealed class HangingHandler : IOutboxHandler
