@@ -5,5 +5,8 @@ public interface IOutboxHandler
 {
     string Topic { get; }
 
+    /// <summary>The lane its messages wait in; <see cref="OutboxLane.Payments"/> for work that moves money or credits.</summary>
+    OutboxLane Lane => OutboxLane.Default;
+
     Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct);
 }

@@ -11,6 +11,15 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How often each lane looks for due messages it was not handed: rows committed by other nodes, retries that fell
+    /// due, and rows a crash left behind. Rows this node commits are delivered at once, without waiting for it.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many messages each lane delivers at once on this node.</summary>
+    public int SlotsPerLane { get; set; } = 8;
+
     /// <summary>How often each node samples the outbox for the <c>resellerkit.outbox.*</c> gauges.</summary>
     public TimeSpan GaugeInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -13,65 +13,146 @@ namespace ResellerKit.Engine.Outbox;
 /// Delivers outbox messages. Each row is claimed by a conditional UPDATE that sets a lease, so several nodes polling
 /// one database never deliver a message at the same time; a node that dies mid-delivery leaves a lease that expires,
 /// and another node retries with the same message id. Each delivery is a span (<c>outbox deliver {topic}</c>).
+/// <para>
+/// Messages wait in lanes (<see cref="OutboxLane"/>), each with its own loop and delivery slots, so a Stripe event
+/// never queues behind emails or agency webhooks. A row this node commits is handed over by <see cref="OutboxSignal"/>
+/// and delivered at once; each lane also polls every <see cref="OutboxOptions.PollInterval"/> for the rest.
+/// </para>
 /// </summary>
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private const int BatchSize = 16;
 
     private readonly string owner = $"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}" is var id && id.Length > 100 ? id[..100] : id;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var lanes = Lanes();
+        var running = lanes.Values.Distinct().Select(lane => PollAsync(lane, stoppingToken)).Append(HandOverAsync(lanes, stoppingToken)).ToList();
+        await Task.WhenAll(running);
+    }
+
+    /// <summary>The lane of every known topic; a topic with no handler is the default lane's (which abandons it).</summary>
+    private Dictionary<OutboxLane, Lane> Lanes()
+    {
+        using var scope = scopes.CreateScope();
+        var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>().ToList();
+        var payments = handlers.Where(h => h.Lane == OutboxLane.Payments).Select(h => h.Topic).ToHashSet(StringComparer.Ordinal);
+        var slots = Math.Max(1, options.Value.SlotsPerLane);
+        return new Dictionary<OutboxLane, Lane>
+        {
+            [OutboxLane.Payments] = new(OutboxLane.Payments, payments, Mine: true, slots),
+            [OutboxLane.Default] = new(OutboxLane.Default, payments, Mine: false, slots),
+        };
+    }
+
+    /// <summary>Delivers each row this node commits as soon as it is committed, in its lane's slots.</summary>
+    private async Task HandOverAsync(Dictionary<OutboxLane, Lane> lanes, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var committed in signal.Reader.ReadAllAsync(ct))
+            {
+                var lane = lanes[OutboxLane.Payments].Holds(committed.Topic) ? lanes[OutboxLane.Payments] : lanes[OutboxLane.Default];
+                _ = DeliverInLaneAsync(lane, committed.Id, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>The fallback: due rows nobody handed over (other nodes' rows, retries, a crashed node's leases).</summary>
+    private async Task PollAsync(Lane lane, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
         {
             try
             {
-                var delivered = await RunOnceAsync(stoppingToken);
-                if (delivered == 0)
+                var handled = await RunOnceAsync(lane, ct);
+                if (handled < BatchSize)
                 {
-                    await signal.WaitAsync(IdlePoll, stoppingToken);
+                    await Task.Delay(options.Value.PollInterval, clock, ct);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return;
             }
             catch (Exception e)
             {
-                logger.LogError(e, "The outbox worker failed a pass; it will try again");
-                await Task.Delay(IdlePoll, stoppingToken);
+                logger.LogError(e, "The outbox worker failed a pass of the {Lane} lane; it will try again", lane.Name);
+                await Task.Delay(options.Value.PollInterval, clock, ct);
             }
         }
     }
 
-    /// <summary>One pass: claims due messages and delivers them in parallel. Returns how many it handled.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    /// <summary>One pass of one lane: claims its due messages and delivers them. Returns how many it found.</summary>
+    private async Task<int> RunOnceAsync(Lane lane, CancellationToken ct)
     {
         List<long> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             var now = clock.GetUtcNow();
-            due = await db.OutboxMessages.AsNoTracking()
+            var topics = lane.Topics.ToArray();
+            var rows = db.OutboxMessages.AsNoTracking()
                 .Where(m => m.CompletedAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now
-                    && (m.LeasedUntil == null || m.LeasedUntil < now))
-                .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
+                    && (m.LeasedUntil == null || m.LeasedUntil < now));
+            rows = lane.Mine ? rows.Where(m => topics.Contains(m.Topic)) : rows.Where(m => !topics.Contains(m.Topic));
+            due = await rows.OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
         }
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, DeliverAsync);
+        await Task.WhenAll(due.Select(id => DeliverInLaneAsync(lane, id, ct)));
         return due.Count;
     }
 
-    private async ValueTask DeliverAsync(long id, CancellationToken ct)
+    private async Task DeliverInLaneAsync(Lane lane, long id, CancellationToken ct)
+    {
+        try
+        {
+            await lane.Slots.WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        try
+        {
+            await DeliverAsync(id, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The row stays due (or leased until its lease ends): the poll takes it again.
+            logger.LogError(e, "The outbox worker failed to deliver message {Id}", id);
+        }
+        finally
+        {
+            lane.Slots.Release();
+        }
+    }
+
+    /// <param name="Topics">The payment lane's topics: this lane's own when <paramref name="Mine"/>, else every topic but these.</param>
+    private sealed record Lane(OutboxLane Name, IReadOnlySet<string> Topics, bool Mine, int SlotCount)
+    {
+        public SemaphoreSlim Slots { get; } = new(SlotCount, SlotCount);
+
+        public bool Holds(string topic) => Topics.Contains(topic) == Mine;
+    }
+
+    private async Task DeliverAsync(long id, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
         var now = clock.GetUtcNow();
         var leaseEnd = now + options.Value.Lease;
         var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.CompletedAt == null && m.AbandonedAt == null && (m.LeasedUntil == null || m.LeasedUntil < now))
+            .Where(m => m.Id == id && m.CompletedAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now
+                && (m.LeasedUntil == null || m.LeasedUntil < now))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.LeasedUntil, leaseEnd)
                 .SetProperty(m => m.LeaseOwner, owner)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Access;
+using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence.Providers;
 
 namespace ResellerKit.Engine.Persistence;
@@ -10,19 +11,22 @@ internal static class PersistenceRegistration
     public static IServiceCollection AddEnginePersistence(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
+        services.AddSingleton<OutboxCommitInterceptor>();
         _ = options.Provider switch
         {
-            DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>(o => o
+            DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp())),
-            DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>(o => o
+                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp(), Committed(sp))),
+            DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
-                .AddInterceptors(new ApiKeyStamp())),
-            DatabaseProvider.SqlServer => services.AddDbContext<EngineDbContext, SqlServerEngineDbContext>(o => o
+                .AddInterceptors(new ApiKeyStamp(), Committed(sp))),
+            DatabaseProvider.SqlServer => services.AddDbContext<EngineDbContext, SqlServerEngineDbContext>((sp, o) => o
                 .UseSqlServer(options.ConnectionString)
-                .AddInterceptors(new ApiKeyStamp())),
+                .AddInterceptors(new ApiKeyStamp(), Committed(sp))),
             _ => throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer."),
         };
         return services;
     }
+
+    private static OutboxCommitInterceptor Committed(IServiceProvider services) => services.GetRequiredService<OutboxCommitInterceptor>();
 }

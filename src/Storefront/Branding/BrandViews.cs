@@ -1,6 +1,7 @@
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Themes.Packages;
+using ResellerKit.Themes.Settings;
 using ResellerKit.Themes.Views;
 
 namespace ResellerKit.Storefront.Branding;
@@ -10,14 +11,19 @@ public static class BrandViews
 {
     public const string DefaultColor = "#1d4ed8";
 
-    public static AgencyBrandView Shop(Agency agency) => new(
-        agency.PublicName,
-        agency.Slug,
-        agency.Branding.LogoUrl,
-        agency.Branding.PrimaryColor ?? DefaultColor,
-        agency.Branding.SupportEmail ?? agency.OwnerEmail,
-        agency.Branding.Locale,
-        agency.Branding.Currency);
+    /// <param name="theme">The agency's theme, whose accent (by <see cref="ThemeAccent"/>'s rule) colours email buttons.</param>
+    public static AgencyBrandView Shop(Agency agency, ThemeSource? theme = null)
+    {
+        var shop = new AgencyBrandView(
+            agency.PublicName,
+            agency.Slug,
+            agency.Branding.LogoUrl,
+            agency.Branding.PrimaryColor ?? DefaultColor,
+            agency.Branding.SupportEmail ?? agency.OwnerEmail,
+            agency.Branding.Locale,
+            agency.Branding.Currency);
+        return theme is not null && ThemeAccent.Of(theme) is var (color, text) ? shop with { AccentColor = color, AccentTextColor = text } : shop;
+    }
 
     public static FooterView Footer(Agency agency, string? unsubscribeUrl = null) => new(
         agency.PublicName,
@@ -32,5 +38,6 @@ public static class BrandViews
         BuiltInThemes.Names.Contains(state.BaseTheme) ? state.BaseTheme : AgencyTheme.DefaultBase,
         state.Files,
         System.Text.Json.Nodes.JsonNode.Parse(state.SettingsJson) as System.Text.Json.Nodes.JsonObject,
-        state.Version);
+        state.Version,
+        agency.Branding.PrimaryColor);
 }

@@ -21,11 +21,11 @@ public sealed class EmailComposer(
         var agency = request.AgencyId is { } id ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) : null;
         var kind = Enum.Parse<EmailMessageKind>(request.Kind.ToString());
         var unsubscribeUrl = agency is not null && !kind.IsTransactional() ? unsubscribe.UrlFor(agency.Id, request.To) : null;
-        var shop = agency is null ? PlatformShop() : BrandViews.Shop(agency);
+        var theme = agency is null ? null : BrandViews.Theme(agency, await themes.GetAsync(agency.Id, ct));
+        var shop = agency is null ? PlatformShop() : BrandViews.Shop(agency, theme);
         var footer = agency is null
             ? new FooterView(options.Value.FromName, null, null, options.Value.FromAddress, null, null)
             : BrandViews.Footer(agency, unsubscribeUrl);
-        var theme = agency is null ? null : BrandViews.Theme(agency, await themes.GetAsync(agency.Id, ct));
         var view = new EmailView(shop, footer, request.ToName, request.To,
             request.ActionUrl ?? (request.ActionPath is { } path ? urls.BaseUrl + path : DefaultAction(request.Kind, agency)), request.ExpiresAt, request.Password, request.OtherParty, request.Reason,
             request.PackName, request.Credits, request.Balance, request.Threshold,

@@ -44,6 +44,8 @@ public static class PaymentsRegistration
             services.AddScoped<SandboxStore>();
             services.AddScoped<SandboxEvents>();
             services.AddScoped<SandboxPayments>();
+            services.AddScoped<SandboxExpiry>();
+            services.AddHostedService<SandboxExpiryWorker>();
             services.AddScoped<IOutboxHandler, SandboxWebhookSender>();
             services.AddScoped<IOutboxHandler, SandboxSettler>();
             services.AddHostedService<SandboxAutoConnect>();

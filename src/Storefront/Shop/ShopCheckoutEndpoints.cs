@@ -61,10 +61,8 @@ public static class ShopCheckoutEndpoints
             PurchaseState.Failed or PurchaseState.Expired => PageView.Canceled,
             _ => PageView.Fulfilled,
         };
-        if (state == PageView.Pending)
-        {
-            http.Response.Headers["Refresh"] = "3"; // The webhook usually lands within a second or two.
-        }
+        // While pending, the theme's script (checkout-return.js) asks again and shows the credits in place when they land.
+        http.Response.Headers.CacheControl = "no-store";
         // Only the buyer, signed in on this storefront, sees what was added and the new balance; a shared or leaked
         // session id shows the state of the payment and nothing of the account.
         var buyer = shop.Customer?.Id == result.Purchase.SubAccountId;

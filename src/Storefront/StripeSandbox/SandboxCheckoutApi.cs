@@ -46,7 +46,7 @@ public static class SandboxCheckoutApi
                 ["payment_intent"] = null, ["payment_status"] = "unpaid", ["status"] = "open",
                 ["success_url"] = form.Text("success_url"), ["cancel_url"] = form.Text("cancel_url"),
                 ["url"] = $"{urls.BaseUrl}/stripe-sandbox/checkout/{id}",
-                ["created"] = store.Now, ["expires_at"] = store.Now + 24 * 3600,
+                ["created"] = store.Now, ["expires_at"] = store.Now + (long)SandboxExpiry.SessionLifetime.TotalSeconds,
                 ["_sandbox"] = new JsonObject
                 {
                     ["account"] = account,
@@ -69,7 +69,7 @@ public static class SandboxCheckoutApi
             : StripeJson.NotFound("checkout.session", id);
     }
 
-    public static async Task<IResult> ExpireAsync(string id, HttpRequest request, SandboxStore store, SandboxEvents events, CancellationToken ct)
+    public static async Task<IResult> ExpireAsync(string id, HttpRequest request, SandboxStore store, SandboxExpiry expiry, CancellationToken ct)
     {
         var session = await store.GetAsync("checkout.session", id, ct);
         var account = request.Account();
@@ -81,10 +81,7 @@ public static class SandboxCheckoutApi
         {
             return StripeJson.Error(400, "Only open sessions can be expired.", "session");
         }
-        session["status"] = "expired";
-        await store.UpdateAsync("checkout.session", session, ct);
-        events.Publish("checkout.session.expired", session, account);
-        await store.SaveAsync(ct);
+        await expiry.ExpireAsync(session, ct);
         return StripeJson.Object(session);
     }
 }

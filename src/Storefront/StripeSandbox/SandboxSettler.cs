@@ -8,6 +8,8 @@ public sealed class SandboxSettler(SandboxPayments payments) : IOutboxHandler
 {
     public string Topic => SandboxPayments.SettleTopic;
 
+    public OutboxLane Lane => OutboxLane.Payments;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var settle = JsonNode.Parse(message.Payload)!.AsObject();

@@ -16,6 +16,8 @@ public sealed class SandboxWebhookSender(IHttpClientFactory http, IOptions<Strip
 
     public string Topic => SandboxEvents.Topic;
 
+    public OutboxLane Lane => OutboxLane.Payments;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var target = options.Value.SandboxWebhookUrl ?? urls.InternalBaseUrl + "/webhooks/stripe";

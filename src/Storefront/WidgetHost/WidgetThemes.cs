@@ -16,12 +16,18 @@ public sealed partial class WidgetThemes(ThemeStore themes)
     public async Task<ThemeVars> ForAsync(Agency agency, string? accentOverride, CancellationToken ct)
     {
         var theme = BrandViews.Theme(agency, await themes.GetAsync(agency.Id, ct));
-        var settings = SettingsSchema.Parse(theme.ReadFile(ThemePaths.SettingsSchema) ?? "[]").Resolve(theme.Settings);
+        var schema = theme.Schema();
+        var settings = theme.ResolveSettings(schema);
         var d = ThemeVars.Default;
         var text = Color(settings, "text_color") ?? d.Text;
+        // The page's accent attribute wins over the theme's; its text is picked by contrast unless the theme saved one.
+        var accent = IsHexColor(accentOverride) ? accentOverride : Color(settings, ThemeAccent.AccentId) ?? d.Accent;
+        var accentText = IsHexColor(accentOverride) && !schema.IsSaved(theme.Settings, ThemeAccent.AccentTextId)
+            ? ThemeAccent.TextOn(accentOverride)
+            : Color(settings, ThemeAccent.AccentTextId) ?? d.AccentText;
         return new ThemeVars(
-            IsHexColor(accentOverride) ? accentOverride : Color(settings, "accent_color") ?? d.Accent,
-            Color(settings, "accent_text_color") ?? d.AccentText,
+            accent,
+            accentText,
             Color(settings, "surface_color") ?? d.Surface,
             text,
             settings.GetValueOrDefault("corner_radius") is { } radius ? (int)Convert.ToDouble(radius, CultureInfo.InvariantCulture) : d.RadiusPx,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ResellerKit.Themes.Settings;
 
 namespace ResellerKit.Themes.Packages;
 
@@ -12,8 +13,10 @@ public sealed class ThemeSource
     private readonly IReadOnlyDictionary<string, string> overrides;
 
     private ThemeSource(
-        string agencyId, string baseTheme, IReadOnlyDictionary<string, string> baseFiles, IReadOnlyDictionary<string, string> overrides, JsonObject settings, int version)
+        string agencyId, string baseTheme, IReadOnlyDictionary<string, string> baseFiles, IReadOnlyDictionary<string, string> overrides, JsonObject settings, int version,
+        string? brandColor = null)
     {
+        BrandColor = brandColor;
         AgencyId = agencyId;
         BaseTheme = baseTheme;
         this.baseFiles = baseFiles;
@@ -30,6 +33,9 @@ public sealed class ThemeSource
 
     /// <summary>The agency's settings values (validated against the schema on save); missing values take the schema's defaults.</summary>
     public JsonObject Settings { get; }
+
+    /// <summary>The agency's primary colour (#rrggbb), the default of the theme's accent; null when the agency has none.</summary>
+    public string? BrandColor { get; }
 
     /// <summary>Bumped by the host on every save; part of asset URLs (<c>?v=</c>) and of cache keys.</summary>
     public int Version { get; }
@@ -48,12 +54,13 @@ public sealed class ThemeSource
     /// <summary>A built-in theme with an agency's overrides and settings.</summary>
     /// <exception cref="ArgumentException">The base theme is not built in (a bug of the caller).</exception>
     public static ThemeSource Create(
-        string agencyId, string baseTheme, IReadOnlyDictionary<string, string>? overrides = null, JsonObject? settings = null, int version = 1)
+        string agencyId, string baseTheme, IReadOnlyDictionary<string, string>? overrides = null, JsonObject? settings = null, int version = 1,
+        string? brandColor = null)
     {
         var files = BuiltInThemes.Files(baseTheme) is { } found && BuiltInThemes.Names.Contains(baseTheme)
             ? found
             : throw new ArgumentException($"'{baseTheme}' is not a built-in theme: {string.Join(", ", BuiltInThemes.Names)}.", nameof(baseTheme));
-        return new ThemeSource(agencyId, baseTheme, files, overrides ?? new Dictionary<string, string>(), settings ?? [], version);
+        return new ThemeSource(agencyId, baseTheme, files, overrides ?? new Dictionary<string, string>(), settings ?? [], version, brandColor);
     }
 
     /// <summary>A theme made of the given files only, with no base theme.</summary>
@@ -90,6 +97,12 @@ public sealed class ThemeSource
 
     internal const string EmailKeyPrefix = "email:";
 
+    /// <summary>The values templates see as <c>settings</c>: the saved values on the schema's defaults, the brand colour as the accent's default.</summary>
+    public IReadOnlyDictionary<string, object?> ResolveSettings(SettingsSchema schema) => schema.Resolve(Settings, BrandColor);
+
+    /// <summary>The theme's settings schema, parsed (uncached: for callers outside a render).</summary>
+    public SettingsSchema Schema() => SettingsSchema.Parse(ReadFile(ThemePaths.SettingsSchema) ?? "[]");
+
     /// <summary>The file's content: the agency's override, else the base theme's file, else null.</summary>
     public string? ReadFile(string path)
     {
@@ -101,13 +114,13 @@ public sealed class ThemeSource
     public ThemeSource WithFile(string path, string content)
     {
         var files = new Dictionary<string, string>(overrides, StringComparer.Ordinal) { [ThemePaths.Normalize(path)] = content };
-        return new ThemeSource(AgencyId, BaseTheme, baseFiles, files, Settings, Version + 1);
+        return new ThemeSource(AgencyId, BaseTheme, baseFiles, files, Settings, Version + 1, BrandColor);
     }
 
     /// <summary>The same theme without an override, so the base file shows again, and the next version.</summary>
     public ThemeSource WithoutFile(string path)
     {
         var files = overrides.Where(f => f.Key != ThemePaths.Normalize(path)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        return new ThemeSource(AgencyId, BaseTheme, baseFiles, files, Settings, Version + 1);
+        return new ThemeSource(AgencyId, BaseTheme, baseFiles, files, Settings, Version + 1, BrandColor);
     }
 }

@@ -82,7 +82,7 @@ internal sealed class RenderSession : IDisposable
 
     private static IReadOnlyDictionary<string, object?> Settings(ThemeSource theme, ThemeCache cache) =>
         theme.ReadFile(ThemePaths.SettingsSchema) is { } json
-            ? cache.Get(theme, ThemePaths.SettingsSchema, json, SettingsSchema.Parse).Resolve(theme.Settings)
+            ? theme.ResolveSettings(cache.Get(theme, ThemePaths.SettingsSchema, json, SettingsSchema.Parse))
             : new Dictionary<string, object?>();
 
     private static CultureInfo Culture(string locale)

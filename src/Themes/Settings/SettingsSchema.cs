@@ -51,18 +51,26 @@ public sealed class SettingsSchema
     /// <summary>
     /// The values a template sees as <c>settings</c>: each agency value that is valid, else the default. Richtext is
     /// sanitised (safe for <c>raw</c>), a font id becomes its CSS font stack, a range a number, a checkbox a boolean.
+    /// The agency's <paramref name="brandColor"/> is the accent's default (<see cref="ThemeAccent"/>).
     /// </summary>
-    public IReadOnlyDictionary<string, object?> Resolve(JsonObject values)
+    public IReadOnlyDictionary<string, object?> Resolve(JsonObject values, string? brandColor = null)
     {
         var resolved = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var setting in Settings)
         {
-            var value = values[setting.Id] is { } own && !SettingValidator.Problems(setting, own).Any() ? own : setting.Default;
+            var value = Saved(setting, values) ?? setting.Default;
             resolved[setting.Id] = Convert(setting, value);
         }
 
+        ThemeAccent.Apply(this, values, brandColor, resolved);
         return resolved;
     }
+
+    /// <summary>Whether the agency saved a valid value of its own for setting <paramref name="id"/>.</summary>
+    public bool IsSaved(JsonObject values, string id) => Find(id) is { } setting && Saved(setting, values) is not null;
+
+    private static JsonNode? Saved(SettingDefinition setting, JsonObject values) =>
+        values[setting.Id] is { } own && !SettingValidator.Problems(setting, own).Any() ? own : null;
 
     private static object? Convert(SettingDefinition setting, JsonNode? value)
     {

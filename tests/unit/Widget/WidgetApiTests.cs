@@ -164,6 +164,35 @@ public abstract class WidgetApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Load_WithoutASavedThemeAccent_DrawsTheAgencysPrimaryColourWithReadableText()
+    {
+        var (agency, _, _) = await ResellerAsync();
+        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#FFDD00" }, Ct)).EnsureSuccessStatusCode();
+
+        var view = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", null), Ct));
+
+        view.Theme.Accent.ShouldBe("#ffdd00");
+        view.Theme.AccentText.ShouldBe("#111827", "white on yellow is unreadable");
+        ResellerKit.Widget.Components.WidgetCss.Variables(view.Theme).ShouldContain("--rk-accent:#ffdd00;");
+    }
+
+    [Fact]
+    public async Task Load_WithASavedThemeAccent_DrawsTheThemesAccent_AndAnAccentAttributeWinsOverBoth()
+    {
+        var (agency, _, _) = await ResellerAsync();
+        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#ff6600" }, Ct)).EnsureSuccessStatusCode();
+        (await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "#0f766e" }, Ct)).EnsureSuccessStatusCode();
+
+        var themed = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", null), Ct));
+        var attributed = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", "#fde68a"), Ct));
+
+        themed.Theme.Accent.ShouldBe("#0f766e");
+        themed.Theme.AccentText.ShouldBe("#ffffff");
+        attributed.Theme.Accent.ShouldBe("#fde68a");
+        attributed.Theme.AccentText.ShouldBe("#111827");
+    }
+
+    [Fact]
     public async Task Load_WithLocaleAndAccentAttributes_FormatsMoneyThatWayAndKeepsOnlyAValidColour()
     {
         var (agency, _, _) = await ResellerAsync();

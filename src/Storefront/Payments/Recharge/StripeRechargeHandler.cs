@@ -16,6 +16,8 @@ public sealed class StripeRechargeHandler(ChargeRecharge charge, CheckoutUrls ur
 
     public string Topic => RechargeTrigger.StripeTopic;
 
+    public OutboxLane Lane => OutboxLane.Payments;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var id = RechargeId.From(Guid.Parse(message.Payload));

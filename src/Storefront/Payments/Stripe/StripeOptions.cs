@@ -23,6 +23,9 @@ public sealed class StripeOptions
     /// <summary>How long a delayed ("bank transfer") sandbox payment takes to settle.</summary>
     public TimeSpan SandboxSettleDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the sandbox looks for open checkout sessions past their <c>expires_at</c> to expire (as Stripe does after 24 h).</summary>
+    public TimeSpan SandboxExpirySweep { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool IsSandbox => Mode == StripeMode.Sandbox;
 
     public bool IsOff => Mode == StripeMode.Off;
