@@ -47,6 +47,7 @@ public static class EngineRegistration
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = User.CredentialLinkLifetime);
 
+        services.AddScoped<TwoFactorPolicy>();
         services.AddScoped<LedgerWriter>();
         services.AddScoped<LedgerVerifier>();
         services.AddScoped<ResolveApiKey>();

@@ -39,6 +39,21 @@ public sealed class Campaign
     /// <summary>"Copied from Acme's Spring launch": where the copy came from, as it was named at the time.</summary>
     public string? CopiedFrom { get; private set; }
 
+    /// <summary>The number of the campaign's current version: 1 when created, one more at every change.</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>The template a linked copy follows; null for a campaign that follows none.</summary>
+    public CampaignId? TemplateId { get; private set; }
+
+    /// <summary>The template's version this copy last took.</summary>
+    public int? TemplateVersion { get; private set; }
+
+    /// <summary>This copy's own version right after it last took its template's; another version means it was edited here.</summary>
+    public int? SyncedVersion { get; private set; }
+
+    /// <summary>A linked copy changed since it last followed its template.</summary>
+    public bool EditedLocally => TemplateId is not null && Version != SyncedVersion;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -60,6 +75,30 @@ public sealed class Campaign
         Faqs = [.. content.Faqs];
         Configuration = content.Configuration;
         UpdatedAt = now;
+    }
+
+    /// <summary>A change: the content is replaced and the version number goes up by one.</summary>
+    public void Revise(CampaignContent content, DateTimeOffset now)
+    {
+        Apply(content, now);
+        Version++;
+    }
+
+    /// <summary>A linked copy takes its template's content as a new version of its own, and is in step with it again.</summary>
+    public void Follow(Campaign template, DateTimeOffset now)
+    {
+        Revise(template.Content, now);
+        TemplateId = template.Id;
+        TemplateVersion = template.Version;
+        SyncedVersion = Version;
+    }
+
+    /// <summary>A copy (see <see cref="CopyTo"/>) that follows <paramref name="template"/> from now on.</summary>
+    public void LinkTo(Campaign template)
+    {
+        TemplateId = template.Id;
+        TemplateVersion = template.Version;
+        SyncedVersion = Version;
     }
 
     /// <summary>

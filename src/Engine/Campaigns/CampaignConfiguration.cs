@@ -25,6 +25,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
             new ValueComparer<IReadOnlyList<CampaignFaq>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
         builder.Property(c => c.CopiedFrom).HasMaxLength(MaxCopiedFromLength);
         builder.HasIndex(c => new { c.AgencyId, c.SubAccountId, c.CreatedAt });
+        // No foreign key to the template: a copy outlives a deleted template (and stops following it).
+        builder.HasIndex(c => c.TemplateId);
         builder.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<SubAccount>().WithMany().HasForeignKey(c => c.SubAccountId).OnDelete(DeleteBehavior.Restrict);
     }

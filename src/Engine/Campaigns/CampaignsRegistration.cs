@@ -11,5 +11,8 @@ public static class CampaignsRegistration
         .AddScoped<GetCampaign>()
         .AddScoped<UpdateCampaign>()
         .AddScoped<DeleteCampaign>()
-        .AddScoped<CopyCampaign>();
+        .AddScoped<CopyCampaign>()
+        .AddScoped<CampaignHistory>()
+        .AddScoped<PushCampaign>()
+        .AddScoped<CampaignVersions>();
 }

@@ -27,7 +27,7 @@ public sealed record CreateCampaignCommand(
 }
 
 /// <summary>Adds a campaign to the agency, or to one of its sub-accounts whose plan has the Campaigns feature.</summary>
-public sealed class CreateCampaign(EngineDbContext db, CampaignHolders holders, TimeProvider clock)
+public sealed class CreateCampaign(EngineDbContext db, CampaignHolders holders, CampaignHistory history, TimeProvider clock)
 {
     public async Task<Result<Campaign>> HandleAsync(AgencyId agencyId, CreateCampaignCommand command, Actor actor, CancellationToken ct)
     {
@@ -47,6 +47,7 @@ public sealed class CreateCampaign(EngineDbContext db, CampaignHolders holders, 
         var now = clock.GetUtcNow();
         var campaign = Campaign.Create(agencyId, command.SubAccountId, content.Value, now);
         db.Campaigns.Add(campaign);
+        history.Record(campaign, "created", now);
         db.AuditEvents.Add(AuditEvent.Record(actor, "campaign.created", agencyId, campaign.SubAccountId,
             new { campaignId = campaign.Id, campaign.Name }, now));
         await db.SaveChangesAsync(ct);

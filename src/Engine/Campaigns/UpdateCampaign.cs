@@ -31,7 +31,7 @@ public sealed record UpdateCampaignCommand(
 }
 
 /// <summary>Changes a campaign. One that a sub-account holds can change only while its plan has the Campaigns feature.</summary>
-public sealed class UpdateCampaign(EngineDbContext db, CampaignHolders holders, TimeProvider clock)
+public sealed class UpdateCampaign(EngineDbContext db, CampaignHolders holders, CampaignHistory history, TimeProvider clock)
 {
     public async Task<Result<Campaign>> HandleAsync(Tenant tenant, CampaignId id, UpdateCampaignCommand command, Actor actor, CancellationToken ct)
     {
@@ -62,7 +62,9 @@ public sealed class UpdateCampaign(EngineDbContext db, CampaignHolders holders, 
             var now = clock.GetUtcNow();
             db.AuditEvents.Add(AuditEvent.Record(actor, "campaign.updated", campaign.AgencyId, campaign.SubAccountId,
                 new { campaignId = campaign.Id, fields = changed, name = current.Name == next.Name ? null : new { from = current.Name, to = next.Name } }, now));
-            campaign.Apply(next, now);
+            await history.KeepCurrentAsync(campaign, ct);
+            campaign.Revise(next, now);
+            history.Record(campaign, "edited", now);
             await db.SaveChangesAsync(ct);
         }
         return campaign;

@@ -102,6 +102,8 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<WidgetOrigin> WidgetOrigins => Set<WidgetOrigin>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
+    public DbSet<CampaignVersion> CampaignVersions => Set<CampaignVersion>();
+
     public abstract DatabaseProvider Provider { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

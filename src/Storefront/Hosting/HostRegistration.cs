@@ -71,6 +71,7 @@ public static class HostRegistration
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<SignInThrottle>();
+        app.UseMiddleware<TwoFactorEnrolment>();
         app.UseAntiforgery();
         return app;
     }

@@ -25,12 +25,12 @@ public sealed class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium
 
         await TeamInvitations.InviteAsync(owner, "Alex Admin", "alex@nowhere", "Admin");
         await Assertions.Expect(owner.GetByText("Enter a valid email address")).ToBeVisibleAsync();
-        await ShootAsync(owner, "issue13-team-owner-bad-email");
+        await Chromium.ScreenshotsAsync(owner, "issue13-team-owner-bad-email");
         await TeamInvitations.InviteAsync(owner, "Alex Admin", adminEmail, "Admin");
         await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation emailed to {adminEmail}");
         await TeamInvitations.InviteAsync(owner, "Pat Packs", memberEmail, "Member", areas: ["Packs"]);
         await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"Invitation emailed to {memberEmail}");
-        await ShootAsync(owner, "issue13-team-owner");
+        await Chromium.ScreenshotsAsync(owner, "issue13-team-owner");
 
         var admin = await AcceptInviteAsync(adminEmail);
         await admin.GotoAsync(journey.Url("/admin/team"));
@@ -39,10 +39,10 @@ public sealed class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium
         await Assertions.Expect(ownerRow.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         var adminRow = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = adminEmail });
         await Assertions.Expect(adminRow.GetByRole(AriaRole.Option, new() { Name = "Owner" })).ToHaveCountAsync(0);
-        await ShootAsync(admin, "issue13-team-admin");
+        await Chromium.ScreenshotsAsync(admin, "issue13-team-admin");
         await admin.GotoAsync(journey.Url("/admin"));
         await Assertions.Expect(admin.GetByRole(AriaRole.Term).Filter(new() { HasText = "Pool balance" })).ToBeVisibleAsync();
-        await ShootAsync(admin, "issue13-dashboard-admin");
+        await Chromium.ScreenshotsAsync(admin, "issue13-dashboard-admin");
 
         var member = await AcceptInviteAsync(memberEmail);
         await member.GotoAsync(journey.Url("/admin"));
@@ -51,17 +51,17 @@ public sealed class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium
         await Assertions.Expect(member.GetByText("Your role opens no figures on this dashboard")).ToBeVisibleAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Packs & pricing" })).ToBeVisibleAsync();
         await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Sub-accounts" })).ToHaveCountAsync(0);
-        await ShootAsync(member, "issue13-dashboard-packs-member");
+        await Chromium.ScreenshotsAsync(member, "issue13-dashboard-packs-member");
         await member.GotoAsync(journey.Url("/admin/team"));
         await Assertions.Expect(member.GetByText("Only the agency's owners and admins manage the team.")).ToBeVisibleAsync();
-        await ShootAsync(member, "issue13-team-packs-member");
+        await Chromium.ScreenshotsAsync(member, "issue13-team-packs-member");
         await member.GotoAsync(journey.Url("/admin/packs"));
         await Assertions.Expect(member.GetByLabel("Currency", new() { Exact = true }).First).ToContainTextAsync("USD");
-        await ShootAsync(member, "issue13-packs-packs-member");
+        await Chromium.ScreenshotsAsync(member, "issue13-packs-packs-member");
 
         await owner.GotoAsync(journey.Url("/admin"));
         await Assertions.Expect(owner.GetByRole(AriaRole.Term).Filter(new() { HasText = "Pool balance" })).ToBeVisibleAsync();
-        await ShootAsync(owner, "issue13-dashboard-owner");
+        await Chromium.ScreenshotsAsync(owner, "issue13-dashboard-owner");
     }
 
     // The invitee opens the emailed link in a browser of its own, sets a password, and signs in with it.
@@ -72,14 +72,6 @@ public sealed class TeamRolesJourneyTests(DemoStorefront demo, Chromium chromium
         return await journey.SignInToBackOfficeAsync(email, Password);
     }
 
-    private static async Task ShootAsync(IPage page, string name)
-    {
-        await page.SetViewportSizeAsync(1280, 900);
-        await Chromium.ScreenshotAsync(page, name + "-1280");
-        await page.SetViewportSizeAsync(375, 812);
-        await Chromium.ScreenshotAsync(page, name + "-375");
-        await page.SetViewportSizeAsync(1280, 900);
-    }
 
     public void Dispose() => journey.Dispose();
 }

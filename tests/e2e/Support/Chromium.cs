@@ -37,6 +37,16 @@ public sealed class Chromium : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The page at 1280 and at 375 px (<c>{name}-1280.png</c>, <c>{name}-375.png</c>), left at 1280.</summary>
+    public static async Task ScreenshotsAsync(IPage page, string name)
+    {
+        await page.SetViewportSizeAsync(1280, 900);
+        await ScreenshotAsync(page, name + "-1280");
+        await page.SetViewportSizeAsync(375, 812);
+        await ScreenshotAsync(page, name + "-375");
+        await page.SetViewportSizeAsync(1280, 900);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repository.Artifacts("screenshots"), name + ".png"), FullPage = true });
 

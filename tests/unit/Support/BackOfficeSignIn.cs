@@ -9,7 +9,7 @@ namespace ResellerKit.Tests.Unit.Support;
 /// <summary>Signing in to the back office through its real login form, as an agency's owner or a client user.</summary>
 public static class BackOfficeSignIn
 {
-    private const string OwnerPassword = "Back-Office-Owner-Pass-1234";
+    public const string OwnerPassword = "Back-Office-Owner-Pass-1234";
     private static int lastAddress;
 
     /// <summary>
@@ -18,13 +18,19 @@ public static class BackOfficeSignIn
     /// </summary>
     public static async Task<Browser> SignInBackOfficeAsync(this ApiFixture api, string email, string password)
     {
-        var n = Interlocked.Increment(ref lastAddress);
-        var address = new IPAddress([198, 18, (byte)(n >> 8), (byte)n]);
-        var handler = new CookieContainerHandler { InnerHandler = api.Server.CreateHandler(http => http.Connection.RemoteIpAddress = address) };
-        var browser = new Browser(new HttpClient(handler) { BaseAddress = api.Server.BaseAddress });
+        var browser = api.BrowserOfItsOwnAddress();
         var response = await browser.SubmitAsync("/admin/login", "/admin/login", ("_handler", "login"), ("Input.Email", email), ("Input.Password", password));
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
         return browser;
+    }
+
+    /// <summary>A browser (cookies, no automatic redirects) whose requests come from a client address no other browser uses.</summary>
+    public static Browser BrowserOfItsOwnAddress(this ApiFixture api)
+    {
+        var n = Interlocked.Increment(ref lastAddress);
+        var address = new IPAddress([198, 18, (byte)(n >> 8), (byte)n]);
+        var handler = new CookieContainerHandler { InnerHandler = api.Server.CreateHandler(http => http.Connection.RemoteIpAddress = address) };
+        return new Browser(new HttpClient(handler) { BaseAddress = api.Server.BaseAddress });
     }
 
     /// <summary>The agency's owner (created without a password; the invite sets one) with a password set for the test.</summary>

@@ -25,17 +25,29 @@ public sealed record UpdateCampaignRequest(
         Configuration);
 }
 
-public sealed record CopyCampaignRequest(SubAccountId? TargetSubAccountId);
+public sealed record CopyCampaignRequest(SubAccountId? TargetSubAccountId, bool? Linked);
 
-/// <summary>A whole campaign. <c>subAccountId</c> is null for the agency's own.</summary>
+public sealed record PushCampaignRequest(IReadOnlyList<SubAccountId>? SubAccountIds, bool? Force);
+
+public sealed record PushCampaignResponse(IReadOnlyList<CampaignId> Updated, IReadOnlyList<SkippedCopy> Skipped);
+
+public sealed record RollbackCampaignRequest(int? Version);
+
+public sealed record CampaignVersionResponse(int Version, string Change, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// A whole campaign. <c>subAccountId</c> is null for the agency's own. <c>version</c> counts its changes; a linked copy
+/// names its <c>templateId</c>, the template's version it last took, and whether it was <c>editedLocally</c> since.
+/// </summary>
 public sealed record CampaignResponse(
     CampaignId Id, SubAccountId? SubAccountId, string Name, JsonElement Settings, string Instructions,
     IReadOnlyList<CampaignFaq> Faqs, JsonElement Configuration, CampaignId? CopiedFromId, string? CopiedFrom,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version, CampaignId? TemplateId, int? TemplateVersion, bool EditedLocally)
 {
     public static CampaignResponse From(Campaign c) => new(
         c.Id, c.SubAccountId, c.Name, JsonSerializer.Deserialize<JsonElement>(c.Settings), c.Instructions, c.Faqs,
-        JsonSerializer.Deserialize<JsonElement>(c.Configuration), c.CopiedFromId, c.CopiedFrom, c.CreatedAt, c.UpdatedAt);
+        JsonSerializer.Deserialize<JsonElement>(c.Configuration), c.CopiedFromId, c.CopiedFrom, c.CreatedAt, c.UpdatedAt,
+        c.Version, c.TemplateId, c.TemplateVersion, c.EditedLocally);
 }
 
 /// <summary>A campaign in a list, without its settings, instructions, FAQs and configuration (GET it for those).</summary>

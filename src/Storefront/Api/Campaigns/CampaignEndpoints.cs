@@ -17,6 +17,9 @@ public static class CampaignEndpoints
         group.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateCampaign");
         group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteCampaign");
         group.MapPost("/{id:guid}/copy", CopyAsync).WithName("CopyCampaign");
+        group.MapPost("/{id:guid}/push", PushAsync).WithName("PushCampaign");
+        group.MapGet("/{id:guid}/versions", VersionsAsync).WithName("ListCampaignVersions");
+        group.MapPost("/{id:guid}/rollback", RollbackAsync).WithName("RollbackCampaign");
         return api;
     }
 
@@ -78,8 +81,37 @@ public static class CampaignEndpoints
         {
             return ValidationFailed.For("targetSubAccountId", "Name the sub-account to copy the campaign to.").ToProblem();
         }
-        var result = await handler.HandleAsync(caller.Tenant, id, target, caller.Actor, ct);
+        var result = await handler.HandleAsync(caller.Tenant, id, target, caller.Actor, ct, linked: request.Linked == true);
         return result.IsSuccess ? Created(result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>Brings the template's linked copies to its latest version; a copy edited locally is skipped unless <c>force</c>.</summary>
+    public static async Task<Results<Ok<PushCampaignResponse>, ProblemHttpResult>> PushAsync(
+        CampaignId id, PushCampaignRequest request, ApiCaller caller, PushCampaign handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(caller.Tenant, id, request.SubAccountIds, request.Force == true, caller.Actor, ct);
+        return result.IsSuccess ? TypedResults.Ok(new PushCampaignResponse(result.Value.Updated, result.Value.Skipped)) : result.Error.ToProblem();
+    }
+
+    public static async Task<Results<Ok<Page<CampaignVersionResponse>>, ProblemHttpResult>> VersionsAsync(
+        CampaignId id, ApiCaller caller, CampaignVersions versions, CancellationToken ct)
+    {
+        var result = await versions.ListAsync(caller.Tenant, id, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok(new Page<CampaignVersionResponse>([.. result.Value.Select(v => new CampaignVersionResponse(v.Version, v.Change, v.CreatedAt))], null))
+            : result.Error.ToProblem();
+    }
+
+    /// <summary>Restores a version's content, recorded as a new version.</summary>
+    public static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> RollbackAsync(
+        CampaignId id, RollbackCampaignRequest request, ApiCaller caller, CampaignVersions versions, CancellationToken ct)
+    {
+        if (request.Version is not ({ } version and > 0))
+        {
+            return ValidationFailed.For("version", "Name the version to roll back to: a whole number from 1.").ToProblem();
+        }
+        var result = await versions.RollBackAsync(caller.Tenant, id, version, caller.Actor, ct);
+        return result.IsSuccess ? TypedResults.Ok(CampaignResponse.From(result.Value)) : result.Error.ToProblem();
     }
 
     private static Created<CampaignResponse> Created(Campaign campaign) =>

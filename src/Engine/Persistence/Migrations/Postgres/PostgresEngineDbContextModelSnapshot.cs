@@ -610,16 +610,65 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.Property<Guid?>("SubAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("SyncedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("TemplateVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SubAccountId");
 
+                    b.HasIndex("TemplateId");
+
                     b.HasIndex("AgencyId", "SubAccountId", "CreatedAt");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Campaigns.CampaignVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CampaignVersions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
@@ -2090,6 +2139,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Campaigns.CampaignVersion", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>

@@ -612,16 +612,65 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("SubAccountId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("SyncedVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("TemplateVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SubAccountId");
 
+                    b.HasIndex("TemplateId");
+
                     b.HasIndex("AgencyId", "SubAccountId", "CreatedAt");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Campaigns.CampaignVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CampaignVersions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
@@ -2100,6 +2149,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Campaigns.CampaignVersion", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>

@@ -595,16 +595,65 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("SubAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SyncedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("SubAccountId");
 
+                    b.HasIndex("TemplateId");
+
                     b.HasIndex("AgencyId", "SubAccountId", "CreatedAt");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Campaigns.CampaignVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CampaignVersions");
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>
@@ -2055,6 +2104,15 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SubAccountId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ResellerKit.Engine.Campaigns.CampaignVersion", b =>
+                {
+                    b.HasOne("ResellerKit.Engine.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResellerKit.Engine.Connections.Connection", b =>

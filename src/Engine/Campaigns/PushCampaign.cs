@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Campaigns;
+
+public sealed record PushedCampaign(IReadOnlyList<CampaignId> Updated, IReadOnlyList<SkippedCopy> Skipped);
+
+/// <summary><c>edited_locally</c>: changed since it last took the template (pushed only with force); <c>up_to_date</c>: nothing to take.</summary>
+public sealed record SkippedCopy(CampaignId CopyId, string Reason)
+{
+    public const string EditedLocally = "edited_locally";
+    public const string UpToDate = "up_to_date";
+}
+
+/// <summary>
+/// Brings the linked copies of a template (all, or those of the given sub-accounts) to its latest version, each as a
+/// new version of the copy. A copy edited since it last followed the template is skipped unless forced, so that an
+/// agency never overwrites a client's own changes by accident.
+/// </summary>
+public sealed class PushCampaign(EngineDbContext db, CampaignHistory history, TimeProvider clock)
+{
+    public async Task<Result<PushedCampaign>> HandleAsync(
+        Tenant tenant, CampaignId templateId, IReadOnlyList<SubAccountId>? subAccountIds, bool force, Actor actor, CancellationToken ct)
+    {
+        var template = await db.Campaigns.AsNoTracking().WithSpecification(new CampaignByIdSpec(tenant, templateId)).SingleOrDefaultAsync(ct);
+        if (template is null)
+        {
+            return new NotFound("campaign");
+        }
+        var copies = await db.Campaigns.Where(c => c.AgencyId == template.AgencyId && c.TemplateId == template.Id).OrderBy(c => c.CreatedAt).ToListAsync(ct);
+        if (subAccountIds is not null)
+        {
+            copies = copies.Where(c => c.SubAccountId is { } s && subAccountIds.Contains(s)).ToList();
+        }
+        var now = clock.GetUtcNow();
+        var updated = new List<CampaignId>();
+        var skipped = new List<SkippedCopy>();
+        foreach (var copy in copies)
+        {
+            if (copy.EditedLocally && !force)
+            {
+                skipped.Add(new SkippedCopy(copy.Id, SkippedCopy.EditedLocally));
+                continue;
+            }
+            if (!copy.EditedLocally && copy.TemplateVersion == template.Version)
+            {
+                skipped.Add(new SkippedCopy(copy.Id, SkippedCopy.UpToDate));
+                continue;
+            }
+            await history.KeepCurrentAsync(copy, ct);
+            copy.Follow(template, now);
+            history.Record(copy, $"updated from its template's version {template.Version}{(force ? ", replacing its own changes" : "")}", now);
+            updated.Add(copy.Id);
+        }
+        if (updated.Count > 0)
+        {
+            db.AuditEvents.Add(AuditEvent.Record(actor, "campaign.pushed", template.AgencyId, template.SubAccountId,
+                new { campaignId = template.Id, version = template.Version, updated, skipped = skipped.Select(s => new { s.CopyId, s.Reason }), force }, now));
+            await db.SaveChangesAsync(ct);
+        }
+        return new PushedCampaign(updated, skipped);
+    }
+}
