@@ -41,7 +41,7 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
 
         added.ShouldContain("¥1,500");
         (await SinglePackAsync(agency, "Yen pack")).GetProperty("unitAmount").GetInt64().ShouldBe(1_500);
-        fraction.ShouldContain("Enter the price as an amount in JPY, like 1500.");
+        fraction.ShouldContain("Enter a price from ¥1 to ¥99,999,999, like 1500.");
     }
 
     [Fact]

@@ -24,12 +24,15 @@ public sealed class PackInput
         Highlight = pack.Highlight, SortOrder = pack.SortOrder,
     };
 
-    /// <summary>The command for the Engine, or the price field's own refusal when it is no amount in this currency.</summary>
+    /// <summary>
+    /// The command for the Engine, or a refusal of the price field when it is no amount in this currency (worded, as
+    /// the Engine's refusals are, by <see cref="BackOffice.PricingWords"/>).
+    /// </summary>
     public Result<PackCommand> ToCommand()
     {
         if (!MajorUnits.TryParseAmount(Price, Currency, out var minor))
         {
-            return ValidationFailed.For("unitAmount", $"Enter the price as an amount in {Currency.ToUpperInvariant()}, like {BackOffice.PricingWords.Example(Currency)}.");
+            return ValidationFailed.For("unitAmount", "The price is not an amount in this currency.");
         }
         return new PackCommand(Name, Credits, minor, Currency, Highlight, SortOrder);
     }
