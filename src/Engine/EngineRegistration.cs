@@ -61,6 +61,7 @@ public static class EngineRegistration
         services.AddScoped<UpdateSubAccount>();
         services.AddScoped<GetSubAccount>();
         services.AddScoped<ListSubAccounts>();
+        services.AddScoped<ListSubAccountBalances>();
         services.AddScoped<GetBalance>();
         services.AddScoped<GrantPoolCredits>();
         services.AddScoped<GrantSubAccountCredits>();

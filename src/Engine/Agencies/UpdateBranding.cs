@@ -21,7 +21,8 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
     {
         var c = command;
         var errors = new FieldErrors()
-            .When(c.LogoUrl.IsSet && c.LogoUrl.Value is { } logo && !IsWebUrl(logo), "logoUrl", "logoUrl must be an absolute https or http URL of an image.")
+            .When(c.LogoUrl.IsSet && c.LogoUrl.Value is { } logo && !IsHttpsUrl(logo), "logoUrl",
+                "Enter the logo's full address starting with https:// (emails leave out images that are not served over https).")
             .When(c.PrimaryColor.IsSet && c.PrimaryColor.Value is { } color && !Color().IsMatch(color), "primaryColor", "primaryColor must be a hex colour like #1d4ed8.")
             .When(c.SupportEmail.IsSet && c.SupportEmail.Value is { } email && !Input.IsEmail(email), "supportEmail", "Enter a valid email address.")
             .Text("emailFooter", c.EmailFooter.Value, 2000, multiline: true)
@@ -72,8 +73,9 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static bool IsWebUrl(string url) =>
-        url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http";
+    // https only: email clients drop images served over http, and a storefront on https would block them as mixed content.
+    private static bool IsHttpsUrl(string url) =>
+        url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
 
     [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex HostName();

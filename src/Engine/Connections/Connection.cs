@@ -55,7 +55,7 @@ public sealed class Connection
         SubAccountId = subAccountId,
         Status = ConnectionStatus.Pending,
         Role = role,
-        Areas = role == MembershipRole.Member ? areas : Areas.All,
+        Areas = role == MembershipRole.Member ? areas & ClientAccountAreas.All : Areas.All,
         TokenHash = tokenHash,
         ExpiresAt = now + RequestLifetime,
         CreatedAt = now,
@@ -70,7 +70,7 @@ public sealed class Connection
     internal void ChangeRole(MembershipRole role, Areas areas)
     {
         Role = role;
-        Areas = role == MembershipRole.Member ? areas : Areas.All;
+        Areas = role == MembershipRole.Member ? areas & ClientAccountAreas.All : Areas.All;
     }
 
     internal void End(ConnectionStatus status, string endedBy, DateTimeOffset now)

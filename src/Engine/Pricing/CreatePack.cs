@@ -4,7 +4,7 @@ using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Pricing;
 
-/// <summary>Adds a pack in a currency the platform sells in, refusing a price below the platform's floor for it.</summary>
+/// <summary>Adds a pack in a currency the platform sells in, refusing a price below the platform's floor for it and a name already on sale.</summary>
 public sealed class CreatePack(EngineDbContext db, MinimumPrices minimums, TimeProvider clock)
 {
     public async Task<Result<CreditPack>> HandleAsync(AgencyId agencyId, PackCommand command, Actor actor, CancellationToken ct)
@@ -15,6 +15,10 @@ public sealed class CreatePack(EngineDbContext db, MinimumPrices minimums, TimeP
             return details.Error;
         }
         var d = details.Value;
+        if (await PackNames.TakenAsync(db, agencyId, d.Name, null, ct) is { } taken)
+        {
+            return taken;
+        }
         var floor = await minimums.CheckAsync(d.Currency, d.Credits, d.UnitAmount, ct);
         if (!floor.IsSuccess)
         {

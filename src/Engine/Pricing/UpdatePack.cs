@@ -22,6 +22,10 @@ public sealed class UpdatePack(EngineDbContext db, MinimumPrices minimums, TimeP
         {
             return details.Error;
         }
+        if (await PackNames.TakenAsync(db, agencyId, details.Value.Name, id, ct) is { } taken)
+        {
+            return taken;
+        }
         var floor = await minimums.CheckAsync(details.Value.Currency, details.Value.Credits, details.Value.UnitAmount, ct);
         if (!floor.IsSuccess)
         {

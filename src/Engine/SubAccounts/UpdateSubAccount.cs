@@ -13,11 +13,13 @@ public sealed record UpdateSubAccountCommand(
     Optional<long?> UsageCapPerMonth = default,
     Optional<AutoRechargeInput?> AutoRecharge = default,
     Optional<LowBalanceAlertInput?> LowBalanceAlert = default,
-    Optional<Reports.ReportMetrics?> Reports = default);
+    Optional<Reports.ReportMetrics?> Reports = default,
+    Optional<Guid?> PlanId = default);
 
 /// <summary>
 /// Changes a sub-account's name, credit mode, pause state, monthly cap, auto-recharge or low-balance alert, and records
-/// each change in the audit log. Saving auto-recharge settings also resumes a paused auto-recharge.
+/// each change in the audit log. A plan (null for none) must be one of the sub-account's agency's plans; its per-account
+/// feature overrides stay as they are. Saving auto-recharge settings also resumes a paused auto-recharge.
 /// Switching mode moves no credits: the sub-account's own wallet keeps its balance and is used again in reselling mode.
 /// </summary>
 public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeatures features, TimeProvider clock)
@@ -55,6 +57,11 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
                 return allowed.Error;
             }
         }
+        if (command.PlanId is { IsSet: true, Value: { } planId }
+            && !await db.Plans.AnyAsync(p => p.Id == planId && p.AgencyId == subAccount.AgencyId, ct))
+        {
+            return new NotFound("plan");
+        }
         var mode = command.CreditMode.Or(subAccount.CreditMode)!.Value;
         var enabling = command.AutoRecharge.IsSet ? command.AutoRecharge.Value?.Enabled == true : subAccount.AutoRechargeEnabled;
         if (enabling && mode != CreditMode.Reselling)
@@ -69,6 +76,8 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
         Track(changes, "paused", subAccount.Paused, command.Paused.Or(subAccount.Paused)!.Value, subAccount.SetPaused);
         Track(changes, "usageCapPerMonth", subAccount.UsageCapPerMonth, command.UsageCapPerMonth.Or(subAccount.UsageCapPerMonth), subAccount.SetUsageCap);
         Track(changes, "reports", subAccount.ReportMetrics, command.Reports.Or(subAccount.ReportMetrics) ?? subAccount.ReportMetrics, subAccount.ShowReports);
+        Track(changes, "planId", subAccount.PlanId, command.PlanId.Or(subAccount.PlanId),
+            plan => subAccount.AssignPlan(plan, subAccount.FeaturesOn, subAccount.FeaturesOff));
         if (command.AutoRecharge.IsSet)
         {
             var settings = command.AutoRecharge.Value?.ToSettings();

@@ -3,6 +3,7 @@ using ResellerKit.Storefront.Api.Branding;
 using ResellerKit.Storefront.Api.Campaigns;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Ledger;
+using ResellerKit.Storefront.Api.Plans;
 using ResellerKit.Storefront.Api.Pricing;
 using ResellerKit.Storefront.Api.Purchases;
 using ResellerKit.Storefront.Api.Recharges;
@@ -22,6 +23,7 @@ public static class ApiRoutes
         api.MapSubAccounts();
         api.MapLedger();
         api.MapPricing();
+        api.MapPlans();
         api.MapPurchases();
         api.MapBranding();
         api.MapThemes();

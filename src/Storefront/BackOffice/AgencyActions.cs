@@ -86,7 +86,8 @@ public static class AgencyActions
                 _ => Api.Errors.Problems.ToProblem(invalid),
             };
         });
-        admin.MapPost("/plans/save", async ([FromForm] Guid? id, [FromForm] string? name, [FromForm] Features[]? features,
+        // The new-plan form posts an empty id: bound as text, since an empty string is no Guid? to the binder.
+        admin.MapPost("/plans/save", async ([FromForm] string? id, [FromForm] string? name, [FromForm] Features[]? features,
             BackOfficeContext context, ManagePlans plans, CancellationToken ct) =>
         {
             var state = await context.LoadAsync(ct);
@@ -94,8 +95,13 @@ public static class AgencyActions
             {
                 return Results.Redirect("/admin/plans?notice=not-found");
             }
+            Guid? planId = Guid.TryParse(id, out var parsed) ? parsed : null;
+            if (planId is null && !string.IsNullOrEmpty(id))
+            {
+                return Results.Redirect("/admin/plans?notice=not-found");
+            }
             var all = (features ?? []).Aggregate(Features.None, (set, f) => set | f);
-            var result = await plans.SaveAsync(workspace.Agency, id, name, all, state.Actor, ct);
+            var result = await plans.SaveAsync(workspace.Agency, planId, name, all, state.Actor, ct);
             return Results.Redirect($"/admin/plans?notice={result.Error switch
             {
                 null => "saved",

@@ -43,7 +43,7 @@ public sealed class WidgetViews(
     }
 
     private static PackOffer Offer(CreditPack pack, CultureInfo culture) => new(
-        pack.Id.ToString(), pack.Name, pack.Credits, pack.Credits.ToString("N0", culture),
+        pack.Id.ToString(), pack.Name, pack.Credits, NumberFormatter.Format(pack.Credits, culture),
         MoneyFormatter.Format(pack.UnitAmount, pack.Currency, culture),
         MoneyFormatter.FormatFractional(CreditPricing.PerCredit(pack.Credits, pack.UnitAmount), pack.Currency, culture),
         pack.Highlight);
@@ -73,12 +73,12 @@ public sealed class WidgetViews(
             client.Name,
             reselling,
             reselling ? balance.Credits : null,
-            reselling && balance.Credits is { } credits ? $"{credits.ToString("N0", culture)} credits" : null,
-            balance.UsedThisMonth.ToString("N0", culture),
-            balance.UsageCapPerMonth?.ToString("N0", culture),
+            reselling && balance.Credits is { } credits ? $"{NumberFormatter.Format(credits, culture)} credits" : null,
+            NumberFormatter.Format(balance.UsedThisMonth, culture),
+            balance.UsageCapPerMonth is { } cap ? NumberFormatter.Format(cap, culture) : null,
             usage.Select(u => new UsageLine(
                 u.CreatedAt.ToString("d", culture),
                 u.Description ?? u.CampaignId ?? "Usage",
-                Math.Abs(u.Credits).ToString("N0", culture))).ToList());
+                NumberFormatter.Format(Math.Abs(u.Credits), culture))).ToList());
     }
 }

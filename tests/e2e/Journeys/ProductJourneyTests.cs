@@ -42,7 +42,7 @@ public sealed class ProductJourneyTests(DemoStorefront demo, Chromium chromium) 
         var form = agency.GetByRole(AriaRole.Region, new() { Name = "Add a pack" });
         await form.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await form.GetByLabel("Credits", new() { Exact = true }).FillAsync("750");
-        await form.GetByLabel("Price in the currency's smallest unit").FillAsync("9000");
+        await form.GetByLabel("Price (e.g.").FillAsync("90.00");
         await form.GetByLabel("Currency", new() { Exact = true }).SelectOptionAsync("usd");
         await form.GetByRole(AriaRole.Button, new() { Name = "Add pack" }).ClickAsync();
 

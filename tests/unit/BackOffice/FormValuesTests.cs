@@ -19,12 +19,12 @@ public sealed class FormValuesTests(SqliteApi api) : IClassFixture<SqliteApi>
         var owner = await api.SignInOwnerAsync(agency);
 
         var added = await owner.SubmitAsync("/admin/packs", "/admin/packs", ("_handler", "create-pack"), ("Input.Name", "Walk pack"),
-            ("Input.Credits", "750"), ("Input.UnitAmount", "9000"), ("Input.Currency", "usd"));
+            ("Input.Credits", "750"), ("Input.Price", "90.00"), ("Input.Currency", "usd"));
         var html = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync(Ct));
 
         html.ShouldContain("Pack Walk pack added.");
         html.ShouldContain("id=\"cq-price\"");
-        System.Text.RegularExpressions.Regex.IsMatch(html, "id=\"cq-price\"[^>]*value=\"12\"|value=\"12\"[^>]*id=\"cq-price\"")
+        System.Text.RegularExpressions.Regex.IsMatch(html, "id=\"cq-price\"[^>]*value=\"0.12\"|value=\"0.12\"[^>]*id=\"cq-price\"")
             .ShouldBeTrue("the per-credit price in use is still in its field");
         System.Text.RegularExpressions.Regex.IsMatch(html, "id=\"cq-min\"[^>]*value=\"50\"|value=\"50\"[^>]*id=\"cq-min\"").ShouldBeTrue();
     }

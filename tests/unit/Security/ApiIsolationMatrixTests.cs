@@ -58,6 +58,8 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["GET /api/v1/purchases"] = new(Expect.NotFound, w => $"/api/v1/purchases?subAccountId={w.ClientOfA.SubAccountId}"),
         ["POST /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs", "{\"name\":\"B pack\",\"credits\":1,\"unitAmount\":100,\"currency\":\"usd\"}") { Status = HttpStatusCode.Created },
         ["GET /api/v1/packs"] = new(Expect.OwnDataOnly, _ => "/api/v1/packs"),
+        ["POST /api/v1/plans"] = new(Expect.OwnDataOnly, _ => "/api/v1/plans", "{\"name\":\"B plan\",\"features\":[\"widget\"]}") { Status = HttpStatusCode.Created },
+        ["GET /api/v1/plans"] = new(Expect.OwnDataOnly, _ => "/api/v1/plans"),
         ["PATCH /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}", "{\"unitAmount\":1}"),
         ["DELETE /api/v1/packs/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/packs/{w.PackOfA}"),
         ["GET /api/v1/theme"] = new(Expect.OwnDataOnly, _ => "/api/v1/theme"),

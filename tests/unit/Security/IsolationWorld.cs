@@ -32,6 +32,8 @@ public sealed record IsolationWorld(
         var client = await a.CreateClientAsync("reselling", name: $"Victim Co {a.Slug}");
         await a.GrantAsync(client.SubAccountId, 50);
         var pack = await a.CreatePackAsync($"Victim Pack {a.Slug}", 100, 1_500);
+        var plan = (await (await a.Client.PostAsJsonAsync("/api/v1/plans", new { name = $"Victim Plan {a.Slug}", features = new[] { "widget" } }, Ct))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct)).GetProperty("id").GetString()!;
         (await a.Client.PutAsJsonAsync("/api/v1/theme/files/snippets/victim.liquid", new { content = ThemeMarker }, Ct)).EnsureSuccessStatusCode();
         var delivery = await WebhookDeliveryAsync(api, a);
         var session = await a.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client.SubAccountId }, Ct);
@@ -55,7 +57,7 @@ public sealed record IsolationWorld(
         }
         return new IsolationWorld(a, b, client, pack, delivery, widgetSession, campaign,
             [client.SubAccountId, client.Email, $"Victim Co {a.Slug}", pack, $"Victim Pack {a.Slug}", ThemeMarker, WebhookMarker, delivery, widgetSession, a.Id,
-                campaign, $"Victim Campaign {a.Slug}", CampaignMarker],
+                campaign, $"Victim Campaign {a.Slug}", CampaignMarker, plan, $"Victim Plan {a.Slug}"],
             password, ownerOfB);
     }
 

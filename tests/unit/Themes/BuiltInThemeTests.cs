@@ -26,7 +26,7 @@ public sealed class BuiltInThemeTests
         html.ShouldContain("<p class=\"pack-price\">$15.00</p>");
         html.ShouldContain("<p class=\"pack-price\">$200.00</p>");
         html.ShouldContain("<p class=\"badge\">Most popular</p>");
-        html.ShouldContain("2000 credits");
+        html.ShouldContain("2,000 credits");
         html.ShouldContain("aria-label=\"Buy Growth\"");
         html.ShouldContain("<form method=\"post\" action=\"/checkout\">");
         html.ShouldContain("<input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"demo-csrf-token\">");
@@ -48,6 +48,58 @@ public sealed class BuiltInThemeTests
         html.ShouldContain("Zum Inhalt springen");
         html.ShouldContain("15,00 €");
         html.ShouldContain("aria-label=\"Growth kaufen\"");
+    }
+
+    [Theory]
+    [InlineData("aurora", "en-US", "usd", "$0.15 per credit", "2,000 credits", "$0.125 per credit, from 50 to 100,000 credits.")]
+    [InlineData("slate", "en-US", "usd", "$0.15 per credit", "2,000 credits", "$0.125 per credit, from 50 to 100,000 credits.")]
+    [InlineData("aurora", "de-DE", "eur", "0,15 € pro Credit", "2.000 Credits", "0,125 € pro Credit, von 50 bis 100.000 Credits.")]
+    [InlineData("slate", "de-DE", "eur", "0,15 € pro Credit", "2.000 Credits", "0,125 € pro Credit, von 50 bis 100.000 Credits.")]
+    public async Task Index_PricesAndCounts_ReadAsMoneyAndNumbersOfTheLocaleAsTheWidgetDoes(
+        string name, string locale, string currency, string perCredit, string credits, string customHint)
+    {
+        var page = DemoStorefront.Page("index", locale: locale) with
+        {
+            Shop = DemoStorefront.Shop(locale, currency), Packs = DemoStorefront.Packs(currency),
+            CustomQuantity = new CustomQuantityView(12.5m, currency, 50, 100_000),
+        };
+
+        var html = System.Net.WebUtility.HtmlDecode(await RenderAsync(name, "index", page, PricePerCreditShown()));
+
+        html.ShouldContain(perCredit);
+        html.ShouldContain(credits);
+        html.ShouldContain(customHint);
+        html.ShouldNotContain("cents");
+        html.ShouldNotContain(" Cent ");
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task Index_YenPricePerCredit_ShowsWholeYenWithoutCents(string name)
+    {
+        var page = DemoStorefront.Page("index") with
+        {
+            Shop = DemoStorefront.Shop("en-US", "jpy"),
+            Packs = [new("pack_yen", "Yen", 1000, new MoneyView(1500, "jpy"), "1.5", null, DemoStorefront.Urls.Checkout)],
+        };
+
+        var html = System.Net.WebUtility.HtmlDecode(await RenderAsync(name, "index", page, PricePerCreditShown()));
+
+        html.ShouldContain("¥1,500");
+        html.ShouldContain("¥1.5 per credit");
+        html.ShouldContain("1,000 credits");
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task Header_WideLogo_IsSizedByHeightWithItsOwnWidth(string name)
+    {
+        var html = await RenderAsync(name, "index", DemoStorefront.Page("index"));
+        var css = BuiltInThemes.Files(name)!["assets/theme.css"];
+
+        html.ShouldContain("<img class=\"brand-logo\" src=\"https://cdn.example.com/northwind/logo.svg\" alt=\"\" height=\"32\">");
+        html.ShouldNotContain("width=\"32\"");
+        css.ShouldContain(".brand-logo { height: 2rem; width: auto; max-width: min(10rem, 40vw);");
     }
 
     [Theory]
@@ -176,12 +228,14 @@ public sealed class BuiltInThemeTests
         result.Html!.ShouldContain("<p>Hi <strong>there</strong>&lt;script&gt;alert(1)&lt;/script&gt; <a href=\"https://example.com\" rel=\"nofollow noopener\">site</a></p>");
     }
 
-    private async Task<string> RenderAsync(string theme, string template, StorefrontView model)
+    private async Task<string> RenderAsync(string theme, string template, StorefrontView model, JsonObject? settings = null)
     {
-        var result = await kit.Renderer.RenderAsync(ThemeSource.Create("agency-demo", theme), ThemePaths.Template(template), model, Ct);
+        var result = await kit.Renderer.RenderAsync(ThemeSource.Create("agency-demo", theme, settings: settings), ThemePaths.Template(template), model, Ct);
         result.Error.ShouldBeNull();
         return result.Html!;
     }
+
+    private static JsonObject PricePerCreditShown() => new() { ["show_price_per_credit"] = true };
 
     private static double Contrast(string a, string b)
     {

@@ -49,6 +49,17 @@ public sealed class EmailRendererTests
         reset.Text.ShouldNotContain("Unsubscribe");
     }
 
+    [Theory]
+    [InlineData("en-US", "2,500 credits", "Credits: 2,500")]
+    [InlineData("de-DE", "2.500 Credits", "Credits: 2.500")]
+    public async Task RenderAsync_PurchaseReceipt_WritesCreditsAsTheLocaleWritesNumbers(string locale, string subject, string line)
+    {
+        var email = await kit.Emails.RenderAsync(null, EmailMessageKind.PurchaseReceipt, Model(locale) with { Credits = 2_500 }, Ct);
+
+        email.Subject.ShouldContain(subject);
+        email.Text.ShouldContain(line);
+    }
+
     [Fact]
     public async Task RenderAsync_PurchaseReceiptInGerman_TranslatesAndFormatsMoney()
     {

@@ -9,7 +9,8 @@ public sealed record CreateSubAccountRequest(string? Name, string? Email, Credit
 
 public sealed record UpdateSubAccountRequest(
     Optional<string?> Name, Optional<CreditMode?> CreditMode, Optional<bool?> Paused, Optional<long?> UsageCapPerMonth,
-    Optional<AutoRechargeInput?> AutoRecharge, Optional<LowBalanceAlertInput?> LowBalanceAlert, Optional<ReportMetricName[]?> Reports);
+    Optional<AutoRechargeInput?> AutoRecharge, Optional<LowBalanceAlertInput?> LowBalanceAlert, Optional<ReportMetricName[]?> Reports,
+    Optional<Guid?> PlanId);
 
 /// <summary>The metrics a client may see on its dashboard, as the API names them.</summary>
 public enum ReportMetricName
@@ -26,6 +27,9 @@ public record SubAccountResponse(
 {
     public IReadOnlyList<ReportMetricName> Reports { get; init; } = [];
 
+    /// <summary>The sub-account's plan, or null when it has none (then every feature the platform grants is on).</summary>
+    public Guid? PlanId { get; init; }
+
     public AutoRechargeResponse? AutoRecharge { get; init; }
 
     public LowBalanceAlertResponse? LowBalanceAlert { get; init; }
@@ -33,6 +37,7 @@ public record SubAccountResponse(
     public static SubAccountResponse From(SubAccount s) =>
         new(s.Id, s.Name, s.Email, s.Ownership, s.CreditMode, s.Paused, s.UsageCapPerMonth, s.DebtCredits, s.CreatedAt)
         {
+            PlanId = s.PlanId,
             Reports = Enum.GetValues<ReportMetricName>().Where(m => s.ReportMetrics.HasFlag(Metric(m))).ToList(),
             AutoRecharge = AutoRechargeResponse.From(s),
             LowBalanceAlert = s.LowBalanceAlert is { } a ? new LowBalanceAlertResponse(a.ThresholdCredits, a.Recipients, s.LowBalanceAlertedAt) : null,

@@ -61,7 +61,8 @@ public static class SubAccountEndpoints
             ? new Optional<ReportMetrics?>(true, (request.Reports.Value ?? []).Aggregate(ReportMetrics.None, (all, m) => all | SubAccountResponse.Metric(m)))
             : default;
         var command = new UpdateSubAccountCommand(
-            request.Name, request.CreditMode, request.Paused, request.UsageCapPerMonth, request.AutoRecharge, request.LowBalanceAlert, reports);
+            request.Name, request.CreditMode, request.Paused, request.UsageCapPerMonth, request.AutoRecharge, request.LowBalanceAlert, reports,
+            request.PlanId);
         var result = await handler.HandleAsync(caller.Tenant, id, command, caller.Actor, ct);
         return result.IsSuccess ? TypedResults.Ok(SubAccountResponse.From(result.Value)) : result.Error.ToProblem();
     }

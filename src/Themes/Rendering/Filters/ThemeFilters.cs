@@ -20,6 +20,7 @@ public static class ThemeFilters
         filters.TryGetValue(DateFilter.Name, out var strftime);
         filters.AddFilter(DateFilter.Name, new DateFilter(strftime).Apply);
         filters.AddFilter(MoneyFilter.Name, MoneyFilter.Apply);
+        filters.AddFilter(NumberFilter.Name, NumberFilter.Apply);
         filters.AddFilter(AssetUrlFilter.Name, AssetUrlFilter.Apply);
         filters.AddFilter(TranslateFilter.Name, TranslateFilter.Apply);
 

@@ -9,6 +9,7 @@ namespace ResellerKit.Themes.Rendering.Filters;
 /// <c>{{ 'packs.buy' | t: name: pack.name }}</c>: the string for the key in the shop's locale (<c>de-DE.json</c>, then
 /// <c>de.json</c>), then in <c>en.json</c>, then the key itself; <c>{name}</c> placeholders take the named arguments.
 /// With a <c>count</c> argument, <c>key.one</c> or <c>key.other</c> is used when <c>key</c> itself is missing.
+/// Numbers are written as the shop's locale writes them (<c>2,000 credits</c>, <c>2.000 Credits</c>).
 /// The result is plain text and is escaped on output like any other value.
 /// </summary>
 internal static class TranslateFilter
@@ -22,7 +23,9 @@ internal static class TranslateFilter
         var text = Lookup(state, key, arguments, context) ?? key;
         foreach (var name in arguments.Names)
         {
-            text = text.Replace("{" + name + "}", arguments[name].ToStringValue(context), StringComparison.Ordinal);
+            var value = arguments[name];
+            var shown = value.Type == FluidValues.Number ? NumberFormatter.Format(value.ToNumberValue(context), context.CultureInfo) : value.ToStringValue(context);
+            text = text.Replace("{" + name + "}", shown, StringComparison.Ordinal);
         }
 
         return new ValueTask<FluidValue>(StringValue.Create(text));

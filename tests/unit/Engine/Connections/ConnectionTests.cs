@@ -99,6 +99,17 @@ public sealed class ConnectionTests(SqliteEngine engine) : IClassFixture<SqliteE
         result.Error.ShouldBeOfType<NotFound>();
     }
 
+    [Fact]
+    public async Task Request_MemberAskingForAgencyAreas_GetsOnlyTheAreasOfAClientOwnedAccount()
+    {
+        var (agency, client) = await ClientOwnedAccountAsync();
+
+        var request = await engine.InScopeAsync(async s => (await s.GetRequiredService<ManageConnections>().RequestAsync(
+            agency.Id, client.Email, MembershipRole.Member, Areas.Packs | Areas.Theme | Areas.Credits, Actor.System, default)).Value);
+
+        request.Areas.ShouldBe(Areas.Credits);
+    }
+
     private async Task<(Agency Agency, SubAccount Client)> ClientOwnedAccountAsync()
     {
         var agency = await engine.NewAgencyAsync();
