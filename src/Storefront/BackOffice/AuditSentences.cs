@@ -40,6 +40,8 @@ public static class AuditSentences
         ["campaign.created"] = f => $"{f.Who} created the campaign{f.Quoted("name")} for {f.Account}",
         ["campaign.updated"] = f => $"{f.Who} changed a campaign of {f.Account}",
         ["campaign.copied"] = f => $"{f.Who} copied a campaign to {f.Account}",
+        ["campaign.pushed"] = f => $"{f.Who} brought the copies of a campaign of {f.Account} to its version {f.Number("version")}",
+        ["campaign.rolled_back"] = f => $"{f.Who} rolled a campaign of {f.Account} back to its version {f.Number("toVersion")}",
         ["campaign.deleted"] = f => $"{f.Who} deleted the campaign{f.Quoted("name")} of {f.Account}",
         ["connection.requested"] = f => $"{f.Who} asked for access to {f.Account}" + (f.Text("agency") is { Length: > 0 } a ? $" for {a}" : ""),
         ["connection.accepted"] = f => $"{f.Who} accepted an agency's request for access to {f.Account}",

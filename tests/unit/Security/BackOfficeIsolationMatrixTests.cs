@@ -43,6 +43,9 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/access-log"] = new(Expect.ClientOnly, _ => "/admin/access-log"),
         ["/admin/platform/prices"] = new(Expect.PlatformOnly, _ => "/admin/platform/prices"),
         ["/admin/platform/clients"] = new(Expect.PlatformOnly, _ => "/admin/platform/clients"),
+        ["/admin/platform/security"] = new(Expect.PlatformOnly, _ => "/admin/platform/security"),
+        ["/admin/account/two-factor"] = new(Expect.Anyone, _ => "/admin/account/two-factor"),
+        ["/admin/login/code"] = new(Expect.Public, _ => "/admin/login/code"),
     };
 
     [Fact]
