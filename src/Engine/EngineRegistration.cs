@@ -90,6 +90,7 @@ public static class EngineRegistration
         services.AddScoped<Mailer>();
         services.AddScoped<ThemeStore>();
         services.AddScoped<MagicLinks>();
+        services.AddScoped<ChangePassword>();
         services.AddScoped<ClientAccounts>();
         services.AddScoped<HouseAgency>();
         services.AddScoped<ManageAgencies>();

@@ -10,6 +10,8 @@ public static class ShopRoutes
         var shop = app.MapGroup("/s/{slug}").ExcludeFromDescription().DisableAntiforgery();
         shop.MapGet("/", ShopPagesEndpoints.IndexAsync);
         shop.MapGet("/account", ShopPagesEndpoints.AccountAsync);
+        shop.MapGet("/account/password", ShopPasswordEndpoints.ShowAsync);
+        shop.MapPost("/account/password", ShopPasswordEndpoints.ChangeAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
         shop.MapGet("/assets/{**path}", ShopPagesEndpoints.AssetAsync);
         shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync);
         shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
