@@ -89,6 +89,7 @@ public static class EngineRegistration
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Mailer>();
         services.AddScoped<ThemeStore>();
+        services.AddScoped<ThemeDrafts>();
         services.AddScoped<MagicLinks>();
         services.AddScoped<ChangePassword>();
         services.AddScoped<ClientAccounts>();

@@ -13,6 +13,8 @@ public static class ShopRoutes
         shop.MapGet("/account/password", ShopPasswordEndpoints.ShowAsync);
         shop.MapPost("/account/password", ShopPasswordEndpoints.ChangeAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
         shop.MapGet("/assets/{**path}", ShopPagesEndpoints.AssetAsync);
+        shop.MapGet("/preview/{token}/assets/{**path}", ShopPreviewEndpoints.AssetAsync);
+        shop.MapGet("/preview/{token}/{page?}", ShopPreviewEndpoints.PageAsync);
         shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync);
         shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
         shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.EmailLink));
