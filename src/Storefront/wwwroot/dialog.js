@@ -8,6 +8,7 @@
       if (dialog.open) dialog.close();
       dialog.showModal();
       dialog.addEventListener('close', () => {
+        if (dialog.open) return; // the close() above, reported after showModal() reopened it
         dialog.remove();
         const heading = document.querySelector('main h1');
         if (heading) { heading.tabIndex = -1; heading.focus(); }
