@@ -92,7 +92,9 @@ public static class EngineRegistration
         services.AddScoped<OutboxWriter>();
         services.AddScoped<Mailer>();
         services.AddScoped<ThemeStore>();
+        services.AddScoped<ThemeDrafts>();
         services.AddScoped<MagicLinks>();
+        services.AddScoped<ChangePassword>();
         services.AddScoped<ClientAccounts>();
         services.AddScoped<HouseAgency>();
         services.AddScoped<ManageAgencies>();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
@@ -6,9 +5,10 @@ using ResellerKit.Engine.Persistence;
 namespace ResellerKit.Engine.Branding;
 
 /// <summary>
-/// Reads and changes an agency's stored theme. Every change bumps the version and keeps a full snapshot, so that
-/// the editor can show the history and roll back to any save. Validation (lint, settings schema, limits) is the
-/// theme engine's job, done by the host before it calls here.
+/// Reads and changes an agency's stored (published) theme. Every change bumps the version and keeps a full snapshot,
+/// so that the editor can show the history and roll back to any save; the first change also records the theme as it
+/// was before it (the base theme, untouched) as version 1, so that the original can be restored. Validation (lint,
+/// settings schema, limits) is the theme engine's job, done by the host before it calls here. Drafts: <see cref="ThemeDrafts"/>.
 /// </summary>
 public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
 {
@@ -72,25 +72,31 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
         return (row?.LastRenderError, row?.LastRenderErrorAt);
     }
 
+    /// <summary>The published versions, newest first (never the draft).</summary>
     public async Task<IReadOnlyList<ThemeRevision>> RevisionsAsync(AgencyId agencyId, int take, CancellationToken ct) =>
-        await db.ThemeRevisions.AsNoTracking().Where(r => r.AgencyId == agencyId).OrderByDescending(r => r.Version).Take(take).ToListAsync(ct);
+        await db.ThemeRevisions.AsNoTracking().Where(r => r.AgencyId == agencyId && r.Version >= ThemeRevision.Original)
+            .OrderByDescending(r => r.Version).Take(take).ToListAsync(ct);
 
     /// <summary>Restores the theme as it was after <paramref name="version"/>, as a new save (so the rollback itself can be undone).</summary>
     public async Task<Result<ThemeState>> RollbackAsync(AgencyId agencyId, int version, Actor actor, CancellationToken ct)
     {
-        var revision = await db.ThemeRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Version == version, ct);
+        var revision = version < ThemeRevision.Original ? null
+            : await db.ThemeRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.AgencyId == agencyId && r.Version == version, ct);
         if (revision is null)
         {
             return new NotFound("theme version");
         }
-        var snapshot = JsonSerializer.Deserialize<Snapshot>(revision.Snapshot, Json)!;
-        return await ChangeAsync(agencyId, $"Rolled back to version {version}", actor, ct, async (theme, now) =>
+        return await PublishAsync(agencyId, ThemeSnapshot.Read(revision.Snapshot), $"Rolled back to version {version}", actor, ct);
+    }
+
+    /// <summary>Makes <paramref name="theme"/> (its base, settings and files) the published theme, as a new version.</summary>
+    public Task<ThemeState> PublishAsync(AgencyId agencyId, ThemeState theme, string description, Actor actor, CancellationToken ct) =>
+        ChangeAsync(agencyId, description, actor, ct, async (row, now) =>
         {
             await db.ThemeFiles.Where(f => f.AgencyId == agencyId).ExecuteDeleteAsync(ct);
-            db.ThemeFiles.AddRange(snapshot.Files.Select(f => ThemeFile.Create(agencyId, f.Key, f.Value, now)));
-            theme.Bump(snapshot.BaseTheme, snapshot.Settings, now);
+            db.ThemeFiles.AddRange(theme.Files.Select(f => ThemeFile.Create(agencyId, f.Key, f.Value, now)));
+            row.Bump(theme.BaseTheme, theme.SettingsJson, now);
         }, bumped: true);
-    }
 
     private async Task<ThemeState> ChangeAsync(
         AgencyId agencyId, string description, Actor actor, CancellationToken ct, Func<AgencyTheme, DateTimeOffset, Task> change, bool bumped = false)
@@ -101,8 +107,11 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
             var theme = await db.AgencyThemes.SingleOrDefaultAsync(t => t.AgencyId == agencyId, token);
             if (theme is null)
             {
+                // The theme before its first change: the base theme as it ships, kept as version 1 to restore.
                 theme = AgencyTheme.Create(agencyId, now);
                 db.AgencyThemes.Add(theme);
+                db.ThemeRevisions.Add(ThemeRevision.Create(agencyId, theme.Version, "Original theme",
+                    ThemeSnapshot.Write(new ThemeState(theme.BaseTheme, theme.SettingsJson, new Dictionary<string, string>(), theme.Version)), Actor.System, now));
             }
             await change(theme, now);
             if (!bumped)
@@ -111,15 +120,10 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
             }
             await db.SaveChangesAsync(token);
             var state = await GetAsync(agencyId, token);
-            db.ThemeRevisions.Add(ThemeRevision.Create(agencyId, state.Version, description,
-                JsonSerializer.Serialize(new Snapshot(state.BaseTheme, state.SettingsJson, state.Files), Json), actor, now));
+            db.ThemeRevisions.Add(ThemeRevision.Create(agencyId, state.Version, description, ThemeSnapshot.Write(state), actor, now));
             await db.SaveChangesAsync(token);
             return state;
         }, ct);
         return result.Value;
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private sealed record Snapshot(string BaseTheme, string Settings, IReadOnlyDictionary<string, string> Files);
 }

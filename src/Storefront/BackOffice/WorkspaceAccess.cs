@@ -34,6 +34,29 @@ public sealed class WorkspaceAccess(EngineDbContext db, ManageAssist assist)
         return list;
     }
 
+    /// <summary>
+    /// The agency's sub-accounts an agency user may open from the switcher: none unless their membership has the
+    /// sub-accounts area; by name, at most <see cref="SwitcherAccounts.Limit"/>, filtered by <paramref name="search"/>.
+    /// </summary>
+    public async Task<SwitcherAccounts?> SwitchableAsync(Workspace agency, string? search, CancellationToken ct)
+    {
+        if (agency.Kind != WorkspaceKind.Agency || !agency.Can(Areas.SubAccounts))
+        {
+            return null;
+        }
+        var query = db.SubAccounts.AsNoTracking().Where(s => s.AgencyId == agency.Agency);
+        search = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 100)];
+        if (search is not null)
+        {
+            var lower = search.ToLowerInvariant();
+            query = query.Where(s => s.Name.ToLower().Contains(lower));
+        }
+        var total = await query.CountAsync(ct);
+        var shown = await query.OrderBy(s => s.Name).Take(SwitcherAccounts.Limit)
+            .Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        return new SwitcherAccounts(agency.Agency, [.. shown.Select(s => new SwitcherAccount(s.Id, s.Name))], total, search);
+    }
+
     /// <summary>The client workspace an assist session opens, if the session is live and the agency still has access.</summary>
     public async Task<Workspace?> AssistingAsync(Guid sessionId, Guid userId, CancellationToken ct)
     {

@@ -33,8 +33,15 @@ public static class BrandViews
         agency.Branding.EmailFooter,
         unsubscribeUrl);
 
-    public static ThemeSource Theme(Agency agency, ThemeState state) => ThemeSource.Create(
-        agency.Id.ToString(),
+    public static ThemeSource Theme(Agency agency, ThemeState state) => Theme(agency.Id.ToString(), state);
+
+    /// <summary>The agency's unpublished draft: cached apart from the live theme (its own key), by its content's version.</summary>
+    public static ThemeSource DraftTheme(Agency agency, ThemeState draft) => Theme(DraftKey(agency.Id), draft);
+
+    public static string DraftKey(Engine.Common.AgencyId agencyId) => $"{agencyId}/draft";
+
+    private static ThemeSource Theme(string key, ThemeState state) => ThemeSource.Create(
+        key,
         BuiltInThemes.Names.Contains(state.BaseTheme) ? state.BaseTheme : AgencyTheme.DefaultBase,
         state.Files,
         System.Text.Json.Nodes.JsonNode.Parse(state.SettingsJson) as System.Text.Json.Nodes.JsonObject,

@@ -39,26 +39,17 @@ public sealed class ThemeEditor(EngineDbContext db, ThemeStore store, ThemeLinte
     public async Task<Result<ThemeSaved>> SaveFileAsync(AgencyId agencyId, string path, string? content, Actor actor, CancellationToken ct)
     {
         path = ThemePaths.Normalize(path);
-        if (ThemePaths.Problem(path) is { } problem)
+        if (CheckFile(path, content) is { } invalid)
         {
-            return ValidationFailed.For("path", problem);
-        }
-        if (content is null)
-        {
-            return ValidationFailed.For("content", "Send the file's text as content.");
-        }
-        if (content.Length > limits.MaxFileChars)
-        {
-            return new ThemeInvalid([new ThemeProblem(path, 0, 0,
-                $"The file has {content.Length:N0} characters; a theme file may have at most {limits.MaxFileChars:N0}.")]);
+            return invalid;
         }
         var current = await GetAsync(agencyId, ct);
         if (!current.IsSuccess)
         {
             return current.Error;
         }
-        return await SaveCheckedAsync(current.Value.Theme.WithFile(path, content),
-            () => store.SaveFileAsync(agencyId, path, content, actor, ct), agencyId, ct);
+        return await SaveCheckedAsync(current.Value.Theme.WithFile(path, content!),
+            () => store.SaveFileAsync(agencyId, path, content!, actor, ct), agencyId, ct);
     }
 
     public async Task<Result<ThemeSaved>> DeleteFileAsync(AgencyId agencyId, string path, Actor actor, CancellationToken ct)
@@ -100,9 +91,9 @@ public sealed class ThemeEditor(EngineDbContext db, ThemeStore store, ThemeLinte
 
     public async Task<Result<ThemeSaved>> ChangeBaseAsync(AgencyId agencyId, string baseTheme, Actor actor, CancellationToken ct)
     {
-        if (!BuiltInThemes.Names.Contains(baseTheme))
+        if (CheckBase(baseTheme) is { } invalid)
         {
-            return ValidationFailed.For("baseTheme", $"baseTheme must be one of: {string.Join(", ", BuiltInThemes.Names)}.");
+            return invalid;
         }
         var current = await GetAsync(agencyId, ct);
         if (!current.IsSuccess)
@@ -126,14 +117,35 @@ public sealed class ThemeEditor(EngineDbContext db, ThemeStore store, ThemeLinte
 
     private async Task<Result<ThemeSaved>> SaveCheckedAsync(ThemeSource candidate, Func<Task<ThemeState>> save, AgencyId agencyId, CancellationToken ct)
     {
-        var issues = linter.Lint(candidate);
-        var errors = issues.Where(i => i.Severity == LintSeverity.Error).ToList();
-        if (errors.Count > 0)
+        var warnings = Lint(candidate);
+        if (!warnings.IsSuccess)
         {
-            return new ThemeInvalid(errors.Select(e => new ThemeProblem(e.Path, e.Line, e.Column, e.Message)).ToList());
+            return warnings.Error;
         }
         await save();
         cache.Evict(agencyId.ToString());
-        return new ThemeSaved((await GetAsync(agencyId, ct)).Value, issues.Where(i => i.Severity != LintSeverity.Error).ToList());
+        return new ThemeSaved((await GetAsync(agencyId, ct)).Value, warnings.Value);
     }
+
+    /// <summary>The lint warnings of a theme about to be stored, or <see cref="ThemeInvalid"/> when it has errors.</summary>
+    internal Result<IReadOnlyList<LintIssue>> Lint(ThemeSource candidate)
+    {
+        var issues = linter.Lint(candidate);
+        var errors = issues.Where(i => i.Severity == LintSeverity.Error).ToList();
+        return errors.Count > 0
+            ? new ThemeInvalid(errors.Select(e => new ThemeProblem(e.Path, e.Line, e.Column, e.Message)).ToList())
+            : issues.Where(i => i.Severity != LintSeverity.Error).ToList();
+    }
+
+    /// <summary>Why a file cannot be stored at this (normalised) path with this content, or null.</summary>
+    internal Error? CheckFile(string path, string? content) =>
+        ThemePaths.Problem(path) is { } problem ? ValidationFailed.For("path", problem)
+        : content is null ? ValidationFailed.For("content", "Send the file's text as content.")
+        : content.Length > limits.MaxFileChars ? new ThemeInvalid([new ThemeProblem(path, 0, 0,
+            $"The file has {content.Length:N0} characters; a theme file may have at most {limits.MaxFileChars:N0}.")])
+        : null;
+
+    internal static Error? CheckBase(string baseTheme) => BuiltInThemes.Names.Contains(baseTheme)
+        ? null
+        : ValidationFailed.For("baseTheme", $"baseTheme must be one of: {string.Join(", ", BuiltInThemes.Names)}.");
 }

@@ -45,6 +45,8 @@ public static class HostRegistration
         builder.Services.AddScoped<ShopContexts>();
         builder.Services.AddScoped<ShopRenderer>();
         builder.Services.AddScoped<ThemeEditor>();
+        builder.Services.AddScoped<ThemeDraftEditor>();
+        builder.Services.AddSingleton<ThemePreviewTokens>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
         builder.AddApi();
         builder.AddSignIn();

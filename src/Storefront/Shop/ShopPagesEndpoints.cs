@@ -55,12 +55,17 @@ public static class ShopPagesEndpoints
         {
             return Results.NotFound();
         }
-        var theme = BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
+        return Asset(BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct)), path, type, http, "public, max-age=300");
+    }
+
+    /// <summary>A theme's asset of an allowed type (checked by the caller), with <c>nosniff</c> and the given caching.</summary>
+    public static IResult Asset(ThemeSource theme, string path, string type, HttpContext http, string cacheControl)
+    {
         if (theme.ReadFile("assets/" + path) is not { } content)
         {
             return Results.NotFound();
         }
-        http.Response.Headers.CacheControl = "public, max-age=300";
+        http.Response.Headers.CacheControl = cacheControl;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         if (type.StartsWith("image/svg", StringComparison.Ordinal))
         {

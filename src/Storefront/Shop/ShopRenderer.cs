@@ -20,7 +20,7 @@ public sealed class ShopRenderer(
     public async Task<IResult> RenderAsync(HttpContext http, ShopContext shop, ShopPage page, CancellationToken ct)
     {
         var view = await ViewAsync(http, shop, page, ct);
-        var theme = BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
+        var theme = page.Preview?.Theme ?? BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
         var result = await renderer.RenderAsync(theme, ThemePaths.Template(page.Template), view, ct);
         if (result.IsSuccess)
         {
@@ -51,7 +51,7 @@ public sealed class ShopRenderer(
             await CustomerAsync(shop, ct),
             page.History,
             page.Purchases,
-            new UrlsView(shop.Url(), shop.Url("account"), shop.Url("sign-in"), shop.Url("sign-out"), shop.Url("magic-link"), shop.Url("checkout"), shop.Url("assets/")),
+            new UrlsView(shop.Url(), shop.Url("account"), shop.Url("sign-in"), shop.Url("sign-out"), shop.Url("magic-link"), shop.Url("checkout"), shop.Url(page.Preview?.AssetsPath ?? "assets/")),
             new CsrfView(tokens.FormFieldName, tokens.RequestToken ?? ""),
             page.Page);
     }

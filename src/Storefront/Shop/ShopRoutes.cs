@@ -10,7 +10,11 @@ public static class ShopRoutes
         var shop = app.MapGroup("/s/{slug}").ExcludeFromDescription().DisableAntiforgery();
         shop.MapGet("/", ShopPagesEndpoints.IndexAsync);
         shop.MapGet("/account", ShopPagesEndpoints.AccountAsync);
+        shop.MapGet("/account/password", ShopPasswordEndpoints.ShowAsync);
+        shop.MapPost("/account/password", ShopPasswordEndpoints.ChangeAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
         shop.MapGet("/assets/{**path}", ShopPagesEndpoints.AssetAsync);
+        shop.MapGet("/preview/{token}/assets/{**path}", ShopPreviewEndpoints.AssetAsync);
+        shop.MapGet("/preview/{token}/{page?}", ShopPreviewEndpoints.PageAsync);
         shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync);
         shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
         shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.EmailLink));

@@ -37,7 +37,7 @@ public sealed class PhoneWidthTests(DemoStorefront demo, Chromium chromium) : ID
             }
         }
 
-        links.Length.ShouldBeGreaterThan(3, "the navigation was read");
+        links.Length.ShouldBeGreaterThanOrEqualTo(3, "the navigation was read (the platform admin's has three pages)");
         tooWide.ShouldBeEmpty(string.Join("\n", tooWide));
     }
 

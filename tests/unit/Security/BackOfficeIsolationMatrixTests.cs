@@ -24,6 +24,7 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/accept-invite"] = new(Expect.Public, _ => "/admin/accept-invite"),
         ["/admin/denied"] = new(Expect.Public, _ => "/admin/denied"),
         ["/admin/not-found"] = new(Expect.Public, _ => "/admin/not-found"),
+        ["/admin/account/password"] = new(Expect.Anyone, _ => "/admin/account/password"),
         ["/admin/connections/respond"] = new(Expect.Anyone, _ => "/admin/connections/respond?token=cr_nothing"),
         ["/admin/sub-accounts"] = new(Expect.AgencyOnly, _ => "/admin/sub-accounts"),
         ["/admin/sub-accounts/{Id:guid}"] = new(Expect.AgencyResource, w => $"/admin/sub-accounts/{w.ClientOfA.SubAccountId}"),

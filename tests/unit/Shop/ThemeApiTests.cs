@@ -122,7 +122,7 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         rolledBack.ShouldContain("version one");
         reverted.ShouldNotContain("version one");
         reverted.ShouldContain("aria-label");
-        revisions.GetProperty("data").GetArrayLength().ShouldBe(4);
+        revisions.GetProperty("data").GetArrayLength().ShouldBe(5, "the original (version 1), two saves, a rollback and a revert");
     }
 
     /// <summary>
