@@ -33,18 +33,18 @@ public static class BrandViews
         agency.Branding.EmailFooter,
         unsubscribeUrl);
 
-    public static ThemeSource Theme(Agency agency, ThemeState state) => Theme(agency.Id.ToString(), state);
+    public static ThemeSource Theme(Agency agency, ThemeState state) => Theme(agency.Id.ToString(), state, agency.Branding.PrimaryColor);
 
     /// <summary>The agency's unpublished draft: cached apart from the live theme (its own key), by its content's version.</summary>
-    public static ThemeSource DraftTheme(Agency agency, ThemeState draft) => Theme(DraftKey(agency.Id), draft);
+    public static ThemeSource DraftTheme(Agency agency, ThemeState draft) => Theme(DraftKey(agency.Id), draft, agency.Branding.PrimaryColor);
 
     public static string DraftKey(Engine.Common.AgencyId agencyId) => $"{agencyId}/draft";
 
-    private static ThemeSource Theme(string key, ThemeState state) => ThemeSource.Create(
+    private static ThemeSource Theme(string key, ThemeState state, string? primaryColor) => ThemeSource.Create(
         key,
         BuiltInThemes.Names.Contains(state.BaseTheme) ? state.BaseTheme : AgencyTheme.DefaultBase,
         state.Files,
         System.Text.Json.Nodes.JsonNode.Parse(state.SettingsJson) as System.Text.Json.Nodes.JsonObject,
         state.Version,
-        agency.Branding.PrimaryColor);
+        primaryColor);
 }
