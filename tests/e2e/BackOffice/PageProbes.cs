@@ -9,6 +9,8 @@ public static class PageProbes
     public static IReadOnlyDictionary<string, Func<WalkedBackOffice, string>> All { get; } = new Dictionary<string, Func<WalkedBackOffice, string>>(StringComparer.Ordinal)
     {
         ["/admin"] = _ => "/admin",
+        ["/admin/account/password"] = _ => "/admin/account/password",
+        ["/admin/account/two-factor"] = _ => "/admin/account/two-factor",
         ["/admin/accept-invite"] = _ => $"/admin/accept-invite?user={Guid.NewGuid()}&token=expired",
         ["/admin/access-log"] = _ => "/admin/access-log",
         ["/admin/agencies"] = _ => "/admin/agencies",
@@ -19,11 +21,13 @@ public static class PageProbes
         ["/admin/denied"] = _ => "/admin/denied",
         ["/admin/forgot-password"] = _ => "/admin/forgot-password",
         ["/admin/login"] = _ => "/admin/login",
+        ["/admin/login/code"] = _ => "/admin/login/code",
         ["/admin/not-found"] = _ => "/admin/not-found",
         ["/admin/packs"] = _ => "/admin/packs",
         ["/admin/plans"] = _ => "/admin/plans",
         ["/admin/platform/clients"] = _ => "/admin/platform/clients",
         ["/admin/platform/prices"] = _ => "/admin/platform/prices",
+        ["/admin/platform/security"] = _ => "/admin/platform/security",
         ["/admin/purchases"] = _ => "/admin/purchases",
         ["/admin/reset-password"] = _ => "/admin/reset-password",
         ["/admin/settings"] = _ => "/admin/settings",
