@@ -62,7 +62,7 @@ public sealed class ProductJourneyTests(DemoStorefront demo, Chromium chromium) 
     }
 
     [Fact]
-    public async Task Agency_TweaksItsTheme_AndThePublicStorefrontShowsIt()
+    public async Task Agency_TweaksItsThemeAndPublishes_AndThePublicStorefrontShowsIt()
     {
         var agency = await journey.SignInToBackOfficeAsync(DemoJourney.Owner, demo.PasswordOf(DemoJourney.Owner));
         var headline = "Credits for busy clinics " + Guid.NewGuid().ToString("N")[..4];
@@ -72,7 +72,8 @@ public sealed class ProductJourneyTests(DemoStorefront demo, Chromium chromium) 
         await settings.GetByLabel("Headline (empty: the translated default)").FillAsync(headline);
         await settings.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
 
-        await Assertions.Expect(agency.GetByRole(AriaRole.Status)).ToContainTextAsync("Theme settings saved.");
+        await Assertions.Expect(agency.GetByRole(AriaRole.Status)).ToContainTextAsync("Theme settings saved to your draft.");
+        await agency.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await Assertions.Expect(agency.GetByRole(AriaRole.Region, new() { Name = "History" })).ToContainTextAsync("Brightside Owner");
         await Chromium.ScreenshotAsync(agency, "issue9-theme-settings");
 
