@@ -21,7 +21,7 @@ public sealed class PurchaseJourneyTests(DemoStorefront demo, Chromium chromium)
         var before = await journey.BalanceAsync(client);
         var page = await journey.SignInToShopAsync(DemoJourney.Client, demo.PasswordOf(DemoJourney.Client));
         var balance = page.GetByRole(AriaRole.Definition).First;
-        await Assertions.Expect(balance).ToHaveTextAsync($"{before} credits");
+        await Assertions.Expect(balance).ToHaveTextAsync($"{DemoJourney.Credits(before)} credits");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Buy credits" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = $"Buy {pack.Name}" }).ClickAsync();
@@ -30,10 +30,10 @@ public sealed class PurchaseJourneyTests(DemoStorefront demo, Chromium chromium)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you!" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Main))
-            .ToContainTextAsync($"{pack.Credits} credits added, new balance {before + pack.Credits}");
+            .ToContainTextAsync($"{DemoJourney.Credits(pack.Credits)} credits added, new balance {DemoJourney.Credits(before + pack.Credits)}");
         await Chromium.ScreenshotAsync(page, "issue9-storefront-thank-you");
         await page.GetByRole(AriaRole.Link, new() { Name = "Go to my account" }).ClickAsync();
-        await Assertions.Expect(balance).ToHaveTextAsync($"{before + pack.Credits} credits");
+        await Assertions.Expect(balance).ToHaveTextAsync($"{DemoJourney.Credits(before + pack.Credits)} credits");
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Purchases" }).GetByRole(AriaRole.Row)
             .Filter(new() { HasText = $"{pack.Credits}" })).ToContainTextAsync("$");
         await Chromium.ScreenshotAsync(page, "issue9-storefront-account");

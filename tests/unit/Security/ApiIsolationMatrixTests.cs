@@ -93,6 +93,9 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["PATCH /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}", "{\"name\":\"Hijacked\"}"),
         ["DELETE /api/v1/campaigns/{id:guid}"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}"),
         ["POST /api/v1/campaigns/{id:guid}/copy"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/copy") { BodyOf = w => $"{{\"targetSubAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
+        ["POST /api/v1/campaigns/{id:guid}/push"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/push", "{\"force\":true}"),
+        ["GET /api/v1/campaigns/{id:guid}/versions"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/versions"),
+        ["POST /api/v1/campaigns/{id:guid}/rollback"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/rollback", "{\"version\":1}"),
     };
 
     [Fact]
