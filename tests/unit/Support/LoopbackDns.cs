@@ -16,7 +16,7 @@ public sealed class LoopbackDns : IAsyncDisposable
     private readonly Dictionary<string, List<string>> records = new(StringComparer.OrdinalIgnoreCase);
     private Process? server;
 
-    public int Port { get; } = FreeUdpPort();
+    public int Port { get; } = FreeUdpAndTcpPort();
 
     public string Endpoint => $"127.0.0.1:{Port}";
 
@@ -81,11 +81,26 @@ public sealed class LoopbackDns : IAsyncDisposable
         server = null;
     }
 
-    private static int FreeUdpPort()
+    // dnsmasq binds the port for UDP and for TCP, and again at every restart. A port the kernel hands out (32768 and up)
+    // can meanwhile become some outgoing connection's own TCP port, and dnsmasq then exits at once; so the port comes
+    // from below that range, free for both protocols.
+    private static int FreeUdpAndTcpPort()
     {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_000);
+            try
+            {
+                using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                udp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+            }
+        }
     }
 
     public ValueTask DisposeAsync()
