@@ -9,6 +9,8 @@ namespace ResellerKit.Engine.Campaigns;
 /// </summary>
 public sealed class CampaignHistory(EngineDbContext db)
 {
+    public const string BeforeVersionsWereKept = "as it was before versions were kept";
+
     public void Record(Campaign campaign, string change, DateTimeOffset at) =>
         db.CampaignVersions.Add(CampaignVersion.Of(campaign, change, at));
 
@@ -17,7 +19,7 @@ public sealed class CampaignHistory(EngineDbContext db)
     {
         if (!await db.CampaignVersions.AnyAsync(v => v.CampaignId == campaign.Id && v.Version == campaign.Version, ct))
         {
-            Record(campaign, "as it was before versions were kept", campaign.UpdatedAt);
+            Record(campaign, BeforeVersionsWereKept, campaign.UpdatedAt);
         }
     }
 }

@@ -14,5 +14,6 @@ public static class CampaignsRegistration
         .AddScoped<CopyCampaign>()
         .AddScoped<CampaignHistory>()
         .AddScoped<PushCampaign>()
-        .AddScoped<CampaignVersions>();
+        .AddScoped<CampaignVersions>()
+        .AddScoped<LinkedCopies>();
 }

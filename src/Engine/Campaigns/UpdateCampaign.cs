@@ -56,7 +56,7 @@ public sealed class UpdateCampaign(EngineDbContext db, CampaignHolders holders, 
         }
         var current = campaign.Content;
         var next = command.ApplyTo(current).Value;
-        var changed = Changed(current, next);
+        var changed = CampaignDiff.Fields(current, next);
         if (changed.Count > 0)
         {
             var now = clock.GetUtcNow();
@@ -68,16 +68,5 @@ public sealed class UpdateCampaign(EngineDbContext db, CampaignHolders holders, 
             await db.SaveChangesAsync(ct);
         }
         return campaign;
-    }
-
-    private static List<string> Changed(CampaignContent from, CampaignContent to)
-    {
-        var fields = new List<string>();
-        if (from.Name != to.Name) fields.Add("name");
-        if (from.Settings != to.Settings) fields.Add("settings");
-        if (from.Instructions != to.Instructions) fields.Add("instructions");
-        if (!from.Faqs.SequenceEqual(to.Faqs)) fields.Add("faqs");
-        if (from.Configuration != to.Configuration) fields.Add("configuration");
-        return fields;
     }
 }

@@ -111,7 +111,7 @@ public static class AgencyActions
                 var e => Notices.CodeFor(e),
             }}");
         });
-        admin.MapPost("/campaigns/{id:guid}/copy", async (Guid id, [FromForm] string? targetSubAccountId,
+        admin.MapPost("/campaigns/{id:guid}/copy", async (Guid id, [FromForm] string? targetSubAccountId, [FromForm] string? linked,
             BackOfficeContext context, CopyCampaign campaigns, CancellationToken ct) =>
         {
             var state = await context.LoadAsync(ct);
@@ -120,10 +120,11 @@ public static class AgencyActions
             {
                 return Results.Redirect("/admin/campaigns?notice=not-found");
             }
-            var result = await campaigns.HandleAsync(Tenant.Of(workspace.Agency), CampaignId.From(id), target, state.Actor, ct);
+            var follows = linked == "true";
+            var result = await campaigns.HandleAsync(Tenant.Of(workspace.Agency), CampaignId.From(id), target, state.Actor, ct, linked: follows);
             return Results.Redirect($"/admin/campaigns?notice={result.Error switch
             {
-                null => "campaign-copied",
+                null => follows ? "campaign-linked" : "campaign-copied",
                 FeatureOff => "campaigns-off",
                 var e => Notices.CodeFor(e),
             }}");

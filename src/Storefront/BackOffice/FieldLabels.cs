@@ -35,6 +35,7 @@ public static partial class FieldLabels
         ["eventType"] = "Event",
         ["events"] = "Events",
         ["expiresAt"] = "Expiry",
+        ["faqs"] = "FAQs",
         ["highlight"] = "Highlight",
         ["instructions"] = "Instructions",
         ["locale"] = "Language and money format",

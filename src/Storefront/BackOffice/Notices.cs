@@ -35,6 +35,7 @@ public static class Notices
         ["plan-duplicate"] = ("You already have a plan with that name.", true),
         ["plan-exceeds"] = ("A plan cannot include features the platform does not grant your agency.", true),
         ["campaign-copied"] = ("Campaign copied. The copy is independent: changing one never changes the other.", false),
+        ["campaign-linked"] = ("Linked copy made. It follows the original: open the original to push its new versions to its copies.", false),
         ["campaigns-off"] = ("That sub-account's plan has Campaigns switched off, so it cannot receive campaigns.", true),
     };
 

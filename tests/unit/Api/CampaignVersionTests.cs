@@ -106,14 +106,10 @@ public abstract class CampaignVersionTests(ApiFixture api)
     private static async Task<(string Copy, string Holder)> LinkedCopyWithHolderAsync(TestAgency agency, string template)
     {
         var holder = await agency.CreateSubAccountAsync();
-        var copy = await (await agency.Client.PostAsJsonAsync($"/api/v1/campaigns/{template}/copy", new { targetSubAccountId = holder, linked = true }, Ct))
-            .ExpectAsync(HttpStatusCode.Created);
-        copy.GetProperty("templateId").GetString().ShouldBe(template);
-        return (copy.GetProperty("id").GetString()!, holder);
+        return (await agency.LinkedCopyAsync(template, holder), holder);
     }
 
-    private static async Task PatchAsync(TestAgency agency, string id, object body) =>
-        await (await agency.Client.PatchAsJsonAsync($"/api/v1/campaigns/{id}", body, Ct)).ExpectAsync(HttpStatusCode.OK);
+    private static Task PatchAsync(TestAgency agency, string id, object body) => agency.PatchCampaignAsync(id, body);
 
     private static async Task<JsonElement> PushAsync(TestAgency agency, string id, object body) =>
         await (await agency.Client.PostAsJsonAsync($"/api/v1/campaigns/{id}/push", body, Ct)).ExpectAsync(HttpStatusCode.OK);

@@ -31,6 +31,7 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/connections"] = new(Expect.AgencyOnly, _ => "/admin/connections"),
         ["/admin/plans"] = new(Expect.AgencyOnly, _ => "/admin/plans"),
         ["/admin/campaigns"] = new(Expect.AgencyOnly, _ => "/admin/campaigns"),
+        ["/admin/campaigns/{Id:guid}"] = new(Expect.AgencyResource, w => $"/admin/campaigns/{w.CampaignOfA}"),
         ["/admin/purchases"] = new(Expect.AgencyOnly, _ => "/admin/purchases"),
         ["/admin/transactions"] = new(Expect.AgencyOnly, w => $"/admin/transactions?subAccountId={w.ClientOfA.SubAccountId}"),
         ["/admin/packs"] = new(Expect.AgencyOnly, _ => "/admin/packs"),

@@ -26,6 +26,18 @@ public static class CampaignDriver
         return agency.Client.SendAsync(request, Ct);
     }
 
+    /// <summary>A copy of <paramref name="templateId"/> in <paramref name="holderId"/> that follows it; its id.</summary>
+    public static async Task<string> LinkedCopyAsync(this TestAgency agency, string templateId, string holderId)
+    {
+        var copy = await (await agency.Client.PostAsJsonAsync($"/api/v1/campaigns/{templateId}/copy", new { targetSubAccountId = holderId, linked = true }, Ct))
+            .ExpectAsync(HttpStatusCode.Created);
+        copy.GetProperty("templateId").GetString().ShouldBe(templateId);
+        return copy.GetProperty("id").GetString()!;
+    }
+
+    public static async Task PatchCampaignAsync(this TestAgency agency, string campaignId, object body) =>
+        await (await agency.Client.PatchAsJsonAsync($"/api/v1/campaigns/{campaignId}", body, Ct)).ExpectAsync(HttpStatusCode.OK);
+
     public static async Task<JsonElement> GetCampaignAsync(this TestAgency agency, string campaignId) =>
         await (await agency.Client.GetAsync($"/api/v1/campaigns/{campaignId}", Ct)).ExpectAsync(HttpStatusCode.OK);
 
