@@ -16,6 +16,7 @@ public static class PageProbes
         ["/admin/agencies"] = _ => "/admin/agencies",
         ["/admin/audit"] = _ => "/admin/audit",
         ["/admin/campaigns"] = _ => "/admin/campaigns",
+        ["/admin/campaigns/{Id:guid}"] = walk => $"/admin/campaigns/{walk.CampaignId}",
         ["/admin/connections"] = _ => "/admin/connections",
         ["/admin/connections/respond"] = _ => "/admin/connections/respond",
         ["/admin/denied"] = _ => "/admin/denied",
