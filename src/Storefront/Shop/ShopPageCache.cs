@@ -6,7 +6,7 @@ namespace ResellerKit.Storefront.Shop;
 
 /// <summary>
 /// Storefront pages for visitors who are not signed in, from ASP.NET Core's output cache. An entry is keyed by host,
-/// path, query and the storefront's version (<see cref="StorefrontStampReader"/>: the agency's stamp and the platform's,
+/// path, the query parameters pages read and the storefront's version (<see cref="StorefrontStampReader"/>: the agency's stamp and the platform's,
 /// which change in the same transaction as anything the storefront shows, so the locale, theme and prices are all in
 /// it), and tagged by agency. A request with a storefront session cookie never reads or writes the cache, and only a
 /// 200 that sets no cookie is stored. A committed change on this node also evicts the agency's tag (every tag for a
@@ -19,6 +19,9 @@ public sealed class ShopPageCache(StorefrontStampReader stamps) : IOutputCachePo
 
     /// <summary>How long an entry may live at most; a new stamp makes it unreachable well before.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The query parameters cached pages read; entries vary by these and by no other.</summary>
+    public static readonly string[] QueryKeys = ["error"];
 
     public static string TagOf(AgencyId agency) => $"shop:{agency}";
 
@@ -36,7 +39,8 @@ public sealed class ShopPageCache(StorefrontStampReader stamps) : IOutputCachePo
         {
             return;
         }
-        context.CacheVaryByRules.QueryKeys = "*";
+        // The only query a cached page reads (the sign-in page's ?error=link); any other is ignored, and so cannot fill the cache.
+        context.CacheVaryByRules.QueryKeys = QueryKeys;
         context.CacheVaryByRules.VaryByValues["storefront"] = storefront.Version;
         context.Tags.Add(AllTag);
         context.Tags.Add(TagOf(storefront.AgencyId));
