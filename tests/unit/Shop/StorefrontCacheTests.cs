@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Common;
 using ResellerKit.Storefront.Shop;
 using ResellerKit.Tests.Unit.Support;
@@ -239,6 +240,29 @@ public abstract class StorefrontCacheTests(ApiFixture api)
         after.ShouldNotBe(before);
         (await old.Content.ReadAsStringAsync(Ct)).ShouldContain("#123456");
         old.Headers.CacheControl!.ToString().ShouldNotContain("immutable", customMessage: "an old fingerprint no longer names these bytes");
+    }
+
+    [Fact]
+    public async Task StorefrontStamp_ChangedOnOneNode_IsReadByAnotherWithinItsFreshness()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        // Another node: the same database, but it hears nothing of this node's commits.
+        var otherNode = new StorefrontStampReader(api.Services.GetRequiredService<IServiceScopeFactory>(), clock, new StorefrontChanges())
+        {
+            Freshness = TimeSpan.FromSeconds(1),
+        };
+        var before = await otherNode.OfSlugAsync(agency.Slug, Ct);
+
+        await PatchAgencyAsync(agency, "displayName", "Renamed Elsewhere");
+        var withinFreshness = await otherNode.OfSlugAsync(agency.Slug, Ct);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await otherNode.OfSlugAsync(agency.Slug, Ct);
+
+        before.ShouldNotBeNull();
+        withinFreshness.ShouldBe(before, "a read stamp is trusted for its freshness");
+        after.ShouldNotBeNull().Version.ShouldNotBe(before.Version, "the change wrote a new stamp to the database with it");
+        after.AgencyId.ShouldBe(before.AgencyId);
     }
 
     private static string Fingerprint(string html)
