@@ -3,7 +3,7 @@
 #   P1 usage-debits-http: resellerkit=<n>/s baseline=<n>/s ratio=<r> p99=<ms>ms overdrafts=<n>
 #   P1b usage-batch-http: resellerkit=<n>/s baseline=<n>/s ratio=<r>
 #   P1pg usage-debits-http-postgres: resellerkit=<n>/s baseline=<n>/s ratio=<r> p99=<ms>ms
-#   P2 storefront-page: resellerkit=<n>/s baseline=<n>/s ratio=<r>
+#   P2 storefront-page: resellerkit=<n>/s baseline=<n>/s ratio=<r> p99=<ms>ms
 #   P2b theme-render: fluid=<us>us dotliquid=<us>us ruby-liquid=<us>us vs-dotliquid=<r>x vs-ruby=<r>x
 #   P2c theme-isolation: unloaded=<ms>ms loaded=<ms>ms ratio=<r> rss_start=<MB>MB rss_max=<MB>MB
 #   P3 widget: js=<KB>KB interactive=<ms>ms circuit=<KB>KB

@@ -53,6 +53,7 @@ public static class EngineRegistration
         services.AddScoped<ResolveApiKey>();
         services.AddSingleton<ApiKeyStampReader>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<StorefrontStampReader>();
         services.AddScoped<CreateAgency>();
         services.AddScoped<RotateAgencyApiKey>();
         services.AddScoped<GetAgencySummary>();

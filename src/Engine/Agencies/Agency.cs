@@ -60,6 +60,9 @@ public sealed class Agency
 
     public CustomQuantityOffer CustomQuantity { get; private set; } = new();
 
+    /// <summary>A new value whenever anything its storefront shows changes (<see cref="Branding.StorefrontStamp"/>); part of the page cache's key.</summary>
+    public long StorefrontStamp { get; private set; }
+
     public WalletRef Issuance => new(IssuanceWalletId, Id, WalletKind.Issuance);
 
     public WalletRef Pool => new(PoolWalletId, Id, WalletKind.Pool);

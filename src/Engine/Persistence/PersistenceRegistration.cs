@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Access;
+using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence.Providers;
 
@@ -12,17 +13,19 @@ internal static class PersistenceRegistration
     {
         services.AddSingleton(options);
         services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddSingleton<StorefrontChanges>();
+        services.AddSingleton<StorefrontStamp>();
         _ = options.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp(), Committed(sp))),
+                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
             DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
-                .AddInterceptors(new ApiKeyStamp(), Committed(sp))),
+                .AddInterceptors(new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
             DatabaseProvider.SqlServer => services.AddDbContext<EngineDbContext, SqlServerEngineDbContext>((sp, o) => o
                 .UseSqlServer(options.ConnectionString)
-                .AddInterceptors(new ApiKeyStamp(), Committed(sp))),
+                .AddInterceptors(new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
             _ => throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer."),
         };
         return services;

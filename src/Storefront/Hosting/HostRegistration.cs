@@ -44,6 +44,7 @@ public static class HostRegistration
         builder.Services.AddSingleton<ITxtRecords, DnsTxtRecords>();
         builder.Services.AddScoped<ShopContexts>();
         builder.Services.AddScoped<ShopRenderer>();
+        builder.Services.AddShopPageCache();
         builder.Services.AddScoped<ThemeEditor>();
         builder.Services.AddScoped<ThemeDraftEditor>();
         builder.Services.AddSingleton<ThemePreviewTokens>();
@@ -70,6 +71,7 @@ public static class HostRegistration
         app.UseShopHostRouting();
         app.UseSecurityHeaders();
         app.UseRouting();
+        app.UseShopPageCache();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<SignInThrottle>();

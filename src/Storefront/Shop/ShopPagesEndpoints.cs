@@ -55,8 +55,19 @@ public static class ShopPagesEndpoints
         {
             return Results.NotFound();
         }
-        return Asset(BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct)), path, type, http, "public, max-age=300");
+        var theme = BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
+        return Asset(theme, path, type, http, CacheControlOf(theme, path, http.Request.Query["v"]));
     }
+
+    /// <summary>
+    /// A URL with the file's fingerprint (what <c>asset_url</c> writes) always means these bytes: kept for a year,
+    /// never asked again. Any other URL (no <c>?v=</c>, an old version number, an old fingerprint) still answers with
+    /// the current file, for five minutes.
+    /// </summary>
+    public static string CacheControlOf(ThemeSource theme, string path, string? fingerprint) =>
+        fingerprint is { Length: > 0 } && fingerprint == theme.AssetFingerprint(path) ? Immutable : "public, max-age=300";
+
+    public const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>A theme's asset of an allowed type (checked by the caller), with <c>nosniff</c> and the given caching.</summary>
     public static IResult Asset(ThemeSource theme, string path, string type, HttpContext http, string cacheControl)

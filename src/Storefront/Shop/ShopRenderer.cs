@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Pricing;
 using ResellerKit.Engine.SubAccounts;
@@ -15,13 +16,25 @@ namespace ResellerKit.Storefront.Shop;
 /// </summary>
 public sealed class ShopRenderer(
     ThemeRenderer renderer, ThemeStore themes, ListPacks packs, MinimumPrices minimums, GetBalance balances, IAntiforgery antiforgery,
-    ILogger<ShopRenderer> logger)
+    IOptions<AntiforgeryOptions> antiforgeryOptions, ShopRenders renders, ILogger<ShopRenderer> logger)
 {
     public async Task<IResult> RenderAsync(HttpContext http, ShopContext shop, ShopPage page, CancellationToken ct)
     {
+        renders.Rendered(shop.Agency.Slug);
         var view = await ViewAsync(http, shop, page, ct);
         var theme = page.Preview?.Theme ?? BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
         var result = await renderer.RenderAsync(theme, ThemePaths.Template(page.Template), view, ct);
+        if (result.IsSuccess && ShopVisitors.IsAnonymousRead(http))
+        {
+            // A page any visitor may be given (ShopPageCache): no token of its own, and browsers ask again by ETag.
+            var html = ShopFormTokens.WithScript(result.Html, antiforgeryOptions.Value.FormFieldName);
+            http.Response.Headers.ETag = ShopFormTokens.ETagOf(html);
+            if (string.IsNullOrEmpty(http.Response.Headers.CacheControl))
+            {
+                http.Response.Headers.CacheControl = "no-cache";
+            }
+            return Results.Content(html, "text/html; charset=utf-8", statusCode: page.Status);
+        }
         if (result.IsSuccess)
         {
             return Results.Content(result.Html, "text/html; charset=utf-8", statusCode: page.Status);
@@ -39,7 +52,6 @@ public sealed class ShopRenderer(
     public async Task<StorefrontView> ViewAsync(HttpContext http, ShopContext shop, ShopPage page, CancellationToken ct)
     {
         var agency = shop.Agency;
-        var tokens = antiforgery.GetAndStoreTokens(http);
         var offer = agency.CustomQuantity;
         var offerMeetsFloor = await minimums.SellsAsync(offer, ct);
         return new StorefrontView(
@@ -52,8 +64,19 @@ public sealed class ShopRenderer(
             page.History,
             page.Purchases,
             new UrlsView(shop.Url(), shop.Url("account"), shop.Url("sign-in"), shop.Url("sign-out"), shop.Url("magic-link"), shop.Url("checkout"), shop.Url(page.Preview?.AssetsPath ?? "assets/")),
-            new CsrfView(tokens.FormFieldName, tokens.RequestToken ?? ""),
+            Csrf(http),
             page.Page);
+    }
+
+    // A shared page gets an empty token field; its script fetches the visitor's own (ShopFormTokens).
+    private CsrfView Csrf(HttpContext http)
+    {
+        if (ShopVisitors.IsAnonymousRead(http))
+        {
+            return new CsrfView(antiforgeryOptions.Value.FormFieldName, "");
+        }
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return new CsrfView(tokens.FormFieldName, tokens.RequestToken ?? "");
     }
 
     private async Task<CustomerView?> CustomerAsync(ShopContext shop, CancellationToken ct)

@@ -7,7 +7,7 @@ public static class StorefrontTelemetry
 {
     public const string Name = "ResellerKit.Storefront";
 
-    private static readonly Meter Meter = new(Name);
+    internal static readonly Meter Meter = new(Name);
 
     /// <summary>
     /// Agency webhook delivery attempts by <c>outcome</c>: <c>delivered</c>, <c>retry</c>, <c>failed</c> (retries ran

@@ -110,6 +110,17 @@ public sealed class ThemeSource
         return overrides.TryGetValue(normalized, out var own) ? own : baseFiles.GetValueOrDefault(normalized);
     }
 
+    /// <summary>
+    /// The fingerprint of a file of <c>assets/</c> (the first 16 hex digits of its SHA-256), or null when there is no
+    /// such file: asset URLs carry it, so a URL always means the same bytes and may be cached for good.
+    /// </summary>
+    public string? AssetFingerprint(string assetPath) =>
+        ReadFile("assets/" + assetPath) is { } content
+            ? fingerprints.GetOrAdd(assetPath, _ => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)))[..16])
+            : null;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> fingerprints = new(StringComparer.Ordinal);
+
     /// <summary>The same theme with one more override (or a replaced one) and the next version.</summary>
     public ThemeSource WithFile(string path, string content)
     {

@@ -74,4 +74,50 @@ public sealed class BrandColourTests(SqliteApi api) : IClassFixture<SqliteApi>
         mail.HtmlBody!.ShouldContain("background:#fde68a;color:#111827");
         mail.HtmlBody!.ShouldNotContain("#7c3aed");
     }
+
+    [Fact]
+    public async Task ThemeSettingsForm_ShowsTheBrandColourAsTheAccent_UntilOneIsSaved()
+    {
+        var agency = await api.CreateAgencyAsync();
+        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#ff6600" }, Ct)).EnsureSuccessStatusCode();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var (_, unsaved) = await owner.GetAsync("/admin/theme");
+        (await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "#0f766e" }, Ct)).EnsureSuccessStatusCode();
+        var (_, saved) = await owner.GetAsync("/admin/theme");
+
+        unsaved.ShouldContain("name=\"setting.accent_color\" value=\"#ff6600\"");
+        unsaved.ShouldContain("name=\"setting.accent_text_color\" value=\"#111827\"", customMessage: "the text the storefront draws on orange");
+        unsaved.ShouldNotContain("name=\"setting.accent_color\" value=\"#4338ca\"");
+        saved.ShouldContain("name=\"setting.accent_color\" value=\"#0f766e\"");
+    }
+
+    [Fact]
+    public async Task SlateBadge_OnADarkBrandColour_KeepsAaContrast()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.SetMinimumAsync("usd", "1");
+        (await agency.Client.PutAsJsonAsync("/api/v1/theme/base", new { baseTheme = "slate" }, Ct)).EnsureSuccessStatusCode();
+        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#1e3a8a" }, Ct)).EnsureSuccessStatusCode();
+        (await agency.Client.PostAsJsonAsync("/api/v1/packs", new { name = "Team", credits = 100, unitAmount = 500, currency = "usd", highlight = "Most popular" }, Ct))
+            .EnsureSuccessStatusCode();
+        var shop = Browser.Storefront(api, agency.Slug);
+
+        var (_, html) = await shop.GetAsync("/");
+        var (_, css) = await shop.GetAsync("/assets/theme.css");
+
+        html.ShouldContain("<p class=\"badge\">Most popular</p>");
+        html.ShouldContain("--accent: #1e3a8a;");
+        html.ShouldContain("--accent-text: #ffffff;");
+        var badge = System.Text.RegularExpressions.Regex.Match(css, @"\.badge \{[^}]*\}").Value;
+        badge.ShouldContain("background: var(--accent);");
+        badge.ShouldContain("color: var(--accent-text);", customMessage: "the badge's text is the accent's text colour, chosen for contrast");
+        Contrast("#ffffff", "#1e3a8a").ShouldBeGreaterThanOrEqualTo(4.5);
+    }
+
+    private static double Contrast(string a, string b)
+    {
+        var (x, y) = (ResellerKit.Themes.Settings.ThemeAccent.Luminance(a), ResellerKit.Themes.Settings.ThemeAccent.Luminance(b));
+        return (Math.Max(x, y) + 0.05) / (Math.Min(x, y) + 0.05);
+    }
 }

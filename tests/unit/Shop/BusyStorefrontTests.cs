@@ -21,7 +21,9 @@ public sealed class BusyStorefrontTests(BusyStorefrontTests.OneRenderPerAgency a
 
         var spinning = Browser.Storefront(api, hostile.Slug).Client.GetAsync("/", Ct);
         await Task.Delay(300, Ct);
-        var queued = await Browser.Storefront(api, hostile.Slug).Client.GetAsync("/", Ct);
+        // Another page of the storefront: a second visitor of the same page waits for the first render (the page cache's
+        // lock, so a burst of visitors costs one render), but any other page needs a render slot of its own.
+        var queued = await Browser.Storefront(api, hostile.Slug).Client.GetAsync("/sign-in", Ct);
         var (neighbourStatus, _) = await Browser.Storefront(api, neighbour.Slug).GetAsync("/");
         var spun = await spinning;
 

@@ -43,11 +43,22 @@ public sealed partial class Browser(HttpClient client)
         var (_, html) = await GetAsync(pageUrl);
         var token = CsrfToken().Match(html);
         token.Success.ShouldBeTrue($"{pageUrl} has no antiforgery field");
-        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))
-            .Append(new("__csrf", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        // A storefront page shared between visitors has an empty field; its script asks /form-token, and so does this.
+        var value = token.Groups[1].Value is { Length: > 0 } inPage ? WebUtility.HtmlDecode(inPage) : await FormTokenAsync();
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).Append(new("__csrf", value));
         var response = await client.PostAsync(action, new FormUrlEncodedContent(form), Ct);
         Remember(response);
         return response;
+    }
+
+    /// <summary>What a shared storefront page's script does before a form is sent: this visitor's token from <c>/form-token</c>.</summary>
+    public async Task<string> FormTokenAsync()
+    {
+        var response = await client.GetAsync("/form-token", Ct);
+        Remember(response);
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return json.RootElement.GetProperty("token").GetString()!;
     }
 
     private void Remember(HttpResponseMessage response)
@@ -58,6 +69,6 @@ public sealed partial class Browser(HttpClient client)
         }
     }
 
-    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__csrf\" value=\"([^\"]*)\"")]
     private static partial Regex CsrfToken();
 }

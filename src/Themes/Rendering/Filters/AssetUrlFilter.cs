@@ -5,7 +5,10 @@ using ResellerKit.Themes.Rendering.Budget;
 
 namespace ResellerKit.Themes.Rendering.Filters;
 
-/// <summary><c>{{ 'theme.css' | asset_url }}</c>: the URL the storefront serves <c>assets/theme.css</c> at, versioned so saves bust caches.</summary>
+/// <summary>
+/// <c>{{ 'theme.css' | asset_url }}</c>: the URL the storefront serves <c>assets/theme.css</c> at, with the file's
+/// fingerprint (<see cref="Packages.ThemeSource.AssetFingerprint"/>), so a change gives a new URL and browsers may keep each for good.
+/// </summary>
 internal static partial class AssetUrlFilter
 {
     public const string Name = "asset_url";
@@ -21,7 +24,7 @@ internal static partial class AssetUrlFilter
 
         var assets = state.Urls?.Assets
             ?? throw new ThemeRenderException("asset_url works on storefront pages only; emails link images by absolute URL.");
-        return new ValueTask<FluidValue>(StringValue.Create($"{assets.TrimEnd('/')}/{Uri.EscapeDataString(path)}?v={state.Theme.Version}"));
+        return new ValueTask<FluidValue>(StringValue.Create($"{assets.TrimEnd('/')}/{Uri.EscapeDataString(path)}?v={state.Theme.AssetFingerprint(path) ?? state.Theme.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]

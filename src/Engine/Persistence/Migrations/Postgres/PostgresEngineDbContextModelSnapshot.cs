@@ -306,6 +306,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long>("StorefrontStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

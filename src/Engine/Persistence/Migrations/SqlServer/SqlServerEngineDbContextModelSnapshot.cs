@@ -307,6 +307,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long>("StorefrontStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");

@@ -295,6 +295,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("StorefrontStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StripeAccountId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
