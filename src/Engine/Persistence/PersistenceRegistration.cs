@@ -16,7 +16,7 @@ internal static class PersistenceRegistration
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp(), Committed(sp))),
+                .AddInterceptors(new SqlitePragmas(), new SqliteWriteTurns(), new ApiKeyStamp(), Committed(sp))),
             DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
                 .AddInterceptors(new ApiKeyStamp(), Committed(sp))),
