@@ -7,7 +7,7 @@
 #   P2b theme-render: fluid=<us>us dotliquid=<us>us ruby-liquid=<us>us vs-dotliquid=<r>x vs-ruby=<r>x
 #   P2c theme-isolation: unloaded=<ms>ms loaded=<ms>ms ratio=<r> rss_start=<MB>MB rss_max=<MB>MB
 #   P3 widget: js=<KB>KB interactive=<ms>ms circuit=<KB>KB
-#   P4 stripe-webhooks: events=<n>/s grants=<n>/<n>
+#   P4 stripe-webhooks: events=<n>/s grants=<n>/<n> credits_p50=<ms>ms credits_p99=<ms>ms
 #   P5 dashboard-1M: <ms>ms
 # Usage: ./bench.sh [quick] [figure...]   (quick: shorter runs, about 6 minutes; full: about 12 minutes; naming figures,
 # e.g. ./bench.sh quick P1 P1b P1pg, runs only those). See "Performance" in README.md for what each figure measures and

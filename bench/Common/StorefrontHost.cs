@@ -15,6 +15,7 @@ public sealed class StorefrontHost : IAsyncDisposable
 
     private readonly Process process;
     private readonly bool ownsFolder;
+    private bool disposed;
 
     private StorefrontHost(Process process, string baseUrl, string folder, bool ownsFolder)
     {
@@ -83,9 +84,11 @@ public sealed class StorefrontHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Stops the process (SIGKILL: what is committed is what a crash would leave); removes a folder it made.</summary>
+    /// <summary>Stops the process (SIGKILL: what is committed is what a crash would leave); removes a folder it made. Once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed) return;
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);

@@ -13,12 +13,16 @@ public static class HealthEndpoints
         return app;
     }
 
-    /// <summary>Ready once migrations are applied and the database answers.</summary>
+    /// <summary>Ready once migrations are applied, the node is warm, and the database answers.</summary>
     public static async Task<IResult> ReadyAsync(Readiness readiness, EngineDbContext db, CancellationToken ct)
     {
         if (!readiness.Migrated)
         {
             return TypedResults.Text("migrating", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        if (!readiness.Warm)
+        {
+            return TypedResults.Text("warming up", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         return await db.Database.CanConnectAsync(ct)
             ? TypedResults.Text("ready")

@@ -26,4 +26,7 @@ public sealed class ResellerKitOptions
 
     /// <summary>Seeds a demo platform, agency and sub-accounts on first start. On by default for the embedded SQLite setup.</summary>
     public bool? SeedDemo { get; set; }
+
+    /// <summary>Serves the widget once inside the process at start, before <c>/readyz</c> answers. On unless false.</summary>
+    public bool? WarmUp { get; set; }
 }

@@ -36,6 +36,7 @@ public static class WidgetRegistration
         services.AddScoped<WidgetThemes>();
         services.AddScoped<WidgetViews>();
         services.AddScoped<IWidgetData, WidgetData>();
+        services.AddHostedService<WidgetWarmUp>();
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Payments.Stripe;
 using ResellerKit.Storefront.StripeSandbox;
 
@@ -37,6 +38,8 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
     {
         database = await TestDatabase.CreateAsync(provider, SqliteFolder);
         _ = Server; // Starts the host: migrations run here, once per fixture.
+        // As a load balancer would, the tests wait for /readyz's last step (the widget's warm-up) before sending work.
+        await Eventually.ReturnsAsync(() => Task.FromResult(Services.GetRequiredService<Readiness>().Warm), warm => warm);
         if (Services.GetRequiredService<IOptions<StripeOptions>>().Value.IsSandbox)
         {
             SandboxKey = await Services.GetRequiredService<SandboxSecrets>().ApiKeyAsync(Ct);

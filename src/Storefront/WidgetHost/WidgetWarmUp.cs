@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.Hosting;
+using ResellerKit.Widget.Components;
+using ResellerKit.Widget.Data;
+
+namespace ResellerKit.Storefront.WidgetHost;
+
+/// <summary>
+/// Serves the widget once inside the process as soon as it listens, so that the first visitor of a freshly started
+/// node gets a widget as quickly as the hundredth: it renders <see cref="CreditsWidget"/> for the oldest active agency
+/// as a visitor of the storefront's own origin whose secret does not verify (the gate and the signing key, the packs,
+/// the theme and the components), builds
+/// a client's view (balance and usage), and opens and closes one connection to the widget's hub on the node's own
+/// address. It only reads. <c>/readyz</c> answers once it is done (or gave up after <see cref="Limit"/>), so a load
+/// balancer sends no visitor to a cold node. <c>ResellerKit__WarmUp=false</c> turns it off.
+/// </summary>
+public sealed class WidgetWarmUp(
+    IServiceScopeFactory scopes, IServer server, IHostApplicationLifetime lifetime, Readiness readiness,
+    IOptions<ResellerKitOptions> options, ILoggerFactory loggers) : BackgroundService
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
+
+    // Shaped like a client secret, signed by nobody: the gate verifies it and answers "signed out".
+    private const string WellFormedSecret = ClientSecrets.Prefix + "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    private readonly ILogger logger = loggers.CreateLogger<WidgetWarmUp>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.WarmUp == false)
+        {
+            readiness.MarkWarm();
+            return;
+        }
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        limit.CancelAfter(Limit);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var slug = await RenderAsync(limit.Token);
+            if (slug is not null)
+            {
+                await ConnectAsync(slug, limit.Token);
+            }
+            logger.LogInformation("The widget is warm ({Elapsed:0} ms)", watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The widget's warm-up did not finish; the first widget this node serves will be slower");
+        }
+        finally
+        {
+            readiness.MarkWarm();
+        }
+    }
+
+    // Returns the agency it rendered, or null when there is none yet.
+    private async Task<string?> RenderAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<EngineDbContext>();
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Status == AgencyStatus.Active)
+            .OrderBy(a => a.CreatedAt).FirstOrDefaultAsync(ct);
+        if (agency is null)
+        {
+            return null;
+        }
+        var request = new WidgetRequest(agency.Slug, null, null, null);
+        var client = await db.SubAccounts.AsNoTracking().Where(s => s.AgencyId == agency.Id)
+            .OrderBy(s => s.CreatedAt).FirstOrDefaultAsync(ct);
+        if (client is not null)
+        {
+            await services.GetRequiredService<WidgetViews>().BuildAsync(new WidgetAccess(WidgetStatus.Ready, agency, client, null), request, ct);
+        }
+
+        // The component as it runs in a circuit, for a page on the storefront's own origin.
+        var baseUrl = services.GetRequiredService<PublicUrls>().BaseUrl.TrimEnd('/') + "/";
+        ((IHostEnvironmentNavigationManager)services.GetRequiredService<NavigationManager>()).Initialize(baseUrl, baseUrl);
+        var caller = new WidgetCaller(null, OwnOrigin: true, agency.Slug).ToPrincipal();
+        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(caller)));
+        await using var renderer = new HtmlRenderer(services, loggers);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<CreditsWidget>(ParameterView.FromDictionary(
+                new Dictionary<string, object?>
+                {
+                    [nameof(CreditsWidget.Agency)] = agency.Slug,
+                    [nameof(CreditsWidget.ClientSecret)] = WellFormedSecret, // checked like a client's: the signing key is loaded
+                }))).ToHtmlString());
+        if (!html.Contains("class=\"rk-title\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The widget of {agency.Slug} rendered as unavailable.");
+        }
+        return agency.Slug;
+    }
+
+    // The hub's negotiation and handshake, as widget.js does them, from the node's own origin.
+    private async Task ConnectAsync(string slug, CancellationToken ct)
+    {
+        if (OwnAddress() is not { } own)
+        {
+            return; // not on a socket (the tests' in-memory server)
+        }
+        var origin = own.GetLeftPart(UriPartial.Authority);
+        using var http = new HttpClient { BaseAddress = own };
+        (await http.GetAsync("widget.js", ct)).EnsureSuccessStatusCode();
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, $"{WidgetRegistration.HubPath.TrimStart('/')}/negotiate?agency={Uri.EscapeDataString(slug)}&negotiateVersion=1");
+        negotiate.Headers.Add("Origin", origin);
+        using var negotiated = await http.SendAsync(negotiate, ct);
+        negotiated.EnsureSuccessStatusCode();
+        var token = (await negotiated.Content.ReadFromJsonAsync<Negotiation>(ct))?.ConnectionToken
+            ?? throw new InvalidOperationException("The widget's hub gave no connection token.");
+
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Origin", origin);
+        var hub = new UriBuilder(new Uri(own, WidgetRegistration.HubPath.TrimStart('/'))) { Scheme = own.Scheme == "https" ? "wss" : "ws", Query = $"agency={Uri.EscapeDataString(slug)}&id={Uri.EscapeDataString(token)}" };
+        await socket.ConnectAsync(hub.Uri, ct);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"blazorpack\",\"version\":1}\u001e"), WebSocketMessageType.Text, endOfMessage: true, ct);
+        var answer = new byte[256];
+        await socket.ReceiveAsync(answer, ct);
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "warm", ct);
+    }
+
+    // The first plain-HTTP address Kestrel listens on, with a wildcard host made loopback.
+    private Uri? OwnAddress()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        if (address is null)
+        {
+            return null;
+        }
+        var uri = new Uri(address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://127.0.0.1").Replace("://[::]", "://[::1]"));
+        return new Uri(uri.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    private sealed record Negotiation(string? ConnectionToken);
+}
