@@ -36,6 +36,14 @@ public sealed class SharedIdempotencyKeyTests(SqliteApi api) : IClassFixture<Sql
         await RunAsync([new Step(false, 2, 1, true), new Step(true, 2, 1, true), new Step(true, 2, 1, false)]);
     }
 
+    [Fact]
+    public async Task Usage_ARetryAfterAnotherDebitWasRefusedTheKey_StillReplaysTheFirst()
+    {
+        // Found by the property above (seed 0008RjG4eUB1): the refused single debit used to keep the key's HTTP record,
+        // so the batch event's own retry through the single route was refused as well.
+        await RunAsync([new Step(false, 2, 3, true), new Step(false, 2, 1, false), new Step(false, 2, 3, false)]);
+    }
+
     private async Task RunAsync(Step[] steps)
     {
         var agency = await api.CreateAgencyAsync();
