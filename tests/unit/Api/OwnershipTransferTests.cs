@@ -228,12 +228,7 @@ public abstract class OwnershipTransferTests(ClockedApi api)
     public async Task OwnershipOffer_FromTheClientAcceptedByItsConnectedAgency_MakesItAgencyOwnedWithItsCredits()
     {
         var agency = await api.CreateAgencyAsync();
-        await api.GrantPoolAsync(agency, 400);
-        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
-        await agency.GrantAsync(client.SubAccountId, 400);
-        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
-        var (browser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
-        var connectionId = await ConnectionIdAsync(client.SubAccountId);
+        var (client, browser, connectionId) = await ClientOwnedAsync(agency, 400);
         var other = await api.CreateAgencyAsync();
 
         var offered = await browser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/offer-ownership");
@@ -268,6 +263,48 @@ public abstract class OwnershipTransferTests(ClockedApi api)
 
         log.ShouldContain("offered to hand Bluebird Dental over to its client");
         log.ShouldContain($"took ownership of Bluebird Dental from Agency {agency.Slug}; its 1,500 credits moved with it.");
+    }
+
+    [Fact]
+    public async Task Checkout_AfterTheAgencyTakesOverAClientOwnedAccount_GetsTheAgencyOwnedDiscountOnTheFee()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.SetMinimumAsync("usd", "0.5", "0.4");
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var agencyId = ResellerKit.Engine.Common.AgencyId.From(Guid.Parse(agency.Id));
+            (await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.Agencies.ManageAgencies>()
+                .SetDiscountAsync(agencyId, 50, ResellerKit.Engine.Common.Actor.Platform, Ct)).IsSuccess.ShouldBeTrue();
+        }
+        var pack = await (await agency.Client.PostAsJsonAsync("/api/v1/packs", new { name = "Hundred", credits = 100, unitAmount = 1_500, currency = "usd" }, Ct))
+            .ExpectAsync(HttpStatusCode.Created);
+        var (client, browser, connectionId) = await ClientOwnedAsync(agency, 0);
+        await browser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/offer-ownership");
+        var offers = await (await agency.Client.GetAsync("/api/v1/ownership-transfers", Ct)).ExpectAsync(HttpStatusCode.OK);
+        await (await agency.Client.PostAsync($"/api/v1/ownership-transfers/{offers.GetProperty("data")[0].GetProperty("id").GetString()}/accept", null, Ct))
+            .ExpectAsync(HttpStatusCode.OK);
+
+        await (await agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{client.SubAccountId}/checkout-sessions",
+            new { packId = pack.GetProperty("id").GetString() }, Ct)).ExpectAsync(HttpStatusCode.Created);
+
+        await using var read = api.Services.CreateAsyncScope();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(client.SubAccountId));
+        (await read.ServiceProvider.GetRequiredService<EngineDbContext>().Purchases.AsNoTracking().Where(p => p.SubAccountId == id).Select(p => p.PlatformFee).SingleAsync(Ct))
+            .ShouldBe(20, "100 credits at 0.4 cents of fee each, halved by the agency-owned discount");
+    }
+
+    // An agency-owned client with these credits, handed to itself: client-owned, signed in, with the agency connected.
+    private async Task<(TestClient Client, Browser Browser, Guid ConnectionId)> ClientOwnedAsync(TestAgency agency, long credits)
+    {
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        if (credits > 0)
+        {
+            await api.GrantPoolAsync(agency, credits);
+            await agency.GrantAsync(client.SubAccountId, credits);
+        }
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        var (browser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        return (client, browser, await ConnectionIdAsync(client.SubAccountId));
     }
 
     private async Task<Guid> ConnectionIdAsync(string subAccountId)
