@@ -101,6 +101,9 @@ public static class EngineRegistration
         services.AddScoped<ManageAgencies>();
         services.AddScoped<ManageTeam>();
         services.AddScoped<ManageConnections>();
+        services.AddScoped<OwnershipTransfers.MoveSubAccount>();
+        services.AddScoped<OwnershipTransfers.HandOverToClient>();
+        services.AddScoped<OwnershipTransfers.HandOverToAgency>();
         services.AddScoped<ManageAssist>();
         services.AddScoped<ManagePlans>();
         services.AddScoped<SubAccountFeatures>();

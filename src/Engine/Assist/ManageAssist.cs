@@ -62,8 +62,10 @@ public sealed class ManageAssist(EngineDbContext db, Mailer mailer, TimeProvider
     private Task<string> AgencyNameAsync(AgencyId agencyId, CancellationToken ct) =>
         db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Branding.DisplayName ?? a.Name).SingleAsync(ct);
 
-    /// <summary>The client's access log: assist sessions and every action taken on its account by someone else's hand.</summary>
+    /// <summary>The client's access log: assist sessions, every action taken on its account by someone else's hand, and changes of its owner.</summary>
     public async Task<IReadOnlyList<AuditEvent>> AccessLogAsync(SubAccountId subAccountId, int take, CancellationToken ct) =>
-        await db.AuditEvents.AsNoTracking().Where(e => e.SubAccountId == subAccountId && e.RealActorId != null)
+        await db.AuditEvents.AsNoTracking().Where(e => e.SubAccountId == subAccountId && (e.RealActorId != null
+                // A change of owner is recorded on both sides; the account shows its current owner's record.
+                || (e.Action.StartsWith("ownership.") && e.AgencyId == db.SubAccounts.Where(s => s.Id == subAccountId).Select(s => s.AgencyId).First())))
             .OrderByDescending(e => e.Id).Take(take).ToListAsync(ct);
 }

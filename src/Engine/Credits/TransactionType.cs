@@ -10,4 +10,7 @@ public enum TransactionType
     Reversal,
     Expiry,
     Recharge,
+
+    /// <summary>A sub-account's own credits moving with it to its new owner (an ownership transfer).</summary>
+    Transfer,
 }

@@ -17,4 +17,6 @@ public enum EmailKind
     AutoRechargePaused,
     AssistSessionNotice,
     AgencyInvite,
+    OwnershipTransfer,
+    OwnershipOffer,
 }

@@ -14,6 +14,7 @@ using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Outbox;
+using ResellerKit.Engine.OwnershipTransfers;
 using ResellerKit.Engine.Persistence.Documents;
 using ResellerKit.Engine.Plans;
 using ResellerKit.Engine.Platform;
@@ -84,6 +85,8 @@ public abstract class EngineDbContext(DbContextOptions options)
     public DbSet<Plan> Plans => Set<Plan>();
 
     public DbSet<Connection> Connections => Set<Connection>();
+
+    public DbSet<OwnershipTransfer> OwnershipTransfers => Set<OwnershipTransfer>();
 
     public DbSet<AssistSession> AssistSessions => Set<AssistSession>();
 

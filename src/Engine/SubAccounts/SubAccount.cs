@@ -125,6 +125,23 @@ public sealed class SubAccount
 
     public void Rename(string name) => Name = name.Trim();
 
+    /// <summary>
+    /// The account changes hands (<see cref="OwnershipTransfers.MoveSubAccount"/>): it now belongs to
+    /// <paramref name="agencyId"/>, uses its own credits there, and drops what was tied to the old agency (its plan,
+    /// its saved card on the old agency's Stripe account, auto-recharge).
+    /// </summary>
+    internal void MoveTo(AgencyId agencyId, Ownership ownership, WalletId walletId, WalletId consumedWalletId)
+    {
+        AgencyId = agencyId;
+        Ownership = ownership;
+        CreditMode = CreditMode.Reselling;
+        WalletId = walletId;
+        ConsumedWalletId = consumedWalletId;
+        StripeCustomerId = null;
+        AssignPlan(null, Plans.Features.None, Plans.Features.None);
+        ConfigureAutoRecharge(null);
+    }
+
     public void SwitchMode(CreditMode mode) => CreditMode = mode;
 
     public void SetPaused(bool paused) => Paused = paused;

@@ -38,6 +38,9 @@ public sealed class Membership
         CreatedAt = now,
     };
 
+    /// <summary>The sub-account this membership opens moved to another agency with its users.</summary>
+    internal void MoveTo(AgencyId agencyId) => AgencyId = agencyId;
+
     public void Change(MembershipRole role, Areas areas)
     {
         Role = role;

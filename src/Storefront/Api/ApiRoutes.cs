@@ -3,6 +3,7 @@ using ResellerKit.Storefront.Api.Branding;
 using ResellerKit.Storefront.Api.Campaigns;
 using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Api.Ledger;
+using ResellerKit.Storefront.Api.OwnershipTransfers;
 using ResellerKit.Storefront.Api.Plans;
 using ResellerKit.Storefront.Api.Pricing;
 using ResellerKit.Storefront.Api.Purchases;
@@ -30,6 +31,7 @@ public static class ApiRoutes
         api.MapRecharges();
         api.MapWebhooks();
         api.MapCampaigns();
+        api.MapOwnershipTransfers();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("ResellerKit API"));

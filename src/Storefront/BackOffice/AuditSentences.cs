@@ -49,6 +49,11 @@ public static class AuditSentences
         ["connection.role_changed"] = f => $"{f.Who} changed what an agency may do in {f.Account}",
         ["connection.revoked"] = f => $"{f.Who} revoked an agency's access to {f.Account}",
         ["connection.terminated"] = f => $"{f.Who} ended an agency's contract for {f.Account}" + f.Quoted("reason", ": "),
+        ["ownership.offered_to_client"] = f => $"{f.Who} offered to hand {f.Account} over to its client" + (f.Text("email") is { Length: > 0 } e ? $" ({e})" : ""),
+        ["ownership.transfer_cancelled"] = f => $"{f.Who} cancelled the transfer of {f.Account} to its client",
+        ["ownership.transferred_to_client"] = f => $"{f.Who} took ownership of {f.Account} from {Or(f.Text("agency"), "its agency")}; its {f.Number("credits")} credits moved with it",
+        ["ownership.offered_to_agency"] = f => $"{f.Who} offered ownership of {f.Account} to {Or(f.Text("agency"), "an agency")}",
+        ["ownership.transferred_to_agency"] = f => $"{f.Who} took ownership of {f.Account} for {Or(f.Text("agency"), "the agency")}; its {f.Number("credits")} credits moved with it",
         ["pack.created"] = f => $"{f.Who} created the pack{f.Quoted("name")}",
         ["pack.updated"] = f => $"{f.Who} changed the pack{f.Quoted("name")}",
         ["pack.archived"] = f => $"{f.Who} archived the pack{f.Quoted("name")}",
@@ -99,6 +104,8 @@ public static class AuditSentences
 
     /// <summary>When the event happened, as people read it: "5 Dec 2026, 14:03 UTC".</summary>
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Or(string text, string fallback) => text.Length > 0 ? text : fallback;
 
     // The system's own actions (top-ups, purchases) name no person; a vendor's name never shows.
     private static string Who(AuditEvent e) => e.ActorId == "system" ? "The system" : e.ActorName;

@@ -16,7 +16,7 @@ public static class BackOfficeActions
         var admin = app.MapGroup("/admin").ExcludeFromDescription()
             .WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute())
             .AddEndpointFilter<RequireAntiforgery>();
-        admin.MapGroup("").RequireAuthorization().MapClientActions().MapAgencyActions().MapPlatformActions();
+        admin.MapGroup("").RequireAuthorization().MapClientActions().MapAgencyActions().MapPlatformActions().MapOwnershipActions();
         admin.MapPost("/logout", async (SignInManager<User> signIn) =>
         {
             await signIn.SignOutAsync();

@@ -1,5 +1,7 @@
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Connections;
+using ResellerKit.Engine.OwnershipTransfers;
+using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Engine.Team;
 
 namespace ResellerKit.Storefront.BackOffice;
@@ -36,6 +38,17 @@ public static class Notices
         ["plan-exceeds"] = ("A plan cannot include features the platform does not grant your agency.", true),
         ["campaign-copied"] = ("Campaign copied. The copy is independent: changing one never changes the other.", false),
         ["campaign-linked"] = ("Linked copy made. It follows the original: open the original to push its new versions to its copies.", false),
+        ["transfer-sent"] = ("Transfer sent. The client is emailed a link to accept; it works once, for 7 days.", false),
+        ["transfer-cancelled"] = ("Transfer cancelled. The emailed link no longer works.", false),
+        ["transfer-pending"] = ("A transfer of this account is already waiting for an answer. Cancel it first to send a new one.", true),
+        ["transfer-not-pending"] = ("No transfer of this account is waiting for an answer.", true),
+        ["transfer-blocked"] = ("This account cannot change hands right now: it owes credits from a refund, an automatic top-up is under way, or its owner already has an account of their own.", true),
+        ["already-client-owned"] = (new AlreadyClientOwned().Detail, true),
+        ["paused-account"] = ("This account is paused. Resume it before it changes hands.", true),
+        ["ownership-accepted"] = ("The account is yours now, with every credit it held. The agency stays connected as an admin; change or revoke that below.", false),
+        ["ownership-offered"] = ("Offer sent. The agency owns the account once it accepts, within 7 days.", false),
+        ["ownership-taken"] = ("The account is now owned by your agency, with every credit it held.", false),
+        ["transfer-closed"] = ("This transfer is no longer open: it was accepted, cancelled or has expired.", true),
         ["campaigns-off"] = ("That sub-account's plan has Campaigns switched off, so it cannot receive campaigns.", true),
     };
 
@@ -49,6 +62,12 @@ public static class Notices
         ConnectionNotActive { Status: ConnectionStatus.Revoked } => "already-revoked",
         ConnectionNotActive { Status: ConnectionStatus.Terminated } => "already-terminated",
         ConnectionNotActive => "not-active",
+        TransferAlreadyPending => "transfer-pending",
+        TransferNeedsSettling => "transfer-blocked",
+        AlreadyClientOwned => "already-client-owned",
+        AccountPaused => "paused-account",
+        TransferLinkUsed or TransferExpired => "transfer-closed",
+        NotFound { Resource: "pending ownership transfer" } => "transfer-not-pending",
         LastOwner => "last-owner",
         OwnersOnly => "owners-only",
         ManagersOnly => "managers-only",

@@ -17,4 +17,6 @@ public enum EmailMessageKind
     AutoRechargePaused,
     AssistSessionNotice,
     AgencyInvite,
+    OwnershipTransfer,
+    OwnershipOffer,
 }

@@ -16,7 +16,8 @@ public static partial class EmailMessageKinds
     /// password; the system inserts them where the template prints <c>{{ credential }}</c>.
     /// </summary>
     public static bool CarriesCredential(this EmailMessageKind kind) => kind is EmailMessageKind.PasswordReset or EmailMessageKind.MagicLink
-        or EmailMessageKind.AgencyInvite or EmailMessageKind.SubAccountCredentials or EmailMessageKind.ConnectionRequest;
+        or EmailMessageKind.AgencyInvite or EmailMessageKind.SubAccountCredentials or EmailMessageKind.ConnectionRequest
+        or EmailMessageKind.OwnershipTransfer;
 
     /// <summary>The locale key of the kind's button: <c>password_reset.button</c>.</summary>
     public static string ButtonKey(this EmailMessageKind kind) => $"{Words().Replace(kind.ToString(), "$1_$2").ToLowerInvariant()}.button";

@@ -50,6 +50,9 @@ public static class FormProbes
         new("request-connection", Outcome: FormOutcome.Words, Invalid: Fields(("#c-email", "nobody"))),
         new("post /admin/connections/{id}/terminate", Skip: "ends the contract the client's pages show (the connection tests terminate contracts)"),
         new("get /admin/sub-accounts"),
+        new("post /admin/sub-accounts/{id}/ownership-transfer", Skip: "hands the walk's client to itself (OwnershipTransferTests and OwnershipJourneyTests send transfers)"),
+        new("post /admin/sub-accounts/{id}/ownership-transfer/cancel", Skip: "shown only while a transfer waits (OwnershipTransferTests cancel one)"),
+        new("post /admin/ownership-offers/{id}/accept", Skip: "takes over a client's own account (OwnershipTransferTests accept an offer)"),
         new("allow-origin", Skip: "its buttons sit in the list of refused sites, outside the form (RefusedOriginsTests press them)"),
         new("publish-draft", Outcome: FormOutcome.Words),
         new("discard-draft", Outcome: FormOutcome.Words),
@@ -78,6 +81,8 @@ public static class FormProbes
         new("post /admin/connections/{id}/role", Outcome: FormOutcome.Words),
         new("post /admin/connections/{id}/revoke", Skip: "takes the agency's access away (the connection tests revoke it)"),
         new("post /admin/connections/answer", Outcome: FormOutcome.Words),
+        new("post /admin/ownership/accept", Skip: "moves the account to its client (OwnershipJourneyTests accepts from the emailed link)"),
+        new("post /admin/connections/{id}/offer-ownership", Skip: "offers the client's account to an agency (OwnershipTransferTests offer and accept)"),
 
         // Nobody signed in
         new("login", Fields(("#email", "owner@brightside.example"), ("#password", "{owner-password}")), Fields(("#email", "owner@brightside.example"), ("#password", "wrong-password-{n}"))),

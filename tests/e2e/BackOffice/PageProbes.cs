@@ -24,6 +24,7 @@ public static class PageProbes
         ["/admin/login"] = _ => "/admin/login",
         ["/admin/login/code"] = _ => "/admin/login/code",
         ["/admin/not-found"] = _ => "/admin/not-found",
+        ["/admin/ownership/accept"] = _ => "/admin/ownership/accept?token=ot_walk",
         ["/admin/packs"] = _ => "/admin/packs",
         ["/admin/plans"] = _ => "/admin/plans",
         ["/admin/platform/clients"] = _ => "/admin/platform/clients",

@@ -6,7 +6,8 @@ namespace ResellerKit.Tests.E2e.Mail;
 
 /// <summary>
 /// The emails an agency's server and its clients' payments cause, through the public API and the built-in Stripe
-/// sandbox's checkout page with its test cards: credentials, receipt, refund, low balance, and the auto-recharge mails.
+/// sandbox's checkout page with its test cards: credentials, an ownership transfer, receipt, refund, low balance, and the
+/// auto-recharge mails.
 /// </summary>
 public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, string sandboxKey, Action<string, string, int> expect)
 {
@@ -16,6 +17,10 @@ public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, string 
     {
         var (_, credentials) = await NewClientAsync("credentials");
         expect("SubAccountCredentials", credentials, 1);
+
+        var (handedOver, handedOverEmail) = await NewClientAsync("ownership");
+        await api.PostAsync($"/api/v1/sub-accounts/{handedOver}/ownership-transfer", new { });
+        expect("OwnershipTransfer", handedOverEmail, 1);
 
         var (buyer, buyerEmail) = await NewClientAsync("buyer");
         await BuyStarterAsync(buyer, "Visa");

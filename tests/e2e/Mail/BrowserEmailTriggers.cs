@@ -6,7 +6,8 @@ namespace ResellerKit.Tests.E2e.Mail;
 
 /// <summary>
 /// The emails people cause in the back office and on the storefront, through the real forms in Chromium: a team
-/// invitation, an assist session, two connection requests (one accepted then revoked, one accepted then terminated),
+/// invitation, an assist session, two connection requests (one accepted then revoked, one accepted, offered ownership
+/// of the account, then terminated),
 /// a password reset and a storefront magic link.
 /// </summary>
 public sealed partial class BrowserEmailTriggers(DemoStorefront demo, Chromium chromium, Action<string, string, int> expect)
@@ -39,6 +40,9 @@ public sealed partial class BrowserEmailTriggers(DemoStorefront demo, Chromium c
         await client.GetByRole(AriaRole.Button, new() { Name = "Revoke access" }).ClickAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("access is revoked");
         await ConnectAsync(agency, client, [first]);
+        await client.GetByRole(AriaRole.Button, new() { Name = "Offer ownership to Brightside Digital" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer sent");
+        expect("OwnershipOffer", agencyInbox, 1);
         await client.GetByRole(AriaRole.Button, new() { Name = "Terminate contract" }).ClickAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("contract is terminated");
         expect("ConnectionRequest", DirectClient, 2);

@@ -95,6 +95,11 @@ public sealed class ApiIsolationMatrixTests(SqliteApi api) : IClassFixture<Sqlit
         ["POST /api/v1/campaigns/{id:guid}/copy"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/copy") { BodyOf = w => $"{{\"targetSubAccountId\":\"{w.ClientOfA.SubAccountId}\"}}" },
         ["POST /api/v1/campaigns/{id:guid}/push"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/push", "{\"force\":true}"),
         ["GET /api/v1/campaigns/{id:guid}/versions"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/versions"),
+        ["POST /api/v1/sub-accounts/{id:guid}/ownership-transfer"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/ownership-transfer", "{}"),
+        ["GET /api/v1/sub-accounts/{id:guid}/ownership-transfer"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/ownership-transfer"),
+        ["DELETE /api/v1/sub-accounts/{id:guid}/ownership-transfer"] = new(Expect.NotFound, w => $"/api/v1/sub-accounts/{w.ClientOfA.SubAccountId}/ownership-transfer"),
+        ["GET /api/v1/ownership-transfers"] = new(Expect.OwnDataOnly, _ => "/api/v1/ownership-transfers"),
+        ["POST /api/v1/ownership-transfers/{transferId:guid}/accept"] = new(Expect.NotFound, _ => $"/api/v1/ownership-transfers/{Guid.NewGuid()}/accept"),
         ["POST /api/v1/campaigns/{id:guid}/rollback"] = new(Expect.NotFound, w => $"/api/v1/campaigns/{w.CampaignOfA}/rollback", "{\"version\":1}"),
     };
 

@@ -26,6 +26,7 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/not-found"] = new(Expect.Public, _ => "/admin/not-found"),
         ["/admin/account/password"] = new(Expect.Anyone, _ => "/admin/account/password"),
         ["/admin/connections/respond"] = new(Expect.Anyone, _ => "/admin/connections/respond?token=cr_nothing"),
+        ["/admin/ownership/accept"] = new(Expect.Anyone, _ => "/admin/ownership/accept?token=ot_nothing"),
         ["/admin/sub-accounts"] = new(Expect.AgencyOnly, _ => "/admin/sub-accounts"),
         ["/admin/sub-accounts/{Id:guid}"] = new(Expect.AgencyResource, w => $"/admin/sub-accounts/{w.ClientOfA.SubAccountId}"),
         ["/admin/connections"] = new(Expect.AgencyOnly, _ => "/admin/connections"),

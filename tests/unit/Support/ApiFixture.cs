@@ -148,3 +148,15 @@ public sealed class ProductionApi() : ApiFixture(DatabaseProvider.Sqlite)
 
     protected override string? StripeMode => null;
 }
+
+/// <summary>An app whose clock a test may move forward (<see cref="Clock"/>): links and offers that expire after days.</summary>
+public abstract class ClockedApi(DatabaseProvider provider) : ApiFixture(provider)
+{
+    public ShiftedClock Clock { get; } = new();
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
+
+public sealed class ClockedSqliteApi() : ClockedApi(DatabaseProvider.Sqlite);
+
+public sealed class ClockedPostgresApi() : ClockedApi(DatabaseProvider.Postgres);

@@ -17,6 +17,7 @@ public static class ProblemCodes
         ["domain_not_verified"] = (422, "The domain is not verified yet"),
         ["idempotency_key_reused"] = (409, "Idempotency key reused"),
         ["conflict"] = (409, "Conflict"),
+        ["link_expired"] = (410, "The link has expired"),
         ["account_paused"] = (423, "Account paused"),
         ["payload_too_large"] = (413, "Request too large"),
         ["unsupported_media_type"] = (415, "Unsupported media type"),

@@ -1,0 +1,33 @@
+using ResellerKit.Engine.Common;
+
+namespace ResellerKit.Engine.OwnershipTransfers;
+
+public sealed record TransferAlreadyPending(DateTimeOffset ExpiresAt) : Error("conflict")
+{
+    public override string Detail => $"A transfer of this account is already waiting for an answer, until {ExpiresAt:yyyy-MM-dd HH:mm} UTC. Cancel it first to send a new one.";
+}
+
+public sealed record AlreadyClientOwned() : Error("conflict")
+{
+    public override string Detail => "The client already owns this account.";
+}
+
+public sealed record TransferNeedsSettling(string Reason) : Error("conflict")
+{
+    public override string Detail => Reason;
+}
+
+public sealed record TransferLinkUsed(TransferStatus Status) : Error("conflict")
+{
+    public override string Detail => Status switch
+    {
+        TransferStatus.Accepted => "This transfer was already accepted; the link works once.",
+        TransferStatus.Cancelled => "The agency cancelled this transfer, so the link no longer works.",
+        _ => "This transfer is no longer open.",
+    };
+}
+
+public sealed record TransferExpired() : Error("link_expired")
+{
+    public override string Detail => "This transfer has expired, so the link no longer works. Ask for a new one to be sent.";
+}

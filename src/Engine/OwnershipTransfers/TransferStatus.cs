@@ -1,0 +1,9 @@
+namespace ResellerKit.Engine.OwnershipTransfers;
+
+public enum TransferStatus
+{
+    Pending,
+    Accepted,
+    Cancelled,
+    Expired,
+}

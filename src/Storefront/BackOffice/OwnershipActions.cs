@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.OwnershipTransfers;
+using ResellerKit.Engine.Users;
+
+namespace ResellerKit.Storefront.BackOffice;
+
+/// <summary>
+/// Ownership that moves, from the back office: the agency's owner hands a sub-account to its client or cancels that;
+/// the client accepts from the emailed link, or offers its own account to a connected agency; that agency accepts.
+/// </summary>
+public static class OwnershipActions
+{
+    public static RouteGroupBuilder MapOwnershipActions(this RouteGroupBuilder admin)
+    {
+        admin.MapPost("/sub-accounts/{id:guid}/ownership-transfer", async (Guid id, BackOfficeContext context, HandOverToClient handOver, CancellationToken ct) =>
+        {
+            var state = await AgencyOwnerAsync(context, ct);
+            if (state is null) return Results.Redirect($"/admin/sub-accounts/{id}?notice=owners-only");
+            var result = await handOver.OfferAsync(state.Current!.Agency, SubAccountId.From(id), state.Actor, ct);
+            return Results.Redirect($"/admin/sub-accounts/{id}?notice={(result.IsSuccess ? "transfer-sent" : Notices.CodeFor(result.Error))}");
+        });
+        admin.MapPost("/sub-accounts/{id:guid}/ownership-transfer/cancel", async (Guid id, BackOfficeContext context, HandOverToClient handOver, CancellationToken ct) =>
+        {
+            var state = await AgencyOwnerAsync(context, ct);
+            if (state is null) return Results.Redirect($"/admin/sub-accounts/{id}?notice=owners-only");
+            var result = await handOver.CancelAsync(state.Current!.Agency, SubAccountId.From(id), state.Actor, ct);
+            return Results.Redirect($"/admin/sub-accounts/{id}?notice={(result.IsSuccess ? "transfer-cancelled" : Notices.CodeFor(result.Error))}");
+        });
+        admin.MapPost("/ownership/accept", async ([FromForm] string? token, BackOfficeContext context, HandOverToClient handOver, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            var back = $"{HandOverToClient.LinkPath}?token={Uri.EscapeDataString(token ?? "")}";
+            if (state is null || state.Current?.Assist is not null)
+            {
+                return Results.Redirect(back); // An assisting agency never accepts for the client; the page says who may.
+            }
+            var result = await handOver.AcceptAsync(token, state.User.Id, state.Actor, ct);
+            if (!result.IsSuccess)
+            {
+                return Results.Redirect(back);
+            }
+            await context.SwitchAsync($"sub:{result.Value.SubAccountId}", ct);
+            return Results.Redirect("/admin/agencies?notice=ownership-accepted");
+        });
+        admin.MapPost("/connections/{id:guid}/offer-ownership", async (Guid id, BackOfficeContext context, HandOverToAgency handOver, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.SubAccount, Assist: null } workspace) return Results.Redirect("/admin/agencies?notice=not-found");
+            var result = await handOver.OfferAsync(workspace.Account, id, state.User.Id, state.Actor, ct);
+            return Results.Redirect($"/admin/agencies?notice={(result.IsSuccess ? "ownership-offered" : Notices.CodeFor(result.Error))}");
+        });
+        admin.MapPost("/ownership-offers/{id:guid}/accept", async (Guid id, BackOfficeContext context, HandOverToAgency handOver, CancellationToken ct) =>
+        {
+            var state = await AgencyOwnerAsync(context, ct);
+            if (state is null) return Results.Redirect("/admin/connections?notice=owners-only");
+            var result = await handOver.AcceptAsync(state.Current!.Agency, id, state.Actor, ct);
+            return Results.Redirect(result.IsSuccess
+                ? $"/admin/sub-accounts/{result.Value.SubAccountId}?notice=ownership-taken"
+                : $"/admin/connections?notice={Notices.CodeFor(result.Error)}");
+        });
+        return admin;
+    }
+
+    // Only the agency's owner moves who owns an account, as only an owner makes or unmakes an owner; never while assisting.
+    private static async Task<BackOfficeState?> AgencyOwnerAsync(BackOfficeContext context, CancellationToken ct)
+    {
+        var state = await context.LoadAsync(ct);
+        return state?.Current is { Kind: WorkspaceKind.Agency, Assist: null, Role: MembershipRole.Owner } ? state : null;
+    }
+}

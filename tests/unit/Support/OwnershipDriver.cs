@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.SubAccounts;
+
+namespace ResellerKit.Tests.Unit.Support;
+
+/// <summary>The steps of ownership transfer tests: hand an account over, read the emailed link, accept it as the client.</summary>
+public static partial class OwnershipDriver
+{
+    public static Task<HttpResponseMessage> OfferOwnershipAsync(this TestAgency agency, string subAccountId) =>
+        agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{subAccountId}/ownership-transfer", new { }, Ct);
+
+    /// <summary>The accept link of the newest transfer email to the client, as a path on the platform host.</summary>
+    public static async Task<string> TransferLinkAsync(this ApiFixture api, TestClient client, int nth = 1)
+    {
+        var links = new List<string>();
+        await Eventually.ReturnsAsync(async () =>
+        {
+            links.Clear();
+            foreach (var file in Directory.GetFiles(api.MailFolder, "*.eml").OrderBy(File.GetCreationTimeUtc))
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file, Ct);
+                if (message.To.Mailboxes.Any(m => m.Address == client.Email) && AcceptLink().Match(message.TextBody ?? "") is { Success: true } m)
+                {
+                    links.Add(m.Value);
+                }
+            }
+            return links.Count;
+        }, count => count >= nth);
+        links.Count.ShouldBeGreaterThanOrEqualTo(nth, $"No ownership transfer email reached {client.Email}.");
+        return new Uri(links.Distinct().Last()).PathAndQuery;
+    }
+
+    /// <summary>Signs the client in to the back office and accepts from the link's page, as a person would.</summary>
+    public static async Task<(Browser Browser, HttpResponseMessage Answer)> AcceptAsClientAsync(this ApiFixture api, TestClient client, string link)
+    {
+        var browser = await api.SignInBackOfficeAsync(client.Email, client.Password);
+        var token = WebUtility.UrlDecode(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+        return (browser, await browser.SubmitAsync(link, "/admin/ownership/accept", ("token", token)));
+    }
+
+    public static async Task<SubAccount> SubAccountAsync(this ApiFixture api, string id)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.AsNoTracking()
+            .SingleAsync(s => s.Id == SubAccountId.From(Guid.Parse(id)), Ct);
+    }
+
+    /// <summary>The credits in the account's own wallet, wherever it now lives.</summary>
+    public static async Task<long> OwnWalletAsync(this ApiFixture api, string id)
+    {
+        var account = await api.SubAccountAsync(id);
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Wallets.Where(w => w.Id == account.WalletId).Select(w => w.Balance).SingleAsync(Ct);
+    }
+
+    public static async Task LedgerIsCleanAsync(this ApiFixture api)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems.ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"http[^\s""<>]*/admin/ownership/accept\?token=[A-Za-z0-9_%\-]+")]
+    private static partial Regex AcceptLink();
+}
