@@ -36,7 +36,8 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
     {
         var usage = new UsageEvent(request.Key, id, command);
         return queue.RunAsync(db, services, [id], (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
-            request, async t => ToDebited(await Apply(scope, tenant, usage, t)), render, token), ct);
+            request, async t => ToDebited(await Apply(scope, tenant, usage, t)), render, token,
+            keep: debited => debited.IsSuccess || debited.Error is not IdempotencyKeyReused), ct);
     }
 
     private static Task<UsageResult> Apply(IServiceProvider scope, Tenant tenant, UsageEvent usage, CancellationToken ct) =>

@@ -7,7 +7,9 @@ namespace ResellerKit.Engine.Idempotency;
 /// Runs keyed work at most once per key and scope, inside the caller's transaction (the ledger writer's batch): a key
 /// seen before replays its stored reply (or is refused when the request differs); otherwise the work runs and its reply
 /// is stored in the same transaction, so the two commit or vanish together. Twins in one batch run one after the
-/// other, and the second finds the first's record. Replies of 500 and above are not stored. The record is read and
+/// other, and the second finds the first's record. Replies of 500 and above are not stored, nor those the caller says
+/// belong to another request (<c>keep</c>: a debit refused because its key was spent by a batch event, whose own retry
+/// must still replay). The record is read and
 /// written with plain ADO.NET (<see cref="RawSql"/>): it is on the usage hot path, once per keyed request.
 /// </summary>
 public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) : IDisposable
@@ -15,7 +17,8 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
     private readonly RawSql sql = new(db);
     private string? selectSql, insertSql;
 
-    public async Task<Keyed<T>> RunAsync<T>(KeyedRequest request, Func<CancellationToken, Task<T>> work, Func<T, StoredReply> render, CancellationToken ct)
+    public async Task<Keyed<T>> RunAsync<T>(
+        KeyedRequest request, Func<CancellationToken, Task<T>> work, Func<T, StoredReply> render, CancellationToken ct, Func<T, bool>? keep = null)
     {
         await using (var reader = await sql.ReadAsync(SelectSql,
             [sql.Arg<IdempotencyRecord>(nameof(IdempotencyRecord.Scope), request.Scope), sql.Arg<IdempotencyRecord>(nameof(IdempotencyRecord.Key), request.Key)], ct))
@@ -29,7 +32,7 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
         }
         var value = await work(ct);
         var stored = render(value);
-        if (stored.StatusCode < 500)
+        if (stored.StatusCode < 500 && keep?.Invoke(value) != false)
         {
             await sql.ExecuteAsync(InsertSql,
             [

@@ -16,8 +16,7 @@ namespace ResellerKit.Storefront.Api.Idempotency;
 /// <item>a concurrent request with the key waits on the unique index, then replays: the work runs once;</item>
 /// <item>a crash before commit leaves neither effect nor record, so a retry simply runs.</item>
 /// </list>
-/// Responses of 500 and above roll everything back and are not stored, and so is a use case's own
-/// <c>idempotency_key_reused</c> (the key was spent by another request, whose retries must still replay).
+/// Responses of 500 and above roll everything back and are not stored.
 /// </summary>
 public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : IEndpointFilter
 {
@@ -69,7 +68,7 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
 
             var result = await next(context);
             var response = await StoredResponse.CaptureAsync(result, http);
-            if (response.StatusCode >= 500 || KeyTakenBelow(result))
+            if (response.StatusCode >= 500)
             {
                 await transaction.RollbackAsync(http.RequestAborted);
                 return response;
@@ -83,12 +82,6 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
             return response;
         }
     }
-
-    // The use case found the key already spent by another request (a batch event, or another route): the key is that
-    // request's, so this refusal is not kept as the key's answer, and a later retry of that request still replays.
-    private static bool KeyTakenBelow(object? result) =>
-        result is Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult { ProblemDetails.Extensions: var extensions }
-        && extensions.TryGetValue("code", out var code) && code is "idempotency_key_reused";
 
     /// <summary>A 400 for a key that is empty, longer than <see cref="MaxKeyLength"/> or holds control characters; null for a good key.</summary>
     public static IResult? InvalidKey(string key) => key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl)
