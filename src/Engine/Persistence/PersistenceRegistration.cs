@@ -19,7 +19,7 @@ internal static class PersistenceRegistration
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), new SqliteWriteTurns(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
+                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
             DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
                 .AddInterceptors(new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
