@@ -90,8 +90,11 @@ public sealed class CrashTests
             }
         })).ToList();
 
-        // Kill once a third of the sessions are paid and webhooks are both granted and held in delivery.
-        await Poll.UntilAsync(() => Task.FromResult(redirected.Count >= SessionCount / 3 && relay.Forwarded >= 2 && relay.Held >= 2), ready => ready, Patience);
+        // Kill once a third of the sessions are paid, webhooks are both granted and held in delivery, and debits and batch
+        // events have been answered (a cold, busy runner can pay sessions before the first debit comes back).
+        int Answered() => storm.Debits.Values.Count(d => d.TransactionId is not null);
+        await Poll.UntilAsync(() => Task.FromResult(redirected.Count >= SessionCount / 3 && relay.Forwarded >= 2 && relay.Held >= 2 && Answered() >= 20),
+            ready => ready, Patience);
         redirected.Count.ShouldBeGreaterThanOrEqualTo(SessionCount / 3, "the storm did not get going");
         relay.Held.ShouldBeGreaterThanOrEqualTo(2, "webhooks were in delivery at the kill");
         await node.KillHardAsync();
@@ -99,7 +102,7 @@ public sealed class CrashTests
         await Task.WhenAll(payers.Concat(debiters).Concat(batchers));
         await node.DisposeAsync();
         var answeredBeforeKill = storm.Debits.Values.Where(d => d.TransactionId is not null).Select(d => d.TransactionId!).ToList();
-        answeredBeforeKill.ShouldNotBeEmpty("debits were answered before the kill");
+        answeredBeforeKill.ShouldNotBeEmpty($"debits were answered before the kill; refused: {string.Join("; ", unexpected.Take(5))}");
 
         // The restarted node delivers straight to itself: whatever it grants now, the sandbox redelivered.
         await using var restarted = await StorefrontProcess.StartAsync(workDir, settings, port);

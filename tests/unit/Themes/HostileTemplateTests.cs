@@ -47,7 +47,7 @@ public sealed class HostileTemplateTests
     [Fact]
     public async Task RenderAsync_LargeStringsWithinTheMemoryBudget_Render()
     {
-        var roomy = new ThemeTestKit(ThemeLimits.Default with { MaxMemoryBytes = 4L * 1024 * 1024 * 1024, MaxSteps = 1_000_000 });
+        var roomy = new ThemeTestKit(ThemeTestKit.Unhurried with { MaxMemoryBytes = 4L * 1024 * 1024 * 1024, MaxSteps = 1_000_000 });
         var sixtyFour = KeepsLargeStrings.Replace("(1..10000)", "(1..64)", StringComparison.Ordinal);
 
         var result = await roomy.RenderAsync(ThemeTestKit.Inline(sixtyFour));
