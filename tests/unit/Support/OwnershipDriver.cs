@@ -17,7 +17,14 @@ public static partial class OwnershipDriver
         agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{subAccountId}/ownership-transfer", new { }, Ct);
 
     /// <summary>The accept link of the newest transfer email to the client, as a path on the platform host.</summary>
-    public static async Task<string> TransferLinkAsync(this ApiFixture api, TestClient client, int nth = 1)
+    public static Task<string> TransferLinkAsync(this ApiFixture api, TestClient client, int nth = 1) =>
+        api.MailedLinkAsync(client.Email, AcceptLink(), nth);
+
+    /// <summary>The link of the newest connection request email to this address, as a path on the platform host.</summary>
+    public static Task<string> ConnectionLinkAsync(this ApiFixture api, string email) => api.MailedLinkAsync(email, RespondLink(), 1);
+
+    /// <summary>The newest link matching the pattern in the emails to this address (once at least <paramref name="nth"/> arrived).</summary>
+    private static async Task<string> MailedLinkAsync(this ApiFixture api, string address, Regex pattern, int nth)
     {
         var links = new List<string>();
         await Eventually.ReturnsAsync(async () =>
@@ -26,14 +33,14 @@ public static partial class OwnershipDriver
             foreach (var file in Directory.GetFiles(api.MailFolder, "*.eml").OrderBy(File.GetCreationTimeUtc))
             {
                 var message = await MimeKit.MimeMessage.LoadAsync(file, Ct);
-                if (message.To.Mailboxes.Any(m => m.Address == client.Email) && AcceptLink().Match(message.TextBody ?? "") is { Success: true } m)
+                if (message.To.Mailboxes.Any(m => m.Address == address) && pattern.Match(message.TextBody ?? "") is { Success: true } m)
                 {
                     links.Add(m.Value);
                 }
             }
             return links.Count;
         }, count => count >= nth);
-        links.Count.ShouldBeGreaterThanOrEqualTo(nth, $"No ownership transfer email reached {client.Email}.");
+        links.Count.ShouldBeGreaterThanOrEqualTo(nth, $"No email with such a link reached {address}.");
         return new Uri(links.Distinct().Last()).PathAndQuery;
     }
 
@@ -68,4 +75,7 @@ public static partial class OwnershipDriver
 
     [GeneratedRegex(@"http[^\s""<>]*/admin/ownership/accept\?token=[A-Za-z0-9_%\-]+")]
     private static partial Regex AcceptLink();
+
+    [GeneratedRegex(@"http[^\s""<>]*/admin/connections/respond\?token=[A-Za-z0-9_%\-]+")]
+    private static partial Regex RespondLink();
 }

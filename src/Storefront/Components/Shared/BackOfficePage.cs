@@ -29,4 +29,17 @@ public abstract class BackOfficePage : ComponentBase
 
     /// <summary>Answers 404 for a resource outside the workspace: another tenant's looks exactly like a missing one.</summary>
     protected void NotFound() => Navigation.NotFound();
+
+    /// <summary>
+    /// The page's answer when it cannot do what was asked: the status (400 for a bad link, 403, 409, 410) while the
+    /// response has not started, and the words the page shows next to its title.
+    /// </summary>
+    protected string Refuse(int status, string words)
+    {
+        if (Http is { Response.HasStarted: false } http)
+        {
+            http.Response.StatusCode = status;
+        }
+        return words;
+    }
 }
