@@ -17,12 +17,13 @@ public sealed record TransferNeedsSettling(string Reason) : Error("conflict")
     public override string Detail => Reason;
 }
 
-public sealed record TransferLinkUsed(TransferStatus Status) : Error("conflict")
+public sealed record TransferLinkUsed(TransferStatus Status, TransferDirection Direction) : Error("conflict")
 {
-    public override string Detail => Status switch
+    public override string Detail => (Status, Direction) switch
     {
-        TransferStatus.Accepted => "This transfer was already accepted; the link works once.",
-        TransferStatus.Cancelled => "The agency cancelled this transfer, so the link no longer works.",
+        (TransferStatus.Accepted, _) => "This transfer was already accepted; the link works once.",
+        (TransferStatus.Cancelled, TransferDirection.ToAgency) => "The client withdrew this offer, so it can no longer be accepted.",
+        (TransferStatus.Cancelled, _) => "The agency cancelled this transfer, so the link no longer works.",
         _ => "This transfer is no longer open.",
     };
 }

@@ -46,6 +46,26 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
         return transfer;
     }
 
+    /// <summary>The client takes back the offer of its account that the agency has not accepted yet.</summary>
+    public async Task<Result<OwnershipTransfer>> WithdrawAsync(SubAccountId subAccountId, Guid clientUserId, Actor actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var transfer = await db.OwnershipTransfers
+            .Where(t => t.SubAccountId == subAccountId && t.Direction == TransferDirection.ToAgency && t.Status == TransferStatus.Pending)
+            .FirstOrDefaultAsync(ct);
+        if (transfer is null || !transfer.IsOpen(now) || !await db.Memberships.AnyAsync(m => m.UserId == clientUserId && m.SubAccountId == subAccountId, ct))
+        {
+            return new NotFound("pending ownership offer");
+        }
+        transfer.End(TransferStatus.Cancelled, actor.Name, now);
+        var account = await db.SubAccounts.AsNoTracking().SingleAsync(s => s.Id == subAccountId, ct);
+        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == transfer.AgencyId, ct);
+        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offer_withdrawn", account.AgencyId, account.Id, new { agency = agency.PublicName }, now));
+        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offer_withdrawn", agency.Id, account.Id, new { agency = agency.PublicName }, now));
+        await db.SaveChangesAsync(ct);
+        return transfer;
+    }
+
     /// <summary>The open offers made to an agency, with the name of each account.</summary>
     public async Task<IReadOnlyList<(OwnershipTransfer Transfer, string AccountName)>> OffersToAsync(AgencyId agencyId, CancellationToken ct)
     {

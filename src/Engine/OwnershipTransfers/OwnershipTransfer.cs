@@ -43,7 +43,7 @@ public sealed class OwnershipTransfer
     /// <summary>Why the transfer can no longer be accepted at <paramref name="now"/>, or null while it is open.</summary>
     public Error? ProblemAt(DateTimeOffset now) =>
         Status == TransferStatus.Expired || (Status == TransferStatus.Pending && ExpiresAt <= now) ? new TransferExpired()
-        : Status != TransferStatus.Pending ? new TransferLinkUsed(Status)
+        : Status != TransferStatus.Pending ? new TransferLinkUsed(Status, Direction)
         : null;
 
     public static OwnershipTransfer Offer(SubAccountId subAccountId, AgencyId agencyId, TransferDirection direction, string tokenHash, DateTimeOffset now) => new()

@@ -53,6 +53,7 @@ public static class AuditSentences
         ["ownership.transfer_cancelled"] = f => $"{f.Who} cancelled the transfer of {f.Account} to its client",
         ["ownership.transferred_to_client"] = f => $"{f.Who} took ownership of {f.Account} from {Or(f.Text("agency"), "its agency")}; its {f.Number("credits")} credits moved with it",
         ["ownership.offered_to_agency"] = f => $"{f.Who} offered ownership of {f.Account} to {Or(f.Text("agency"), "an agency")}",
+        ["ownership.offer_withdrawn"] = f => $"{f.Who} withdrew the offer of {f.Account} to {Or(f.Text("agency"), "an agency")}",
         ["ownership.transferred_to_agency"] = f => $"{f.Who} took ownership of {f.Account} for {Or(f.Text("agency"), "the agency")}; its {f.Number("credits")} credits moved with it",
         ["pack.created"] = f => $"{f.Who} created the pack{f.Quoted("name")}",
         ["pack.updated"] = f => $"{f.Who} changed the pack{f.Quoted("name")}",

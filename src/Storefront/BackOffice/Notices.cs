@@ -47,6 +47,7 @@ public static class Notices
         ["paused-account"] = ("This account is paused. Resume it before it changes hands.", true),
         ["ownership-accepted"] = ("The account is yours now, with every credit it held. The agency stays connected as an admin; change or revoke that below.", false),
         ["ownership-offered"] = ("Offer sent. The agency owns the account once it accepts, within 7 days.", false),
+        ["offer-withdrawn"] = ("Offer withdrawn. The agency can no longer take over this account.", false),
         ["ownership-taken"] = ("The account is now owned by your agency, with every credit it held.", false),
         ["transfer-closed"] = ("This transfer is no longer open: it was accepted, cancelled or has expired.", true),
         ["campaigns-off"] = ("That sub-account's plan has Campaigns switched off, so it cannot receive campaigns.", true),

@@ -7,7 +7,7 @@ namespace ResellerKit.Storefront.BackOffice;
 
 /// <summary>
 /// Ownership that moves, from the back office: the agency's owner hands a sub-account to its client or cancels that;
-/// the client accepts from the emailed link, or offers its own account to a connected agency; that agency accepts.
+/// the client accepts from the emailed link, or offers its own account to a connected agency (and may withdraw that offer); that agency accepts.
 /// </summary>
 public static class OwnershipActions
 {
@@ -49,6 +49,13 @@ public static class OwnershipActions
             if (state?.Current is not { Kind: WorkspaceKind.SubAccount, Assist: null } workspace) return Results.Redirect("/admin/agencies?notice=not-found");
             var result = await handOver.OfferAsync(workspace.Account, id, state.User.Id, state.Actor, ct);
             return Results.Redirect($"/admin/agencies?notice={(result.IsSuccess ? "ownership-offered" : Notices.CodeFor(result.Error))}");
+        });
+        admin.MapPost("/ownership-offer/withdraw", async (BackOfficeContext context, HandOverToAgency handOver, CancellationToken ct) =>
+        {
+            var state = await context.LoadAsync(ct);
+            if (state?.Current is not { Kind: WorkspaceKind.SubAccount, Assist: null } workspace) return Results.Redirect("/admin/agencies?notice=not-found");
+            var result = await handOver.WithdrawAsync(workspace.Account, state.User.Id, state.Actor, ct);
+            return Results.Redirect($"/admin/agencies?notice={(result.IsSuccess ? "offer-withdrawn" : Notices.CodeFor(result.Error))}");
         });
         admin.MapPost("/ownership-offers/{id:guid}/accept", async (Guid id, BackOfficeContext context, HandOverToAgency handOver, CancellationToken ct) =>
         {

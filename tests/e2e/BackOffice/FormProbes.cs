@@ -83,6 +83,7 @@ public static class FormProbes
         new("post /admin/connections/answer", Outcome: FormOutcome.Words),
         new("post /admin/ownership/accept", Skip: "moves the account to its client (OwnershipJourneyTests accepts from the emailed link)"),
         new("post /admin/connections/{id}/offer-ownership", Skip: "offers the client's account to an agency (OwnershipTransferTests offer and accept)"),
+        new("post /admin/ownership-offer/withdraw", Skip: "shown only while the client's offer waits (OwnershipTransferTests withdraw one)"),
 
         // Nobody signed in
         new("login", Fields(("#email", "owner@brightside.example"), ("#password", "{owner-password}")), Fields(("#email", "owner@brightside.example"), ("#password", "wrong-password-{n}"))),

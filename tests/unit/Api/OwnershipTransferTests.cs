@@ -249,6 +249,32 @@ public abstract class OwnershipTransferTests(ClockedApi api)
     }
 
     [Fact]
+    public async Task OwnershipOffer_WithdrawnByTheClient_CannotBeAcceptedAndTheAgencysLogSaysSo()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var (client, browser, connectionId) = await ClientOwnedAsync(agency, 0);
+        await browser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/offer-ownership");
+        var offers = await (await agency.Client.GetAsync("/api/v1/ownership-transfers", Ct)).ExpectAsync(HttpStatusCode.OK);
+        var transferId = offers.GetProperty("data")[0].GetProperty("id").GetString();
+
+        var withdrawn = await browser.SubmitAsync("/admin/agencies", "/admin/ownership-offer/withdraw");
+        var twice = await browser.SubmitAsync("/admin/agencies", "/admin/ownership-offer/withdraw");
+        var left = await (await agency.Client.GetAsync("/api/v1/ownership-transfers", Ct)).ExpectAsync(HttpStatusCode.OK);
+        var accept = await agency.Client.PostAsync($"/api/v1/ownership-transfers/{transferId}/accept", null, Ct);
+        var (_, page) = await browser.GetAsync("/admin/agencies");
+        var (_, log) = await (await api.SignInOwnerAsync(agency)).GetAsync("/admin/audit");
+
+        withdrawn.Headers.Location!.OriginalString.ShouldBe("/admin/agencies?notice=offer-withdrawn");
+        twice.Headers.Location!.OriginalString.ShouldBe("/admin/agencies?notice=not-found");
+        left.GetProperty("data").GetArrayLength().ShouldBe(0);
+        var problem = await accept.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict");
+        problem.GetProperty("detail").GetString().ShouldBe("The client withdrew this offer, so it can no longer be accepted.");
+        page.ShouldContain("Offer ownership to");
+        log.ShouldContain("withdrew the offer of Bluebird Dental to");
+        (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Client);
+    }
+
+    [Fact]
     public async Task AgencyAuditLog_AfterTheTransfer_SaysInWordsWhoTookTheAccountAndWithHowManyCredits()
     {
         var agency = await api.CreateAgencyAsync();
