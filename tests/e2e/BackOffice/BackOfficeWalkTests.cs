@@ -50,6 +50,10 @@ public sealed partial class BackOfficeWalkTests(WalkedBackOffice walk, DemoStore
             {
                 problems.Add($"{role}: {wide}");
             }
+            if (await PageChecks.EmptyBandUnderTheNavigationAsync(page) is { } band)
+            {
+                problems.Add($"{role}: {band}");
+            }
             await Chromium.ScreenshotAsync(page, shot + "-375");
         }
         await page.Context.CloseAsync();

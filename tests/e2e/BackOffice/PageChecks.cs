@@ -53,6 +53,21 @@ public static partial class PageChecks
         return width > Phone ? $"{new Uri(page.Url).PathAndQuery}: {width} px wide at {Phone} px" : null;
     }
 
+    /// <summary>
+    /// At 375 px: the navigation above the page is no taller than its links (a short page once stretched it into an
+    /// empty band between the links and the page).
+    /// </summary>
+    public static async Task<string?> EmptyBandUnderTheNavigationAsync(IPage page)
+    {
+        var band = await page.EvaluateAsync<int>("""
+            () => {
+                const nav = document.querySelector('.sidenav'), links = nav?.querySelector('ul');
+                return nav && links ? Math.round(nav.getBoundingClientRect().height - links.getBoundingClientRect().height) : 0;
+            }
+            """);
+        return band > 64 ? $"{new Uri(page.Url).PathAndQuery}: an empty band of {band} px under the navigation at {Phone} px" : null;
+    }
+
     /// <summary>Keys such as <c>purchases.status.fulfilled</c>; host names, emails and file names are not keys.</summary>
     public static IEnumerable<string> UntranslatedKeys(string text) =>
         Key().Matches(text).Select(m => m.Value).Where(k => !NotAKeyEnding().IsMatch(k)).Distinct();
