@@ -154,7 +154,7 @@ public sealed class UsageBatchSetwiseTestsOnSqlite(SqliteApi api) : UsageBatchSe
 public sealed class UsageBatchSetwiseTestsOnPostgres(PostgresApi api) : UsageBatchSetwiseTests(api), IClassFixture<PostgresApi>;
 
 /// <summary>Single debits waiting in one batch of the ledger writer, applied together (<see cref="UsageGroup"/>).</summary>
-public sealed class UsageGroupTests(SqliteApi api) : IClassFixture<SqliteApi>
+public abstract class UsageGroupTests(ApiFixture api)
 {
     [Fact]
     public async Task Batch_OfSingleDebitsOfOneWallet_DecidesEachInQueueOrderAndAppliesThemTogether()
@@ -220,3 +220,7 @@ public sealed class UsageGroupTests(SqliteApi api) : IClassFixture<SqliteApi>
                 request, t => scope.GetRequiredService<ApplyUsage>().ApplyAsync(caller, usage, t), Render, ct));
     }
 }
+
+public sealed class UsageGroupTestsOnSqlite(SqliteApi api) : UsageGroupTests(api), IClassFixture<SqliteApi>;
+
+public sealed class UsageGroupTestsOnPostgres(PostgresApi api) : UsageGroupTests(api), IClassFixture<PostgresApi>;
