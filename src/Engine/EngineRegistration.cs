@@ -69,6 +69,7 @@ public static class EngineRegistration
         services.AddScoped<DebitUsage>();
         services.AddScoped<ApplyUsage>();
         services.AddScoped<UsageHotPath>();
+        services.AddScoped<SetwiseUsage>();
         services.AddScoped<RecordUsageBatch>();
         services.AddScoped<IdempotentRequests>();
         services.AddOptions<LedgerQueueOptions>();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Idempotency;
@@ -30,23 +31,12 @@ public sealed class ApplyUsage(
         var scope = IdempotencyScopes.Of(caller);
         if (usage.Key is { } key && await hot.FirstUseAsync(scope, key, ct) is { } first)
         {
-            return first.Type == TransactionType.Usage && first.SubAccountId == usage.SubAccountId && first.Credits == -usage.Command.Credits.Units
-                ? UsageResult.Duplicate(first.Id, first.Credits)
-                : UsageResult.Refused(new IdempotencyKeyReused(key));
+            return Replayed(usage, first);
         }
         var facts = await hot.FactsAsync(usage.SubAccountId, ct);
-        if (facts is null || !caller.Owns(facts.AgencyId))
+        if (Refuses(caller, facts, out var refusal))
         {
-            return UsageResult.Refused(new NotFound("sub-account"));
-        }
-        // The platform key is not an agency acting for a client: the API-access feature gates agencies only.
-        if (!caller.IsPlatform && !facts.Features.HasFlag(Features.ApiAccess))
-        {
-            return UsageResult.Refused(new FeatureOff(Features.ApiAccess));
-        }
-        if (facts.Paused)
-        {
-            return UsageResult.Refused(new AccountPaused(facts.Id));
+            return UsageResult.Refused(refusal);
         }
         var now = clock.GetUtcNow();
         var fast = await db.InTransactionAsync<(TransactionId Id, long Credits)>(async token =>
@@ -64,6 +54,23 @@ public sealed class ApplyUsage(
         var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == facts.Id, ct);
         var posted = await db.InTransactionAsync(token => DebitAsync(subAccount, usage, scope, token), ct);
         return posted.IsSuccess ? UsageResult.Applied(posted.Value.Id, posted.Value.Credits) : UsageResult.Refused(posted.Error);
+    }
+
+    /// <summary>An event whose key made <paramref name="first"/> before: its duplicate, or a refusal when it asks for something else.</summary>
+    internal static UsageResult Replayed(UsageEvent usage, FirstUse first) =>
+        first.Type == TransactionType.Usage && first.SubAccountId == usage.SubAccountId && first.Credits == -usage.Command.Credits.Units
+            ? UsageResult.Duplicate(first.Id, first.Credits)
+            : UsageResult.Refused(new IdempotencyKeyReused(usage.Key!));
+
+    /// <summary>Why <paramref name="caller"/> may not debit this sub-account at all (unknown, another agency's, no API access, paused), or null.</summary>
+    internal static bool Refuses(Tenant caller, [NotNullWhen(false)] UsageFacts? facts, [NotNullWhen(true)] out Error? refusal)
+    {
+        refusal = facts is null || !caller.Owns(facts.AgencyId) ? new NotFound("sub-account")
+            // The platform key is not an agency acting for a client: the API-access feature gates agencies only.
+            : !caller.IsPlatform && !facts.Features.HasFlag(Features.ApiAccess) ? new FeatureOff(Features.ApiAccess)
+            : facts.Paused ? new AccountPaused(facts.Id)
+            : null;
+        return refusal is not null;
     }
 
     private async Task<Result<LedgerTransaction>> DebitAsync(SubAccount subAccount, UsageEvent usage, string scope, CancellationToken ct)

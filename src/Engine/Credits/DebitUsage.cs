@@ -24,7 +24,9 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
             return Refused(errors.ToError());
         }
         var usage = new UsageEvent(idempotencyKey, id, command);
-        return ToDebited(await queue.RunAsync(db, services, [id], (scope, token) => Apply(scope, tenant, usage, token), ct));
+        return ToDebited(await queue.RunAsync(db, services, new UsageOperation<UsageResult>(tenant, usage, null,
+            result => (result, null), _ => throw new InvalidOperationException("A debit without a key has no record."),
+            (scope, token) => Apply(scope, tenant, usage, token)), ct));
     }
 
     /// <summary>
@@ -35,10 +37,20 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
         Tenant tenant, SubAccountId id, UsageCommand command, KeyedRequest request, Func<Result<Debited>, StoredReply> render, CancellationToken ct)
     {
         var usage = new UsageEvent(request.Key, id, command);
-        return queue.RunAsync(db, services, [id], (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
-            request, async t => ToDebited(await Apply(scope, tenant, usage, t)), render, token,
-            keep: debited => debited.IsSuccess || debited.Error is not IdempotencyKeyReused), ct);
+        return queue.RunAsync(db, services, new UsageOperation<Keyed<Result<Debited>>>(tenant, usage, request,
+            result =>
+            {
+                var debited = ToDebited(result);
+                var reply = render(debited);
+                return (Keyed<Result<Debited>>.Fresh(debited, reply), IdempotentRequests.Kept(debited, reply, Keep));
+            },
+            seen => IdempotentRequests.Replayed<Result<Debited>>(request, seen),
+            (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
+                request, async t => ToDebited(await Apply(scope, tenant, usage, t)), render, token, keep: Keep)), ct);
     }
+
+    // A debit refused because its key was spent by a batch event stores no reply: that event's own retry must still replay.
+    private static bool Keep(Result<Debited> debited) => debited.IsSuccess || debited.Error is not IdempotencyKeyReused;
 
     private static Task<UsageResult> Apply(IServiceProvider scope, Tenant tenant, UsageEvent usage, CancellationToken ct) =>
         scope.GetRequiredService<ApplyUsage>().ApplyAsync(tenant, usage, ct);

@@ -30,8 +30,13 @@ public sealed class RecordUsageBatch(LedgerQueue queue, EngineDbContext db, ISer
             request, t => ApplyAllAsync(scope, caller, events, t), render, token), ct);
     }
 
+    // Set-wise in the common case (SetwiseUsage); otherwise, or when the database changed under it, one event at a time.
     private static async Task<IReadOnlyList<UsageResult>> ApplyAllAsync(IServiceProvider scope, Tenant caller, IReadOnlyList<UsageEvent> events, CancellationToken ct)
     {
+        if (await scope.GetRequiredService<SetwiseUsage>().TryApplyAsync(caller, events, ct) is { } applied)
+        {
+            return applied;
+        }
         var apply = scope.GetRequiredService<ApplyUsage>();
         var results = new UsageResult[events.Count];
         for (var i = 0; i < events.Count; i++)

@@ -22,37 +22,61 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
     private readonly RawSql sql = new(db);
 
     // Built from the model on first use, then kept for the batch's other operations.
-    private string? firstUseSql;
     private string? factsSql;
 
     /// <summary>The transaction an earlier debit with this key in this scope made, if any.</summary>
-    public async Task<FirstUse?> FirstUseAsync(string scope, string key, CancellationToken ct)
+    public async Task<FirstUse?> FirstUseAsync(string scope, string key, CancellationToken ct) =>
+        (await FirstUsesAsync(scope, [key], ct)).GetValueOrDefault(key);
+
+    /// <summary>The transactions earlier debits made with any of these keys in this scope, by key (one read).</summary>
+    public async Task<Dictionary<string, FirstUse>> FirstUsesAsync(string scope, IReadOnlyList<string> keys, CancellationToken ct)
     {
-        firstUseSql ??= $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")} " +
-            $"FROM {sql.Table<LedgerTransaction>()} WHERE {T<LedgerTransaction>("IdempotencyScope")} = @p0 AND {T<LedgerTransaction>("IdempotencyKey")} = @p1";
-        await using var reader = await sql.ReadAsync(firstUseSql,
-            [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), sql.Arg<LedgerTransaction>("IdempotencyKey", key)], ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
-            reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3));
+        var found = new Dictionary<string, FirstUse>(StringComparer.Ordinal);
+        if (keys.Count == 0) return found;
+        var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")} " +
+            $"FROM {sql.Table<LedgerTransaction>()} WHERE {T<LedgerTransaction>("IdempotencyScope")} = @p0 AND {T<LedgerTransaction>("IdempotencyKey")} {RawSql.In(keys.Count, 1)}";
+        await using var reader = await sql.ReadAsync(sqlText,
+            [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), .. keys.Select(k => sql.Arg<LedgerTransaction>("IdempotencyKey", k))], ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found[reader.GetString(4)] = new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3));
+        }
+        return found;
     }
 
     /// <summary>What a debit needs to know about a sub-account, in one read: tenant, features, state and wallets.</summary>
-    public async Task<UsageFacts?> FactsAsync(SubAccountId id, CancellationToken ct)
+    public async Task<UsageFacts?> FactsAsync(SubAccountId id, CancellationToken ct) =>
+        (await FactsAsync([id], ct)).GetValueOrDefault(id);
+
+    /// <summary>The same for many sub-accounts, in one read; unknown ids are left out.</summary>
+    public async Task<Dictionary<SubAccountId, UsageFacts>> FactsAsync(IReadOnlyList<SubAccountId> ids, CancellationToken ct)
     {
+        var found = new Dictionary<SubAccountId, UsageFacts>();
+        if (ids.Count == 0) return found;
         factsSql ??= $"SELECT s.{S("AgencyId")}, s.{S("CreditMode")}, s.{S("Paused")}, s.{S("WalletId")}, s.{S("ConsumedWalletId")}, " +
             $"s.{S("FeaturesOn")}, s.{S("FeaturesOff")}, a.{sql.Column<Agency>("PlatformFeatures")}, a.{sql.Column<Agency>("PoolWalletId")}, " +
-            $"p.{sql.Column<Plan>("Features")}, s.{S("LowBalanceThreshold")}, s.{S("AutoRechargeEnabled")} " +
+            $"p.{sql.Column<Plan>("Features")}, s.{S("LowBalanceThreshold")}, s.{S("AutoRechargeEnabled")}, " +
+            $"s.{S("Id")}, s.{S("UsageCapPerMonth")}, s.{S("UsageMonth")}, s.{S("UsageMonthCredits")} " +
             $"FROM {sql.Table<SubAccount>()} s JOIN {sql.Table<Agency>()} a ON a.{sql.Column<Agency>("Id")} = s.{S("AgencyId")} " +
-            $"LEFT JOIN {sql.Table<Plan>()} p ON p.{sql.Column<Plan>("Id")} = s.{S("PlanId")} WHERE s.{S("Id")} = @p0";
-        await using var reader = await sql.ReadAsync(factsSql, [sql.Arg<SubAccount>("Id", id)], ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        var mode = Enum.Parse<CreditMode>(reader.GetString(1));
-        var features = FeatureSet.Effective((Features)reader.GetInt32(7), reader.IsDBNull(9) ? null : (Features)reader.GetInt32(9),
-            (Features)reader.GetInt32(5), (Features)reader.GetInt32(6));
-        return new UsageFacts(id, AgencyId.From(reader.GetGuid(0)), mode, reader.GetBoolean(2),
-            WalletId.From(reader.GetGuid(3)), WalletId.From(reader.GetGuid(4)), WalletId.From(reader.GetGuid(8)), features,
-            MayNotify: mode == CreditMode.Reselling && (!reader.IsDBNull(10) || reader.GetBoolean(11)));
+            $"LEFT JOIN {sql.Table<Plan>()} p ON p.{sql.Column<Plan>("Id")} = s.{S("PlanId")} WHERE s.{S("Id")} ";
+        await using var reader = await sql.ReadAsync(factsSql + RawSql.In(ids.Count, 0), ids.Select(id => sql.Arg<SubAccount>("Id", id)).ToList(), ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var mode = Enum.Parse<CreditMode>(reader.GetString(1));
+            var features = FeatureSet.Effective((Features)reader.GetInt32(7), reader.IsDBNull(9) ? null : (Features)reader.GetInt32(9),
+                (Features)reader.GetInt32(5), (Features)reader.GetInt32(6));
+            var id = SubAccountId.From(reader.GetGuid(12));
+            found[id] = new UsageFacts(id, AgencyId.From(reader.GetGuid(0)), mode, reader.GetBoolean(2),
+                WalletId.From(reader.GetGuid(3)), WalletId.From(reader.GetGuid(4)), WalletId.From(reader.GetGuid(8)), features,
+                MayNotify: mode == CreditMode.Reselling && (!reader.IsDBNull(10) || reader.GetBoolean(11)))
+            {
+                CapPerMonth = reader.IsDBNull(13) ? null : reader.GetInt64(13),
+                UsageMonth = reader.GetInt32(14),
+                UsageMonthCredits = reader.GetInt64(15),
+            };
+        }
+        return found;
     }
 
     /// <summary>
@@ -73,7 +97,7 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
         {
             return null; // paused or switched meanwhile, or past the cap: the general path says which
         }
-        var source = facts.Mode == CreditMode.Shared ? facts.Pool : facts.Wallet;
+        var source = facts.Source;
         if (await sql.ExecuteAsync(WithdrawSql, [sql.Arg<Wallet>("Balance", credits), sql.Arg<Wallet>("Id", source)], ct) != 1)
         {
             // Even counting lots past their expiry the balance is short: no path could apply this debit.
@@ -193,13 +217,25 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
         $"SELECT t.{T<LedgerTransaction>("Sequence")}, @p1, @p3, @p4 FROM {sql.Table<LedgerTransaction>()} t WHERE t.{T<LedgerTransaction>("Id")} = @p0 " +
         $"UNION ALL SELECT t.{T<LedgerTransaction>("Sequence")}, @p2, @p3, @p5 FROM {sql.Table<LedgerTransaction>()} t WHERE t.{T<LedgerTransaction>("Id")} = @p0";
 
-    private static readonly string[] TransactionColumns =
+    internal static readonly string[] TransactionColumns =
         ["Id", "AgencyId", "SubAccountId", "Type", "Credits", "Description", "Reference", "IdempotencyScope", "IdempotencyKey", "CampaignId", "ContactId", "Metadata", "CreatedAt"];
 }
 
 /// <summary>A sub-account as a usage debit sees it. <see cref="MayNotify"/>: reselling with a low-balance alert or auto-recharge set up.</summary>
 public sealed record UsageFacts(
-    SubAccountId Id, AgencyId AgencyId, CreditMode Mode, bool Paused, WalletId Wallet, WalletId Consumed, WalletId Pool, Features Features, bool MayNotify);
+    SubAccountId Id, AgencyId AgencyId, CreditMode Mode, bool Paused, WalletId Wallet, WalletId Consumed, WalletId Pool, Features Features, bool MayNotify)
+{
+    /// <summary>The shared-mode monthly cap, if any (reselling ignores it).</summary>
+    public long? CapPerMonth { get; init; }
+
+    /// <summary>The month (yyyyMM) <see cref="UsageMonthCredits"/> counts.</summary>
+    public int UsageMonth { get; init; }
+
+    public long UsageMonthCredits { get; init; }
+
+    /// <summary>The wallet a debit comes out of: the agency's pool in shared mode, the sub-account's own in reselling.</summary>
+    public WalletId Source => Mode == CreditMode.Shared ? Pool : Wallet;
+}
 
 /// <summary>The transaction an idempotency key already made in its scope.</summary>
 public sealed record FirstUse(TransactionId Id, TransactionType Type, SubAccountId? SubAccountId, long Credits);

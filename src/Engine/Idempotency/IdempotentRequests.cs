@@ -15,34 +15,68 @@ namespace ResellerKit.Engine.Idempotency;
 public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) : IDisposable
 {
     private readonly RawSql sql = new(db);
-    private string? selectSql, insertSql;
 
     public async Task<Keyed<T>> RunAsync<T>(
         KeyedRequest request, Func<CancellationToken, Task<T>> work, Func<T, StoredReply> render, CancellationToken ct, Func<T, bool>? keep = null)
     {
-        await using (var reader = await sql.ReadAsync(SelectSql,
-            [sql.Arg<IdempotencyRecord>(nameof(IdempotencyRecord.Scope), request.Scope), sql.Arg<IdempotencyRecord>(nameof(IdempotencyRecord.Key), request.Key)], ct))
+        if ((await FindAsync([request], ct)).TryGetValue((request.Scope, request.Key), out var seen))
         {
-            if (await reader.ReadAsync(ct))
-            {
-                var reply = new StoredReply(reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<byte[]>(4));
-                return reader.GetString(0) == request.RequestHash ? Keyed<T>.Replay(reply) : Keyed<T>.Reused();
-            }
+            return Replayed<T>(request, seen);
         }
         var value = await work(ct);
         var stored = render(value);
-        if (stored.StatusCode < 500 && keep?.Invoke(value) != false)
+        if (Kept(value, stored, keep) is { } kept)
         {
-            await sql.ExecuteAsync(InsertSql,
-            [
-                R(nameof(IdempotencyRecord.Scope), request.Scope), R(nameof(IdempotencyRecord.Key), request.Key),
-                R(nameof(IdempotencyRecord.RequestHash), request.RequestHash), R(nameof(IdempotencyRecord.StatusCode), stored.StatusCode),
-                R(nameof(IdempotencyRecord.ContentType), stored.ContentType), R(nameof(IdempotencyRecord.Location), stored.Location),
-                R(nameof(IdempotencyRecord.ResponseBody), stored.Body), R(nameof(IdempotencyRecord.CreatedAt), clock.GetUtcNow()),
-            ], ct);
+            await StoreAsync([(request, kept)], ct);
         }
         return Keyed<T>.Fresh(value, stored);
+    }
+
+    /// <summary>A request whose key has a record: its stored reply, or a refusal when it asks for something else.</summary>
+    public static Keyed<T> Replayed<T>(KeyedRequest request, SeenRequest seen) =>
+        seen.RequestHash == request.RequestHash ? Keyed<T>.Replay(seen.Reply) : Keyed<T>.Reused();
+
+    /// <summary>The reply to store for <paramref name="value"/>: none for 500 and above, nor when the caller says it belongs to another request.</summary>
+    public static StoredReply? Kept<T>(T value, StoredReply reply, Func<T, bool>? keep) =>
+        reply.StatusCode < 500 && keep?.Invoke(value) != false ? reply : null;
+
+    /// <summary>The records of any of these requests' keys, by scope and key (one read per scope and hundred keys).</summary>
+    public async Task<Dictionary<(string Scope, string Key), SeenRequest>> FindAsync(IReadOnlyList<KeyedRequest> requests, CancellationToken ct)
+    {
+        var found = new Dictionary<(string Scope, string Key), SeenRequest>();
+        foreach (var scope in requests.GroupBy(r => r.Scope, r => r.Key))
+        {
+            foreach (var keys in scope.Distinct(StringComparer.Ordinal).Chunk(100))
+            {
+                var text = $"SELECT {C("RequestHash")}, {C("StatusCode")}, {C("ContentType")}, {C("Location")}, {C("ResponseBody")}, {C("Key")} " +
+                    $"FROM {sql.Table<IdempotencyRecord>()} WHERE {C("Scope")} = @p0 AND {C("Key")} {RawSql.In(keys.Length, 1)}";
+                await using var reader = await sql.ReadAsync(text, [R(nameof(IdempotencyRecord.Scope), scope.Key), .. keys.Select(k => R(nameof(IdempotencyRecord.Key), k))], ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    found[(scope.Key, reader.GetString(5))] = new SeenRequest(reader.GetString(0), new StoredReply(reader.GetInt32(1),
+                        reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<byte[]>(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>Stores these replies with multi-row INSERTs, in the open transaction.</summary>
+    public async Task StoreAsync(IReadOnlyList<(KeyedRequest Request, StoredReply Reply)> replies, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var rows in replies.Chunk(100))
+        {
+            var text = $"INSERT INTO {sql.Table<IdempotencyRecord>()} ({string.Join(", ", Columns.Select(C))}) VALUES " +
+                string.Join(", ", rows.Select((_, r) => $"({string.Join(", ", Columns.Select((_, i) => $"@p{r * Columns.Length + i}"))})"));
+            await sql.ExecuteAsync(text, rows.SelectMany(row => new[]
+            {
+                R(nameof(IdempotencyRecord.Scope), row.Request.Scope), R(nameof(IdempotencyRecord.Key), row.Request.Key),
+                R(nameof(IdempotencyRecord.RequestHash), row.Request.RequestHash), R(nameof(IdempotencyRecord.StatusCode), row.Reply.StatusCode),
+                R(nameof(IdempotencyRecord.ContentType), row.Reply.ContentType), R(nameof(IdempotencyRecord.Location), row.Reply.Location),
+                R(nameof(IdempotencyRecord.ResponseBody), row.Reply.Body), R(nameof(IdempotencyRecord.CreatedAt), now),
+            }).ToList(), ct);
+        }
     }
 
     public void Dispose() => sql.Dispose();
@@ -52,11 +86,7 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
     private string C(string property) => sql.Column<IdempotencyRecord>(property);
 
     private static readonly string[] Columns = ["Scope", "Key", "RequestHash", "StatusCode", "ContentType", "Location", "ResponseBody", "CreatedAt"];
-
-    private string SelectSql => selectSql ??=
-        $"SELECT {C("RequestHash")}, {C("StatusCode")}, {C("ContentType")}, {C("Location")}, {C("ResponseBody")} " +
-        $"FROM {sql.Table<IdempotencyRecord>()} WHERE {C("Scope")} = @p0 AND {C("Key")} = @p1";
-
-    private string InsertSql => insertSql ??=
-        $"INSERT INTO {sql.Table<IdempotencyRecord>()} ({string.Join(", ", Columns.Select(C))}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))})";
 }
+
+/// <summary>A key's record: the hash of the request that first used it, and the reply stored for it.</summary>
+public sealed record SeenRequest(string RequestHash, StoredReply Reply);

@@ -31,8 +31,15 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
                     await SubAccounts.SubAccountLock.TakeAsync(db, id, ct);
                 }
             }
+            // Single usage debits waiting together are decided and written set-wise; what that leaves runs one by one.
+            var debits = operations.OfType<IUsageOperation>().ToList();
+            if (debits.Count > 1)
+            {
+                await UsageGroup.ApplyAsync(scope.ServiceProvider, debits, ct);
+            }
             foreach (var operation in operations)
             {
+                if (operation is IUsageOperation { Settled: true }) continue;
                 await operation.ExecuteAsync(scope.ServiceProvider, db, db.Database.CurrentTransaction!, ct);
             }
             await transaction.CommitAsync(ct);

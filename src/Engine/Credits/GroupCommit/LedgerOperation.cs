@@ -60,7 +60,7 @@ internal abstract class LedgerOperation(int weight, IReadOnlyCollection<SubAccou
     public abstract void Abandon(Exception exception);
 }
 
-internal sealed class LedgerOperation<T>(int weight, IReadOnlyCollection<SubAccountId> subAccounts, Func<IServiceProvider, CancellationToken, Task<T>> work)
+internal class LedgerOperation<T>(int weight, IReadOnlyCollection<SubAccountId> subAccounts, Func<IServiceProvider, CancellationToken, Task<T>> work)
     : LedgerOperation(weight, subAccounts)
 {
     private readonly TaskCompletionSource<T> answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,6 +69,9 @@ internal sealed class LedgerOperation<T>(int weight, IReadOnlyCollection<SubAcco
 
     public Task<T> Task => answer.Task;
 
+    /// <summary>Runs the work at once, in the caller's own transaction (see <see cref="LedgerQueue.RunAsync{T}(EngineDbContext, IServiceProvider, LedgerOperation{T}, CancellationToken)"/>).</summary>
+    public Task<T> RunInlineAsync(IServiceProvider services, CancellationToken ct) => work(services, ct);
+
     protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
         failure = null;
@@ -76,6 +79,13 @@ internal sealed class LedgerOperation<T>(int weight, IReadOnlyCollection<SubAcco
     }
 
     protected override void Failed(Exception exception) => failure = exception;
+
+    /// <summary>Its result was decided with others' (a set-wise group): it is answered with the batch, and not run.</summary>
+    protected void Settle(T value)
+    {
+        failure = null;
+        result = value;
+    }
 
     public override void Answer()
     {

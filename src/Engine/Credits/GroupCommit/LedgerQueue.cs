@@ -44,11 +44,16 @@ public sealed class LedgerQueue : IAsyncDisposable, IDisposable
         EngineDbContext callerDb, IServiceProvider callerServices, IReadOnlyCollection<SubAccountId> subAccounts,
         Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
     {
+        return RunAsync(callerDb, callerServices, new LedgerOperation<T>(subAccounts.Count, subAccounts, work), ct);
+    }
+
+    /// <summary>The same for an operation built by the caller (a usage debit the batch may apply set-wise with others).</summary>
+    internal Task<T> RunAsync<T>(EngineDbContext callerDb, IServiceProvider callerServices, LedgerOperation<T> operation, CancellationToken ct)
+    {
         if (callerDb.Database.CurrentTransaction is not null)
         {
-            return work(callerServices, ct);
+            return operation.RunInlineAsync(callerServices, ct);
         }
-        var operation = new LedgerOperation<T>(subAccounts.Count, subAccounts, work);
         EnsureStarted();
         if (!channel.Writer.TryWrite(operation))
         {

@@ -22,6 +22,10 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
     private readonly ISqlGenerationHelper quoting = db.GetService<ISqlGenerationHelper>();
 
+    /// <summary><c>= @p{first}</c> for one value, <c>IN (@p{first}, ...)</c> for more: the statement text stays the same per count.</summary>
+    public static string In(int count, int first) =>
+        count == 1 ? $"= @p{first}" : $"IN ({string.Join(", ", Enumerable.Range(first, count).Select(i => $"@p{i}"))})";
+
     public string Table<T>() => quoting.DelimitIdentifier(db.Model.FindEntityType(typeof(T))!.GetTableName()!);
 
     public string Column<T>(string property)
