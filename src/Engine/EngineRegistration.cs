@@ -74,6 +74,7 @@ public static class EngineRegistration
         services.AddScoped<IdempotentRequests>();
         services.AddOptions<LedgerQueueOptions>();
         services.AddSingleton<LedgerQueue>();
+        services.AddKeyedSingleton<LedgerQueue>(FulfillCheckout.GrantQueue, (sp, _) => ActivatorUtilities.CreateInstance<LedgerQueue>(sp));
         services.AddScoped<ListTransactions>();
         services.AddScoped<ExportTransactions>();
         services.AddScoped<MinimumPrices>();
@@ -85,6 +86,7 @@ public static class EngineRegistration
         services.AddScoped<QuoteCheckout>();
         services.AddScoped<StartCheckout>();
         services.AddScoped<FulfillCheckout>();
+        services.AddScoped<CheckoutGrant>();
         services.AddScoped<CloseCheckout>();
         services.AddScoped<CancelCheckout>();
         services.AddScoped<ReversePayment>();

@@ -17,7 +17,7 @@ internal sealed class OutboxCommitInterceptor(OutboxSignal signal) : CommitAnnou
     {
         foreach (var message in committed)
         {
-            signal.Committed(message.Id, message.Topic);
+            signal.Committed(message.Id, message.Topic, message.LeaseOwner == signal.Owner ? message.LeasedUntil : null);
         }
     }
 }

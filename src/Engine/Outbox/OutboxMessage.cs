@@ -56,4 +56,15 @@ public sealed class OutboxMessage
         NextAttemptAt = notBefore ?? now,
         CreatedAt = now,
     };
+
+    /// <summary>
+    /// Leased from the start by the node that writes it, which delivers it as soon as it commits
+    /// (<see cref="OutboxSignal"/>): no claim is needed, and no other node takes it before the lease ends.
+    /// </summary>
+    internal void LeaseToWriter(string owner, DateTimeOffset until)
+    {
+        LeaseOwner = owner;
+        LeasedUntil = until;
+        Attempts = 1;
+    }
 }

@@ -17,8 +17,15 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How many messages each lane delivers at once on this node.</summary>
+    /// <summary>How many messages the default lane (emails, agency webhooks) delivers at once on this node.</summary>
     public int SlotsPerLane { get; set; } = 8;
+
+    /// <summary>
+    /// How many messages the payments lane delivers at once on this node. More than the default lane: its deliveries
+    /// mostly wait (for the webhook's round trip and the ledger writer's commit), and grants that wait together share
+    /// one transaction.
+    /// </summary>
+    public int PaymentSlots { get; set; } = 32;
 
     /// <summary>How often each node samples the outbox for the <c>resellerkit.outbox.*</c> gauges.</summary>
     public TimeSpan GaugeInterval { get; set; } = TimeSpan.FromSeconds(15);

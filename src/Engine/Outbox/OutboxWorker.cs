@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,13 @@ namespace ResellerKit.Engine.Outbox;
 /// <para>
 /// Messages wait in lanes (<see cref="OutboxLane"/>), each with its own loop and delivery slots, so a Stripe event
 /// never queues behind emails or agency webhooks. A row this node commits is handed over by <see cref="OutboxSignal"/>
-/// and delivered at once; each lane also polls every <see cref="OutboxOptions.PollInterval"/> for the rest.
+/// and delivered at once, without a claim when it was written leased to this node; each lane also polls every
+/// <see cref="OutboxOptions.PollInterval"/> for the rest.
+/// </para>
+/// <para>
+/// Deliveries are marked complete in batches (<see cref="OutboxCompletions"/>): one UPDATE for whatever finished
+/// meanwhile. A mark lost in a crash only leaves the row leased until its lease ends, and the message is then
+/// delivered again with the same message id, which receivers drop as a duplicate.
 /// </para>
 /// </summary>
 public sealed class OutboxWorker(
@@ -25,13 +32,32 @@ public sealed class OutboxWorker(
 {
     private const int BatchSize = 16;
 
-    private readonly string owner = $"{Environment.ProcessId}:{Guid.NewGuid():N}:{Environment.MachineName}" is var id && id.Length > 100 ? id[..100] : id;
+    private readonly string owner = signal.Owner;
+
+    /// <summary>
+    /// The rows this node is delivering, or delivered and has not yet marked complete: a row handed over twice (a row
+    /// id a savepoint gave back and reused) or handed over and polled is delivered once.
+    /// </summary>
+    private readonly ConcurrentDictionary<long, byte> inFlight = new();
+
+    private OutboxCompletions? completions;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lanes = Lanes();
-        var running = lanes.Values.Distinct().Select(lane => PollAsync(lane, stoppingToken)).Append(HandOverAsync(lanes, stoppingToken)).ToList();
-        await Task.WhenAll(running);
+        completions = new OutboxCompletions(scopes, owner, clock, logger, marked => { foreach (var id in marked) inFlight.TryRemove(id, out _); });
+        signal.Listen(true);
+        try
+        {
+            var running = lanes.Values.Distinct().Select(lane => PollAsync(lane, stoppingToken)).Append(HandOverAsync(lanes, stoppingToken)).ToList();
+            var marking = completions.RunAsync(stoppingToken);
+            await Task.WhenAll(running);
+            await marking;
+        }
+        finally
+        {
+            signal.Listen(false);
+        }
     }
 
     /// <summary>The lane of every known topic; a topic with no handler is the default lane's (which abandons it).</summary>
@@ -43,7 +69,7 @@ public sealed class OutboxWorker(
         var slots = Math.Max(1, options.Value.SlotsPerLane);
         return new Dictionary<OutboxLane, Lane>
         {
-            [OutboxLane.Payments] = new(OutboxLane.Payments, payments, Mine: true, slots),
+            [OutboxLane.Payments] = new(OutboxLane.Payments, payments, Mine: true, Math.Max(1, options.Value.PaymentSlots)),
             [OutboxLane.Default] = new(OutboxLane.Default, payments, Mine: false, slots),
         };
     }
@@ -56,7 +82,7 @@ public sealed class OutboxWorker(
             await foreach (var committed in signal.Reader.ReadAllAsync(ct))
             {
                 var lane = lanes[OutboxLane.Payments].Holds(committed.Topic) ? lanes[OutboxLane.Payments] : lanes[OutboxLane.Default];
-                _ = DeliverInLaneAsync(lane, committed.Id, ct);
+                _ = DeliverInLaneAsync(lane, committed.Id, ct, committed);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -108,7 +134,7 @@ public sealed class OutboxWorker(
         return due.Count;
     }
 
-    private async Task DeliverInLaneAsync(Lane lane, long id, CancellationToken ct)
+    private async Task DeliverInLaneAsync(Lane lane, long id, CancellationToken ct, CommittedMessage? handed = null)
     {
         try
         {
@@ -118,9 +144,15 @@ public sealed class OutboxWorker(
         {
             return;
         }
+        if (!inFlight.TryAdd(id, 0))
+        {
+            lane.Slots.Release();
+            return; // This node is delivering it already.
+        }
+        var marking = false;
         try
         {
-            await DeliverAsync(id, ct);
+            marking = await DeliverAsync(id, handed, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -132,6 +164,10 @@ public sealed class OutboxWorker(
         }
         finally
         {
+            if (!marking)
+            {
+                inFlight.TryRemove(id, out _);
+            }
             lane.Slots.Release();
         }
     }
@@ -144,24 +180,36 @@ public sealed class OutboxWorker(
         public bool Holds(string topic) => Topics.Contains(topic) == Mine;
     }
 
-    private async Task DeliverAsync(long id, CancellationToken ct)
+    /// <summary>Delivers one row; true when it was delivered and waits in <see cref="completions"/> for its mark.</summary>
+    private async Task<bool> DeliverAsync(long id, CommittedMessage? handed, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
         var now = clock.GetUtcNow();
-        var leaseEnd = now + options.Value.Lease;
-        var claimed = await db.OutboxMessages
-            .Where(m => m.Id == id && m.CompletedAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now
-                && (m.LeasedUntil == null || m.LeasedUntil < now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.LeasedUntil, leaseEnd)
-                .SetProperty(m => m.LeaseOwner, owner)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-        if (claimed == 0)
+        OutboxMessage? message;
+        if (handed?.LeasedUntil is { } leased && leased - now > options.Value.Lease / 2)
         {
-            return; // Another worker took it.
+            // Written leased to this node, and the lease has time left: it is ours to deliver without a claim.
+            message = await db.OutboxMessages.AsNoTracking()
+                .SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == owner && m.CompletedAt == null && m.AbandonedAt == null, ct);
         }
-        var message = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        else
+        {
+            var leaseEnd = now + options.Value.Lease;
+            var reclaim = handed is not null; // Its lease is this node's own, running out.
+            var claimed = await db.OutboxMessages
+                .Where(m => m.Id == id && m.CompletedAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now
+                    && (m.LeasedUntil == null || m.LeasedUntil < now || (reclaim && m.LeaseOwner == owner)))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.LeasedUntil, leaseEnd)
+                    .SetProperty(m => m.LeaseOwner, owner)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            message = claimed == 0 ? null : await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        }
+        if (message is null)
+        {
+            return false; // Another worker took it, or it is done (or a savepoint undid the row announced).
+        }
         using var activity = EngineTelemetry.StartOutboxDelivery(message.Topic, message.MessageId, message.Attempts);
         // Handlers are scoped (they use the database), so each delivery resolves its own.
         var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().SingleOrDefault(h => h.Topic == message.Topic);
@@ -184,19 +232,22 @@ public sealed class OutboxWorker(
         {
             activity?.SetStatus(ActivityStatusCode.Error, outcome is RetryOutcome r ? r.Error : ((AbandonOutcome)outcome).Error);
         }
+        if (outcome is DeliveredOutcome)
+        {
+            completions!.Add(id);
+            return true;
+        }
         var mine = db.OutboxMessages.Where(m => m.Id == id && m.LeaseOwner == owner);
         var done = clock.GetUtcNow();
         await (outcome switch
         {
-            DeliveredOutcome => mine.ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.CompletedAt, done).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
-                .SetProperty(m => m.Payload, m => m.Sensitive ? OutboxMessage.Redacted : m.Payload), ct),
             RetryOutcome r => mine.ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.NextAttemptAt, r.When).SetProperty(m => m.LastError, Truncate(r.Error)).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), ct),
             AbandonOutcome a => mine.ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.AbandonedAt, done).SetProperty(m => m.LastError, Truncate(a.Error)).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), ct),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome}"),
         });
+        return false;
     }
 
     private static string OutcomeName(OutboxOutcome outcome) => outcome switch

@@ -1,26 +1,32 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using ResellerKit.Engine.Audit;
-using ResellerKit.Engine.Common;
-using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Telemetry;
-using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Purchases;
 
 /// <summary>
 /// Grants a paid checkout's credits, exactly once. Safe to call many times and concurrently (every webhook retry
-/// and replay lands here): it asks Stripe for the session, grants only when it is paid and its amount and currency
-/// match the recorded purchase, and guards the grant twice in one transaction: a conditional UPDATE of the
-/// purchase's state, and the unique ledger key <c>checkout:{sessionId}</c>. Each grant records the seconds since the
+/// and replay lands here): it takes the session from the signed event when that reports it paid (a paid session
+/// never becomes unpaid, so the snapshot is the truth and saves a round trip to Stripe), else asks Stripe for it;
+/// it grants only when the session is paid and its amount and currency match the recorded purchase. The grant
+/// (<see cref="CheckoutGrant"/>) goes through the node's ledger writer, so grants that arrive together share one
+/// transaction (a writer of their own: on PostgreSQL a batch holds its row locks until it commits, and a grant takes
+/// the agency's issuance wallet, which a batch of debits taking pool wallets would meet in the other order), and is
+/// guarded twice: a conditional UPDATE of the purchase's state, and the unique ledger key
+/// <c>checkout:{sessionId}</c>. Each grant records the seconds since the
 /// session was opened in <c>resellerkit.checkout.fulfilment</c>.
 /// </summary>
 public sealed class FulfillCheckout(
-    EngineDbContext db, LedgerWriter ledger, IPaymentGateway gateway, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock,
-    ILogger<FulfillCheckout> logger)
+    EngineDbContext db, [FromKeyedServices(FulfillCheckout.GrantQueue)] LedgerQueue queue, IServiceProvider services, IPaymentGateway gateway, TimeProvider clock, ILogger<FulfillCheckout> logger)
 {
-    public async Task<FulfillmentOutcome> HandleAsync(string accountId, string sessionId, CancellationToken ct)
+    /// <summary>The key of the ledger writer that grants checkouts (apart from the one for usage).</summary>
+    public const string GrantQueue = "checkout-grants";
+
+    /// <param name="reported">The session as the verified (signed) event carries it, if any.</param>
+    public async Task<FulfillmentOutcome> HandleAsync(string accountId, string sessionId, CancellationToken ct, CheckoutStatus? reported = null)
     {
         var purchase = await db.Purchases.AsNoTracking().Include(p => p.SubAccount).ThenInclude(s => s!.Agency)
             .SingleOrDefaultAsync(p => p.CheckoutSessionId == sessionId, ct);
@@ -40,7 +46,7 @@ public sealed class FulfillCheckout(
             return FulfillmentOutcome.AlreadyFulfilled;
         }
 
-        var session = await gateway.GetCheckoutAsync(accountId, sessionId, ct);
+        var session = reported is { IsPaid: true } && reported.Id == sessionId ? reported : await gateway.GetCheckoutAsync(accountId, sessionId, ct);
         if (session is null || !session.IsPaid)
         {
             return FulfillmentOutcome.NotPaid;
@@ -54,55 +60,11 @@ public sealed class FulfillCheckout(
             return FulfillmentOutcome.AmountMismatch;
         }
 
-        var granted = await db.InTransactionAsync<bool>(async token =>
-        {
-            var now = clock.GetUtcNow();
-            var claimed = await db.Purchases.Where(p => p.Id == purchase.Id && p.State == PurchaseState.Pending).ExecuteUpdateAsync(set => set
-                .SetProperty(p => p.State, PurchaseState.Fulfilled)
-                .SetProperty(p => p.FulfilledAt, now)
-                .SetProperty(p => p.PaymentIntentId, session.PaymentIntentId)
-                .SetProperty(p => p.StripeCustomerId, session.CustomerId), token);
-            if (claimed == 0)
-            {
-                return false; // Someone else fulfilled it between our read and our write.
-            }
-            var subAccount = purchase.SubAccount!;
-            await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
-            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(purchase.Credits),
-                new TransferDetails(purchase.AgencyId, subAccount.Id, TransactionType.Purchase)
-                {
-                    Description = purchase.Description,
-                    Reference = sessionId,
-                    IdempotencyKey = $"checkout:{sessionId}",
-                    At = now,
-                }, token);
-            if (!posted.IsSuccess)
-            {
-                throw new InvalidOperationException($"Granting purchase {purchase.Id} failed: {posted.Error.Detail}");
-            }
-            if (session.CustomerId is not null && subAccount.StripeCustomerId is null)
-            {
-                await db.SubAccounts.Where(s => s.Id == subAccount.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
-            }
-            mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)
-            {
-                SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
-                AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
-                Balance = await ledger.BalanceAsync(subAccount.WalletId, token),
-            });
-            db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
-                new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
-            await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
-            {
-                subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
-                currency = purchase.Currency, balance = await ledger.BalanceAsync(subAccount.WalletId, token),
-                source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
-            }, token, subAccount.Id);
-            await db.SaveChangesAsync(token);
-            return true;
-        }, ct);
-        if (!granted.Value)
+        // Through the node's ledger writer: grants that arrive together share one transaction (one fsync), each under
+        // its own savepoint, and this returns once that transaction committed.
+        var granted = await queue.RunAsync(db, services, [purchase.SubAccountId],
+            (scope, token) => scope.GetRequiredService<CheckoutGrant>().GrantAsync(purchase, session, token), ct);
+        if (!granted)
         {
             return FulfillmentOutcome.AlreadyFulfilled;
         }

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using ResellerKit.Engine.Outbox;
+using ResellerKit.Storefront.Payments.Webhooks;
 
 namespace ResellerKit.Storefront.StripeSandbox;
 
 /// <summary>
 /// Records a Stripe event and queues its webhook in the same unit of work as the change it reports, stamped with
-/// the API version Stripe.net pins, so that EventUtility accepts it.
+/// the API version Stripe.net pins, so that EventUtility accepts it. Like a Stripe webhook endpoint, the sandbox's
+/// is subscribed to the types ResellerKit acts on (<see cref="StripeWebhookEvents.Enabled"/>): other events are
+/// recorded (the events API lists them) but not sent.
 /// </summary>
 public sealed class SandboxEvents(SandboxStore store, OutboxWriter outbox)
 {
@@ -28,7 +31,10 @@ public sealed class SandboxEvents(SandboxStore store, OutboxWriter outbox)
             ["data"] = new JsonObject { ["object"] = StripeJson.Public(dataObject) },
         };
         store.Add("event", evt, account);
-        outbox.Enqueue(Topic, id, evt.ToJsonString());
+        if (StripeWebhookEvents.Enabled.Contains(type))
+        {
+            outbox.Enqueue(Topic, id, evt.ToJsonString());
+        }
         return evt;
     }
 }

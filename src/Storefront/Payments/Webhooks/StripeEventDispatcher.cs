@@ -9,9 +9,10 @@ namespace ResellerKit.Storefront.Payments.Webhooks;
 
 /// <summary>
 /// Routes a verified Stripe event to the Engine and records its id with the outcome. Every handler is safe to run
-/// again: a duplicate or replayed event changes nothing twice. An event only says which object changed: what it now
-/// is (a session paid, a charge refunded, a dispute lost, an account enabled) is read back from the gateway, so a
-/// body that lies, even under a valid signature, moves nothing the gateway does not confirm.
+/// again: a duplicate or replayed event changes nothing twice. A checkout event's session is used as its signed body
+/// reports it when paid (its amount and currency are still checked against the purchase); otherwise what an object
+/// now is (a charge refunded, a dispute lost, an account enabled) is read back from the gateway, so a body that
+/// lies, even under a valid signature, moves nothing the gateway does not confirm.
 /// </summary>
 public sealed class StripeEventDispatcher(
     FulfillCheckout fulfill, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect, IPaymentGateway gateway,
@@ -32,22 +33,23 @@ public sealed class StripeEventDispatcher(
         var account = e.Account;
         switch (e.Type)
         {
-            case "checkout.session.completed" or "checkout.session.async_payment_succeeded"
+            case StripeWebhookEvents.CheckoutCompleted or StripeWebhookEvents.CheckoutAsyncSucceeded
                 when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
-                return "fulfilment: " + await fulfill.HandleAsync(account, session.Id, ct);
-            case "checkout.session.async_payment_failed" when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
+                return "fulfilment: " + await fulfill.HandleAsync(account, session.Id, ct, new CheckoutStatus(session.Id, session.Status,
+                    session.PaymentStatus, session.AmountTotal, session.Currency, session.PaymentIntentId, session.CustomerId));
+            case StripeWebhookEvents.CheckoutAsyncFailed when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Failed, "The delayed payment failed.", ct)} purchase(s)";
-            case "checkout.session.expired" when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
+            case StripeWebhookEvents.CheckoutExpired when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Expired, "The checkout expired unpaid.", ct)} purchase(s)";
-            case "charge.refunded" when e.Data.Object is StripeSdk.Charge charge && account is not null:
+            case StripeWebhookEvents.ChargeRefunded when e.Data.Object is StripeSdk.Charge charge && account is not null:
                 return await gateway.GetChargeAsync(account, charge.Id, ct) is { PaymentIntentId: { } intent } refunded
                     ? await reverse.HandleAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct) ? "credits reversed" : "nothing to reverse"
                     : "ignored: the gateway does not know this charge";
-            case "charge.dispute.closed" when e.Data.Object is StripeSdk.Dispute dispute && account is not null:
+            case StripeWebhookEvents.DisputeClosed when e.Data.Object is StripeSdk.Dispute dispute && account is not null:
                 return await gateway.GetDisputeAsync(account, dispute.Id, ct) is { Status: "lost", PaymentIntentId: { } disputed } lost
                     ? await reverse.HandleAsync(account, disputed, lost.Amount, ReversalKind.Dispute, ct) ? "credits reversed" : "nothing to reverse"
                     : "ignored: the gateway does not report this dispute lost";
-            case "account.updated" when e.Data.Object is StripeSdk.Account connected:
+            case StripeWebhookEvents.AccountUpdated when e.Data.Object is StripeSdk.Account connected:
                 if (!await db.Agencies.AnyAsync(a => a.StripeAccountId == connected.Id, ct))
                 {
                     return "ignored: no agency uses this account";

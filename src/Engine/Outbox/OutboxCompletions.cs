@@ -1,0 +1,70 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Outbox;
+
+/// <summary>
+/// Marks delivered outbox rows complete in batches: one UPDATE for every delivery that finished while the previous one
+/// ran, instead of a write per message. Only rows still leased to this node are marked. A mark that never lands (a
+/// crash, a failed UPDATE) leaves the row leased until its lease ends; it is then delivered again with the same
+/// message id, which its receiver drops as a duplicate.
+/// </summary>
+internal sealed class OutboxCompletions(
+    IServiceScopeFactory scopes, string owner, TimeProvider clock, ILogger logger, Action<IReadOnlyList<long>> marked)
+{
+    private const int MaxBatch = 500;
+
+    private readonly Channel<long> delivered = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Add(long id) => delivered.Writer.TryWrite(id);
+
+    /// <summary>Marks until <paramref name="ct"/> stops the node, then marks what is left, once.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (await delivered.Reader.WaitToReadAsync(ct))
+            {
+                await MarkWaitingAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await MarkWaitingAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task MarkWaitingAsync(CancellationToken ct)
+    {
+        var ids = new List<long>();
+        while (ids.Count < MaxBatch && delivered.Reader.TryRead(out var id))
+        {
+            ids.Add(id);
+        }
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            var done = clock.GetUtcNow();
+            await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.CompletedAt == null)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(m => m.CompletedAt, done).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.Payload, m => m.Sensitive ? OutboxMessage.Redacted : m.Payload), ct);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Marking {Count} delivered outbox messages complete failed; they are delivered again when their leases end", ids.Count);
+        }
+        finally
+        {
+            marked(ids);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Webhooks;
+
+namespace ResellerKit.Engine.Purchases;
+
+/// <summary>
+/// The write of <see cref="FulfillCheckout"/>, run by the ledger writer inside its batch transaction: marks the purchase
+/// fulfilled (a conditional UPDATE, so a second delivery of the session, even in the same batch, grants nothing), posts
+/// the credits under the ledger key <c>checkout:{sessionId}</c>, and queues the receipt, the audit event and the agency's
+/// webhook with it. Returns false when the purchase was fulfilled already.
+/// </summary>
+internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
+{
+    public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, CancellationToken ct)
+    {
+        var sessionId = session.Id;
+        var granted = await db.InTransactionAsync<bool>(async token =>
+        {
+            var now = clock.GetUtcNow();
+            var claimed = await db.Purchases.Where(p => p.Id == purchase.Id && p.State == PurchaseState.Pending).ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.State, PurchaseState.Fulfilled)
+                .SetProperty(p => p.FulfilledAt, now)
+                .SetProperty(p => p.PaymentIntentId, session.PaymentIntentId)
+                .SetProperty(p => p.StripeCustomerId, session.CustomerId), token);
+            if (claimed == 0)
+            {
+                return false; // Someone else fulfilled it between our read and our write.
+            }
+            var subAccount = purchase.SubAccount!;
+            await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
+            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(purchase.Credits),
+                new TransferDetails(purchase.AgencyId, subAccount.Id, TransactionType.Purchase)
+                {
+                    Description = purchase.Description,
+                    Reference = sessionId,
+                    IdempotencyKey = $"checkout:{sessionId}",
+                    At = now,
+                }, token);
+            if (!posted.IsSuccess)
+            {
+                throw new InvalidOperationException($"Granting purchase {purchase.Id} failed: {posted.Error.Detail}");
+            }
+            if (session.CustomerId is not null && subAccount.StripeCustomerId is null)
+            {
+                await db.SubAccounts.Where(s => s.Id == subAccount.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
+            }
+            mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)
+            {
+                SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
+                AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
+                Balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+            });
+            db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
+                new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
+            await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
+            {
+                subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
+                currency = purchase.Currency, balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+                source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
+            }, token, subAccount.Id);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
+        return granted.Value;
+    }
+}

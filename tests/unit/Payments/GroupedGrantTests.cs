@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.StripeSandbox;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Payments;
+
+/// <summary>
+/// Issue 15, P4: paid checkouts are granted through the ledger writer, so grants that arrive together share one
+/// transaction; the sandbox's webhooks are written leased to the node that delivers them (no claim) and marked complete
+/// in batches. None of it may grant twice, lose a grant, or let one failing grant undo the others.
+/// </summary>
+public abstract class GroupedGrantTests(ApiFixture api)
+{
+    private const int Buyers = 8;
+
+    [Fact]
+    public async Task Pay_ManySessionsAtOnce_GrantsEachOnceAndDeliversEachWebhookInOneAttempt()
+    {
+        var (agency, pack) = await AgencyWithPackAsync();
+        var subAccounts = await Task.WhenAll(Enumerable.Range(0, Buyers).Select(_ => agency.CreateSubAccountAsync("reselling")));
+        var sessions = await Task.WhenAll(subAccounts.Select(s => OpenAsync(agency, s, pack)));
+
+        await Task.WhenAll(sessions.Select(s => api.PayAsync(s.Url)));
+        var balances = await Task.WhenAll(subAccounts.Select(s => agency.WaitForBalanceAsync(s, 100)));
+        var rows = await Eventually.ReturnsAsync(() => CheckoutWebhookRowsAsync(sessions.Select(s => s.Id)), r => r.Count == Buyers && r.All(x => x.Completed));
+
+        balances.ShouldAllBe(b => b == 100, "every paid session is granted its pack once");
+        rows.ShouldAllBe(r => r.Attempts == 1, "each webhook was delivered once, by the node that wrote it, without a claim of its own");
+        (await GrantsAsync(sessions.Select(s => s.Id))).ShouldBe(Buyers);
+        (await LedgerProblemsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Pay_OneGrantFailingBesideOthers_GrantsTheOthersAndLeavesThatOnePending()
+    {
+        var (agency, pack) = await AgencyWithPackAsync();
+        var full = await agency.CreateSubAccountAsync("reselling");
+        var others = await Task.WhenAll(Enumerable.Range(0, Buyers - 1).Select(_ => agency.CreateSubAccountAsync("reselling")));
+        // A wallet at the ceiling: depositing the pack fails inside its grant (as a constraint or a bug would).
+        await SetBalanceAsync(full, Credits.MaxBalance);
+        var failing = await OpenAsync(agency, full, pack);
+        var sessions = await Task.WhenAll(others.Select(s => OpenAsync(agency, s, pack)));
+
+        await Task.WhenAll(sessions.Append(failing).Select(s => api.PayAsync(s.Url)));
+        var balances = await Task.WhenAll(others.Select(s => agency.WaitForBalanceAsync(s, 100)));
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+
+        balances.ShouldAllBe(b => b == 100, "a grant that fails never takes the grants committed with it down");
+        (await agency.PurchaseAsync(full)).GetProperty("state").GetString().ShouldBe("pending", "the failed grant is retried later, not lost nor half-applied");
+        (await GrantsAsync([failing.Id])).ShouldBe(0);
+        await SetBalanceAsync(full, 0); // The fixture's ledger is shared: the failed grant's retry then succeeds.
+    }
+
+    [Fact]
+    public async Task Webhook_RedeliveredAfterACrashLostItsCompletion_GrantsNothingTwice()
+    {
+        var (agency, pack) = await AgencyWithPackAsync();
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var session = await OpenAsync(agency, subAccount, pack);
+        await api.PayAsync(session.Url);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var delivered = await Eventually.ReturnsAsync(() => CheckoutWebhookRowsAsync([session.Id]), r => r.Count == 1 && r[0].Completed);
+
+        // What a node that granted and then died before its completion mark leaves: the row open, its lease run out.
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            var id = delivered[0].Id;
+            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.CompletedAt, (DateTimeOffset?)null)
+                .SetProperty(m => m.LeaseOwner, "a-node-that-died")
+                .SetProperty(m => m.LeasedUntil, DateTimeOffset.UtcNow.AddMinutes(-1)), Ct);
+        }
+        var redelivered = await Eventually.ReturnsAsync(() => CheckoutWebhookRowsAsync([session.Id]), r => r[0].Completed && r[0].Attempts == 2, TimeSpan.FromSeconds(10));
+
+        redelivered[0].Attempts.ShouldBe(2, "the poll took the row over and delivered it again");
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);
+        (await GrantsAsync([session.Id])).ShouldBe(1);
+        (await LedgerProblemsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Pay_RecordsEveryEvent_ButSendsOnlyTheTypesTheWebhookActsOn()
+    {
+        var (agency, pack) = await AgencyWithPackAsync();
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var session = await OpenAsync(agency, subAccount, pack);
+
+        await api.PayAsync(session.Url);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var recorded = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "payment_intent.succeeded");
+
+        recorded.ShouldContain("\"payment_intent.succeeded\"", Case.Sensitive, "the sandbox's events API lists it, as Stripe's does");
+        var eventId = System.Text.Json.JsonDocument.Parse(recorded).RootElement.GetProperty("id").GetString()!;
+        await using var scope = api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.CountAsync(m => m.MessageId == eventId, Ct))
+            .ShouldBe(0, "like a Stripe endpoint subscribed to what it handles, the sandbox does not send it");
+    }
+
+    private async Task<(TestAgency Agency, string Pack)> AgencyWithPackAsync()
+    {
+        var agency = await api.CreateAgencyAsync();
+        return (agency, await agency.CreatePackAsync("Starter", 100, 1_500));
+    }
+
+    private static async Task<(string Id, string Url)> OpenAsync(TestAgency agency, string subAccount, string pack)
+    {
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        return (session.GetProperty("id").GetString()!, session.GetProperty("url").GetString()!);
+    }
+
+    private async Task SetBalanceAsync(string subAccount, long balance)
+    {
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var wallet = await db.SubAccounts.Where(s => s.Id == id).Select(s => s.WalletId).SingleAsync(Ct);
+        await db.Wallets.Where(w => w.Id == wallet).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, balance), Ct);
+    }
+
+    private sealed record WebhookRow(long Id, int Attempts, bool Completed);
+
+    /// <summary>The outbox rows of the sandbox's <c>checkout.session.completed</c> webhooks for these sessions.</summary>
+    private async Task<List<WebhookRow>> CheckoutWebhookRowsAsync(IEnumerable<string> sessionIds)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.Topic == SandboxEvents.Topic && m.Payload.Contains("\"checkout.session.completed\""))
+            .Select(m => new { m.Id, m.Attempts, Completed = m.CompletedAt != null, m.Payload }).ToListAsync(Ct);
+        var wanted = sessionIds.ToList();
+        return rows.Where(r => wanted.Any(s => r.Payload.Contains($"\"id\":\"{s}\""))).Select(r => new WebhookRow(r.Id, r.Attempts, r.Completed)).ToList();
+    }
+
+    private async Task<int> GrantsAsync(IEnumerable<string> sessionIds)
+    {
+        var keys = sessionIds.Select(s => $"checkout:{s}").ToList();
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().LedgerTransactions.CountAsync(t => keys.Contains(t.IdempotencyKey!), Ct);
+    }
+
+    private async Task<IReadOnlyList<string>> LedgerProblemsAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems;
+    }
+}
+
+public sealed class GroupedGrantTestsOnSqlite(SqliteApi api) : GroupedGrantTests(api), IClassFixture<SqliteApi>;
+
+public sealed class GroupedGrantTestsOnPostgres(PostgresApi api) : GroupedGrantTests(api), IClassFixture<PostgresApi>;
