@@ -35,14 +35,20 @@ await using var browser = await Chromium.LaunchAsync(playwright);
 // 1. Cold load: which scripts, how many bytes, which encoding.
 var context = await browser.NewContextAsync();
 var page = await context.NewPageAsync();
+var timings = Environment.GetEnvironmentVariable("WIDGET_TIMINGS") == "1";
 var started = DateTime.UtcNow;
 page.WebSocket += (_, ws) =>
 {
+    if (!timings) return;
     Console.WriteLine($"  websocket {ws.Url} opened at {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
     var frames = 0;
     ws.FrameReceived += (_, f) => { if (frames++ < 12) Console.WriteLine($"    frame in #{frames} {f.Binary?.Length ?? f.Text?.Length} B at {(DateTime.UtcNow - started).TotalMilliseconds:0} ms"); };
     ws.FrameSent += (_, f) => Console.WriteLine($"    frame out {f.Binary?.Length ?? f.Text?.Length} B at {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
 };
+if (timings)
+{
+    await page.AddInitScriptAsync(WidgetPage.Timeline); // browser-clock marks: scripts run, socket open, frames, first render
+}
 var scripts = new List<IResponse>();
 page.Response += (_, r) => { if (r.Request.ResourceType == "script") lock (scripts) scripts.Add(r); };
 await page.GotoAsync(url);
@@ -56,10 +62,11 @@ foreach (var response in scripts.ToList())
     Console.WriteLine($"  script {new Uri(response.Url).AbsolutePath}: {sizes.ResponseBodySize:N0} B body ({encoding}) + {sizes.ResponseHeadersSize:N0} B headers");
 }
 Console.WriteLine($"  cold load interactive at {cold:0} ms");
-if (Environment.GetEnvironmentVariable("WIDGET_TIMINGS") == "1")
+if (timings)
 {
-    var entries = await page.EvaluateAsync<string>("() => performance.getEntries().map(e => `${e.entryType} ${e.name.replace(location.origin,'')} start=${e.startTime.toFixed(0)} end=${(e.responseEnd ?? (e.startTime + e.duration)).toFixed(0)}`).join(' | ')");
+    var entries = await page.EvaluateAsync<string>("() => performance.getEntries().map(e => `${e.entryType} ${e.name.replace(location.origin,'')} start=${e.startTime.toFixed(0)} ${e.responseStart ? `firstByte=${e.responseStart.toFixed(0)} ` : ''}end=${(e.responseEnd ?? (e.startTime + e.duration)).toFixed(0)}`).join(' | ')");
     Console.WriteLine(entries.Replace(" | ", "\n"));
+    Console.WriteLine(await WidgetPage.TimelineAsync(page));
 }
 
 // 2. Warm loads: the same tab navigates again; the browser's cache holds the scripts (revalidated, 304).
@@ -69,6 +76,10 @@ for (var i = 0; i < 11; i++)
     await page.GotoAsync(url);
     var at = await WidgetPage.InteractiveAtAsync(page);
     if (i > 0) warm.Add(at); // the first one only warms the cache
+}
+if (timings)
+{
+    Console.WriteLine("  last warm load:\n" + await WidgetPage.TimelineAsync(page));
 }
 warm.Sort();
 var median = (warm[4] + warm[5]) / 2;
