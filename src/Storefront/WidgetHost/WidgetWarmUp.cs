@@ -54,7 +54,7 @@ public sealed class WidgetWarmUp(
         {
             if (await RenderAsync(limit.Token) is { } rendered)
             {
-                await ConnectAsync(rendered.Slug, rendered.Origin, limit.Token);
+                await ConnectAsync(rendered.Slug, rendered.Origin, rendered.Secret, limit.Token);
             }
             logger.LogInformation("The widget is warm ({Elapsed:0} ms)", watch.Elapsed.TotalMilliseconds);
         }
@@ -68,8 +68,9 @@ public sealed class WidgetWarmUp(
         }
     }
 
-    // Returns the agency it rendered and a site it allows (if any), or null when there is no agency yet.
-    private async Task<(string Slug, string? Origin)?> RenderAsync(CancellationToken ct)
+    // Returns the agency it rendered, a site it allows (if any) and a secret for one of its open widget sessions (signed
+    // here, never stored or sent elsewhere; one that does not verify if none is open), or null when there is no agency yet.
+    private async Task<(string Slug, string? Origin, string Secret)?> RenderAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -96,13 +97,17 @@ public sealed class WidgetWarmUp(
         {
             throw new InvalidOperationException($"The widget of {agency.Slug} rendered as unavailable.");
         }
-        return (agency.Slug, (await services.GetRequiredService<WidgetOrigins>().ListAsync(agency.Id, ct)).FirstOrDefault());
+        var now = DateTimeOffset.UtcNow;
+        var session = (await db.WidgetSessions.AsNoTracking().Where(s => s.AgencyId == agency.Id && s.RevokedAt == null).Take(50).ToListAsync(ct))
+            .FirstOrDefault(s => s.IsActiveAt(now));
+        var secret = session is null ? WellFormedSecret : await services.GetRequiredService<ClientSecrets>().IssueAsync(session, ct);
+        return (agency.Slug, (await services.GetRequiredService<WidgetOrigins>().ListAsync(agency.Id, ct)).FirstOrDefault(), secret);
     }
 
-    // The requests widget.js makes (its scripts as a browser asks for them, the first screen, the hub's negotiation and
+    // The requests widget.js makes (its scripts as a browser asks for them, a client's first screen, the hub's negotiation and
     // handshake), from a site the agency allows, so that the allow-list and CORS paths are warm too, or else from the
     // node's own origin.
-    private async Task ConnectAsync(string slug, string? allowed, CancellationToken ct)
+    private async Task ConnectAsync(string slug, string? allowed, string secret, CancellationToken ct)
     {
         if (OwnAddress() is not { } own)
         {
@@ -118,7 +123,7 @@ public sealed class WidgetWarmUp(
             (await http.SendAsync(get, ct)).EnsureSuccessStatusCode();
         }
         using var screen = await http.PostAsync($"{WidgetFirstScreen.ScreenPath.TrimStart('/')}?agency={Uri.EscapeDataString(slug)}",
-            new FormUrlEncodedContent([new("agency", slug), new("client-secret", WellFormedSecret)]), ct);
+            new FormUrlEncodedContent([new("agency", slug), new("client-secret", secret)]), ct);
         screen.EnsureSuccessStatusCode();
         using var negotiate = new HttpRequestMessage(HttpMethod.Post, $"{WidgetRegistration.HubPath.TrimStart('/')}/negotiate?agency={Uri.EscapeDataString(slug)}&negotiateVersion=1");
         using var negotiated = await http.SendAsync(negotiate, ct);

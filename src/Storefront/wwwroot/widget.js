@@ -99,11 +99,9 @@
       enabled.then(async () => {
         if (turn !== this.turn || this.component) return;
         const container = this.live = document.createElement('div');
-        if (this.screen?.isConnected) {
-          container.hidden = true; // rendered behind the first screen, shown once it holds the packs
-          root.append(container);
-          this.takeOver(container, turn);
-        } else root.replaceChildren(container);
+        // Behind the first screen, the live widget renders off the page and takes its place once it holds the packs.
+        if (this.screen?.isConnected) this.takeOver(container, turn);
+        else root.replaceChildren(container);
         this.component = await Blazor.rootComponents.add(container, 'resellerkit-credits', this.parameters());
       });
     }
@@ -174,7 +172,6 @@
         observer.disconnect();
         await this.buying;
         if (turn !== this.turn) return;
-        container.hidden = false;
         this.shadowRoot.replaceChildren(container);
         this.screen = null;
       };
