@@ -61,6 +61,20 @@ public sealed class WidgetData(IServiceScopeFactory scopes, AuthenticationStateP
             : BuyOutcome.Failed(started.Error.Detail);
     }
 
+    public async Task<BuyOutcome?> ResumeAsync(WidgetRequest request, string checkoutId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var access = await CheckAsync(scope.ServiceProvider, request, ct);
+        if (access.Client is not { } client || checkoutId.Length > 200)
+        {
+            return null;
+        }
+        var purchase = (await scope.ServiceProvider.GetRequiredService<GetCheckoutResult>().HandleAsync(checkoutId, ct))?.Purchase;
+        return purchase is { State: PurchaseState.Pending, CheckoutUrl: { } url } && purchase.SubAccountId == client.Id
+            ? new BuyOutcome(checkoutId, url, purchase.Credits, null)
+            : null;
+    }
+
     public async Task<PurchaseProgress> ProgressAsync(WidgetRequest request, string checkoutId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

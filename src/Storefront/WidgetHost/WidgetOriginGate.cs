@@ -7,7 +7,7 @@ using ResellerKit.Engine.Persistence;
 namespace ResellerKit.Storefront.WidgetHost;
 
 /// <summary>
-/// Guards the widget's Blazor hub (<see cref="WidgetRegistration.HubPath"/>): CORS with credentials for the origins the
+/// Guards the widget's Blazor hub (<see cref="WidgetRegistration.HubPath"/>) and its first screen (<see cref="WidgetFirstScreen"/>): CORS with credentials for the origins the
 /// agency named in <c>?agency=</c> allows, and 403 (no circuit, so no data) for any other origin. The storefront's own
 /// origin is always allowed (the back office's preview). It replaces the connection's principal with one that carries
 /// only the origin: the widget never acts on the storefront's cookie. An <c>Origin</c> header that names no web origin
@@ -33,9 +33,9 @@ public sealed class WidgetOriginGate(RequestDelegate next)
                 .Select(a => (Engine.Common.AgencyId?)a.Id).SingleOrDefaultAsync(context.RequestAborted);
             if (agencyId is null || !await origins.IsAllowedAsync(agencyId.Value, origin, context.RequestAborted))
             {
-                if (agencyId is { } known)
+                if (agencyId is { } known && context.Request.Path.StartsWithSegments(WidgetRegistration.HubPath))
                 {
-                    refused.Record(known, origin); // Shown in the agency's back office, to allow with a click.
+                    refused.Record(known, origin); // Shown in the agency's back office, to allow with a click (once a visit: the hub's).
                 }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;

@@ -35,6 +35,7 @@ public static class WidgetRegistration
         services.AddScoped<WidgetGate>();
         services.AddScoped<WidgetThemes>();
         services.AddScoped<WidgetViews>();
+        services.AddScoped<WidgetScreen>();
         services.AddScoped<IWidgetData, WidgetData>();
         services.AddHostedService<WidgetWarmUp>();
         return builder;
@@ -42,7 +43,7 @@ public static class WidgetRegistration
 
     public static WebApplication MapWidget(this WebApplication app)
     {
-        app.UseWhen(c => c.Request.Path.StartsWithSegments(HubPath), branch => branch.UseMiddleware<WidgetOriginGate>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(HubPath) || WidgetFirstScreen.Serves(c.Request.Path), branch => branch.UseMiddleware<WidgetOriginGate>());
         UsePublishedWebRoot(app.Environment);
         if (!StaticAssetsEndpointDataSourceHelper.HasStaticAssetsDataSource(app))
         {
@@ -50,6 +51,7 @@ public static class WidgetRegistration
         }
         app.MapBlazorHub(HubPath);
         app.MapGet(WidgetOriginCheck.Path, WidgetOriginCheck.HandleAsync).ExcludeFromDescription();
+        app.MapWidgetFirstScreen();
         app.MapEmbedding();
         return app;
     }

@@ -2,15 +2,12 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Embedding;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Widget.Components;
@@ -55,10 +52,9 @@ public sealed class WidgetWarmUp(
         var watch = Stopwatch.StartNew();
         try
         {
-            var slug = await RenderAsync(limit.Token);
-            if (slug is not null)
+            if (await RenderAsync(limit.Token) is { } rendered)
             {
-                await ConnectAsync(slug, limit.Token);
+                await ConnectAsync(rendered.Slug, rendered.Origin, rendered.Secret, limit.Token);
             }
             logger.LogInformation("The widget is warm ({Elapsed:0} ms)", watch.Elapsed.TotalMilliseconds);
         }
@@ -72,8 +68,9 @@ public sealed class WidgetWarmUp(
         }
     }
 
-    // Returns the agency it rendered, or null when there is none yet.
-    private async Task<string?> RenderAsync(CancellationToken ct)
+    // Returns the agency it rendered, a site it allows (if any) and a secret for one of its open widget sessions (signed
+    // here, never stored or sent elsewhere; one that does not verify if none is open), or null when there is no agency yet.
+    private async Task<(string Slug, string? Origin, string Secret)?> RenderAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -92,39 +89,43 @@ public sealed class WidgetWarmUp(
             await services.GetRequiredService<WidgetViews>().BuildAsync(new WidgetAccess(WidgetStatus.Ready, agency, client, null), request, ct);
         }
 
-        // The component as it runs in a circuit, for a page on the storefront's own origin.
-        var baseUrl = services.GetRequiredService<PublicUrls>().BaseUrl.TrimEnd('/') + "/";
-        ((IHostEnvironmentNavigationManager)services.GetRequiredService<NavigationManager>()).Initialize(baseUrl, baseUrl);
-        var caller = new WidgetCaller(null, OwnOrigin: true, agency.Slug).ToPrincipal();
-        ((IHostEnvironmentAuthenticationStateProvider)services.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(caller)));
-        await using var renderer = new HtmlRenderer(services, loggers);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<CreditsWidget>(ParameterView.FromDictionary(
-                new Dictionary<string, object?>
-                {
-                    [nameof(CreditsWidget.Agency)] = agency.Slug,
-                    [nameof(CreditsWidget.ClientSecret)] = WellFormedSecret, // checked like a client's: the signing key is loaded
-                }))).ToHtmlString());
+        // The component as the first screen and the circuit render it, for a page on the storefront's own origin.
+        var html = await services.GetRequiredService<WidgetScreen>().RenderAsync(
+            new WidgetCaller(null, OwnOrigin: true, agency.Slug),
+            new WidgetRequest(agency.Slug, WellFormedSecret, null, null)); // checked like a client's: the signing key is loaded
         if (!html.Contains("class=\"rk-title\"", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The widget of {agency.Slug} rendered as unavailable.");
         }
-        return agency.Slug;
+        var now = DateTimeOffset.UtcNow;
+        var session = (await db.WidgetSessions.AsNoTracking().Where(s => s.AgencyId == agency.Id && s.RevokedAt == null).Take(50).ToListAsync(ct))
+            .FirstOrDefault(s => s.IsActiveAt(now));
+        var secret = session is null ? WellFormedSecret : await services.GetRequiredService<ClientSecrets>().IssueAsync(session, ct);
+        return (agency.Slug, (await services.GetRequiredService<WidgetOrigins>().ListAsync(agency.Id, ct)).FirstOrDefault(), secret);
     }
 
-    // The hub's negotiation and handshake, as widget.js does them, from the node's own origin.
-    private async Task ConnectAsync(string slug, CancellationToken ct)
+    // The requests widget.js makes (its scripts as a browser asks for them, a client's first screen, the hub's negotiation and
+    // handshake), from a site the agency allows, so that the allow-list and CORS paths are warm too, or else from the
+    // node's own origin.
+    private async Task ConnectAsync(string slug, string? allowed, string secret, CancellationToken ct)
     {
         if (OwnAddress() is not { } own)
         {
             return; // not on a socket (the tests' in-memory server)
         }
-        var origin = own.GetLeftPart(UriPartial.Authority);
+        var origin = allowed ?? own.GetLeftPart(UriPartial.Authority);
         using var http = new HttpClient { BaseAddress = own };
-        (await http.GetAsync("widget.js", ct)).EnsureSuccessStatusCode();
+        http.DefaultRequestHeaders.Add("Origin", origin);
+        foreach (var script in new[] { "widget.js", "_framework/blazor.server.js" })
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, script);
+            get.Headers.Add("Accept-Encoding", "br, gzip");
+            (await http.SendAsync(get, ct)).EnsureSuccessStatusCode();
+        }
+        using var screen = await http.PostAsync($"{WidgetFirstScreen.ScreenPath.TrimStart('/')}?agency={Uri.EscapeDataString(slug)}",
+            new FormUrlEncodedContent([new("agency", slug), new("client-secret", secret)]), ct);
+        screen.EnsureSuccessStatusCode();
         using var negotiate = new HttpRequestMessage(HttpMethod.Post, $"{WidgetRegistration.HubPath.TrimStart('/')}/negotiate?agency={Uri.EscapeDataString(slug)}&negotiateVersion=1");
-        negotiate.Headers.Add("Origin", origin);
         using var negotiated = await http.SendAsync(negotiate, ct);
         negotiated.EnsureSuccessStatusCode();
         var token = (await negotiated.Content.ReadFromJsonAsync<Negotiation>(ct))?.ConnectionToken

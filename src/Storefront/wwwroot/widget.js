@@ -1,5 +1,6 @@
 /* <resellerkit-credits>: Razor components rendered by the Storefront over a Blazor circuit, into a shadow
-   root on the agency's page. The element maps its attributes to the component's parameters. */
+   root on the agency's page. The element maps its attributes to the component's parameters. Until the circuit is
+   live it shows the same component rendered on the Storefront (/widget/screen), whose Buy buttons already work. */
 (() => {
   if (customElements.get('resellerkit-credits')) return;
   const origin = new URL(document.currentScript.src).origin;
@@ -73,6 +74,14 @@
   }
   const offline = on => elements.forEach(e => e.toggleAttribute('data-offline', on));
 
+  // A form post (no preflight) of the element's attributes and more, to the Storefront; JSON or HTML back.
+  const post = (path, element, extra = {}) => {
+    const body = new URLSearchParams(extra);
+    for (const attribute of Object.keys(attrs)) if (element.hasAttribute(attribute)) body.set(attribute, element.getAttribute(attribute));
+    const agency = encodeURIComponent(element.getAttribute('agency') || '');
+    return fetch(`${origin}${path}?agency=${agency}`, { method: 'POST', body, credentials: 'omit' });
+  };
+
   class CreditsElement extends HTMLElement {
     static observedAttributes = Object.keys(attrs);
 
@@ -80,15 +89,94 @@
       elements.add(this);
       this.failed = false;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-      if (!this.component) root.innerHTML = '<style>:host{display:block;min-height:22rem}</style><p role="status">Loading credits…</p>';
       const turn = this.turn = (this.turn || 0) + 1;
+      if (!this.component) {
+        root.innerHTML = '<style>:host{display:block;min-height:22rem}</style><p role="status">Loading credits…</p>';
+        this.live = null;
+        this.showFirstScreen(turn);
+      }
       start(this.getAttribute('agency'));
       enabled.then(async () => {
         if (turn !== this.turn || this.component) return;
-        const container = document.createElement('div');
-        root.replaceChildren(container);
+        const container = this.live = document.createElement('div');
+        // Behind the first screen, the live widget renders off the page and takes its place once it holds the packs.
+        if (this.screen?.isConnected) this.takeOver(container, turn);
+        else root.replaceChildren(container);
         this.component = await Blazor.rootComponents.add(container, 'resellerkit-credits', this.parameters());
       });
+    }
+
+    // The first screen: the same component rendered on the Storefront, shown while the circuit starts. Its Buy
+    // buttons work at once (see buy); the custom quantity waits for the live widget, which prices what is typed.
+    async showFirstScreen(turn) {
+      let answer;
+      try { answer = await post('/widget/screen', this); } catch { return; }
+      if (answer.status === 403) return turn === this.turn && this.fail();
+      const html = answer.ok ? await answer.text() : null;
+      if (!html || turn !== this.turn || this.live) return;
+      const screen = this.screen = document.createElement('div');
+      screen.innerHTML = html;
+      screen.querySelectorAll('form.rk-custom input').forEach(i => i.disabled = true);
+      screen.addEventListener('click', e => {
+        const button = e.target.closest('button[data-pack]');
+        if (button) this.buy(screen, { pack: button.dataset.pack });
+      });
+      screen.addEventListener('submit', e => {
+        e.preventDefault();
+        const credits = e.target.querySelector('input[type=number]')?.value;
+        if (credits) this.buy(screen, { credits });
+      });
+      this.shadowRoot.replaceChildren(screen);
+    }
+
+    // A Buy on the first screen starts the checkout on the Storefront, as the live widget would, and hands it to the
+    // live widget (its checkout parameter), which watches it until the credits land.
+    async buy(screen, choice) {
+      if (this.buying) return;
+      screen.querySelectorAll('button').forEach(b => b.disabled = true);
+      let done;
+      this.buying = new Promise(r => done = r);
+      try {
+        const response = await post('/widget/checkout', this, choice);
+        const answer = await response.json();
+        if (response.ok) {
+          this.checkout = answer.started.checkoutId;
+          screen.innerHTML = answer.html;
+          screen.querySelectorAll('form.rk-custom input').forEach(i => i.disabled = true);
+          this.component?.setParameters(this.parameters());
+          this.emit({ type: 'purchase-started', detail: answer.started });
+        } else this.refused(screen, answer.detail);
+      } catch {
+        this.refused(screen, 'The checkout could not be started. Please try again.');
+      } finally {
+        this.buying = null;
+        done();
+      }
+    }
+
+    refused(screen, message) {
+      screen.querySelectorAll('button').forEach(b => b.disabled = false);
+      const status = screen.querySelector('.rk-status');
+      if (status) {
+        status.classList.add('rk-error');
+        status.setAttribute('role', 'alert');
+        status.replaceChildren(Object.assign(document.createElement('p'), { textContent: message }));
+      }
+      this.emit({ type: 'error', detail: { code: 'checkout_failed', message } });
+    }
+
+    // The live widget replaces the first screen once it shows the packs (and no first-screen purchase is on its way).
+    takeOver(container, turn) {
+      const ready = () => container.querySelector('section.rk[aria-busy="false"]');
+      const swap = async () => {
+        observer.disconnect();
+        await this.buying;
+        if (turn !== this.turn) return;
+        this.shadowRoot.replaceChildren(container);
+        this.screen = null;
+      };
+      const observer = new MutationObserver(() => ready() && swap());
+      observer.observe(container, { childList: true, subtree: true, attributes: true });
     }
 
     disconnectedCallback() {
@@ -101,7 +189,7 @@
     attributeChangedCallback() { this.component?.setParameters(this.parameters()); }
 
     parameters() {
-      const p = { onEvent: e => this.emit(e) };
+      const p = { onEvent: e => this.emit(e), checkout: this.checkout ?? null };
       for (const [attribute, name] of Object.entries(attrs)) p[name] = this.getAttribute(attribute);
       return p;
     }

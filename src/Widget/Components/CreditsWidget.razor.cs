@@ -13,11 +13,15 @@ public sealed partial class CreditsWidget
     /// <summary>The custom element's tag, and the identifier it is registered under for JavaScript.</summary>
     public const string ElementName = "resellerkit-credits";
 
+    /// <summary>What the widget says while a checkout it started is open in another tab.</summary>
+    public const string CompleteInCheckout = "Complete your payment in the checkout tab. Your balance updates here when it is done.";
+
     private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan WatchAtMost = TimeSpan.FromMinutes(30);
 
     private readonly CancellationTokenSource disposed = new();
     private WidgetRequest? loaded;
+    private string? resumed;
     private WidgetView? view;
     private BuyOutcome? pending;
     private bool busy;
@@ -40,6 +44,12 @@ public sealed partial class CreditsWidget
     /// <summary>An accent colour (<c>#0f766e</c>) instead of the theme's.</summary>
     [Parameter] public string? Accent { get; set; }
 
+    /// <summary>
+    /// A checkout this client started before the widget was live (a click on the first screen the loader showed, see
+    /// <c>/widget/screen</c>): the widget shows it as started and watches it until the credits land.
+    /// </summary>
+    [Parameter] public string? Checkout { get; set; }
+
     /// <summary>Receives the events the loader dispatches on the element (<c>resellerkit:*</c>).</summary>
     [Parameter] public EventCallback<WidgetEvent> OnEvent { get; set; }
 
@@ -56,6 +66,7 @@ public sealed partial class CreditsWidget
         var request = Request;
         if (request == loaded)
         {
+            await ResumeAsync();
             return;
         }
         if (loaded?.ClientSecret != request.ClientSecret)
@@ -65,6 +76,28 @@ public sealed partial class CreditsWidget
         }
         loaded = request;
         await ReloadAsync(announce: true);
+        await ResumeAsync();
+    }
+
+    // Watches the checkout the first screen started, once; only a live widget polls (a rendered screen is HTML).
+    private async Task ResumeAsync()
+    {
+        if (Checkout is null || Checkout == resumed || view?.Status != WidgetStatus.Ready)
+        {
+            return;
+        }
+        resumed = Checkout;
+        if (await Data.ResumeAsync(Request, Checkout, disposed.Token) is not { Started: true } outcome)
+        {
+            return;
+        }
+        pending = outcome;
+        message = CompleteInCheckout;
+        messageIsError = false;
+        if (RendererInfo.IsInteractive)
+        {
+            _ = WatchAsync(outcome);
+        }
     }
 
     private async Task ReloadAsync(bool announce)
@@ -114,7 +147,7 @@ public sealed partial class CreditsWidget
                 return;
             }
             pending = outcome;
-            message = "Complete your payment in the checkout tab. Your balance updates here when it is done.";
+            message = CompleteInCheckout;
             await EmitAsync(WidgetEvent.PurchaseStarted, new PurchaseStartedDetail(outcome.CheckoutId!, outcome.CheckoutUrl!, outcome.Credits, packId));
             _ = WatchAsync(outcome);
         }

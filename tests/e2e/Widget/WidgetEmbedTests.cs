@@ -38,6 +38,39 @@ public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost
         (await page.Locator("iframe").CountAsync()).ShouldBe(0, "the widget is never an iframe");
     }
 
+    /// <summary>
+    /// The first screen (rendered on the Storefront, before the circuit is live) is the agency's, and its Buy button
+    /// works: here Blazor's script is held back until after the click, so only the first screen can have started the
+    /// checkout; the live widget then takes that checkout over and shows the credits when they land.
+    /// </summary>
+    [Fact]
+    public async Task Widget_BuyClickedBeforeTheCircuitIsLive_StartsTheAgencysCheckout_AndTheLiveWidgetShowsTheCredits()
+    {
+        var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
+        var url = site.Embed("/early", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client));
+        var page = await browser.NewPageAsync();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/_framework/blazor.server.js", async route => { await release.Task; await route.ContinueAsync(); });
+
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var buy = page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter", Exact = true });
+        await Assertions.Expect(buy).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        var widget = page.Locator("resellerkit-credits");
+        await Assertions.Expect(widget.Locator("h2")).ToHaveTextAsync("Brightside Digital");
+        (await widget.InnerTextAsync()).ShouldNotContain("ResellerKit");
+        var checkout = await page.RunAndWaitForPopupAsync(() => buy.ClickAsync());
+        await Assertions.Expect(widget.GetByRole(AriaRole.Status)).ToContainTextAsync("Complete your payment in the checkout tab");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("purchase-started");
+        (await page.EvaluateAsync<bool>("() => !!window.Blazor")).ShouldBeFalse("the click was served before Blazor's script arrived");
+        release.SetResult();
+        await checkout.WaitForLoadStateAsync();
+        await checkout.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("100 credits", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("purchase-completed");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Artifacts("screenshots"), "widget-early-click.png"), FullPage = true });
+    }
+
     [Fact]
     public async Task Widget_WithAForgedClientSecret_ShowsSignedOutAndNoAccount()
     {

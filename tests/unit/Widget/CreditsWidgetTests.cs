@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Widget.Components;
@@ -16,6 +17,7 @@ public sealed class CreditsWidgetTests : IDisposable
     {
         context.Services.AddLogging();
         context.Services.AddSingleton<IWidgetData>(data);
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true)); // as in a circuit
     }
 
     private IRenderedComponent<CreditsWidget> Render(string? secret = "rkws_secret") => context.Render<CreditsWidget>(p => p
@@ -116,6 +118,35 @@ public sealed class CreditsWidgetTests : IDisposable
         widget.Find(".rk-status").TextContent.ShouldContain("100 credits added");
     }
 
+    /// <summary>A buyer who clicked Buy on the first screen, before the widget was live: the live widget takes that checkout over.</summary>
+    [Fact]
+    public void Checkout_StartedOnTheFirstScreen_IsShownAndWatchedUntilTheCreditsLand()
+    {
+        data.Open["cs_early"] = new BuyOutcome("cs_early", "https://checkout.test/cs_early", 100, null);
+        var widget = context.Render<CreditsWidget>(p => p
+            .Add(w => w.Agency, "demo").Add(w => w.ClientSecret, "rkws_secret").Add(w => w.Checkout, "cs_early")
+            .Add(w => w.OnEvent, e => events.Add(e)));
+
+        widget.WaitForAssertion(() => widget.Find(".rk-status").TextContent.ShouldContain("Complete your payment in the checkout tab"));
+        widget.Find(".rk-status a").GetAttribute("href").ShouldBe("https://checkout.test/cs_early");
+        data.View = () => FakeWidgetData.Ready(100);
+        data.Progress = PurchaseProgress.Completed;
+
+        widget.WaitForAssertion(() => widget.Find("[data-testid=balance]").TextContent.ShouldBe("100 credits"), TimeSpan.FromSeconds(10));
+        events.Single(e => e.Type == WidgetEvent.PurchaseCompleted).Detail.ShouldBe(new PurchaseCompletedDetail("cs_early", 100, 100));
+        data.Bought.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Checkout_NotOpenForThisClient_IsNeitherShownNorWatched()
+    {
+        var widget = context.Render<CreditsWidget>(p => p
+            .Add(w => w.Agency, "demo").Add(w => w.ClientSecret, "rkws_secret").Add(w => w.Checkout, "cs_someone_elses"));
+
+        widget.WaitForAssertion(() => widget.Find("[data-testid=balance]").TextContent.ShouldBe("0 credits"));
+        widget.Find(".rk-status").TextContent.Trim().ShouldBeEmpty();
+    }
+
     /// <summary>
     /// The component shows whatever <see cref="IWidgetData.QuoteCustom"/> answers for the number typed (here the fake's
     /// own formula) and buys that many. That the quote is the Engine's price is
@@ -161,6 +192,10 @@ public sealed class CreditsWidgetTests : IDisposable
 
         widget.WaitForAssertion(() => data.Loads.ShouldBe(2));
     }
+
+    [Fact]
+    public void Base_RenderedAsMarkup_HoldsNothingHtmlWouldReadAsATagOrEntity() =>
+        WidgetCss.Base.IndexOfAny(['<', '&']).ShouldBe(-1, "the stylesheet is written into the style element as markup");
 
     [Fact]
     public void Variables_WithAValueThatCouldBreakOutOfTheStyle_DropsIt()

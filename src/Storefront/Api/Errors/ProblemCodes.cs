@@ -23,6 +23,7 @@ public static class ProblemCodes
         ["unsupported_media_type"] = (415, "Unsupported media type"),
         ["method_not_allowed"] = (405, "Method not allowed"),
         ["rate_limited"] = (429, "Too many requests"),
+        ["checkout_failed"] = (422, "The checkout could not be started"),
         ["payment_provider_error"] = (502, "The payment provider refused"),
         ["payments_unavailable"] = (503, "Payments are switched off"),
         ["internal_error"] = (500, "Something went wrong on our side"),
