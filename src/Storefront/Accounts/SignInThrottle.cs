@@ -5,13 +5,17 @@ namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
 /// Throttles every sign-in attempt, found by its endpoint (<see cref="SignInAttemptAttribute"/>), per client address and
-/// per account: 10 attempts a minute from one address across all sign-in forms, 5 password attempts a minute for one
-/// email address, and 3 sign-in emails per 15 minutes to one address. The limiters live with the app's pipeline (one
-/// per node), not in a static, so two apps in one process do not share a budget.
+/// per account: 10 attempts a minute from one address across all sign-in forms (<c>ResellerKit:SignInAttemptsPerAddress</c>,
+/// for an office whose people share one public address), 5 password attempts a minute for one email address, and 3
+/// sign-in emails per 15 minutes to one address. The limiters live with the app's pipeline (one per node), not in a
+/// static, so two apps in one process do not share a budget.
 /// </summary>
-public sealed class SignInThrottle(RequestDelegate next)
+public sealed class SignInThrottle(RequestDelegate next, IConfiguration configuration)
 {
-    private readonly PartitionedRateLimiter<string> perAddress = Fixed(10, TimeSpan.FromMinutes(1));
+    public const int DefaultAttemptsPerAddress = 10;
+
+    private readonly PartitionedRateLimiter<string> perAddress = Fixed(
+        Math.Clamp(configuration.GetValue("ResellerKit:SignInAttemptsPerAddress", DefaultAttemptsPerAddress), 1, 10_000), TimeSpan.FromMinutes(1));
     private readonly PartitionedRateLimiter<string> passwordsPerAccount = Fixed(5, TimeSpan.FromMinutes(1));
     private readonly PartitionedRateLimiter<string> emailsPerAccount = Fixed(3, TimeSpan.FromMinutes(15));
 

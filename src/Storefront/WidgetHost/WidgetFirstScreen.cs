@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ResellerKit.Storefront.Api.Errors;
 using ResellerKit.Widget.Data;
@@ -75,10 +76,31 @@ public static class WidgetFirstScreen
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private static async Task<IFormCollection?> FormAsync(HttpContext context, CancellationToken ct) =>
-        context.Request.HasFormContentType && context.Request.ContentLength is null or <= MaxBody
-            ? await context.Request.ReadFormAsync(ct)
-            : null;
+    // A form of at most MaxBody bytes, whether its length is declared or the body is sent in chunks; null otherwise.
+    private static async Task<IFormCollection?> FormAsync(HttpContext context, CancellationToken ct)
+    {
+        if (!context.Request.HasFormContentType || context.Request.ContentLength > MaxBody)
+        {
+            return null;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBody;
+        }
+        // The element has a handful of short attributes: a few fields, none longer than the whole body may be.
+        context.Features.Set<IFormFeature>(new FormFeature(context.Request, new FormOptions
+        {
+            ValueCountLimit = 16, ValueLengthLimit = (int)MaxBody, KeyLengthLimit = 64, MultipartBodyLengthLimit = MaxBody,
+        }));
+        try
+        {
+            return await context.Request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+        {
+            return null; // Larger than MaxBody once read.
+        }
+    }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails NotAFormProblem(HttpContext context) =>
         context.Request.HasFormContentType

@@ -19,7 +19,9 @@ public sealed partial class DemoStorefront : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Mail = await MailDev.StartAsync();
-        Process = await StorefrontProcess.StartAsync(StorefrontProcess.NewWorkDir(), Mail.StorefrontSettings);
+        // Every journey of the collection signs its people in from this one loopback address.
+        Process = await StorefrontProcess.StartAsync(StorefrontProcess.NewWorkDir(),
+            new Dictionary<string, string>(Mail.StorefrontSettings) { ["ResellerKit__SignInAttemptsPerAddress"] = "200" });
         Banner = await Process.WaitForOutputAsync(l => l.Contains("Client-owned account", StringComparison.Ordinal), TimeSpan.FromSeconds(20))
             .ContinueWith(_ => string.Join('\n', Process.Output), TaskScheduler.Default);
     }

@@ -49,6 +49,19 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Screen_WithAFormLargerThanAWidgetSendsInChunks_Answers413()
+    {
+        var (agency, _, _) = await ResellerAsync();
+        var body = new StreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes("locale=" + new string('a', 64 * 1024))));
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/widget/screen?agency={agency.Slug}") { Content = body };
+        request.Headers.Add("Origin", Site);
+        request.Headers.TransferEncodingChunked = true;
+
+        await (await api.CreateClient().SendAsync(request, Ct)).ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+    }
+
+    [Fact]
     public async Task Screen_AsJsonRatherThanAForm_Answers415()
     {
         var (agency, _, _) = await ResellerAsync();
