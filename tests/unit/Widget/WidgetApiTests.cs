@@ -15,12 +15,12 @@ namespace ResellerKit.Tests.Unit.Widget;
 /// </summary>
 public abstract class WidgetApiTests(ApiFixture api)
 {
-    private const string Site = "https://www.agency-site.example";
+    private const string Site = WidgetDriver.Site;
 
     [Fact]
     public async Task CreateWidgetSession_ForOwnSubAccount_Returns201WithASecretExpiringWithin30Minutes()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync();
 
         var body = await (await agency.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client }, Ct))
             .ExpectAsync(HttpStatusCode.Created);
@@ -34,7 +34,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task CreateWidgetSession_ForAnotherAgencysSubAccount_Answers404()
     {
-        var (_, client, _) = await ResellerAsync();
+        var (_, client, _) = await api.WidgetResellerAsync();
         var other = await api.CreateAgencyAsync();
 
         await (await other.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client }, Ct))
@@ -44,7 +44,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task CreateWidgetSession_LongerThan30Minutes_Answers400()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync();
 
         await (await agency.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client, expiresInSeconds = 3600 }, Ct))
             .ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
@@ -53,10 +53,10 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_WithALiveSecret_ShowsOnlyThatClientsAccount()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync();
         await agency.GrantAsync(client, 40);
 
-        var view = await LoadAsync(agency.Slug, await SecretAsync(agency, client));
+        var view = await LoadAsync(agency.Slug, await agency.WidgetSecretAsync(client));
 
         view.Status.ShouldBe(WidgetStatus.Ready);
         view.Account!.Name.ShouldStartWith("Client ");
@@ -68,7 +68,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_AfterTheSessionIsRevoked_IsSignedOut()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync();
         var session = await (await agency.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client }, Ct))
             .ExpectAsync(HttpStatusCode.Created);
 
@@ -84,10 +84,10 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_WithAnotherAgencysSecret_IsSignedOutAndShowsNoAccount()
     {
-        var (agency, _, _) = await ResellerAsync();
-        var (other, otherClient, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
+        var (other, otherClient, _) = await api.WidgetResellerAsync();
 
-        var view = await LoadAsync(agency.Slug, await SecretAsync(other, otherClient));
+        var view = await LoadAsync(agency.Slug, await other.WidgetSecretAsync(otherClient));
 
         view.Status.ShouldBe(WidgetStatus.SignedOut);
         view.Account.ShouldBeNull();
@@ -96,12 +96,12 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_InSharedMode_ShowsUsageButNeverThePool()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
         await api.GrantPoolAsync(agency, 5_000);
         var shared = await agency.CreateSubAccountAsync("shared");
         (await agency.Client.UsageAsync(shared, 7)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var view = await LoadAsync(agency.Slug, await SecretAsync(agency, shared));
+        var view = await LoadAsync(agency.Slug, await agency.WidgetSecretAsync(shared));
 
         view.Account!.Reselling.ShouldBeFalse();
         view.Account.Balance.ShouldBeNull();
@@ -113,8 +113,8 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task LoadAndBuy_AfterThePlatformRaisesTheFloor_NeitherOfferNorSellThePack()
     {
-        var (agency, client, pack) = await ResellerAsync(currency: "chf");
-        var secret = await SecretAsync(agency, client);
+        var (agency, client, pack) = await api.WidgetResellerAsync(currency: "chf");
+        var secret = await agency.WidgetSecretAsync(client);
 
         await api.SetMinimumAsync("chf", "20");
         var view = await LoadAsync(agency.Slug, secret);
@@ -128,8 +128,8 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Buy_APack_StartsAWidgetCheckoutPricedOnTheServer()
     {
-        var (agency, client, pack) = await ResellerAsync();
-        var secret = await SecretAsync(agency, client);
+        var (agency, client, pack) = await api.WidgetResellerAsync();
+        var secret = await agency.WidgetSecretAsync(client);
 
         var bought = await WithDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, null, null), new BuyChoice(pack, 1), Ct));
 
@@ -147,10 +147,10 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task CustomQuantity_TypedInTheWidget_IsQuotedAtWhatTheCheckoutCharges()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync();
         await (await agency.Client.PutAsJsonAsync("/api/v1/agency/custom-quantity",
             new { pricePerCredit = "1.2", currency = "usd", minCredits = 10, maxCredits = 1_000 }, Ct)).ExpectAsync(HttpStatusCode.OK);
-        var secret = await SecretAsync(agency, client);
+        var secret = await agency.WidgetSecretAsync(client);
         var offer = (await LoadAsync(agency.Slug, secret)).Custom.ShouldNotBeNull();
 
         var quote = await WithDataAsync(agency.Slug, d => Task.FromResult(d.QuoteCustom(offer, 251)));
@@ -166,7 +166,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_WithoutASavedThemeAccent_DrawsTheAgencysPrimaryColourWithReadableText()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
         (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#FFDD00" }, Ct)).EnsureSuccessStatusCode();
 
         var view = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", null), Ct));
@@ -179,7 +179,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_WithASavedThemeAccent_DrawsTheThemesAccent_AndAnAccentAttributeWinsOverBoth()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
         (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#ff6600" }, Ct)).EnsureSuccessStatusCode();
         (await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "#0f766e" }, Ct)).EnsureSuccessStatusCode();
 
@@ -195,7 +195,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_WithLocaleAndAccentAttributes_FormatsMoneyThatWayAndKeepsOnlyAValidColour()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
 
         var german = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "de-DE", "#0f766e"), Ct));
         var hostile = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "xx-<script>", "red;}"), Ct));
@@ -209,9 +209,9 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Load_FromAnOriginTheAgencyHasNotAllowed_IsUnavailable()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync();
 
-        var view = await LoadAsync(agency.Slug, await SecretAsync(agency, client), new WidgetCaller("https://evil.example", false, agency.Slug));
+        var view = await LoadAsync(agency.Slug, await agency.WidgetSecretAsync(client), new WidgetCaller("https://evil.example", false, agency.Slug));
 
         view.Status.ShouldBe(WidgetStatus.Unavailable);
         view.Packs.ShouldBeEmpty();
@@ -221,7 +221,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task PutWidgetOrigins_NormalisesValidOnesAndRejectsPathsAndWildcards()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
 
         var saved = await (await agency.Client.PutAsJsonAsync("/api/v1/agency/widget-origins",
             new { origins = new[] { "HTTPS://Shop.Example.COM:443", "http://127.0.0.1:8080/", "https://shop.example.com" } }, Ct))
@@ -239,7 +239,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task Hub_FromAnAllowedOrigin_AnswersCorsWithCredentials_AndFromAnyOtherOrigin_Answers403()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
         var http = api.CreateClient();
 
         var preflight = new HttpRequestMessage(HttpMethod.Options, $"/widget/_blazor/negotiate?agency={agency.Slug}&negotiateVersion=1");
@@ -264,7 +264,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [InlineData("https://allowed.example, https://evil.example")]
     public async Task HubNegotiate_WithAnOriginThatNamesNoWebOrigin_Answers403(string origin)
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
         var negotiate = new HttpRequestMessage(HttpMethod.Post, $"/widget/_blazor/negotiate?agency={agency.Slug}&negotiateVersion=1");
         negotiate.Headers.TryAddWithoutValidation("Origin", origin);
 
@@ -277,7 +277,7 @@ public abstract class WidgetApiTests(ApiFixture api)
     [Fact]
     public async Task WidgetSnippet_IsTheScriptAndTheElementForTheAgency()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync();
 
         var body = await (await agency.Client.GetAsync("/api/v1/agency/widget-snippet", Ct)).ExpectAsync(HttpStatusCode.OK);
 
@@ -287,20 +287,6 @@ public abstract class WidgetApiTests(ApiFixture api)
         ]);
         body.GetProperty("allowedOrigins").EnumerateArray().Select(o => o.GetString()).ShouldBe([Site]);
     }
-
-    private async Task<(TestAgency Agency, string Client, string Pack)> ResellerAsync(string currency = "usd")
-    {
-        await api.SetMinimumAsync(currency, "0.5", "0.4");
-        var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500, currency);
-        var client = await agency.CreateSubAccountAsync("reselling");
-        await (await agency.Client.PutAsJsonAsync("/api/v1/agency/widget-origins", new { origins = new[] { Site } }, Ct)).ExpectAsync(HttpStatusCode.OK);
-        return (agency, client, pack);
-    }
-
-    private static async Task<string> SecretAsync(TestAgency agency, string client) =>
-        (await (await agency.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client }, Ct))
-            .ExpectAsync(HttpStatusCode.Created)).GetProperty("clientSecret").GetString()!;
 
     private Task<WidgetView> LoadAsync(string slug, string? secret, WidgetCaller? caller = null) =>
         WithDataAsync(slug, d => d.LoadAsync(new WidgetRequest(slug, secret, "en-US", null), Ct), caller);

@@ -15,15 +15,15 @@ namespace ResellerKit.Tests.Unit.Widget;
 /// </summary>
 public abstract partial class WidgetFirstScreenTests(ApiFixture api)
 {
-    private const string Site = "https://www.agency-site.example";
+    private const string Site = WidgetDriver.Site;
 
     [Fact]
     public async Task Screen_FromAnAllowedSite_ShowsTheAgencysBrandBalanceAndAnEnabledBuyButton_NeverResellerKit()
     {
-        var (agency, client, pack) = await ResellerAsync();
+        var (agency, client, pack) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
         await agency.GrantAsync(client, 40);
 
-        var response = await PostAsync("/widget/screen", Site, agency.Slug, await SecretAsync(agency, client));
+        var response = await PostAsync("/widget/screen", Site, agency.Slug, await agency.WidgetSecretAsync(client));
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Site]);
@@ -39,9 +39,9 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [Fact]
     public async Task Screen_FromASiteTheAgencyDidNotAllow_Answers403AndNoData()
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
 
-        var response = await PostAsync("/widget/screen", "https://evil.example", agency.Slug, await SecretAsync(agency, client));
+        var response = await PostAsync("/widget/screen", "https://evil.example", agency.Slug, await agency.WidgetSecretAsync(client));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
@@ -51,7 +51,7 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [Fact]
     public async Task Screen_WithAFormLargerThanAWidgetSendsInChunks_Answers413()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
         var body = new StreamContent(new MemoryStream(System.Text.Encoding.ASCII.GetBytes("locale=" + new string('a', 64 * 1024))));
         body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/widget/screen?agency={agency.Slug}") { Content = body };
@@ -64,7 +64,7 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [Fact]
     public async Task Screen_AsJsonRatherThanAForm_Answers415()
     {
-        var (agency, _, _) = await ResellerAsync();
+        var (agency, _, _) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/widget/screen?agency={agency.Slug}") { Content = JsonContent.Create(new { agency = agency.Slug }) };
         request.Headers.Add("Origin", Site);
 
@@ -74,9 +74,9 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [Fact]
     public async Task Checkout_ClickedOnTheFirstScreen_StartsTheAgencysCheckoutForThatClientAndShowsItOpen()
     {
-        var (agency, client, pack) = await ResellerAsync();
+        var (agency, client, pack) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
 
-        var body = await (await PostAsync("/widget/checkout", Site, agency.Slug, await SecretAsync(agency, client), ("pack", pack)))
+        var body = await (await PostAsync("/widget/checkout", Site, agency.Slug, await agency.WidgetSecretAsync(client), ("pack", pack)))
             .ExpectAsync(HttpStatusCode.OK);
 
         var started = body.GetProperty("started");
@@ -95,8 +95,8 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [Fact]
     public async Task Checkout_WithASecretThatDoesNotVerify_Answers422InWordsAndStartsNothing()
     {
-        var (agency, client, pack) = await ResellerAsync();
-        var secret = await SecretAsync(agency, client);
+        var (agency, client, pack) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
+        var secret = await agency.WidgetSecretAsync(client);
         var forged = secret[..^6] + (secret[^6..] == "AAAAAA" ? "BBBBBB" : "AAAAAA");
 
         var problem = await (await PostAsync("/widget/checkout", Site, agency.Slug, forged, ("pack", pack)))
@@ -111,9 +111,9 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [InlineData("nothing", "")]
     public async Task Checkout_WithoutAPackOrAPositiveQuantity_Answers400(string field, string value)
     {
-        var (agency, client, _) = await ResellerAsync();
+        var (agency, client, _) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
 
-        var problem = await (await PostAsync("/widget/checkout", Site, agency.Slug, await SecretAsync(agency, client), (field, value)))
+        var problem = await (await PostAsync("/widget/checkout", Site, agency.Slug, await agency.WidgetSecretAsync(client), (field, value)))
             .ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
 
         problem.GetProperty("detail").GetString().ShouldBe("Choose a pack or a number of credits to buy.");
@@ -122,9 +122,9 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
     [Fact]
     public async Task Checkout_FromASiteTheAgencyDidNotAllow_Answers403()
     {
-        var (agency, client, pack) = await ResellerAsync();
+        var (agency, client, pack) = await api.WidgetResellerAsync(displayName: "Bluebird Growth");
 
-        var response = await PostAsync("/widget/checkout", "https://evil.example", agency.Slug, await SecretAsync(agency, client), ("pack", pack));
+        var response = await PostAsync("/widget/checkout", "https://evil.example", agency.Slug, await agency.WidgetSecretAsync(client), ("pack", pack));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -138,21 +138,6 @@ public abstract partial class WidgetFirstScreenTests(ApiFixture api)
         request.Headers.Add("Origin", origin);
         return await api.CreateClient().SendAsync(request, Ct);
     }
-
-    private async Task<(TestAgency Agency, string Client, string Pack)> ResellerAsync()
-    {
-        await api.SetMinimumAsync("usd", "0.5", "0.4");
-        var agency = await api.CreateAgencyAsync();
-        await (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { displayName = "Bluebird Growth" }, Ct)).ExpectAsync(HttpStatusCode.OK);
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500, "usd");
-        var client = await agency.CreateSubAccountAsync("reselling");
-        await (await agency.Client.PutAsJsonAsync("/api/v1/agency/widget-origins", new { origins = new[] { Site } }, Ct)).ExpectAsync(HttpStatusCode.OK);
-        return (agency, client, pack);
-    }
-
-    private static async Task<string> SecretAsync(TestAgency agency, string client) =>
-        (await (await agency.Client.PostAsJsonAsync("/api/v1/widget-sessions", new { subAccountId = client }, Ct))
-            .ExpectAsync(HttpStatusCode.Created)).GetProperty("clientSecret").GetString()!;
 
     [GeneratedRegex("<button[^>]*aria-label=\"Buy Starter\"[^>]*>")]
     private static partial Regex BuyButton();
