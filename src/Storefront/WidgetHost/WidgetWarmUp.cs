@@ -98,7 +98,7 @@ public sealed class WidgetWarmUp(
             throw new InvalidOperationException($"The widget of {agency.Slug} rendered as unavailable.");
         }
         var now = DateTimeOffset.UtcNow;
-        var session = (await db.WidgetSessions.AsNoTracking().Where(s => s.AgencyId == agency.Id && s.RevokedAt == null).Take(50).ToListAsync(ct))
+        var session = (await db.WidgetSessions.AsNoTracking().Where(s => s.AgencyId == agency.Id && s.RevokedAt == null).OrderByDescending(s => s.ExpiresAt).Take(50).ToListAsync(ct))
             .FirstOrDefault(s => s.IsActiveAt(now));
         var secret = session is null ? WellFormedSecret : await services.GetRequiredService<ClientSecrets>().IssueAsync(session, ct);
         return (agency.Slug, (await services.GetRequiredService<WidgetOrigins>().ListAsync(agency.Id, ct)).FirstOrDefault(), secret);
