@@ -36,7 +36,8 @@ public sealed partial class TeamInvitations(DemoStorefront demo, Chromium chromi
         await page.GotoAsync(journey.Url("/admin/accept-invite?" + link.Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal)));
         await page.GetByLabel("New password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/admin"));
+        // Generous: on a busy 2-core runner this write once waited about 30 s for SQLite's lock (an open finding).
+        await page.WaitForURLAsync(new Regex("/admin"), new() { Timeout = 90_000 });
         return page;
     }
 
