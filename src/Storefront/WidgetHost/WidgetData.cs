@@ -70,7 +70,7 @@ public sealed class WidgetData(IServiceScopeFactory scopes, AuthenticationStateP
             return null;
         }
         var purchase = (await scope.ServiceProvider.GetRequiredService<GetCheckoutResult>().HandleAsync(checkoutId, ct))?.Purchase;
-        return purchase is { State: PurchaseState.Pending, CheckoutUrl: { } url } && purchase.SubAccountId == client.Id
+        return purchase is { CheckoutUrl: { } url } && purchase.SubAccountId == client.Id
             ? new BuyOutcome(checkoutId, url, purchase.Credits, null)
             : null;
     }

@@ -92,6 +92,14 @@ public sealed partial class CreditsWidget
             return;
         }
         pending = outcome;
+        // The buyer may have paid (and the credits landed) while the circuit was starting: then say so at once,
+        // rather than watching a checkout that is already over beside a balance read before it landed.
+        var progress = await Data.ProgressAsync(Request, outcome.CheckoutId!, disposed.Token);
+        if (progress != PurchaseProgress.Pending)
+        {
+            await FinishAsync(outcome, progress);
+            return;
+        }
         message = CompleteInCheckout;
         messageIsError = false;
         if (RendererInfo.IsInteractive)

@@ -16,7 +16,10 @@ public interface IWidgetData
     /// <summary>Starts a checkout for a pack or a custom quantity, priced from the agency's current prices.</summary>
     Task<BuyOutcome> BuyAsync(WidgetRequest request, BuyChoice choice, CancellationToken ct);
 
-    /// <summary>A checkout this client started that is still open (to show and watch), or null.</summary>
+    /// <summary>
+    /// A checkout this client started, open or already over (the widget then asks <see cref="ProgressAsync"/> where it
+    /// stands), or null when it is not this client's.
+    /// </summary>
     Task<BuyOutcome?> ResumeAsync(WidgetRequest request, string checkoutId, CancellationToken ct);
 
     /// <summary>Where a checkout this client started stands.</summary>

@@ -71,6 +71,36 @@ public sealed class WidgetEmbedTests(WidgetHost host) : IClassFixture<WidgetHost
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Artifacts("screenshots"), "widget-early-click.png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The buyer pays before the live widget has started (Blazor's script is held back until the agency's return page
+    /// has shown): the live widget reports the purchase as completed, with the new balance, as soon as it starts.
+    /// </summary>
+    [Fact]
+    public async Task Widget_PaidBeforeTheCircuitIsLive_ReportsThePurchaseCompletedWhenItStarts()
+    {
+        var (agency, slug, client) = await StorefrontApi.ResellerAsync(storefront.BaseUrl, site.Origin);
+        var url = site.Embed("/paid-early", storefront.BaseUrl, slug, await agency.ClientSecretAsync(client));
+        var page = await browser.NewPageAsync();
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/_framework/blazor.server.js", async route => { await release.Task; await route.ContinueAsync(); });
+
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var buy = page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter", Exact = true });
+        await Assertions.Expect(buy).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        var checkout = await page.RunAndWaitForPopupAsync(() => buy.ClickAsync());
+        await checkout.WaitForLoadStateAsync();
+        await checkout.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
+        await checkout.WaitForURLAsync(u => new Uri(u).Host == $"{slug}.localhost", new() { Timeout = 30_000 });
+        var balance = await Poll.UntilAsync(async () => (await agency.SendAsync(HttpMethod.Get, $"/api/v1/sub-accounts/{client}/balance")).GetProperty("balance").GetInt64(),
+            credits => credits == 100, TimeSpan.FromSeconds(30));
+        balance.ShouldBe(100, "the credits landed before the live widget started");
+        release.SetResult();
+
+        await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("100 credits", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("purchase-completed");
+        await Assertions.Expect(page.Locator("resellerkit-credits").GetByRole(AriaRole.Status)).ToContainTextAsync("100 credits added");
+    }
+
     [Fact]
     public async Task Widget_WithAForgedClientSecret_ShowsSignedOutAndNoAccount()
     {

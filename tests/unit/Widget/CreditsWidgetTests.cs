@@ -137,6 +137,27 @@ public sealed class CreditsWidgetTests : IDisposable
         data.Bought.ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// The buyer paid in the checkout tab while the circuit was still starting, and the credits landed between the
+    /// widget's first read of the balance and its look at the checkout: it says so at once, with the new balance.
+    /// </summary>
+    [Fact]
+    public void Checkout_PaidWhileTheWidgetWasStarting_ShowsTheCreditsAtOnce()
+    {
+        data.Open["cs_early"] = new BuyOutcome("cs_early", "https://checkout.test/cs_early", 100, null);
+        data.Progress = PurchaseProgress.Completed;
+        var reads = 0;
+        data.View = () => FakeWidgetData.Ready(reads++ == 0 ? 0 : 100);
+
+        var widget = context.Render<CreditsWidget>(p => p
+            .Add(w => w.Agency, "demo").Add(w => w.ClientSecret, "rkws_secret").Add(w => w.Checkout, "cs_early")
+            .Add(w => w.OnEvent, e => events.Add(e)));
+
+        widget.WaitForAssertion(() => widget.Find("[data-testid=balance]").TextContent.ShouldBe("100 credits"));
+        widget.Find(".rk-status").TextContent.ShouldContain("100 credits added");
+        events.Single(e => e.Type == WidgetEvent.PurchaseCompleted).Detail.ShouldBe(new PurchaseCompletedDetail("cs_early", 100, 100));
+    }
+
     [Fact]
     public void Checkout_NotOpenForThisClient_IsNeitherShownNorWatched()
     {

@@ -53,7 +53,7 @@ public sealed class FakeWidgetData : IWidgetData
         return Task.FromResult(new BuyOutcome("cs_test_1", "https://checkout.test/cs_test_1", choice.Credits ?? 100, null));
     }
 
-    /// <summary>The checkouts <see cref="ResumeAsync"/> knows as open for this client.</summary>
+    /// <summary>The checkouts <see cref="ResumeAsync"/> knows as this client's (where each stands is <see cref="Progress"/>).</summary>
     public Dictionary<string, BuyOutcome> Open { get; } = [];
 
     public Task<BuyOutcome?> ResumeAsync(WidgetRequest request, string checkoutId, CancellationToken ct) =>
