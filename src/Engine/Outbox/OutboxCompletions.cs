@@ -37,6 +37,9 @@ internal sealed class OutboxCompletions(
         }
     }
 
+    /// <summary>Marks what finished after <see cref="RunAsync"/> ended (deliveries a stopping node waited for).</summary>
+    public Task FlushAsync() => MarkWaitingAsync(CancellationToken.None);
+
     private async Task MarkWaitingAsync(CancellationToken ct)
     {
         var ids = new List<long>();

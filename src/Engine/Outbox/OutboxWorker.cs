@@ -40,6 +40,9 @@ public sealed class OutboxWorker(
     /// </summary>
     private readonly ConcurrentDictionary<long, byte> inFlight = new();
 
+    /// <summary>The deliveries of handed-over rows still running: a stopping node waits for them before it gives back its leases.</summary>
+    private readonly ConcurrentDictionary<Task, byte> handedOver = new();
+
     private OutboxCompletions? completions;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,11 +55,14 @@ public sealed class OutboxWorker(
             var running = lanes.Values.Distinct().Select(lane => PollAsync(lane, stoppingToken)).Append(HandOverAsync(lanes, stoppingToken)).ToList();
             var marking = completions.RunAsync(stoppingToken);
             await Task.WhenAll(running);
+            await Task.WhenAny(Task.WhenAll(handedOver.Keys), Task.Delay(TimeSpan.FromSeconds(5), clock, CancellationToken.None));
             await marking;
+            await completions.FlushAsync();
         }
         finally
         {
             signal.Listen(false);
+            await OutboxLeases.ReleaseAsync(scopes, owner, inFlight.Keys.ToList(), logger);
         }
     }
 
@@ -82,7 +88,11 @@ public sealed class OutboxWorker(
             await foreach (var committed in signal.Reader.ReadAllAsync(ct))
             {
                 var lane = lanes[OutboxLane.Payments].Holds(committed.Topic) ? lanes[OutboxLane.Payments] : lanes[OutboxLane.Default];
-                _ = DeliverInLaneAsync(lane, committed.Id, ct, committed);
+                var delivery = DeliverInLaneAsync(lane, committed.Id, ct, committed);
+                if (handedOver.TryAdd(delivery, 0))
+                {
+                    _ = delivery.ContinueWith(done => handedOver.TryRemove(done, out _), TaskScheduler.Default);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
