@@ -32,7 +32,8 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
             }
             var subAccount = purchase.SubAccount!;
             await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
-            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(purchase.Credits),
+            var (wallet, issuance) = await WhereToGrantAsync(purchase, token);
+            var posted = await ledger.TransferAsync(issuance, wallet, new Credits.Credits(purchase.Credits),
                 new TransferDetails(purchase.AgencyId, subAccount.Id, TransactionType.Purchase)
                 {
                     Description = purchase.Description,
@@ -53,19 +54,36 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
             {
                 SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
                 AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
-                Balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+                Balance = await ledger.BalanceAsync(wallet.Id, token),
             });
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
             await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
             {
                 subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
-                currency = purchase.Currency, balance = await ledger.BalanceAsync(subAccount.WalletId, token),
+                currency = purchase.Currency, balance = await ledger.BalanceAsync(wallet.Id, token),
                 source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
             }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
         return granted.Value;
+    }
+
+    /// <summary>
+    /// Read under the account's lock, not when the webhook arrived: an ownership transfer accepted meanwhile gives the
+    /// account new wallets at its new owner, and the credits go to the wallet it has now. They are issued by the
+    /// agency that sold them and was paid (the purchase's), whoever owns the account today.
+    /// </summary>
+    private async Task<(WalletRef Wallet, WalletRef Issuance)> WhereToGrantAsync(Purchase purchase, CancellationToken ct)
+    {
+        var account = await db.SubAccounts.AsNoTracking().Where(s => s.Id == purchase.SubAccountId)
+            .Select(s => new { s.WalletId, s.AgencyId }).SingleAsync(ct);
+        var loaded = purchase.SubAccount!.Agency!; // The account's agency when the webhook arrived.
+        var issuance = loaded.Id == purchase.AgencyId
+            ? loaded.Issuance
+            : new WalletRef(await db.Agencies.AsNoTracking().Where(a => a.Id == purchase.AgencyId).Select(a => a.IssuanceWalletId).SingleAsync(ct),
+                purchase.AgencyId, WalletKind.Issuance);
+        return (new WalletRef(account.WalletId, account.AgencyId, WalletKind.SubAccount), issuance);
     }
 }

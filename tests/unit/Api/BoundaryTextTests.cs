@@ -49,6 +49,24 @@ public sealed class BoundaryTextTests(SqliteApi api) : IClassFixture<SqliteApi>
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
+    /// <summary>The batch route reads its events as raw JSON: a lone surrogate in one is refused at the door, not a 500.</summary>
+    [Theory]
+    [InlineData("id")]
+    [InlineData("description")]
+    [InlineData("metadata")]
+    public async Task UsageBatch_WithAnEscapedLoneSurrogateInAnEvent_Answers400(string field)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var subAccount = await agency.CreateSubAccountAsync();
+        var odd = field == "metadata" ? "{\"note\":\"\\ud800\"}" : "\"\\ud800\"";
+        var first = field == "id" ? "" : "\"id\":\"e1\",";
+        var body = $"{{\"events\":[{{{first}\"subAccountId\":\"{subAccount}\",\"credits\":1,\"{field}\":{odd}}}]}}";
+
+        var response = await agency.Client.PostAsync("/api/v1/usage/batch", Json(Encoding.UTF8.GetBytes(body)), Ct);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     [Theory]
     [InlineData("POST", "/api/v1/sub-accounts", "{\"name\":\"Acme\\u0000Corp\",\"email\":\"{email}\",\"creditMode\":\"shared\"}", "name")]
     [InlineData("POST", "/api/v1/sub-accounts", "{\"name\":\"Acme\\r\\nBcc: victim\",\"email\":\"{email}\",\"creditMode\":\"shared\"}", "name")]
