@@ -98,6 +98,23 @@ public sealed class TwoFactorTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task SignInRecoveryCode_WrongFiveTimes_LocksTheAccountEvenForAnUnusedCode()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var (_, codes) = await (await api.SignInOwnerAsync(agency)).TurnOnAsync();
+        var (browser, _) = await api.PasswordStepAsync($"owner@{agency.Slug}.example", BackOfficeSignIn.OwnerPassword);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.RecoveryStepAsync("AAAAA-BBBBB");
+        }
+        var right = await browser.RecoveryStepAsync(codes[0]);
+
+        right.StatusCode.ShouldBe(HttpStatusCode.OK, "a locked account does not open, even with a recovery code it has not used");
+        WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many wrong codes: this account is locked for 15 minutes.");
+    }
+
+    [Fact]
     public async Task TwoFactorOff_AsksForACode_AndTurnsOffOnlyWithARightOne()
     {
         var agency = await api.CreateAgencyAsync();
