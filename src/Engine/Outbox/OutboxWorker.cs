@@ -41,13 +41,13 @@ public sealed class OutboxWorker(
 
     private OutboxCompletions? completions;
 
-    private OutboxDelivery? delivery;
+    private OutboxDelivery? rowDelivery;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lanes = Lanes();
         completions = new OutboxCompletions(scopes, owner, clock, logger, marked => { foreach (var id in marked) inFlight.TryRemove(id, out _); });
-        delivery = new OutboxDelivery(scopes, owner, clock, options.Value, logger, completions);
+        rowDelivery = new OutboxDelivery(scopes, owner, clock, options.Value, logger, completions);
         signal.Listen(true);
         try
         {
@@ -154,7 +154,7 @@ public sealed class OutboxWorker(
         var marking = false;
         try
         {
-            marking = await delivery!.DeliverAsync(id, handed, ct);
+            marking = await rowDelivery!.DeliverAsync(id, handed, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
