@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
-using ResellerKit.Engine.Telemetry;
 
 namespace ResellerKit.Engine.Outbox;
 
@@ -25,6 +23,7 @@ namespace ResellerKit.Engine.Outbox;
 /// meanwhile. A mark lost in a crash only leaves the row leased until its lease ends, and the message is then
 /// delivered again with the same message id, which receivers drop as a duplicate.
 /// </para>
+/// <para>The worker schedules; <see cref="OutboxDelivery"/> claims, delivers and records one row.</para>
 /// </summary>
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxWorker> logger)
@@ -45,10 +44,13 @@ public sealed class OutboxWorker(
 
     private OutboxCompletions? completions;
 
+    private OutboxDelivery? rowDelivery;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var lanes = Lanes();
         completions = new OutboxCompletions(scopes, owner, clock, logger, marked => { foreach (var id in marked) inFlight.TryRemove(id, out _); });
+        rowDelivery = new OutboxDelivery(scopes, owner, clock, options.Value, logger, completions);
         signal.Listen(true);
         try
         {
@@ -162,7 +164,7 @@ public sealed class OutboxWorker(
         var marking = false;
         try
         {
-            marking = await DeliverAsync(id, handed, ct);
+            marking = await rowDelivery!.DeliverAsync(id, handed, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -189,83 +191,4 @@ public sealed class OutboxWorker(
 
         public bool Holds(string topic) => Topics.Contains(topic) == Mine;
     }
-
-    /// <summary>Delivers one row; true when it was delivered and waits in <see cref="completions"/> for its mark.</summary>
-    private async Task<bool> DeliverAsync(long id, CommittedMessage? handed, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        var now = clock.GetUtcNow();
-        OutboxMessage? message;
-        if (handed?.LeasedUntil is { } leased && leased - now > options.Value.Lease / 2)
-        {
-            // Written leased to this node, and the lease has time left: it is ours to deliver without a claim.
-            message = await db.OutboxMessages.AsNoTracking()
-                .SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == owner && m.CompletedAt == null && m.AbandonedAt == null, ct);
-        }
-        else
-        {
-            var leaseEnd = now + options.Value.Lease;
-            var reclaim = handed is not null; // Its lease is this node's own, running out.
-            var claimed = await db.OutboxMessages
-                .Where(m => m.Id == id && m.CompletedAt == null && m.AbandonedAt == null && m.NextAttemptAt <= now
-                    && (m.LeasedUntil == null || m.LeasedUntil < now || (reclaim && m.LeaseOwner == owner)))
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(m => m.LeasedUntil, leaseEnd)
-                    .SetProperty(m => m.LeaseOwner, owner)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            message = claimed == 0 ? null : await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
-        }
-        if (message is null)
-        {
-            return false; // Another worker took it, or it is done (or a savepoint undid the row announced).
-        }
-        using var activity = EngineTelemetry.StartOutboxDelivery(message.Topic, message.MessageId, message.Attempts);
-        // Handlers are scoped (they use the database), so each delivery resolves its own.
-        var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().SingleOrDefault(h => h.Topic == message.Topic);
-
-        OutboxOutcome outcome;
-        try
-        {
-            outcome = handler is null
-                ? OutboxOutcome.Abandon($"No handler for topic '{message.Topic}'.")
-                : await handler.HandleAsync(message, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            logger.LogWarning(e, "Delivering outbox message {MessageId} ({Topic}) failed", message.MessageId, message.Topic);
-            outcome = OutboxOutcome.RetryAt(clock.GetUtcNow() + Backoff.For(message.Attempts), e.Message);
-        }
-
-        activity?.SetTag("resellerkit.outbox.outcome", OutcomeName(outcome));
-        if (outcome is not DeliveredOutcome)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, outcome is RetryOutcome r ? r.Error : ((AbandonOutcome)outcome).Error);
-        }
-        if (outcome is DeliveredOutcome)
-        {
-            completions!.Add(id);
-            return true;
-        }
-        var mine = db.OutboxMessages.Where(m => m.Id == id && m.LeaseOwner == owner);
-        var done = clock.GetUtcNow();
-        await (outcome switch
-        {
-            RetryOutcome r => mine.ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.NextAttemptAt, r.When).SetProperty(m => m.LastError, Truncate(r.Error)).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), ct),
-            AbandonOutcome a => mine.ExecuteUpdateAsync(set => set
-                .SetProperty(m => m.AbandonedAt, done).SetProperty(m => m.LastError, Truncate(a.Error)).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), ct),
-            _ => throw new InvalidOperationException($"Unknown outcome {outcome}"),
-        });
-        return false;
-    }
-
-    private static string OutcomeName(OutboxOutcome outcome) => outcome switch
-    {
-        DeliveredOutcome => "delivered",
-        RetryOutcome => "retry",
-        _ => "abandoned",
-    };
-
-    private static string Truncate(string error) => error.Length <= 2000 ? error : error[..2000];
 }

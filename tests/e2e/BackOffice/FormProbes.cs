@@ -52,7 +52,7 @@ public static class FormProbes
         new("get /admin/sub-accounts"),
         new("post /admin/sub-accounts/{id}/ownership-transfer", Skip: "hands the walk's client to itself (OwnershipTransferTests and OwnershipJourneyTests send transfers)"),
         new("post /admin/sub-accounts/{id}/ownership-transfer/cancel", Skip: "shown only while a transfer waits (OwnershipTransferTests cancel one)"),
-        new("post /admin/ownership-offers/{id}/accept", Skip: "takes over a client's own account (OwnershipTransferTests accept an offer)"),
+        new("post /admin/ownership-offers/{id}/accept", Skip: "takes over a client's own account (OwnershipOfferTests accept an offer)"),
         new("allow-origin", Skip: "its buttons sit in the list of refused sites, outside the form (RefusedOriginsTests press them)"),
         new("publish-draft", Outcome: FormOutcome.Words),
         new("discard-draft", Outcome: FormOutcome.Words),
@@ -82,8 +82,8 @@ public static class FormProbes
         new("post /admin/connections/{id}/revoke", Skip: "takes the agency's access away (the connection tests revoke it)"),
         new("post /admin/connections/answer", Outcome: FormOutcome.Words),
         new("post /admin/ownership/accept", Skip: "moves the account to its client (OwnershipJourneyTests accepts from the emailed link)"),
-        new("post /admin/connections/{id}/offer-ownership", Skip: "offers the client's account to an agency (OwnershipTransferTests offer and accept)"),
-        new("post /admin/ownership-offer/withdraw", Skip: "shown only while the client's offer waits (OwnershipTransferTests withdraw one)"),
+        new("post /admin/connections/{id}/offer-ownership", Skip: "offers the client's account to an agency (OwnershipOfferTests offer and accept)"),
+        new("post /admin/ownership-offer/withdraw", Skip: "shown only while the client's offer waits (OwnershipOfferTests withdraw one)"),
 
         // Nobody signed in
         new("login", Fields(("#email", "owner@brightside.example"), ("#password", "{owner-password}")), Fields(("#email", "owner@brightside.example"), ("#password", "wrong-password-{n}"))),

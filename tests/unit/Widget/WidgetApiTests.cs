@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Storefront.WidgetHost;
 using ResellerKit.Tests.Unit.Support;
 using ResellerKit.Widget.Data;
@@ -10,8 +7,9 @@ using ResellerKit.Widget.Data;
 namespace ResellerKit.Tests.Unit.Widget;
 
 /// <summary>
-/// The widget's server side through the real app: client secrets, revocation, the origin allow-list and the hub's
-/// CORS, and what a widget call may see (the floor at render and at checkout, shared mode, foreign agencies).
+/// The widget's server side through the real app: client secrets and revocation, and what a widget call may see and
+/// buy (the floor at render and at checkout, shared mode, foreign agencies). Its looks are in
+/// <see cref="WidgetAppearanceTests"/>, the origin allow-list and the hub's CORS in <see cref="WidgetOriginTests"/>.
 /// </summary>
 public abstract class WidgetApiTests(ApiFixture api)
 {
@@ -56,7 +54,7 @@ public abstract class WidgetApiTests(ApiFixture api)
         var (agency, client, _) = await api.WidgetResellerAsync();
         await agency.GrantAsync(client, 40);
 
-        var view = await LoadAsync(agency.Slug, await agency.WidgetSecretAsync(client));
+        var view = await api.LoadWidgetAsync(agency.Slug, await agency.WidgetSecretAsync(client));
 
         view.Status.ShouldBe(WidgetStatus.Ready);
         view.Account!.Name.ShouldStartWith("Client ");
@@ -74,7 +72,7 @@ public abstract class WidgetApiTests(ApiFixture api)
 
         await (await agency.Client.DeleteAsync($"/api/v1/widget-sessions/{session.GetProperty("id").GetString()}", Ct))
             .ExpectAsync(HttpStatusCode.NoContent);
-        var view = await LoadAsync(agency.Slug, session.GetProperty("clientSecret").GetString());
+        var view = await api.LoadWidgetAsync(agency.Slug, session.GetProperty("clientSecret").GetString());
 
         view.Status.ShouldBe(WidgetStatus.SignedOut);
         view.Account.ShouldBeNull();
@@ -87,7 +85,7 @@ public abstract class WidgetApiTests(ApiFixture api)
         var (agency, _, _) = await api.WidgetResellerAsync();
         var (other, otherClient, _) = await api.WidgetResellerAsync();
 
-        var view = await LoadAsync(agency.Slug, await other.WidgetSecretAsync(otherClient));
+        var view = await api.LoadWidgetAsync(agency.Slug, await other.WidgetSecretAsync(otherClient));
 
         view.Status.ShouldBe(WidgetStatus.SignedOut);
         view.Account.ShouldBeNull();
@@ -101,7 +99,7 @@ public abstract class WidgetApiTests(ApiFixture api)
         var shared = await agency.CreateSubAccountAsync("shared");
         (await agency.Client.UsageAsync(shared, 7)).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        var view = await LoadAsync(agency.Slug, await agency.WidgetSecretAsync(shared));
+        var view = await api.LoadWidgetAsync(agency.Slug, await agency.WidgetSecretAsync(shared));
 
         view.Account!.Reselling.ShouldBeFalse();
         view.Account.Balance.ShouldBeNull();
@@ -117,8 +115,8 @@ public abstract class WidgetApiTests(ApiFixture api)
         var secret = await agency.WidgetSecretAsync(client);
 
         await api.SetMinimumAsync("chf", "20");
-        var view = await LoadAsync(agency.Slug, secret);
-        var bought = await WithDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, null, null), new BuyChoice(pack, null), Ct));
+        var view = await api.LoadWidgetAsync(agency.Slug, secret);
+        var bought = await api.WithWidgetDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, null, null), new BuyChoice(pack, null), Ct));
 
         view.Packs.ShouldBeEmpty();
         bought.Started.ShouldBeFalse();
@@ -131,7 +129,7 @@ public abstract class WidgetApiTests(ApiFixture api)
         var (agency, client, pack) = await api.WidgetResellerAsync();
         var secret = await agency.WidgetSecretAsync(client);
 
-        var bought = await WithDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, null, null), new BuyChoice(pack, 1), Ct));
+        var bought = await api.WithWidgetDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, null, null), new BuyChoice(pack, 1), Ct));
 
         bought.Started.ShouldBeTrue(bought.Error);
         bought.Credits.ShouldBe(100);
@@ -151,127 +149,16 @@ public abstract class WidgetApiTests(ApiFixture api)
         await (await agency.Client.PutAsJsonAsync("/api/v1/agency/custom-quantity",
             new { pricePerCredit = "1.2", currency = "usd", minCredits = 10, maxCredits = 1_000 }, Ct)).ExpectAsync(HttpStatusCode.OK);
         var secret = await agency.WidgetSecretAsync(client);
-        var offer = (await LoadAsync(agency.Slug, secret)).Custom.ShouldNotBeNull();
+        var offer = (await api.LoadWidgetAsync(agency.Slug, secret)).Custom.ShouldNotBeNull();
 
-        var quote = await WithDataAsync(agency.Slug, d => Task.FromResult(d.QuoteCustom(offer, 251)));
-        var bought = await WithDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, "en-US", null), new BuyChoice(null, 251), Ct));
+        var quote = await api.WithWidgetDataAsync(agency.Slug, d => Task.FromResult(d.QuoteCustom(offer, 251)));
+        var bought = await api.WithWidgetDataAsync(agency.Slug, d => d.BuyAsync(new WidgetRequest(agency.Slug, secret, "en-US", null), new BuyChoice(null, 251), Ct));
         var purchase = await agency.PurchaseAsync(client);
 
         bought.Started.ShouldBeTrue(bought.Error);
         purchase.GetProperty("credits").GetInt64().ShouldBe(251);
         purchase.GetProperty("amount").GetInt64().ShouldBe(302);
         quote.ShouldBe("$3.02", "the widget quotes what the checkout charges");
-    }
-
-    [Fact]
-    public async Task Load_WithoutASavedThemeAccent_DrawsTheAgencysPrimaryColourWithReadableText()
-    {
-        var (agency, _, _) = await api.WidgetResellerAsync();
-        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#FFDD00" }, Ct)).EnsureSuccessStatusCode();
-
-        var view = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", null), Ct));
-
-        view.Theme.Accent.ShouldBe("#ffdd00");
-        view.Theme.AccentText.ShouldBe("#111827", "white on yellow is unreadable");
-        ResellerKit.Widget.Components.WidgetCss.Variables(view.Theme).ShouldContain("--rk-accent:#ffdd00;");
-    }
-
-    [Fact]
-    public async Task Load_WithASavedThemeAccent_DrawsTheThemesAccent_AndAnAccentAttributeWinsOverBoth()
-    {
-        var (agency, _, _) = await api.WidgetResellerAsync();
-        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { primaryColor = "#ff6600" }, Ct)).EnsureSuccessStatusCode();
-        (await agency.Client.PutAsJsonAsync("/api/v1/theme/settings", new { accent_color = "#0f766e" }, Ct)).EnsureSuccessStatusCode();
-
-        var themed = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", null), Ct));
-        var attributed = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "en-US", "#fde68a"), Ct));
-
-        themed.Theme.Accent.ShouldBe("#0f766e");
-        themed.Theme.AccentText.ShouldBe("#ffffff");
-        attributed.Theme.Accent.ShouldBe("#fde68a");
-        attributed.Theme.AccentText.ShouldBe("#111827");
-    }
-
-    [Fact]
-    public async Task Load_WithLocaleAndAccentAttributes_FormatsMoneyThatWayAndKeepsOnlyAValidColour()
-    {
-        var (agency, _, _) = await api.WidgetResellerAsync();
-
-        var german = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "de-DE", "#0f766e"), Ct));
-        var hostile = await WithDataAsync(agency.Slug, d => d.LoadAsync(new WidgetRequest(agency.Slug, null, "xx-<script>", "red;}"), Ct));
-
-        german.Packs.Single().PriceText.ShouldBe("15,00 $");
-        german.Theme.Accent.ShouldBe("#0f766e");
-        hostile.Packs.Single().PriceText.ShouldBe("$15.00");
-        hostile.Theme.Accent.ShouldBe("#4338ca");
-    }
-
-    [Fact]
-    public async Task Load_FromAnOriginTheAgencyHasNotAllowed_IsUnavailable()
-    {
-        var (agency, client, _) = await api.WidgetResellerAsync();
-
-        var view = await LoadAsync(agency.Slug, await agency.WidgetSecretAsync(client), new WidgetCaller("https://evil.example", false, agency.Slug));
-
-        view.Status.ShouldBe(WidgetStatus.Unavailable);
-        view.Packs.ShouldBeEmpty();
-        view.Account.ShouldBeNull();
-    }
-
-    [Fact]
-    public async Task PutWidgetOrigins_NormalisesValidOnesAndRejectsPathsAndWildcards()
-    {
-        var (agency, _, _) = await api.WidgetResellerAsync();
-
-        var saved = await (await agency.Client.PutAsJsonAsync("/api/v1/agency/widget-origins",
-            new { origins = new[] { "HTTPS://Shop.Example.COM:443", "http://127.0.0.1:8080/", "https://shop.example.com" } }, Ct))
-            .ExpectAsync(HttpStatusCode.OK);
-        var refused = await (await agency.Client.PutAsJsonAsync("/api/v1/agency/widget-origins",
-            new { origins = new[] { "https://ok.example", "https://a.example/path", "*.example.com", "ftp://x.example" } }, Ct))
-            .ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-
-        saved.GetProperty("origins").EnumerateArray().Select(o => o.GetString()).ShouldBe(["http://127.0.0.1:8080", "https://shop.example.com"]);
-        refused.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["origins[1]", "origins[2]", "origins[3]"]);
-        (await (await agency.Client.GetAsync("/api/v1/agency/widget-origins", Ct)).ExpectAsync(HttpStatusCode.OK))
-            .GetProperty("origins").GetArrayLength().ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task Hub_FromAnAllowedOrigin_AnswersCorsWithCredentials_AndFromAnyOtherOrigin_Answers403()
-    {
-        var (agency, _, _) = await api.WidgetResellerAsync();
-        var http = api.CreateClient();
-
-        var preflight = new HttpRequestMessage(HttpMethod.Options, $"/widget/_blazor/negotiate?agency={agency.Slug}&negotiateVersion=1");
-        preflight.Headers.Add("Origin", Site);
-        preflight.Headers.Add("Access-Control-Request-Method", "POST");
-        preflight.Headers.Add("Access-Control-Request-Headers", "x-requested-with,x-signalr-user-agent");
-        var allowed = await http.SendAsync(preflight, Ct);
-        var negotiate = new HttpRequestMessage(HttpMethod.Post, $"/widget/_blazor/negotiate?agency={agency.Slug}&negotiateVersion=1");
-        negotiate.Headers.Add("Origin", "https://evil.example");
-        var refused = await http.SendAsync(negotiate, Ct);
-
-        allowed.StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        allowed.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Site]);
-        allowed.Headers.GetValues("Access-Control-Allow-Credentials").ShouldBe(["true"]);
-        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        refused.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
-    }
-
-    [Theory]
-    [InlineData("null")]
-    [InlineData("file://")]
-    [InlineData("https://allowed.example, https://evil.example")]
-    public async Task HubNegotiate_WithAnOriginThatNamesNoWebOrigin_Answers403(string origin)
-    {
-        var (agency, _, _) = await api.WidgetResellerAsync();
-        var negotiate = new HttpRequestMessage(HttpMethod.Post, $"/widget/_blazor/negotiate?agency={agency.Slug}&negotiateVersion=1");
-        negotiate.Headers.TryAddWithoutValidation("Origin", origin);
-
-        var response = await api.CreateClient().SendAsync(negotiate, Ct);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        response.Headers.Contains("Access-Control-Allow-Origin").ShouldBeFalse();
     }
 
     [Fact]
@@ -286,22 +173,6 @@ public abstract class WidgetApiTests(ApiFixture api)
             $"<resellerkit-credits agency=\"{agency.Slug}\" client-secret=\"{{CLIENT_SECRET}}\" style=\"display:block;min-height:22rem\"></resellerkit-credits>",
         ]);
         body.GetProperty("allowedOrigins").EnumerateArray().Select(o => o.GetString()).ShouldBe([Site]);
-    }
-
-    private Task<WidgetView> LoadAsync(string slug, string? secret, WidgetCaller? caller = null) =>
-        WithDataAsync(slug, d => d.LoadAsync(new WidgetRequest(slug, secret, "en-US", null), Ct), caller);
-
-    /// <summary>The widget's data service as a circuit sees it, opened from <paramref name="caller"/> (the allowed site by default).</summary>
-    private async Task<T> WithDataAsync<T>(string slug, Func<IWidgetData, Task<T>> use, WidgetCaller? caller = null)
-    {
-        var principal = (caller ?? new WidgetCaller(Site, false, slug)).ToPrincipal();
-        var data = new WidgetData(api.Services.GetRequiredService<IServiceScopeFactory>(), new FixedAuthentication(principal));
-        return await use(data);
-    }
-
-    private sealed class FixedAuthentication(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
 }
 
