@@ -115,6 +115,25 @@ public sealed class TwoFactorTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task TwoFactorOff_WrongCodeFiveTimes_LocksAndRefusesEvenTheRightCode()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        var (key, _) = await owner.TurnOnAsync();
+        var page = TwoFactorDriver.SetupPage;
+
+        for (var i = 0; i < 5; i++)
+        {
+            await owner.SubmitAsync(page, page, ("_handler", "two-factor-disable"), ("Disable.Value", "000000"));
+        }
+        var right = await owner.SubmitAsync(page, page, ("_handler", "two-factor-disable"), ("Disable.Value", Totp.Code(key, DateTimeOffset.UtcNow)));
+
+        var html = WebUtility.HtmlDecode(await right.Content.ReadAsStringAsync(Ct));
+        html.ShouldContain("Too many wrong codes: this account is locked for 15 minutes.");
+        html.ShouldContain("Two-step sign-in is on", customMessage: "a signed-in session cannot guess its way to turning it off");
+    }
+
+    [Fact]
     public async Task TwoFactorOff_AsksForACode_AndTurnsOffOnlyWithARightOne()
     {
         var agency = await api.CreateAgencyAsync();
