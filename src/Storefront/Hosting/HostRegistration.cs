@@ -63,6 +63,7 @@ public static class HostRegistration
 
     public static WebApplication UseResellerKit(this WebApplication app)
     {
+        app.UseMiddleware<SlowRequests>();
         app.UseExceptionHandler();
         app.UseMetricsEndpoint();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
