@@ -8,4 +8,10 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     public string ConnectionString { get; set; } = DefaultConnectionString;
+
+    /// <summary>
+    /// <c>Database:SlowWriteSeconds</c>: on SQLite, a wait for the write lock, a hold of it or a command longer than this
+    /// is logged as a warning naming the operation that held the lock (<see cref="SqliteLockWatch"/>).
+    /// </summary>
+    public TimeSpan SlowWrite { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Outbox;
@@ -15,11 +16,12 @@ internal static class PersistenceRegistration
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddSingleton<StorefrontChanges>();
         services.AddSingleton<StorefrontStamp>();
+        services.AddSingleton(sp => new SqliteLockWatch(sp.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteLockWatch>(), options.SlowWrite));
         _ = options.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteLockWatch>(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
             DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
                 .AddInterceptors(new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Telemetry;
@@ -9,10 +10,12 @@ public static class Transactions
     /// <summary>
     /// Runs <paramref name="work"/> atomically: commits when it succeeds and rolls back when it returns an error or
     /// throws. Inside a transaction the caller already holds (the HTTP idempotency layer opens one), it uses a
-    /// savepoint, so a failed use case still leaves nothing behind.
+    /// savepoint, so a failed use case still leaves nothing behind. The caller's file and member name the operation
+    /// in the log when its transaction holds SQLite's write lock long (<see cref="SqliteLockWatch"/>).
     /// </summary>
     public static async Task<Result<T>> InTransactionAsync<T>(
-        this EngineDbContext db, Func<CancellationToken, Task<Result<T>>> work, CancellationToken ct)
+        this EngineDbContext db, Func<CancellationToken, Task<Result<T>>> work, CancellationToken ct,
+        [CallerFilePath] string callerFile = "", [CallerMemberName] string callerMember = "")
     {
         if (db.Database.CurrentTransaction is { } ambient)
         {
@@ -35,7 +38,8 @@ public static class Transactions
             return nested;
         }
 
-        await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+        var operation = $"{Path.GetFileNameWithoutExtension(callerFile.Replace('\\', '/'))}.{callerMember}";
+        await using var transaction = await WriteTransaction.BeginAsync(db, operation, ct);
         var result = await work(ct);
         if (result.IsSuccess)
         {

@@ -21,9 +21,10 @@ public sealed class WriteTransaction : IAsyncDisposable
         this.turn = turn;
     }
 
-    public static async Task<WriteTransaction> BeginAsync(EngineDbContext db, CancellationToken ct)
+    /// <param name="operation">What writes ("ManageTeam.InviteAsync", "POST /api/v1/campaigns"): the log names it when it holds the lock long.</param>
+    public static async Task<WriteTransaction> BeginAsync(EngineDbContext db, string operation, CancellationToken ct)
     {
-        var turn = await SqliteWriteGate.EnterAsync(db, ct);
+        var turn = await SqliteWriteGate.EnterAsync(db, operation, ct);
         try
         {
             return new WriteTransaction(db, await db.Database.BeginTransactionAsync(ct), turn);

@@ -26,6 +26,7 @@ public static class HostRegistration
         {
             Provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite),
             ConnectionString = builder.Configuration.GetConnectionString("Engine") ?? DatabaseOptions.DefaultConnectionString,
+            SlowWrite = TimeSpan.FromSeconds(Math.Max(0.1, builder.Configuration.GetValue("Database:SlowWriteSeconds", 5.0))),
         };
         builder.Services.AddEngine(database);
         builder.Services.AddThemes(builder.Configuration.GetSection(ThemeLimits.Section).Get<ThemeLimits>());
@@ -62,6 +63,7 @@ public static class HostRegistration
 
     public static WebApplication UseResellerKit(this WebApplication app)
     {
+        app.UseMiddleware<SlowRequests>();
         app.UseExceptionHandler();
         app.UseMetricsEndpoint();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);

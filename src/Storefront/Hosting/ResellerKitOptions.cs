@@ -29,4 +29,7 @@ public sealed class ResellerKitOptions
 
     /// <summary>Serves the widget once inside the process at start, before <c>/readyz</c> answers. On unless false.</summary>
     public bool? WarmUp { get; set; }
+
+    /// <summary>A request that takes longer than this many seconds is logged as a warning (<see cref="SlowRequests"/>); 10 by default.</summary>
+    public double? SlowRequestSeconds { get; set; }
 }

@@ -126,7 +126,7 @@ public abstract class UsageBatchSetwiseTests(ApiFixture api)
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
         var setwise = scope.ServiceProvider.GetRequiredService<SetwiseUsage>();
-        await using var transaction = await WriteTransaction.BeginAsync(db, Ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, nameof(UsageBatchSetwiseTests), Ct);
         var plan = await setwise.PlanAsync([(Tenant.Of(AgencyId.From(Guid.Parse(agency.Id))), new UsageEvent("k", id, new UsageCommand(new Credits(10))))], Ct);
         plan.ShouldNotBeNull();
         // Another node debits the wallet between the reads and the writes.

@@ -20,7 +20,7 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             db.Database.AutoSavepointsEnabled = false; // each operation has a savepoint already
-            await using var transaction = await WriteTransaction.BeginAsync(db, ct);
+            await using var transaction = await WriteTransaction.BeginAsync(db, $"A ledger batch of {operations.Count} operation(s)", ct);
             if (!db.Database.IsSqlite())
             {
                 // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in

@@ -41,7 +41,7 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
         var requestHash = await HashRequestAsync(http.Request);
         for (var attempt = 0; ; attempt++)
         {
-            await using var transaction = await WriteTransaction.BeginAsync(db, http.RequestAborted);
+            await using var transaction = await WriteTransaction.BeginAsync(db, $"{http.Request.Method} {http.Request.Path}", http.RequestAborted);
             var record = IdempotencyRecord.Begin(scope, key, requestHash, clock.GetUtcNow());
             db.IdempotencyRecords.Add(record);
             try

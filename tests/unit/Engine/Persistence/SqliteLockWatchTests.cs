@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ResellerKit.Engine;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Engine.Persistence;
+
+/// <summary>
+/// A write that waits long for SQLite's one write lock says in the log who held it (the e2e walk once hung 30 s on
+/// accepting an invitation and its server log could not say why): a writer waiting for its turn, the turn held past
+/// the limit, and a plain write (no turn of its own) that polled the lock, each name the operation holding it.
+/// </summary>
+public sealed class SqliteLockWatchTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(900);
+
+    private readonly ConcurrentQueue<(LogLevel Level, string Message)> logs = new();
+    private TestDatabase? database;
+    private ServiceProvider? services;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var options = database.Options;
+        options.SlowWrite = TimeSpan.FromMilliseconds(300);
+        var collection = new ServiceCollection()
+            .AddLogging(b => b.AddProvider(new LockLog(logs)))
+            .AddEngine(options);
+        collection.AddDataProtection();
+        collection.AddSingleton(TimeProvider.System);
+        services = collection.BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Database.MigrateAsync(Ct);
+    }
+
+    [Fact]
+    public async Task InTransactionAsync_WhileAnotherHoldsTheWriteTurnPastTheLimit_LogsTheWaitAndTheHoldNamingTheHolder()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = HoldTheWriteLockAsync(held);
+        await held.Task;
+
+        await WriteInTurnAsync();
+        await holding;
+
+        Warnings().ShouldContain(m => m.Contains("SqliteLockWatchTests.WriteInTurnAsync has waited", StringComparison.Ordinal)
+            && m.Contains("SqliteLockWatchTests.HoldTheWriteLockAsync has held the turn to write", StringComparison.Ordinal));
+        Warnings().ShouldContain(m => m.StartsWith("SqliteLockWatchTests.HoldTheWriteLockAsync held the turn to write to", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PlainWrite_BlockedByAWriteTransactionPastTheLimit_LogsTheSlowCommandNamingTheHolder()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = HoldTheWriteLockAsync(held);
+        await held.Task;
+
+        await WriteWithoutATurnAsync(); // as Identity's stores and the outbox's marks do: SaveChanges, polling SQLite's lock
+        await holding;
+
+        Warnings().ShouldContain(m => m.StartsWith("A database command took", StringComparison.Ordinal)
+            && m.Contains("SqliteLockWatchTests.HoldTheWriteLockAsync held the turn to write", StringComparison.Ordinal)
+            && m.Contains("rollup_probe", StringComparison.Ordinal));
+    }
+
+    private async Task HoldTheWriteLockAsync(TaskCompletionSource held)
+    {
+        await using var scope = services!.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var result = await db.InTransactionAsync<Done>(async token =>
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS rollup_probe (n INTEGER)", token);
+            held.SetResult();
+            await Task.Delay(Hold, token);
+            return Done.Value;
+        }, Ct);
+        result.IsSuccess.ShouldBeTrue();
+    }
+
+    private async Task WriteInTurnAsync()
+    {
+        await using var scope = services!.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var result = await db.InTransactionAsync<Done>(async token =>
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS rollup_probe (n INTEGER)", token);
+            return Done.Value;
+        }, Ct);
+        result.IsSuccess.ShouldBeTrue();
+    }
+
+    private async Task WriteWithoutATurnAsync()
+    {
+        await using var scope = services!.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS rollup_probe (n INTEGER); INSERT INTO rollup_probe VALUES (1)", Ct);
+    }
+
+    private List<string> Warnings() => logs.Where(l => l.Level >= LogLevel.Warning).Select(l => l.Message).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (services is not null) await services.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+    }
+
+    private sealed class LockLog(ConcurrentQueue<(LogLevel, string)> logs) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => categoryName == typeof(EngineDbContext).Namespace + ".SqliteLockWatch"
+            ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            logs.Enqueue((logLevel, formatter(state, exception)));
+
+        public void Dispose()
+        {
+        }
+    }
+}
