@@ -55,10 +55,14 @@ public sealed class ApiKeyStampReader(IServiceScopeFactory scopes)
         });
     }
 
+    // Compiled once per app (a compiled query keeps the first model it meets, and one process may host apps on two
+    // providers): every API request waits for a read, so EF's per-query translation cache lookup is worth skipping.
+    private readonly Func<EngineDbContext, Task<string?>> stamp = EF.CompileAsyncQuery((EngineDbContext db) =>
+        db.PlatformSettings.AsNoTracking().Where(s => s.Key == ApiKeyStamp.SettingKey).Select(s => s.Value).SingleOrDefault());
+
     private async Task<string> ReadAsync()
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        return await db.PlatformSettings.AsNoTracking().Where(s => s.Key == ApiKeyStamp.SettingKey).Select(s => s.Value).SingleOrDefaultAsync() ?? "";
+        return await stamp(scope.ServiceProvider.GetRequiredService<EngineDbContext>()) ?? "";
     }
 }

@@ -10,6 +10,9 @@ namespace ResellerKit.Engine.Persistence;
 
 internal static class PersistenceRegistration
 {
+    private const ServiceLifetime Scoped = ServiceLifetime.Scoped;
+    private const ServiceLifetime Singleton = ServiceLifetime.Singleton;
+
     public static IServiceCollection AddEnginePersistence(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
@@ -17,17 +20,21 @@ internal static class PersistenceRegistration
         services.AddSingleton<StorefrontChanges>();
         services.AddSingleton<StorefrontStamp>();
         services.AddSingleton(sp => new SqliteLockWatch(sp.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteLockWatch>(), options.SlowWrite));
+        // The options are built once per process, not once per request scope: building them (and finding EF's internal
+        // service provider for them) cost more than the usage debit itself. Everything they hold is a singleton or
+        // stateless (the interceptors), so every context can share them.
         _ = options.Provider switch
         {
             DatabaseProvider.Sqlite => services.AddDbContext<EngineDbContext, SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteLockWatch>(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteLockWatch>(), new TransactionsBegun(), new ApiKeyStamp(), Committed(sp),
+                    sp.GetRequiredService<StorefrontStamp>()), Scoped, Singleton),
             DatabaseProvider.Postgres => services.AddDbContext<EngineDbContext, PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)
-                .AddInterceptors(new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
+                .AddInterceptors(new TransactionsBegun(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>()), Scoped, Singleton),
             DatabaseProvider.SqlServer => services.AddDbContext<EngineDbContext, SqlServerEngineDbContext>((sp, o) => o
                 .UseSqlServer(options.ConnectionString)
-                .AddInterceptors(new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>())),
+                .AddInterceptors(new TransactionsBegun(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>()), Scoped, Singleton),
             _ => throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer."),
         };
         return services;

@@ -12,11 +12,14 @@ public sealed class TwoFactorEnrolment(RequestDelegate next)
 {
     public const string SetupPath = "/admin/account/two-factor";
 
-    public async Task InvokeAsync(HttpContext context, UserManager<User> users, TwoFactorPolicy policy)
+    // The services are resolved only for a signed-in person's back-office request: the API's hot path (usage debits)
+    // passes through here too, and building a UserManager (with its store and DbContext) per request cost it dearly.
+    public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
         if (context.User.Identity?.IsAuthenticated != true || !path.StartsWithSegments("/admin") || Exempt(path)
-            || await users.GetUserAsync(context.User) is not { } user || !await policy.MustEnrolAsync(user, context.RequestAborted))
+            || await context.RequestServices.GetRequiredService<UserManager<User>>().GetUserAsync(context.User) is not { } user
+            || !await context.RequestServices.GetRequiredService<TwoFactorPolicy>().MustEnrolAsync(user, context.RequestAborted))
         {
             await next(context);
             return;

@@ -50,7 +50,7 @@ public sealed class LedgerQueue : IAsyncDisposable, IDisposable
     /// <summary>The same for an operation built by the caller (a usage debit the batch may apply set-wise with others).</summary>
     internal Task<T> RunAsync<T>(EngineDbContext callerDb, IServiceProvider callerServices, LedgerOperation<T> operation, CancellationToken ct)
     {
-        if (callerDb.Database.CurrentTransaction is not null)
+        if (TransactionsBegun.Holds(callerDb))
         {
             return operation.RunInlineAsync(callerServices, ct);
         }
