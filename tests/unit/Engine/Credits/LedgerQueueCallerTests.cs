@@ -28,7 +28,7 @@ public abstract class LedgerQueueCallerTests(EngineFixture engine)
     {
         await using var scope = engine.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        await using var transaction = await WriteTransaction.BeginAsync(db, Ct);
+        await using var transaction = await WriteTransaction.BeginAsync(db, "a test caller's own transaction", Ct);
 
         var ranWith = await Queue.RunAsync(db, scope.ServiceProvider, [], (services, _) => Task.FromResult(services), Ct);
 
@@ -40,7 +40,7 @@ public abstract class LedgerQueueCallerTests(EngineFixture engine)
     {
         await using var scope = engine.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        await using (var transaction = await WriteTransaction.BeginAsync(db, Ct))
+        await using (var transaction = await WriteTransaction.BeginAsync(db, "a test caller's own transaction", Ct))
         {
             await transaction.CommitAsync(Ct);
         }
