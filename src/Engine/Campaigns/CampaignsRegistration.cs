@@ -15,5 +15,6 @@ public static class CampaignsRegistration
         .AddScoped<CampaignHistory>()
         .AddScoped<PushCampaign>()
         .AddScoped<CampaignVersions>()
-        .AddScoped<LinkedCopies>();
+        .AddScoped<LinkedCopies>()
+        .AddScoped<MoveAccountCampaigns>();
 }

@@ -17,7 +17,7 @@ public sealed class LinkedCopies(EngineDbContext db)
         {
             return new NotFound("campaign");
         }
-        var copies = await db.Campaigns.AsNoTracking().WithSpecification(new LinkedCopiesSpec(template.AgencyId, template.Id)).ToListAsync(ct);
+        var copies = await db.LinkedCopiesOf(template).AsNoTracking().ToListAsync(ct);
         var holderIds = copies.Select(c => c.SubAccountId).OfType<SubAccountId>().Distinct().ToList();
         var names = await db.SubAccounts.AsNoTracking().Where(s => holderIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return copies.Where(c => c.SubAccountId is not null)

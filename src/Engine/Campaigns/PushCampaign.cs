@@ -29,7 +29,7 @@ public sealed class PushCampaign(EngineDbContext db, CampaignHistory history, Ti
         {
             return new NotFound("campaign");
         }
-        var copies = await db.Campaigns.WithSpecification(new LinkedCopiesSpec(template.AgencyId, template.Id)).ToListAsync(ct);
+        var copies = await db.LinkedCopiesOf(template).ToListAsync(ct);
         if (subAccountIds is not null)
         {
             copies = copies.Where(c => c.SubAccountId is { } s && subAccountIds.Contains(s)).ToList();

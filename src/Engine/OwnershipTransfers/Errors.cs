@@ -28,6 +28,18 @@ public sealed record TransferLinkUsed(TransferStatus Status, TransferDirection D
     };
 }
 
+/// <summary>A cancel or withdrawal that came a moment too late: the transfer was answered first.</summary>
+public sealed record TransferAlreadyAnswered(TransferStatus Status, TransferDirection Direction) : Error("conflict")
+{
+    public override string Detail => (Status, Direction) switch
+    {
+        (TransferStatus.Accepted, TransferDirection.ToClient) => "The client has just accepted this transfer, so it can no longer be cancelled.",
+        (TransferStatus.Accepted, _) => "The agency has just taken over this account, so the offer can no longer be withdrawn.",
+        (_, TransferDirection.ToClient) => "This transfer has just been cancelled.",
+        _ => "This offer has just been withdrawn.",
+    };
+}
+
 public sealed record TransferExpired() : Error("link_expired")
 {
     public override string Detail => "This transfer has expired, so the link no longer works. Ask for a new one to be sent.";

@@ -49,21 +49,29 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
     /// <summary>The client takes back the offer of its account that the agency has not accepted yet.</summary>
     public async Task<Result<OwnershipTransfer>> WithdrawAsync(SubAccountId subAccountId, Guid clientUserId, Actor actor, CancellationToken ct)
     {
+        const string resource = "pending ownership offer";
         var now = clock.GetUtcNow();
-        var transfer = await db.OwnershipTransfers
+        var pending = await db.OwnershipTransfers.AsNoTracking()
             .Where(t => t.SubAccountId == subAccountId && t.Direction == TransferDirection.ToAgency && t.Status == TransferStatus.Pending)
             .FirstOrDefaultAsync(ct);
-        if (transfer is null || !transfer.IsOpen(now) || !await db.Memberships.AnyAsync(m => m.UserId == clientUserId && m.SubAccountId == subAccountId, ct))
+        if (pending is null || !pending.IsOpen(now) || !await db.Memberships.AnyAsync(m => m.UserId == clientUserId && m.SubAccountId == subAccountId, ct))
         {
-            return new NotFound("pending ownership offer");
+            return new NotFound(resource);
         }
-        transfer.End(TransferStatus.Cancelled, actor.Name, now);
-        var account = await db.SubAccounts.AsNoTracking().SingleAsync(s => s.Id == subAccountId, ct);
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == transfer.AgencyId, ct);
-        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offer_withdrawn", account.AgencyId, account.Id, new { agency = agency.PublicName }, now));
-        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offer_withdrawn", agency.Id, account.Id, new { agency = agency.PublicName }, now));
-        await db.SaveChangesAsync(ct);
-        return transfer;
+        return await db.InTransactionAsync<OwnershipTransfer>(async token =>
+        {
+            var (withdrawn, transfer) = await TransferAnswer.GiveAsync(db, pending.Id, TransferStatus.Cancelled, actor.Name, now, token);
+            if (!withdrawn)
+            {
+                return TransferAnswer.TooLateToCancel(transfer, resource);
+            }
+            var account = await db.SubAccounts.AsNoTracking().SingleAsync(s => s.Id == subAccountId, token);
+            var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == transfer.AgencyId, token);
+            db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offer_withdrawn", account.AgencyId, account.Id, new { agency = agency.PublicName }, now));
+            db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offer_withdrawn", agency.Id, account.Id, new { agency = agency.PublicName }, now));
+            await db.SaveChangesAsync(token);
+            return transfer;
+        }, ct);
     }
 
     /// <summary>The open offers made to an agency, with the name of each account.</summary>
@@ -81,16 +89,17 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
     public Task<Result<OwnershipTransfer>> AcceptAsync(AgencyId agencyId, Guid transferId, Actor actor, CancellationToken ct) =>
         db.InTransactionAsync<OwnershipTransfer>(async token =>
         {
-            var transfer = await db.OwnershipTransfers.SingleOrDefaultAsync(t => t.Id == transferId && t.AgencyId == agencyId && t.Direction == TransferDirection.ToAgency, token);
-            if (transfer is null)
+            if (!await db.OwnershipTransfers.AnyAsync(t => t.Id == transferId && t.AgencyId == agencyId && t.Direction == TransferDirection.ToAgency, token))
             {
                 return new NotFound("ownership transfer");
             }
             var now = clock.GetUtcNow();
-            if (transfer.ProblemAt(now) is { } problem)
+            var (accepted, transfer) = await TransferAnswer.GiveAsync(db, transferId, TransferStatus.Accepted, actor.Name, now, token);
+            if (!accepted)
             {
-                return problem;
+                return TransferAnswer.TooLateToAccept(transfer, now);
             }
+            await SubAccountLock.TakeAsync(db, transfer.SubAccountId, token); // The account as it is now, not as it was before the lock.
             var account = await db.SubAccounts.SingleAsync(s => s.Id == transfer.SubAccountId, token);
             if (account.Ownership != Ownership.Client)
             {
@@ -115,7 +124,6 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
             {
                 connection.End(ConnectionStatus.Terminated, "ownership transfer", now);
             }
-            transfer.End(TransferStatus.Accepted, actor.Name, now);
             var agencyName = await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Branding.DisplayName ?? a.Name).SingleAsync(token);
             var facts = new { agency = agencyName, credits = moved.Value, to = "agency" };
             db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.transferred_to_agency", agencyId, account.Id, facts, now));

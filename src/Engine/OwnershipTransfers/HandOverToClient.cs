@@ -53,17 +53,25 @@ public sealed class HandOverToClient(EngineDbContext db, MoveSubAccount move, Ho
     /// <summary>The agency takes back the offer it has not had an answer to.</summary>
     public async Task<Result<OwnershipTransfer>> CancelAsync(AgencyId agencyId, SubAccountId subAccountId, Actor actor, CancellationToken ct)
     {
+        const string resource = "pending ownership transfer";
         var now = clock.GetUtcNow();
-        var transfer = await db.OwnershipTransfers.Where(t => t.AgencyId == agencyId && t.SubAccountId == subAccountId
+        var pending = await db.OwnershipTransfers.AsNoTracking().Where(t => t.AgencyId == agencyId && t.SubAccountId == subAccountId
             && t.Direction == TransferDirection.ToClient && t.Status == TransferStatus.Pending).FirstOrDefaultAsync(ct);
-        if (transfer is null || !transfer.IsOpen(now))
+        if (pending is null || !pending.IsOpen(now))
         {
-            return new NotFound("pending ownership transfer");
+            return new NotFound(resource);
         }
-        transfer.End(TransferStatus.Cancelled, actor.Name, now);
-        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.transfer_cancelled", agencyId, subAccountId, null, now));
-        await db.SaveChangesAsync(ct);
-        return transfer;
+        return await db.InTransactionAsync<OwnershipTransfer>(async token =>
+        {
+            var (cancelled, transfer) = await TransferAnswer.GiveAsync(db, pending.Id, TransferStatus.Cancelled, actor.Name, now, token);
+            if (!cancelled)
+            {
+                return TransferAnswer.TooLateToCancel(transfer, resource);
+            }
+            db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.transfer_cancelled", agencyId, subAccountId, null, now));
+            await db.SaveChangesAsync(token);
+            return transfer;
+        }, ct);
     }
 
     /// <summary>The open offer of an account, if any, for its page and its API representation.</summary>
@@ -98,12 +106,13 @@ public sealed class HandOverToClient(EngineDbContext db, MoveSubAccount move, Ho
         var houseId = await HouseIdAsync(ct);
         return await db.InTransactionAsync<OwnershipTransfer>(async token2 =>
         {
-            var transfer = await db.OwnershipTransfers.SingleAsync(t => t.Id == found.Id, token2);
             var now = clock.GetUtcNow();
-            if (transfer.ProblemAt(now) is { } problem)
+            var (accepted, transfer) = await TransferAnswer.GiveAsync(db, found.Id, TransferStatus.Accepted, actor.Name, now, token2);
+            if (!accepted)
             {
-                return problem; // An expired transfer reads as expired whatever its stored status; nothing needs writing.
+                return TransferAnswer.TooLateToAccept(transfer, now); // An expired transfer reads as expired whatever its stored status.
             }
+            await SubAccountLock.TakeAsync(db, transfer.SubAccountId, token2); // The account as it is now, not as it was before the lock.
             var account = await db.SubAccounts.Include(s => s.Agency).SingleAsync(s => s.Id == transfer.SubAccountId, token2);
             if (await Refusal(account, now, token2, pendingAllowed: true) is { } refused)
             {
@@ -115,7 +124,6 @@ public sealed class HandOverToClient(EngineDbContext db, MoveSubAccount move, Ho
             {
                 return moved.Error;
             }
-            transfer.End(TransferStatus.Accepted, actor.Name, now);
             var connection = Connection.Request(agency.Id, houseId, account.Id, MembershipRole.Admin, ClientAccountAreas.All, ApiKeys.Hash(ApiKeys.Generate("cr_")), now);
             connection.Respond(accept: true, now);
             db.Connections.Add(connection);

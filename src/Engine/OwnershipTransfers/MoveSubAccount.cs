@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Campaigns;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
@@ -12,9 +13,9 @@ namespace ResellerKit.Engine.OwnershipTransfers;
 /// new owner and each live lot of the old wallet moves there as one <see cref="TransactionType.Transfer"/> with the
 /// same expiry and kind: double entry, nothing created or lost. Lots that had already expired leave for the old
 /// agency's expired sink on the first move, as any debit would do with them. The old wallets stay, empty, with their
-/// history at the old agency.
+/// history at the old agency. The account's campaigns move too (<see cref="MoveAccountCampaigns"/>).
 /// </summary>
-public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, MoveAccountCampaigns campaigns, TimeProvider clock)
 {
     /// <summary>Returns the credits that moved.</summary>
     public async Task<Result<long>> HandleAsync(SubAccount account, AgencyId to, Ownership ownership, CancellationToken ct)
@@ -45,6 +46,7 @@ public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, Time
             moved += lot.Remaining;
         }
 
+        await campaigns.HandleAsync(account.Id, account.AgencyId, to, ct);
         account.MoveTo(to, ownership, wallets[0].Id, wallets[1].Id);
         foreach (var membership in await db.Memberships.Where(m => m.SubAccountId == account.Id).ToListAsync(ct))
         {

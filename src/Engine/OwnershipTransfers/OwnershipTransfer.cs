@@ -57,11 +57,4 @@ public sealed class OwnershipTransfer
         CreatedAt = now,
         ExpiresAt = now + Lifetime,
     };
-
-    internal void End(TransferStatus status, string endedBy, DateTimeOffset now)
-    {
-        Status = status;
-        EndedBy = endedBy;
-        EndedAt = now;
-    }
 }

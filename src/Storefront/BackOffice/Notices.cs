@@ -67,7 +67,7 @@ public static class Notices
         TransferNeedsSettling => "transfer-blocked",
         AlreadyClientOwned => "already-client-owned",
         AccountPaused => "paused-account",
-        TransferLinkUsed or TransferExpired => "transfer-closed",
+        TransferLinkUsed or TransferExpired or TransferAlreadyAnswered => "transfer-closed",
         NotFound { Resource: "pending ownership transfer" } => "transfer-not-pending",
         LastOwner => "last-owner",
         OwnersOnly => "owners-only",
