@@ -27,23 +27,28 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
         {
             return new ConnectionNotActive(connection.Status);
         }
-        var account = await db.SubAccounts.AsNoTracking().SingleAsync(s => s.Id == subAccountId, ct);
-        var now = clock.GetUtcNow();
-        if (await RefusalAsync(account, now, ct) is { } refused)
+        // Under the account's lock, so two offers at once cannot both find none waiting and both be written.
+        return await db.InTransactionAsync<OwnershipTransfer>(async token =>
         {
-            return refused;
-        }
-        var transfer = OwnershipTransfer.Offer(account.Id, connection.AgencyId, TransferDirection.ToAgency, ApiKeys.Hash(ApiKeys.Generate("ot_")), now);
-        db.OwnershipTransfers.Add(transfer);
-        var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == connection.AgencyId, ct);
-        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offered_to_agency", account.AgencyId, account.Id, new { agency = agency.PublicName }, now));
-        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offered_to_agency", agency.Id, account.Id, new { agency = agency.PublicName }, now));
-        mailer.Send(new EmailRequest(EmailKind.OwnershipOffer, agency.Branding.SupportEmail ?? agency.OwnerEmail, agency.PublicName, agency.Id)
-        {
-            OtherParty = account.Name, ActionPath = "/admin/connections", ExpiresAt = transfer.ExpiresAt,
-        });
-        await db.SaveChangesAsync(ct);
-        return transfer;
+            await SubAccountLock.TakeAsync(db, subAccountId, token);
+            var account = await db.SubAccounts.AsNoTracking().SingleAsync(s => s.Id == subAccountId, token);
+            var now = clock.GetUtcNow();
+            if (await RefusalAsync(account, now, token) is { } refused)
+            {
+                return refused;
+            }
+            var transfer = OwnershipTransfer.Offer(account.Id, connection.AgencyId, TransferDirection.ToAgency, ApiKeys.Hash(ApiKeys.Generate("ot_")), now);
+            db.OwnershipTransfers.Add(transfer);
+            var agency = await db.Agencies.AsNoTracking().SingleAsync(a => a.Id == connection.AgencyId, token);
+            db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offered_to_agency", account.AgencyId, account.Id, new { agency = agency.PublicName }, now));
+            db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offered_to_agency", agency.Id, account.Id, new { agency = agency.PublicName }, now));
+            mailer.Send(new EmailRequest(EmailKind.OwnershipOffer, agency.Branding.SupportEmail ?? agency.OwnerEmail, agency.PublicName, agency.Id)
+            {
+                OtherParty = account.Name, ActionPath = "/admin/connections", ExpiresAt = transfer.ExpiresAt,
+            });
+            await db.SaveChangesAsync(token);
+            return transfer;
+        }, ct);
     }
 
     /// <summary>The client takes back the offer of its account that the agency has not accepted yet.</summary>

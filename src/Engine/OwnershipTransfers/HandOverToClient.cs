@@ -30,24 +30,29 @@ public sealed class HandOverToClient(EngineDbContext db, MoveSubAccount move, Ho
         {
             return new NotFound("sub-account");
         }
-        var now = clock.GetUtcNow();
-        if (await Refusal(account, now, ct) is { } refused)
+        // Under the account's lock, so two offers at once cannot both find none waiting and both be written.
+        return await db.InTransactionAsync<OwnershipTransfer>(async token =>
         {
-            return refused;
-        }
-        var token = ApiKeys.Generate("ot_");
-        var transfer = OwnershipTransfer.Offer(account.Id, agencyId, TransferDirection.ToClient, ApiKeys.Hash(token), now);
-        db.OwnershipTransfers.Add(transfer);
-        db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offered_to_client", agencyId, account.Id, new { email = account.Email }, now));
-        mailer.Send(new EmailRequest(EmailKind.OwnershipTransfer, account.Email, account.Name, agencyId)
-        {
-            SubAccountId = account.Id,
-            OtherParty = account.Agency!.PublicName,
-            ActionPath = $"{LinkPath}?token={Uri.EscapeDataString(token)}",
-            ExpiresAt = transfer.ExpiresAt,
-        });
-        await db.SaveChangesAsync(ct);
-        return transfer;
+            await SubAccountLock.TakeAsync(db, account.Id, token);
+            var now = clock.GetUtcNow();
+            if (await Refusal(account, now, token) is { } refused)
+            {
+                return refused;
+            }
+            var secret = ApiKeys.Generate("ot_");
+            var transfer = OwnershipTransfer.Offer(account.Id, agencyId, TransferDirection.ToClient, ApiKeys.Hash(secret), now);
+            db.OwnershipTransfers.Add(transfer);
+            db.AuditEvents.Add(AuditEvent.Record(actor, "ownership.offered_to_client", agencyId, account.Id, new { email = account.Email }, now));
+            mailer.Send(new EmailRequest(EmailKind.OwnershipTransfer, account.Email, account.Name, agencyId)
+            {
+                SubAccountId = account.Id,
+                OtherParty = account.Agency!.PublicName,
+                ActionPath = $"{LinkPath}?token={Uri.EscapeDataString(secret)}",
+                ExpiresAt = transfer.ExpiresAt,
+            });
+            await db.SaveChangesAsync(token);
+            return transfer;
+        }, ct);
     }
 
     /// <summary>The agency takes back the offer it has not had an answer to.</summary>
