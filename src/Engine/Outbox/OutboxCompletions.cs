@@ -40,6 +40,12 @@ internal sealed class OutboxCompletions(
     /// <summary>Marks what finished after <see cref="RunAsync"/> ended (deliveries a stopping node waited for).</summary>
     public Task FlushAsync() => MarkWaitingAsync(CancellationToken.None);
 
+    /// <summary>
+    /// Marks one delivery at once, in its own UPDATE, for a receiver that cannot drop a repeat by the message id (an
+    /// email): a crash can then resend it only in the moment between sending and this write, not while it waits for a batch.
+    /// </summary>
+    public Task MarkNowAsync(long id) => MarkAsync([id], CancellationToken.None);
+
     private async Task MarkWaitingAsync(CancellationToken ct)
     {
         var ids = new List<long>();
@@ -47,10 +53,14 @@ internal sealed class OutboxCompletions(
         {
             ids.Add(id);
         }
-        if (ids.Count == 0)
+        if (ids.Count > 0)
         {
-            return;
+            await MarkAsync(ids, ct);
         }
+    }
+
+    private async Task MarkAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -48,6 +48,11 @@ internal sealed class OutboxDelivery(
         {
             activity?.SetStatus(ActivityStatusCode.Error, outcome is RetryOutcome r ? r.Error : ((AbandonOutcome)outcome).Error);
         }
+        if (outcome is DeliveredOutcome && handler is { MarkedAtOnce: true })
+        {
+            await completions.MarkNowAsync(id);
+            return true;
+        }
         if (outcome is DeliveredOutcome)
         {
             completions.Add(id);

@@ -20,6 +20,9 @@ public sealed class EmailDispatcher(
 
     public string Topic => Mailer.Topic;
 
+    /// <summary>A mail server cannot drop a repeat by the message id, so a sent email is marked at once.</summary>
+    public bool MarkedAtOnce => true;
+
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var request = JsonSerializer.Deserialize<EmailRequest>(message.Payload, Mailer.Json)

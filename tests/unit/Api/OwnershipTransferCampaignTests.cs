@@ -19,12 +19,7 @@ public abstract class OwnershipTransferCampaignTests(ClockedApi api)
     [Fact]
     public async Task CampaignApi_OldAgencyAfterOwnershipTransferredAndRevoked_Returns404AndPushSkipsCopy()
     {
-        var agency = await api.CreateAgencyAsync();
-        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
-        var template = (await agency.CreateCampaignAsync(new { name = "Spring launch", instructions = "Be brief." })).GetProperty("id").GetString()!;
-        var copy = await agency.LinkedCopyAsync(template, client.SubAccountId);
-        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
-        var (browser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        var (agency, client, template, copy, browser) = await HandedOverWithALinkedCopyAsync();
         var revoked = await browser.SubmitAsync("/admin/agencies", $"/admin/connections/{await ConnectionIdAsync(client.SubAccountId)}/revoke");
         await agency.PatchCampaignAsync(template, new { instructions = "Be brief and kind." });
 
@@ -72,12 +67,7 @@ public abstract class OwnershipTransferCampaignTests(ClockedApi api)
     [Fact]
     public async Task CampaignApi_AfterTheAgencyTakesOverAClientOwnedAccount_ListsAndReadsItsCampaigns()
     {
-        var agency = await api.CreateAgencyAsync();
-        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
-        var template = (await agency.CreateCampaignAsync(new { name = "Spring launch", instructions = "Be brief." })).GetProperty("id").GetString()!;
-        var copy = await agency.LinkedCopyAsync(template, client.SubAccountId);
-        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
-        var (browser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        var (agency, client, _, copy, browser) = await HandedOverWithALinkedCopyAsync();
         await browser.SubmitAsync("/admin/agencies", $"/admin/connections/{await ConnectionIdAsync(client.SubAccountId)}/offer-ownership");
         var offers = await (await agency.Client.GetAsync("/api/v1/ownership-transfers", Ct)).ExpectAsync(HttpStatusCode.OK);
         await (await agency.Client.PostAsync($"/api/v1/ownership-transfers/{offers.GetProperty("data")[0].GetProperty("id").GetString()}/accept", null, Ct))
@@ -110,6 +100,18 @@ public abstract class OwnershipTransferCampaignTests(ClockedApi api)
         left.GetProperty("instructions").GetString().ShouldBe("One.");
         left.GetProperty("templateId").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         left.GetProperty("editedLocally").GetBoolean().ShouldBeFalse();
+    }
+
+    // An agency's template with a linked copy in a client's account, which the agency then hands to its client (accepted).
+    private async Task<(TestAgency Agency, TestClient Client, string Template, string Copy, Browser ClientBrowser)> HandedOverWithALinkedCopyAsync()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        var template = (await agency.CreateCampaignAsync(new { name = "Spring launch", instructions = "Be brief." })).GetProperty("id").GetString()!;
+        var copy = await agency.LinkedCopyAsync(template, client.SubAccountId);
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        var (browser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        return (agency, client, template, copy, browser);
     }
 
     private async Task<Campaign?> AsNewOwnerAsync(string subAccountId, string campaignId)
