@@ -18,11 +18,18 @@ public sealed record CreatedAgency(Agency Agency, string ApiKey);
 /// </summary>
 public sealed class CreateAgency(EngineDbContext db, UserManager<User> users, Mailer mailer, TimeProvider clock)
 {
-    public async Task<Result<CreatedAgency>> HandleAsync(CreateAgencyCommand command, CancellationToken ct)
+    public Task<Result<CreatedAgency>> HandleAsync(CreateAgencyCommand command, CancellationToken ct) => CreateAsync(command, house: false, ct);
+
+    /// <summary>
+    /// Creates the agency; <paramref name="house"/> makes it the platform's house agency in the same insert (only
+    /// <see cref="HouseAgency"/> asks), and only the house may take one of its reserved slugs.
+    /// </summary>
+    internal async Task<Result<CreatedAgency>> CreateAsync(CreateAgencyCommand command, bool house, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Name("name", command.Name, $"Enter a name of 1 to {Input.MaxNameLength} characters.")
             .When(!Input.IsSlug(command.Slug), "slug", "Use 3 to 40 lower-case letters, digits or hyphens, starting and ending with a letter or digit.")
+            .When(!house && command.Slug is { } slug && HouseAgency.Slugs.Contains(slug), "slug", $"The slug '{command.Slug}' is reserved for the platform's own clients; choose another.")
             .When(!Input.IsEmail(command.OwnerEmail), "ownerEmail", "Enter a valid email address, like owner@agency.com.");
         if (errors.Any)
         {
@@ -39,6 +46,10 @@ public sealed class CreateAgency(EngineDbContext db, UserManager<User> users, Ma
             {
                 var now = clock.GetUtcNow();
                 var (agency, wallets) = Agency.Create(command.Name!, command.Slug!, command.OwnerEmail!, now);
+                if (house)
+                {
+                    agency.MakeHouse();
+                }
                 var (key, plaintext) = ApiKey.Issue(agency.Id, now);
                 db.Agencies.Add(agency);
                 db.Wallets.AddRange(wallets);

@@ -20,6 +20,7 @@ public static class ApiRegistration
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSingleton<PlatformKey>();
         services.AddSingleton<Replies>();
+        services.AddScoped<AfterCommit>();
         services.AddOptions<LedgerQueueOptions>().Bind(builder.Configuration.GetSection(LedgerQueueOptions.Section));
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(

@@ -6,6 +6,7 @@ using ResellerKit.Engine.Purchases;
 using ResellerKit.Storefront.Shop;
 using ResellerKit.Storefront.Api.Auth;
 using ResellerKit.Storefront.Api.Errors;
+using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Payments.Stripe;
 
@@ -27,7 +28,7 @@ public static class AgencyEndpoints
 
     public static async Task<Results<Created<CreatedAgencyResponse>, ProblemHttpResult>> CreateAsync(
         CreateAgencyRequest request, CreateAgency handler, ConnectAgencyPayments connect, IOptions<StripeOptions> stripe,
-        StorefrontHosts storefronts, CancellationToken ct)
+        StorefrontHosts storefronts, AfterCommit afterCommit, ILoggerFactory logs, CancellationToken ct)
     {
         var result = await handler.HandleAsync(new CreateAgencyCommand(request.Name, request.Slug, request.OwnerEmail), ct);
         if (!result.IsSuccess)
@@ -37,12 +38,18 @@ public static class AgencyEndpoints
         var agency = result.Value.Agency;
         if (stripe.Value.IsSandbox)
         {
-            // In the sandbox every agency can take payments at once; with real Stripe the owner onboards first.
-            var connected = await connect.EnsureAccountAsync(agency.Id, Actor.Platform, ct);
-            if (!connected.IsSuccess)
+            // In the sandbox every agency can take payments at once; with real Stripe the owner onboards first. The
+            // sandbox writes the account to this database, so the call waits for a keyed request's commit. The agency
+            // exists either way; if connecting fails, the owner connects from Settings.
+            await afterCommit.RunAsync(async token =>
             {
-                return connected.Error.ToProblem();
-            }
+                var connected = await connect.EnsureAccountAsync(agency.Id, Actor.Platform, token);
+                if (!connected.IsSuccess)
+                {
+                    logs.CreateLogger(typeof(AgencyEndpoints)).LogWarning("Agency {Slug} was created, but connecting it to the Stripe sandbox failed: {Reason}",
+                        agency.Slug, connected.Error.Detail);
+                }
+            }, ct);
         }
         return TypedResults.Created($"/api/v1/agencies/{agency.Id}",
             new CreatedAgencyResponse(agency.Id, agency.Name, agency.Slug, result.Value.ApiKey, storefronts.Url(agency)));

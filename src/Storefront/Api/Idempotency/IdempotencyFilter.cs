@@ -18,7 +18,7 @@ namespace ResellerKit.Storefront.Api.Idempotency;
 /// </list>
 /// Responses of 500 and above roll everything back and are not stored.
 /// </summary>
-public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : IEndpointFilter
+public sealed class IdempotencyFilter(EngineDbContext db, AfterCommit afterCommit, TimeProvider clock) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
@@ -71,6 +71,7 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
             if (response.StatusCode >= 500)
             {
                 await transaction.RollbackAsync(http.RequestAborted);
+                afterCommit.RolledBack();
                 return response;
             }
             await db.IdempotencyRecords.Where(r => r.Id == record.Id).ExecuteUpdateAsync(set => set
@@ -79,6 +80,7 @@ public sealed class IdempotencyFilter(EngineDbContext db, TimeProvider clock) : 
                 .SetProperty(r => r.Location, response.Location)
                 .SetProperty(r => r.ResponseBody, response.Body), http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
+            await afterCommit.CommittedAsync(http.RequestAborted);
             return response;
         }
     }
