@@ -26,10 +26,7 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
                 // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in
                 // one order, keeps it to the order every other writer follows (the row, then wallets: SubAccountLock),
                 // so a grant or a payment on another connection never closes a lock cycle with it.
-                foreach (var id in operations.SelectMany(o => o.SubAccounts).Distinct().OrderBy(id => id.Value))
-                {
-                    await SubAccounts.SubAccountLock.TakeAsync(db, id, ct);
-                }
+                await SubAccounts.SubAccountLock.TakeAllAsync(db, operations.SelectMany(o => o.SubAccounts), ct);
             }
             // Single usage debits waiting together are decided and written set-wise; what that leaves runs one by one.
             var debits = operations.OfType<IUsageOperation>().ToList();
