@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.Idempotency;
@@ -44,7 +43,7 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
             ?? throw new InvalidOperationException("Usage is applied inside the ledger writer's transaction.");
         var statements = new UsagePlanStatements(sql).Of(plan);
         statements.AddRange((alsoWrite ?? []).Select(s => (s, false)));
-        if (sql.SendsTogether && db.Database.IsNpgsql())
+        if (sql.SendsTogether && sql.IsPostgres)
         {
             statements.Insert(0, (new RawStatement($"SAVEPOINT {Savepoint}", []), false)); // one round trip less
         }

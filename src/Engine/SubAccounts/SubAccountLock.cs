@@ -30,13 +30,21 @@ public static class SubAccountLock
             return;
         }
         using var sql = new RawSql(db);
+        await sql.ReadAllAsync(Taking(sql, ids), ct);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the statements of <see cref="TakeAllAsync"/>, for a caller that sends them first among its own
+    /// reads (each statement of a batch starts when the one before it is done, so the reads after see the locked rows
+    /// as they are); elsewhere none.
+    /// </summary>
+    internal static IReadOnlyList<RawRead> Taking(RawSql sql, IEnumerable<SubAccountId> ids)
+    {
+        if (!sql.IsPostgres) return [];
         var column = sql.Column<SubAccount>("Id");
         // PostgreSQL orders uuids by their bytes, which is the order of their hex strings.
-        foreach (var chunk in ids.Distinct().OrderBy(id => id.Value.ToString("N"), StringComparer.Ordinal).Chunk(100))
-        {
-            var text = $"SELECT {column} FROM {sql.Table<SubAccount>()} WHERE {column} {RawSql.In(chunk.Length, 0)} ORDER BY {column} FOR NO KEY UPDATE";
-            await using var reader = await sql.ReadAsync(text, chunk.Select(id => sql.Arg<SubAccount>("Id", id)).ToList(), ct);
-            while (await reader.ReadAsync(ct)) { }
-        }
+        return ids.Distinct().OrderBy(id => id.Value.ToString("N"), StringComparer.Ordinal).Chunk(100).Select(chunk => new RawRead(new RawStatement(
+            $"SELECT {column} FROM {sql.Table<SubAccount>()} WHERE {column} {RawSql.In(chunk.Length, 0)} ORDER BY {column} FOR NO KEY UPDATE",
+            chunk.Select(id => sql.Arg<SubAccount>("Id", id)).ToList()), _ => { })).ToList();
     }
 }

@@ -43,6 +43,8 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    public bool IsPostgres => db.Database.IsNpgsql();
+
     /// <summary>Whether <see cref="ExecuteAllAsync"/> sends its statements in one round trip.</summary>
     public bool SendsTogether => db.Database.GetDbConnection().CanCreateBatch;
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Idempotency;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.SubAccounts;
 
 namespace ResellerKit.Engine.Credits.GroupCommit;
 
@@ -12,8 +15,13 @@ namespace ResellerKit.Engine.Credits.GroupCommit;
 /// </summary>
 internal static class UsageGroup
 {
-    public static async Task ApplyAsync(IServiceProvider services, IReadOnlyList<IUsageOperation> operations, CancellationToken ct)
+    /// <summary>Applies the group, after locking <paramref name="lockFirst"/> (<see cref="SubAccountLock.TakeAllAsync"/>; on PostgreSQL in the same round trip as its first reads).</summary>
+    public static async Task ApplyAsync(IServiceProvider services, IReadOnlyList<IUsageOperation> operations, IReadOnlyList<SubAccountId> lockFirst, CancellationToken ct)
     {
+        var db = services.GetRequiredService<EngineDbContext>();
+        using var sql = new RawSql(db);
+        var locks = SubAccountLock.Taking(sql, lockFirst);
+        if (locks.Count == 0) await SubAccountLock.TakeAllAsync(db, lockFirst, ct);
         var keys = new HashSet<(string Scope, string Key)>();
         var group = operations.Where(o => o.Request is null || keys.Add((o.Request.Scope, o.Request.Key))).ToList();
         var requests = services.GetRequiredService<IdempotentRequests>();
@@ -21,7 +29,7 @@ internal static class UsageGroup
         bool Seen(IUsageOperation operation) => operation.Request is { } r && seen.ContainsKey((r.Scope, r.Key));
         var setwise = services.GetRequiredService<SetwiseUsage>();
         var plan = await setwise.PlanAsync(group.Select(o => (o.Caller, o.Usage)).ToList(), ct,
-            requests.Finding(group.Select(o => o.Request).OfType<KeyedRequest>().ToList(), seen), i => Seen(group[i]));
+            [.. locks, .. requests.Finding(group.Select(o => o.Request).OfType<KeyedRequest>().ToList(), seen)], i => Seen(group[i]));
         if (plan is null)
         {
             return;
