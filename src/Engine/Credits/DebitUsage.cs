@@ -24,20 +24,21 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
             return Refused(errors.ToError());
         }
         var usage = new UsageEvent(idempotencyKey, id, command);
-        return ToDebited(await queue.RunAsync(db, services, new UsageOperation<UsageResult>(tenant, usage, null,
+        var debited = ToDebited(await queue.RunAsync(db, services, new UsageOperation<UsageResult>(tenant, usage, null,
             result => (result, null), _ => throw new InvalidOperationException("A debit without a key has no record."),
             (scope, token) => Apply(scope, tenant, usage, token)), ct));
+        return debited.IsSuccess ? debited : Refused(debited.Error);
     }
 
     /// <summary>
     /// The same, for a request that carried an idempotency key: its reply (rendered by <paramref name="render"/>, the
     /// caller's wire format) is stored with the debit, in the same transaction, and replayed for a retry.
     /// </summary>
-    public Task<Keyed<Result<Debited>>> HandleAsync(
+    public async Task<Keyed<Result<Debited>>> HandleAsync(
         Tenant tenant, SubAccountId id, UsageCommand command, KeyedRequest request, Func<Result<Debited>, StoredReply> render, CancellationToken ct)
     {
         var usage = new UsageEvent(request.Key, id, command);
-        return queue.RunAsync(db, services, new UsageOperation<Keyed<Result<Debited>>>(tenant, usage, request,
+        var keyed = await queue.RunAsync(db, services, new UsageOperation<Keyed<Result<Debited>>>(tenant, usage, request,
             result =>
             {
                 var debited = ToDebited(result);
@@ -47,6 +48,8 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
             seen => IdempotentRequests.Replayed<Result<Debited>>(request, seen),
             (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
                 request, async t => ToDebited(await Apply(scope, tenant, usage, t)), render, token, keep: Keep)), ct);
+        if (!keyed.Replayed && keyed.Value is { IsSuccess: false } refused) Refused(refused.Error!);
+        return keyed;
     }
 
     // A debit refused because its key was spent by a batch event stores no reply: that event's own retry must still replay.
@@ -57,11 +60,12 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
 
     private static Result<Debited> ToDebited(UsageResult result) => result.Status switch
     {
-        UsageStatus.Refused => Refused(result.Error!),
+        UsageStatus.Refused => result.Error!,
         _ => new Debited(result.TransactionId!.Value, result.Credits, result.Status == UsageStatus.Duplicate),
     };
 
-    // Every refused debit is counted by its code (resellerkit.usage.refusals), so an operator sees caps and overdrafts.
+    // Every refused debit is counted by its code (resellerkit.usage.refusals), so an operator sees caps and overdrafts:
+    // once, when its caller is answered after the commit (a set-wise group that falls back decides its debits twice).
     private static Error Refused(Error error)
     {
         EngineTelemetry.UsageRefusals.Add(1, new KeyValuePair<string, object?>("code", error.Code));

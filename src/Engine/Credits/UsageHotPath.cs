@@ -32,17 +32,18 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
     public async Task<Dictionary<string, FirstUse>> FirstUsesAsync(string scope, IReadOnlyList<string> keys, CancellationToken ct)
     {
         var found = new Dictionary<string, FirstUse>(StringComparer.Ordinal);
-        if (keys.Count == 0) return found;
+        if (keys.Count > 0) await sql.ReadAllAsync([FirstUses(scope, keys, (key, first) => found[key] = first)], ct);
+        return found;
+    }
+
+    /// <summary>The read of <see cref="FirstUsesAsync"/>, for a caller that sends it with others; keys must not be empty.</summary>
+    internal RawRead FirstUses(string scope, IReadOnlyList<string> keys, Action<string, FirstUse> found)
+    {
         var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")} " +
             $"FROM {sql.Table<LedgerTransaction>()} WHERE {T<LedgerTransaction>("IdempotencyScope")} = @p0 AND {T<LedgerTransaction>("IdempotencyKey")} {RawSql.In(keys.Count, 1)}";
-        await using var reader = await sql.ReadAsync(sqlText,
-            [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), .. keys.Select(k => sql.Arg<LedgerTransaction>("IdempotencyKey", k))], ct);
-        while (await reader.ReadAsync(ct))
-        {
-            found[reader.GetString(4)] = new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3));
-        }
-        return found;
+        return new RawRead(new RawStatement(sqlText, [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), .. keys.Select(k => sql.Arg<LedgerTransaction>("IdempotencyKey", k))]),
+            reader => found(reader.GetString(4), new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3))));
     }
 
     /// <summary>What a debit needs to know about a sub-account, in one read: tenant, features, state and wallets.</summary>
@@ -53,30 +54,33 @@ public sealed class UsageHotPath(EngineDbContext db, RechargeTrigger recharges) 
     public async Task<Dictionary<SubAccountId, UsageFacts>> FactsAsync(IReadOnlyList<SubAccountId> ids, CancellationToken ct)
     {
         var found = new Dictionary<SubAccountId, UsageFacts>();
-        if (ids.Count == 0) return found;
+        if (ids.Count > 0) await sql.ReadAllAsync([Facts(ids, fact => found[fact.Id] = fact)], ct);
+        return found;
+    }
+
+    /// <summary>The read of <see cref="FactsAsync"/>, for a caller that sends it with others; ids must not be empty.</summary>
+    internal RawRead Facts(IReadOnlyList<SubAccountId> ids, Action<UsageFacts> found)
+    {
         factsSql ??= $"SELECT s.{S("AgencyId")}, s.{S("CreditMode")}, s.{S("Paused")}, s.{S("WalletId")}, s.{S("ConsumedWalletId")}, " +
             $"s.{S("FeaturesOn")}, s.{S("FeaturesOff")}, a.{sql.Column<Agency>("PlatformFeatures")}, a.{sql.Column<Agency>("PoolWalletId")}, " +
             $"p.{sql.Column<Plan>("Features")}, s.{S("LowBalanceThreshold")}, s.{S("AutoRechargeEnabled")}, " +
             $"s.{S("Id")}, s.{S("UsageCapPerMonth")}, s.{S("UsageMonth")}, s.{S("UsageMonthCredits")} " +
             $"FROM {sql.Table<SubAccount>()} s JOIN {sql.Table<Agency>()} a ON a.{sql.Column<Agency>("Id")} = s.{S("AgencyId")} " +
             $"LEFT JOIN {sql.Table<Plan>()} p ON p.{sql.Column<Plan>("Id")} = s.{S("PlanId")} WHERE s.{S("Id")} ";
-        await using var reader = await sql.ReadAsync(factsSql + RawSql.In(ids.Count, 0), ids.Select(id => sql.Arg<SubAccount>("Id", id)).ToList(), ct);
-        while (await reader.ReadAsync(ct))
+        return new RawRead(new RawStatement(factsSql + RawSql.In(ids.Count, 0), ids.Select(id => sql.Arg<SubAccount>("Id", id)).ToList()), reader =>
         {
             var mode = Enum.Parse<CreditMode>(reader.GetString(1));
             var features = FeatureSet.Effective((Features)reader.GetInt32(7), reader.IsDBNull(9) ? null : (Features)reader.GetInt32(9),
                 (Features)reader.GetInt32(5), (Features)reader.GetInt32(6));
-            var id = SubAccountId.From(reader.GetGuid(12));
-            found[id] = new UsageFacts(id, AgencyId.From(reader.GetGuid(0)), mode, reader.GetBoolean(2),
+            found(new UsageFacts(SubAccountId.From(reader.GetGuid(12)), AgencyId.From(reader.GetGuid(0)), mode, reader.GetBoolean(2),
                 WalletId.From(reader.GetGuid(3)), WalletId.From(reader.GetGuid(4)), WalletId.From(reader.GetGuid(8)), features,
                 MayNotify: mode == CreditMode.Reselling && (!reader.IsDBNull(10) || reader.GetBoolean(11)))
             {
                 CapPerMonth = reader.IsDBNull(13) ? null : reader.GetInt64(13),
                 UsageMonth = reader.GetInt32(14),
                 UsageMonthCredits = reader.GetInt64(15),
-            };
-        }
-        return found;
+            });
+        });
     }
 
     /// <summary>

@@ -44,39 +44,51 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
     public async Task<Dictionary<(string Scope, string Key), SeenRequest>> FindAsync(IReadOnlyList<KeyedRequest> requests, CancellationToken ct)
     {
         var found = new Dictionary<(string Scope, string Key), SeenRequest>();
+        await sql.ReadAllAsync(Finding(requests, found), ct);
+        return found;
+    }
+
+    /// <summary>The reads of <see cref="FindAsync"/>, for a caller that sends them with its own; they fill <paramref name="found"/>.</summary>
+    internal IReadOnlyList<RawRead> Finding(IReadOnlyList<KeyedRequest> requests, Dictionary<(string Scope, string Key), SeenRequest> found)
+    {
+        var reads = new List<RawRead>();
         foreach (var scope in requests.GroupBy(r => r.Scope, r => r.Key))
         {
             foreach (var keys in scope.Distinct(StringComparer.Ordinal).Chunk(100))
             {
                 var text = $"SELECT {C("RequestHash")}, {C("StatusCode")}, {C("ContentType")}, {C("Location")}, {C("ResponseBody")}, {C("Key")} " +
                     $"FROM {sql.Table<IdempotencyRecord>()} WHERE {C("Scope")} = @p0 AND {C("Key")} {RawSql.In(keys.Length, 1)}";
-                await using var reader = await sql.ReadAsync(text, [R(nameof(IdempotencyRecord.Scope), scope.Key), .. keys.Select(k => R(nameof(IdempotencyRecord.Key), k))], ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    found[(scope.Key, reader.GetString(5))] = new SeenRequest(reader.GetString(0), new StoredReply(reader.GetInt32(1),
-                        reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<byte[]>(4)));
-                }
+                reads.Add(new RawRead(new RawStatement(text, [R(nameof(IdempotencyRecord.Scope), scope.Key), .. keys.Select(k => R(nameof(IdempotencyRecord.Key), k))]),
+                    reader => found[(scope.Key, reader.GetString(5))] = new SeenRequest(reader.GetString(0), new StoredReply(reader.GetInt32(1),
+                        reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<byte[]>(4)))));
             }
         }
-        return found;
+        return reads;
     }
 
     /// <summary>Stores these replies with multi-row INSERTs, in the open transaction.</summary>
     public async Task StoreAsync(IReadOnlyList<(KeyedRequest Request, StoredReply Reply)> replies, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        foreach (var rows in replies.Chunk(100))
+        foreach (var statement in Storing(replies))
         {
-            var text = $"INSERT INTO {sql.Table<IdempotencyRecord>()} ({string.Join(", ", Columns.Select(C))}) VALUES " +
-                string.Join(", ", rows.Select((_, r) => $"({string.Join(", ", Columns.Select((_, i) => $"@p{r * Columns.Length + i}"))})"));
-            await sql.ExecuteAsync(text, rows.SelectMany(row => new[]
+            await sql.ExecuteAsync(statement.Sql, statement.Args, ct);
+        }
+    }
+
+    /// <summary>The INSERTs that store these replies, for a caller that sends them with its own statements.</summary>
+    internal IReadOnlyList<RawStatement> Storing(IReadOnlyList<(KeyedRequest Request, StoredReply Reply)> replies)
+    {
+        var now = clock.GetUtcNow();
+        return replies.Chunk(100).Select(rows => new RawStatement(
+            $"INSERT INTO {sql.Table<IdempotencyRecord>()} ({string.Join(", ", Columns.Select(C))}) VALUES " +
+                string.Join(", ", rows.Select((_, r) => $"({string.Join(", ", Columns.Select((_, i) => $"@p{r * Columns.Length + i}"))})")),
+            rows.SelectMany(row => new[]
             {
                 R(nameof(IdempotencyRecord.Scope), row.Request.Scope), R(nameof(IdempotencyRecord.Key), row.Request.Key),
                 R(nameof(IdempotencyRecord.RequestHash), row.Request.RequestHash), R(nameof(IdempotencyRecord.StatusCode), row.Reply.StatusCode),
                 R(nameof(IdempotencyRecord.ContentType), row.Reply.ContentType), R(nameof(IdempotencyRecord.Location), row.Reply.Location),
                 R(nameof(IdempotencyRecord.ResponseBody), row.Reply.Body), R(nameof(IdempotencyRecord.CreatedAt), now),
-            }).ToList(), ct);
-        }
+            }).ToList())).ToList();
     }
 
     public void Dispose() => sql.Dispose();

@@ -21,21 +21,20 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             db.Database.AutoSavepointsEnabled = false; // each operation has a savepoint already
             await using var transaction = await WriteTransaction.BeginAsync(db, $"A ledger batch of {operations.Count} operation(s)", ct);
-            if (!db.Database.IsSqlite())
-            {
-                // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in
-                // one order, keeps it to the order every other writer follows (the row, then wallets: SubAccountLock),
-                // so a grant or a payment on another connection never closes a lock cycle with it.
-                foreach (var id in operations.SelectMany(o => o.SubAccounts).Distinct().OrderBy(id => id.Value))
-                {
-                    await SubAccounts.SubAccountLock.TakeAsync(db, id, ct);
-                }
-            }
-            // Single usage debits waiting together are decided and written set-wise; what that leaves runs one by one.
+            // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in one
+            // order, keeps it to the order every other writer follows (the row, then wallets: SubAccountLock), so a
+            // grant or a payment on another connection never closes a lock cycle with it.
+            var subAccounts = db.Database.IsSqlite() ? [] : operations.SelectMany(o => o.SubAccounts).ToList();
+            // Single usage debits waiting together are decided and written set-wise (the locks taken with its first
+            // reads); what that leaves runs one by one.
             var debits = operations.OfType<IUsageOperation>().ToList();
             if (debits.Count > 1)
             {
-                await UsageGroup.ApplyAsync(scope.ServiceProvider, debits, ct);
+                await UsageGroup.ApplyAsync(scope.ServiceProvider, debits, subAccounts, ct);
+            }
+            else
+            {
+                await SubAccounts.SubAccountLock.TakeAllAsync(db, subAccounts, ct);
             }
             foreach (var operation in operations)
             {

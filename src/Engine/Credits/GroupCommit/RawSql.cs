@@ -43,6 +43,55 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    public bool IsPostgres => db.Database.IsNpgsql();
+
+    /// <summary>Whether <see cref="ExecuteAllAsync"/> sends its statements in one round trip.</summary>
+    public bool SendsTogether => db.Database.GetDbConnection().CanCreateBatch;
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> in order and returns the rows each affected. Where the provider batches
+    /// (<see cref="DbBatch"/>: PostgreSQL), they go to the server in one round trip, since the writer's time there is
+    /// mostly waiting on round trips; elsewhere (SQLite is in the process) one after the other. A statement that fails
+    /// throws, and those after it have not run.
+    /// </summary>
+    public async Task<int[]> ExecuteAllAsync(IReadOnlyList<RawStatement> statements, CancellationToken ct)
+    {
+        var affected = new int[statements.Count];
+        if (statements.Count < 2 || !SendsTogether)
+        {
+            for (var i = 0; i < statements.Count; i++) affected[i] = await ExecuteAsync(statements[i].Sql, statements[i].Args, ct);
+            return affected;
+        }
+        await using var batch = Batch(statements);
+        await batch.ExecuteNonQueryAsync(ct);
+        for (var i = 0; i < statements.Count; i++) affected[i] = batch.BatchCommands[i].RecordsAffected;
+        return affected;
+    }
+
+    /// <summary>
+    /// Runs SELECTs in order and hands each row of each to its read's <see cref="RawRead.Row"/>: in one round trip
+    /// where the provider batches, as <see cref="ExecuteAllAsync"/> does.
+    /// </summary>
+    public async Task ReadAllAsync(IReadOnlyList<RawRead> reads, CancellationToken ct)
+    {
+        if (reads.Count < 2 || !SendsTogether)
+        {
+            foreach (var read in reads)
+            {
+                await using var one = await ReadAsync(read.Statement.Sql, read.Statement.Args, ct);
+                while (await one.ReadAsync(ct)) read.Row(one);
+            }
+            return;
+        }
+        await using var batch = Batch(reads.Select(r => r.Statement));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        for (var i = 0; i < reads.Count; i++)
+        {
+            if (i > 0 && !await reader.NextResultAsync(ct)) throw new InvalidOperationException("A batched read returned fewer results than it sent.");
+            while (await reader.ReadAsync(ct)) reads[i].Row(reader);
+        }
+    }
+
     public async Task<DbDataReader> ReadAsync(string sql, IReadOnlyList<Arg> args, CancellationToken ct)
     {
         var command = Prepare(sql, args);
@@ -60,6 +109,25 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
             return (T?)converter.ConvertFromProvider(Convert.ChangeType(raw, converter.ProviderClrType, System.Globalization.CultureInfo.InvariantCulture));
         }
         return reader.GetFieldValue<T>(ordinal);
+    }
+
+    private DbBatch Batch(IEnumerable<RawStatement> statements)
+    {
+        var connection = db.Database.GetDbConnection();
+        var batch = connection.CreateBatch();
+        batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        using var factory = connection.CreateCommand(); // type mappings make their parameters through a command
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            for (var i = 0; i < statement.Args.Count; i++)
+            {
+                command.Parameters.Add(statement.Args[i].Mapping.CreateParameter(factory, $"@p{i}", statement.Args[i].Value, nullable: true));
+            }
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
     }
 
     private DbCommand Prepare(string sql, IReadOnlyList<Arg> args)
@@ -92,6 +160,12 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
         Properties.GetOrAdd((db.Model, entity, property), k => k.Item1.FindEntityType(k.Item2)!.FindProperty(k.Item3)
             ?? throw new InvalidOperationException($"{k.Item2.Name} has no property {k.Item3}."));
 }
+
+/// <summary>One statement of <see cref="RawSql.ExecuteAllAsync"/>: its text (parameters <c>@p0</c>, <c>@p1</c>, ...) and their values.</summary>
+internal sealed record RawStatement(string Sql, IReadOnlyList<Arg> Args);
+
+/// <summary>One SELECT of <see cref="RawSql.ReadAllAsync"/>, and what to do with each of its rows.</summary>
+internal sealed record RawRead(RawStatement Statement, Action<DbDataReader> Row);
 
 /// <summary>One bound value of a <see cref="RawSql"/> statement, with the type mapping of the column it goes to.</summary>
 internal readonly record struct Arg(RelationalTypeMapping Mapping, object? Value);
