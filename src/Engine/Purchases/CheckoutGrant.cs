@@ -50,18 +50,19 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
             }
+            var balance = await ledger.BalanceAsync(wallet.Id, token);
             mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)
             {
                 SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
                 AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
-                Balance = await ledger.BalanceAsync(wallet.Id, token),
+                Balance = balance,
             });
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
             await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
             {
                 subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
-                currency = purchase.Currency, balance = await ledger.BalanceAsync(wallet.Id, token),
+                currency = purchase.Currency, balance,
                 source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
             }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
