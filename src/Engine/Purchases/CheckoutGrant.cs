@@ -15,7 +15,8 @@ namespace ResellerKit.Engine.Purchases;
 /// </summary>
 internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
 {
-    public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, CancellationToken ct)
+    /// <param name="inBatch">Run by the ledger writer in a batch's own context (not inline in a caller's transaction).</param>
+    public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, bool inBatch, CancellationToken ct)
     {
         var sessionId = session.Id;
         var granted = await db.InTransactionAsync<bool>(async token =>
@@ -66,6 +67,12 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
                 source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
             }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
+            if (inBatch)
+            {
+                // The batch's grants share this context: let go of what this one wrote (all saved), so that the next
+                // grant's saves, and the interceptors that look at every tracked entry on each save, do not scan it again.
+                db.ChangeTracker.Clear();
+            }
             return true;
         }, ct);
         return granted.Value;
