@@ -20,8 +20,8 @@ mode=full
 [[ ${1:-} == quick || ${1:-} == full ]] && { mode=$1; shift; }
 only=" $* "
 case $mode in
-  quick) usage=(2 8) page=(2 4) isolation=10 sessions=100 circuits=50 dashboard_runs=5 ;;
-  full) usage=(5 30) page=(3 15) isolation=30 sessions=1000 circuits=200 dashboard_runs=15 ;;
+  quick) usage=(2 8) page=(2 4) isolation=10 sessions=(100 100) circuits=50 dashboard_runs=5 ;;
+  full) usage=(5 30) page=(3 15) isolation=30 sessions=(200 1000) circuits=200 dashboard_runs=15 ;;
   *) echo "usage: ./bench.sh [quick] [figure...]" >&2; exit 2 ;;
 esac
 
@@ -93,7 +93,7 @@ figure P2 "${load[@]}" page "$storefront" "${page[@]}"
 figure P2b bench/theme-render.sh "$mode"
 figure P2c "${load[@]}" isolation "$storefront" "$isolation"
 figure P3 bench/widget/widget.sh "$circuits"
-figure P4 "${load[@]}" checkout "$storefront" "$sessions"
+figure P4 "${load[@]}" checkout "$storefront" "${sessions[@]}"
 figure P5 "${load[@]}" dashboard "$dashboard_runs"
 
 echo "bench.sh $mode took ${SECONDS}s"

@@ -11,7 +11,7 @@ using ResellerKit.Bench.Load.Usage;
 //   usage-pg <Storefront.dll> <warm-up s> <seconds> <connection string>  figure P1pg (P1 on PostgreSQL against raw Npgsql)
 //   page <Storefront.dll> <warm-up s> <seconds>       figure P2 (the storefront page against Kestrel serving its bytes, wrk)
 //   isolation <Storefront.dll> <seconds>              figure P2c (a neighbour's storefront while one agency's theme is hostile)
-//   checkout <Storefront.dll> <sessions>              figure P4 (sandbox checkout webhooks processed per second)
+//   checkout <Storefront.dll> <warm-up sessions> <sessions>  figure P4 (sandbox checkout webhooks processed per second)
 //   dashboard <runs>                                  figure P5 (the agency dashboard over 1M ledger transactions)
 var seconds = (int i) => TimeSpan.FromSeconds(double.Parse(args[i], CultureInfo.InvariantCulture));
 return args switch
@@ -21,13 +21,14 @@ return args switch
     ["usage-pg", var dll, _, _, var postgres] => await PostgresUsageFigure.RunAsync(Path.GetFullPath(dll), seconds(2), seconds(3), postgres),
     ["page", var dll, _, _] => await PageFigure.RunAsync(Path.GetFullPath(dll), seconds(2), seconds(3)),
     ["isolation", var dll, _] => await IsolationFigure.RunAsync(Path.GetFullPath(dll), seconds(2)),
-    ["checkout", var dll, var sessions] => await CheckoutFigure.RunAsync(Path.GetFullPath(dll), int.Parse(sessions, CultureInfo.InvariantCulture)),
+    ["checkout", var dll, var warmUp, var sessions] => await CheckoutFigure.RunAsync(Path.GetFullPath(dll),
+        int.Parse(warmUp, CultureInfo.InvariantCulture), int.Parse(sessions, CultureInfo.InvariantCulture)),
     ["dashboard", var runs] => await DashboardFigure.RunAsync(int.Parse(runs, CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Load (usage|usage-batch|page) <ResellerKit.Storefront.dll> <warm-up s> <seconds> | Load usage-pg <dll> <warm-up s> <seconds> <postgres> | Load checkout <ResellerKit.Storefront.dll> <sessions> | Load dashboard <runs>");
+    Console.Error.WriteLine("usage: Load (usage|usage-batch|page) <ResellerKit.Storefront.dll> <warm-up s> <seconds> | Load usage-pg <dll> <warm-up s> <seconds> <postgres> | Load checkout <ResellerKit.Storefront.dll> <warm-up sessions> <sessions> | Load dashboard <runs>");
     return 2;
 }

@@ -15,7 +15,8 @@ namespace ResellerKit.Engine.Purchases;
 /// </summary>
 internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
 {
-    public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, CancellationToken ct)
+    /// <param name="inBatch">Run by the ledger writer in a batch's own context (not inline in a caller's transaction).</param>
+    public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, bool inBatch, CancellationToken ct)
     {
         var sessionId = session.Id;
         var granted = await db.InTransactionAsync<bool>(async token =>
@@ -50,21 +51,28 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
             }
+            var balance = await ledger.BalanceAsync(wallet.Id, token);
             mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)
             {
                 SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
                 AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
-                Balance = await ledger.BalanceAsync(wallet.Id, token),
+                Balance = balance,
             });
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));
             await webhooks.PublishAsync(purchase.AgencyId, WebhookEventTypes.Purchased, new
             {
                 subAccountId = subAccount.Id, purchaseId = purchase.Id, credits = purchase.Credits, amount = purchase.Amount,
-                currency = purchase.Currency, balance = await ledger.BalanceAsync(wallet.Id, token),
+                currency = purchase.Currency, balance,
                 source = purchase.Origin == PurchaseOrigin.Recharge ? "auto_recharge_recovery" : "checkout",
             }, token, subAccount.Id);
             await db.SaveChangesAsync(token);
+            if (inBatch)
+            {
+                // The batch's grants share this context: let go of what this one wrote (all saved), so that the next
+                // grant's saves, and the interceptors that look at every tracked entry on each save, do not scan it again.
+                db.ChangeTracker.Clear();
+            }
             return true;
         }, ct);
         return granted.Value;

@@ -41,6 +41,7 @@ public static class PaymentsRegistration
         if (stripe.IsSandbox)
         {
             services.AddSingleton<SandboxSecrets>();
+            services.AddSingleton<SandboxQueries>();
             services.AddScoped<SandboxStore>();
             services.AddScoped<SandboxEvents>();
             services.AddScoped<SandboxPayments>();

@@ -6,12 +6,13 @@ using ResellerKit.Engine.Persistence.Documents;
 namespace ResellerKit.Storefront.StripeSandbox;
 
 /// <summary>The sandbox's Stripe objects, kept as Stripe-shaped JSON in the database so that they survive a restart.</summary>
-public sealed class SandboxStore(EngineDbContext db, TimeProvider clock)
+public sealed class SandboxStore(EngineDbContext db, SandboxQueries queries, TimeProvider clock)
 {
     public async Task<JsonObject?> GetAsync(string collection, string id, CancellationToken ct)
     {
-        var doc = await db.StoredDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Collection == collection && d.Id == id, ct);
-        return doc is null ? null : JsonNode.Parse(doc.Json)!.AsObject();
+        ct.ThrowIfCancellationRequested();
+        var json = await queries.Json(db, collection, id);
+        return json is null ? null : JsonNode.Parse(json)!.AsObject();
     }
 
     public async Task<JsonObject?> FindAsync(string collection, string partition, CancellationToken ct)
@@ -25,12 +26,25 @@ public sealed class SandboxStore(EngineDbContext db, TimeProvider clock)
     public void Add(string collection, JsonObject document, string? partition = null) =>
         db.StoredDocuments.Add(StoredDocument.Create(collection, (string)document["id"]!, partition, document.ToJsonString(), clock.GetUtcNow()));
 
-    /// <summary>Replaces a document in the unit of work; the caller saves.</summary>
-    public async Task UpdateAsync(string collection, JsonObject document, CancellationToken ct)
+    /// <summary>
+    /// Replaces a stored document in the unit of work without reading it again (an UPDATE of its JSON by key); the
+    /// caller saves, and the save fails if the document does not exist.
+    /// </summary>
+    public Task UpdateAsync(string collection, JsonObject document, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         var id = (string)document["id"]!;
-        var stored = await db.StoredDocuments.SingleAsync(d => d.Collection == collection && d.Id == id, ct);
-        stored.Json = document.ToJsonString();
+        var json = document.ToJsonString();
+        var tracked = db.ChangeTracker.Entries<StoredDocument>().FirstOrDefault(e => e.Entity.Collection == collection && e.Entity.Id == id);
+        if (tracked is not null)
+        {
+            tracked.Entity.Json = json;
+            return Task.CompletedTask;
+        }
+        var stored = StoredDocument.Create(collection, id, null, json, default);
+        db.StoredDocuments.Attach(stored);
+        db.Entry(stored).Property(d => d.Json).IsModified = true;
+        return Task.CompletedTask;
     }
 
     public async Task<List<JsonObject>> ListAsync(string collection, string? partition, int take, CancellationToken ct)
