@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Persistence;
-using ResellerKit.Engine.Platform;
 
 namespace ResellerKit.Engine.Access;
 
@@ -10,7 +8,7 @@ namespace ResellerKit.Engine.Access;
 /// read that has not started yet (never one already in flight, which might predate a rotation the caller saw commit),
 /// so under load there is at most one read running and one waiting, whatever the request rate.
 /// </summary>
-public sealed class ApiKeyStampReader(IServiceScopeFactory scopes)
+public sealed class ApiKeyStampReader(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private TaskCompletionSource<string>? pending;
@@ -55,14 +53,21 @@ public sealed class ApiKeyStampReader(IServiceScopeFactory scopes)
         });
     }
 
-    // Compiled once per app (a compiled query keeps the first model it meets, and one process may host apps on two
-    // providers): every API request waits for a read, so EF's per-query translation cache lookup is worth skipping.
-    private readonly Func<EngineDbContext, Task<string?>> stamp = EF.CompileAsyncQuery((EngineDbContext db) =>
-        db.PlatformSettings.AsNoTracking().Where(s => s.Key == ApiKeyStamp.SettingKey).Select(s => s.Value).SingleOrDefault());
+    // Built from the app's model on the first read (one process may host apps on two providers); reads never overlap.
+    private ApiKeyStampQuery? query;
 
     private async Task<string> ReadAsync()
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return await stamp(scope.ServiceProvider.GetRequiredService<EngineDbContext>()) ?? "";
+        if (query is null)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            query = ApiKeyStampQuery.For(scope.ServiceProvider.GetRequiredService<EngineDbContext>());
+        }
+        return await query.ReadAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (query is not null) await query.DisposeAsync();
     }
 }

@@ -13,7 +13,7 @@ namespace ResellerKit.Engine.Credits;
 /// A key applied before in the caller's scope returns its first transaction (<see cref="Debited.Replayed"/>); the same
 /// key for another debit is refused with <see cref="IdempotencyKeyReused"/>.
 /// </summary>
-public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServiceProvider services)
+public sealed class DebitUsage(LedgerQueue queue, ScopeDbContext callerDb, IServiceProvider services)
 {
     public async Task<Result<Debited>> HandleAsync(
         Tenant tenant, SubAccountId id, UsageCommand command, string? idempotencyKey, CancellationToken ct)
@@ -24,7 +24,7 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
             return Refused(errors.ToError());
         }
         var usage = new UsageEvent(idempotencyKey, id, command);
-        var debited = ToDebited(await queue.RunAsync(db, services, new UsageOperation<UsageResult>(tenant, usage, null,
+        var debited = ToDebited(await queue.RunAsync(callerDb.Current, services, new UsageOperation<UsageResult>(tenant, usage, null,
             result => (result, null), _ => throw new InvalidOperationException("A debit without a key has no record."),
             (scope, token) => Apply(scope, tenant, usage, token)), ct));
         return debited.IsSuccess ? debited : Refused(debited.Error);
@@ -38,7 +38,7 @@ public sealed class DebitUsage(LedgerQueue queue, EngineDbContext db, IServicePr
         Tenant tenant, SubAccountId id, UsageCommand command, KeyedRequest request, Func<Result<Debited>, StoredReply> render, CancellationToken ct)
     {
         var usage = new UsageEvent(request.Key, id, command);
-        var keyed = await queue.RunAsync(db, services, new UsageOperation<Keyed<Result<Debited>>>(tenant, usage, request,
+        var keyed = await queue.RunAsync(callerDb.Current, services, new UsageOperation<Keyed<Result<Debited>>>(tenant, usage, request,
             result =>
             {
                 var debited = ToDebited(result);

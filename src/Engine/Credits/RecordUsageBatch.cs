@@ -11,14 +11,14 @@ namespace ResellerKit.Engine.Credits;
 /// refused, or recognised as a duplicate of its key) on its own, in order, and a refusal never affects the others.
 /// The results come back in the order of the events.
 /// </summary>
-public sealed class RecordUsageBatch(LedgerQueue queue, EngineDbContext db, IServiceProvider services)
+public sealed class RecordUsageBatch(LedgerQueue queue, ScopeDbContext callerDb, IServiceProvider services)
 {
     public const int MaxEvents = 1000;
 
     public Task<IReadOnlyList<UsageResult>> HandleAsync(Tenant caller, IReadOnlyList<UsageEvent> events, CancellationToken ct)
     {
         Check(events);
-        return queue.RunAsync(db, services, SubAccountsOf(events), (scope, token) => ApplyAllAsync(scope, caller, events, token), ct);
+        return queue.RunAsync(callerDb.Current, services, SubAccountsOf(events), (scope, token) => ApplyAllAsync(scope, caller, events, token), ct);
     }
 
     /// <summary>The same, for a batch request that carried its own idempotency key: a retry replays the first reply.</summary>
@@ -26,7 +26,7 @@ public sealed class RecordUsageBatch(LedgerQueue queue, EngineDbContext db, ISer
         Tenant caller, IReadOnlyList<UsageEvent> events, KeyedRequest request, Func<IReadOnlyList<UsageResult>, StoredReply> render, CancellationToken ct)
     {
         Check(events);
-        return queue.RunAsync(db, services, SubAccountsOf(events), (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
+        return queue.RunAsync(callerDb.Current, services, SubAccountsOf(events), (scope, token) => scope.GetRequiredService<IdempotentRequests>().RunAsync(
             request, t => ApplyAllAsync(scope, caller, events, t), render, token), ct);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Branding;
@@ -37,7 +38,26 @@ internal static class PersistenceRegistration
                 .AddInterceptors(new TransactionsBegun(), new ApiKeyStamp(), Committed(sp), sp.GetRequiredService<StorefrontStamp>()), Scoped, Singleton),
             _ => throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer."),
         };
+        _ = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => Tracked<SqliteEngineDbContext>(services, o => new SqliteEngineDbContext(o)),
+            DatabaseProvider.Postgres => Tracked<PostgresEngineDbContext>(services, o => new PostgresEngineDbContext(o)),
+            _ => Tracked<SqlServerEngineDbContext>(services, o => new SqlServerEngineDbContext(o)),
+        };
         return services;
+    }
+
+    // The scope's context is built as AddDbContext builds it, and noted in the scope's ScopeDbContext.
+    private static IServiceCollection Tracked<TContext>(IServiceCollection services, Func<DbContextOptions<TContext>, TContext> create)
+        where TContext : EngineDbContext
+    {
+        services.AddScoped<ScopeDbContext>();
+        return services.Replace(ServiceDescriptor.Scoped<EngineDbContext>(sp =>
+        {
+            var db = create(sp.GetRequiredService<DbContextOptions<TContext>>());
+            sp.GetRequiredService<ScopeDbContext>().Current = db;
+            return db;
+        }));
     }
 
     private static OutboxCommitInterceptor Committed(IServiceProvider services) => services.GetRequiredService<OutboxCommitInterceptor>();

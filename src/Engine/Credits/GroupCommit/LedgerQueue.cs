@@ -37,20 +37,20 @@ public sealed class LedgerQueue : IAsyncDisposable, IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> (which touches <paramref name="subAccounts"/>) in the next batch, with services (and a DbContext) of the writer's scope, and returns
     /// its result once that batch committed. A caller that already holds a database transaction on
-    /// <paramref name="callerDb"/> runs it inline instead, in that transaction: the writer could not get the database
+    /// <paramref name="callerDb"/> (null when the caller's scope built none) runs it inline instead, in that transaction: the writer could not get the database
     /// while the caller holds it.
     /// </summary>
     public Task<T> RunAsync<T>(
-        EngineDbContext callerDb, IServiceProvider callerServices, IReadOnlyCollection<SubAccountId> subAccounts,
+        EngineDbContext? callerDb, IServiceProvider callerServices, IReadOnlyCollection<SubAccountId> subAccounts,
         Func<IServiceProvider, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         return RunAsync(callerDb, callerServices, new LedgerOperation<T>(subAccounts.Count, subAccounts, work), ct);
     }
 
     /// <summary>The same for an operation built by the caller (a usage debit the batch may apply set-wise with others).</summary>
-    internal Task<T> RunAsync<T>(EngineDbContext callerDb, IServiceProvider callerServices, LedgerOperation<T> operation, CancellationToken ct)
+    internal Task<T> RunAsync<T>(EngineDbContext? callerDb, IServiceProvider callerServices, LedgerOperation<T> operation, CancellationToken ct)
     {
-        if (TransactionsBegun.Holds(callerDb))
+        if (callerDb is not null && TransactionsBegun.Holds(callerDb))
         {
             return operation.RunInlineAsync(callerServices, ct);
         }

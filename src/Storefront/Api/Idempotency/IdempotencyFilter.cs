@@ -18,7 +18,7 @@ namespace ResellerKit.Storefront.Api.Idempotency;
 /// </list>
 /// Responses of 500 and above roll everything back and are not stored.
 /// </summary>
-public sealed class IdempotencyFilter(EngineDbContext db, AfterCommit afterCommit, TimeProvider clock) : IEndpointFilter
+public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
@@ -37,6 +37,9 @@ public sealed class IdempotencyFilter(EngineDbContext db, AfterCommit afterCommi
             return invalid;
         }
 
+        // Resolved only here: the filter runs on every API route, and the usage routes (self-idempotent) never need EF.
+        var db = http.RequestServices.GetRequiredService<EngineDbContext>();
+        var afterCommit = http.RequestServices.GetRequiredService<AfterCommit>();
         var scope = ApiCaller.From(http.User).IdempotencyScope;
         var requestHash = await HashRequestAsync(http.Request);
         for (var attempt = 0; ; attempt++)
