@@ -13,9 +13,6 @@ namespace ResellerKit.Engine.Credits;
 /// </summary>
 internal sealed class UsagePlanStatements(RawSql sql)
 {
-    // Values per statement: well under SQL Server's 2,100 parameters.
-    private const int Chunk = 100;
-
     /// <summary>The statements, each with whether it is a guard (it must change exactly one row, or the database changed).</summary>
     public List<(RawStatement Statement, bool Guard)> Of(UsagePlan plan)
     {
@@ -40,7 +37,7 @@ internal sealed class UsagePlanStatements(RawSql sql)
                     [sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Before)]), true));
             }
         }
-        foreach (var rows in plan.Rows.Chunk(Chunk))
+        foreach (var rows in plan.Rows.Chunk(sql.RowsPerInsert))
         {
             statements.Add((Transactions(plan, rows), false));
             statements.Add((Entries(rows), false));

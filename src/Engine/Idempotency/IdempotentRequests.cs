@@ -79,7 +79,7 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
     internal IReadOnlyList<RawStatement> Storing(IReadOnlyList<(KeyedRequest Request, StoredReply Reply)> replies)
     {
         var now = clock.GetUtcNow();
-        return replies.Chunk(100).Select(rows => new RawStatement(
+        return replies.Chunk(sql.RowsPerInsert).Select(rows => new RawStatement(
             $"INSERT INTO {sql.Table<IdempotencyRecord>()} ({string.Join(", ", Columns.Select(C))}) VALUES " +
                 string.Join(", ", rows.Select((_, r) => $"({string.Join(", ", Columns.Select((_, i) => $"@p{r * Columns.Length + i}"))})")),
             rows.SelectMany(row => new[]

@@ -45,6 +45,13 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
 
     public bool IsPostgres => db.Database.IsNpgsql();
 
+    /// <summary>
+    /// Rows per multi-row INSERT. SQLite finds each named parameter by a walk along the statement's list of names, so
+    /// a statement of N parameters costs about N² to bind: its statements stay small (a 100-event usage batch spent
+    /// about a third of its CPU there with 100 rows). Elsewhere, well under SQL Server's 2,100 parameters.
+    /// </summary>
+    public int RowsPerInsert => db.Database.IsSqlite() ? 16 : 100;
+
     /// <summary>Whether <see cref="ExecuteAllAsync"/> sends its statements in one round trip.</summary>
     public bool SendsTogether => db.Database.GetDbConnection().CanCreateBatch;
 
