@@ -62,10 +62,9 @@ public sealed class FulfillCheckout(
 
         // Through the node's ledger writer: grants that arrive together share one transaction (one fsync), each under
         // its own savepoint, and this returns once that transaction committed.
-        // Inline in the caller's context when the caller holds a transaction (as the ledger writer decides), else in a batch's.
-        var inBatch = !TransactionsBegun.Holds(db);
+        // The writer runs it inline, with the caller's own services, when the caller holds a transaction; else in a batch's scope.
         var granted = await queue.RunAsync(db, services, [purchase.SubAccountId],
-            (scope, token) => scope.GetRequiredService<CheckoutGrant>().GrantAsync(purchase, session, inBatch, token), ct);
+            (scope, token) => scope.GetRequiredService<CheckoutGrant>().GrantAsync(purchase, session, inBatch: !ReferenceEquals(scope, services), token), ct);
         if (!granted)
         {
             return FulfillmentOutcome.AlreadyFulfilled;
