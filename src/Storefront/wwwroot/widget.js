@@ -102,7 +102,10 @@
         // Behind the first screen, the live widget renders off the page and takes its place once it holds the packs.
         if (this.screen?.isConnected) this.takeOver(container, turn);
         else root.replaceChildren(container);
-        this.component = await Blazor.rootComponents.add(container, 'resellerkit-credits', this.parameters());
+        const parameters = this.parameters();
+        this.component = await Blazor.rootComponents.add(container, 'resellerkit-credits', parameters);
+        // A Buy on the first screen may have started a checkout while the component was being added: hand it over.
+        if (this.checkout !== parameters.checkout) this.component.setParameters(this.parameters());
       });
     }
 

@@ -93,9 +93,24 @@ public sealed partial class CreditsWidget
         var until = DateTime.UtcNow + WatchAtMost;
         try
         {
+            var failures = 0;
             while (pending == outcome && DateTime.UtcNow < until && await timer.WaitForNextTickAsync(disposed.Token))
             {
-                var progress = await Data.ProgressAsync(Request, outcome.CheckoutId!, disposed.Token);
+                PurchaseProgress progress;
+                try
+                {
+                    progress = await Data.ProgressAsync(Request, outcome.CheckoutId!, disposed.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The database or a node of the cluster is briefly away: the buyer is still waiting for the
+                    // credits, so keep watching (logged once per checkout, not every two seconds).
+                    if (failures++ == 0)
+                    {
+                        Logger.LogWarning(e, "The widget could not read checkout {CheckoutId}; it keeps watching", outcome.CheckoutId);
+                    }
+                    continue;
+                }
                 if (progress == PurchaseProgress.Pending)
                 {
                     continue;

@@ -224,10 +224,17 @@ public sealed partial class ThreeNodeTests(ITestOutputHelper output)
             .ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>One Storefront node: its port, its management port (for /metrics), its folder, its process.</summary>
+    // Keeps each node's console (warnings and errors) in test-results, so that a failed run can be read afterwards.
     private sealed class StopsNodes(Node[] nodes) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() =>
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var node in nodes.Where(n => n.Process is not null))
+            {
+                await File.WriteAllLinesAsync(Path.Combine(Repository.Artifacts("test-results"), $"three-node-{node.Port}.log"), node.Process!.Output);
+            }
             await Task.WhenAll(nodes.Where(n => n.Process is not null).Select(n => n.Process!.DisposeAsync().AsTask()));
+        }
     }
 
     private sealed record Node(int Port, int ManagementPort, string WorkDir)

@@ -46,8 +46,15 @@ public sealed class WidgetBuyer(IPage page, string email)
         var checkout = await page.RunAndWaitForPopupAsync(() => buy.ClickAsync(), new() { Timeout = 30_000 });
         await checkout.WaitForLoadStateAsync();
         await checkout.GetByRole(AriaRole.Button, new() { Name = "Pay" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("100 credits", new() { Timeout = 60_000 });
-        await Chromium.ScreenshotAsync(page, "issue19-widget-after-failover");
+        try
+        {
+            await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync("100 credits", new() { Timeout = 60_000 });
+        }
+        finally
+        {
+            await Chromium.ScreenshotAsync(page, "issue19-widget-after-failover");
+            await Chromium.ScreenshotAsync(checkout, "issue19-checkout-after-failover");
+        }
     }
 
     private static ILocator BuyButton(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter", Exact = true });

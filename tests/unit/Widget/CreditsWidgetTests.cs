@@ -118,6 +118,26 @@ public sealed class CreditsWidgetTests : IDisposable
         widget.Find(".rk-status").TextContent.ShouldContain("100 credits added");
     }
 
+    /// <summary>
+    /// The database is briefly away while the widget watches a checkout (a failover, a node of the cluster going down):
+    /// the buyer still sees the credits land, rather than a balance that never moves again.
+    /// </summary>
+    [Fact]
+    public async Task Buy_WhenReadingTheCheckoutFailsForAWhile_KeepsWatchingAndShowsTheCredits()
+    {
+        var widget = Render();
+        widget.WaitForAssertion(() => widget.Find("[aria-label='Buy Starter']"));
+        data.FailingProgressReads = 2;
+
+        await widget.Find("[aria-label='Buy Starter']").ClickAsync(new());
+        data.View = () => FakeWidgetData.Ready(100);
+        data.Progress = PurchaseProgress.Completed;
+
+        widget.WaitForAssertion(() => widget.Find("[data-testid=balance]").TextContent.ShouldBe("100 credits"), TimeSpan.FromSeconds(15));
+        data.FailingProgressReads.ShouldBeLessThan(0, "both failed reads happened before the credits were shown");
+        events.Single(e => e.Type == WidgetEvent.PurchaseCompleted).Detail.ShouldBe(new PurchaseCompletedDetail("cs_test_1", 100, 100));
+    }
+
     /// <summary>A buyer who clicked Buy on the first screen, before the widget was live: the live widget takes that checkout over.</summary>
     [Fact]
     public void Checkout_StartedOnTheFirstScreen_IsShownAndWatchedUntilTheCreditsLand()

@@ -59,5 +59,11 @@ public sealed class FakeWidgetData : IWidgetData
     public Task<BuyOutcome?> ResumeAsync(WidgetRequest request, string checkoutId, CancellationToken ct) =>
         Task.FromResult(Open.GetValueOrDefault(checkoutId));
 
-    public Task<PurchaseProgress> ProgressAsync(WidgetRequest request, string checkoutId, CancellationToken ct) => Task.FromResult(Progress);
+    /// <summary>How many of the next <see cref="ProgressAsync"/> reads fail, as a database that is briefly away would.</summary>
+    public int FailingProgressReads { get; set; }
+
+    public Task<PurchaseProgress> ProgressAsync(WidgetRequest request, string checkoutId, CancellationToken ct) =>
+        FailingProgressReads-- > 0
+            ? Task.FromException<PurchaseProgress>(new TimeoutException("The database did not answer in time."))
+            : Task.FromResult(Progress);
 }
