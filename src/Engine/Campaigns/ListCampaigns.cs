@@ -39,6 +39,13 @@ public sealed class ListCampaigns(EngineDbContext db)
     public async Task<IReadOnlyList<CampaignSummary>> AllOfAgencyAsync(AgencyId agencyId, CancellationToken ct) =>
         await Summaries(db.Campaigns.WithSpecification(new CampaignsOfAgencySpec(agencyId, includeSubAccounts: true))).ToListAsync(ct);
 
+    /// <summary>
+    /// Every campaign one sub-account holds, for its client's own back office: found by the account alone, so it holds
+    /// whichever agency holds the account now (after a hand-over to the client, the platform's house agency).
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignSummary>> AllOfSubAccountAsync(SubAccountId subAccountId, CancellationToken ct) =>
+        await Summaries(db.Campaigns.WithSpecification(new CampaignsOfSubAccountSpec(Tenant.Platform, subAccountId))).ToListAsync(ct);
+
     private static IQueryable<CampaignSummary> Summaries(IQueryable<Campaign> campaigns) =>
         campaigns.Select(c => new CampaignSummary(c.Id, c.SubAccountId, c.Name, c.CopiedFromId, c.CopiedFrom, c.CreatedAt, c.UpdatedAt));
 

@@ -23,6 +23,8 @@ public static class PageProbes
         ["/admin/forgot-password"] = _ => "/admin/forgot-password",
         ["/admin/login"] = _ => "/admin/login",
         ["/admin/login/code"] = _ => "/admin/login/code",
+        ["/admin/my-campaigns"] = _ => "/admin/my-campaigns",
+        ["/admin/my-campaigns/{Id:guid}"] = walk => $"/admin/my-campaigns/{walk.CopyId}",
         ["/admin/not-found"] = _ => "/admin/not-found",
         ["/admin/ownership/accept"] = _ => "/admin/ownership/accept?token=ot_walk",
         ["/admin/packs"] = _ => "/admin/packs",

@@ -21,13 +21,16 @@ public sealed partial class WalkedBackOffice(DemoStorefront demo, Chromium chrom
     /// <summary>A template of the demo agency at version 2, with a linked copy for the demo client still at version 1.</summary>
     public string CampaignId { get; private set; } = "";
 
+    /// <summary>The demo client's linked copy of <see cref="CampaignId"/>, which its own campaign pages show.</summary>
+    public string CopyId { get; private set; } = "";
+
     public string ClientOwnedEmail => ClientOwnedLogin().Match(demo.Banner).Groups[1].Value;
 
     public async ValueTask InitializeAsync()
     {
         SubAccountId = await Journey.SubAccountIdAsync(DemoJourney.Client);
         CampaignId = (await Journey.Agency.SendAsync(HttpMethod.Post, "/api/v1/campaigns", new { name = "Walk template", instructions = "Be brief." })).GetProperty("id").GetString()!;
-        await Journey.Agency.SendAsync(HttpMethod.Post, $"/api/v1/campaigns/{CampaignId}/copy", new { targetSubAccountId = SubAccountId, linked = true });
+        CopyId = (await Journey.Agency.SendAsync(HttpMethod.Post, $"/api/v1/campaigns/{CampaignId}/copy", new { targetSubAccountId = SubAccountId, linked = true })).GetProperty("id").GetString()!;
         await Journey.Agency.SendAsync(HttpMethod.Patch, $"/api/v1/campaigns/{CampaignId}", new { instructions = "Be brief and kind." });
         sessions[WalkRole.Anonymous.Name] = null;
         sessions[WalkRole.Owner.Name] = await SignInAsync(DemoJourney.Owner);

@@ -44,6 +44,8 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/widget"] = new(Expect.AgencyOnly, _ => "/admin/widget"),
         ["/admin/agencies"] = new(Expect.ClientOnly, _ => "/admin/agencies"),
         ["/admin/access-log"] = new(Expect.ClientOnly, _ => "/admin/access-log"),
+        ["/admin/my-campaigns"] = new(Expect.ClientOnly, _ => "/admin/my-campaigns"),
+        ["/admin/my-campaigns/{Id:guid}"] = new(Expect.ClientOnly, w => $"/admin/my-campaigns/{w.CampaignOfA}"),
         ["/admin/platform/prices"] = new(Expect.PlatformOnly, _ => "/admin/platform/prices"),
         ["/admin/platform/clients"] = new(Expect.PlatformOnly, _ => "/admin/platform/clients"),
         ["/admin/platform/security"] = new(Expect.PlatformOnly, _ => "/admin/platform/security"),
