@@ -114,5 +114,5 @@ internal sealed class UsagePlanStatements(RawSql sql)
     private string TakeSql => takeSql ??=
         $"UPDATE {sql.Table<CreditLot>()} SET {C<CreditLot>("Remaining")} = @p0 WHERE {C<CreditLot>("Id")} = @p1 AND {C<CreditLot>("Remaining")} = @p2";
 
-    private static string[] TransactionColumns => UsageHotPath.TransactionColumns;
+    private static string[] TransactionColumns => UsageDebitSql.TransactionColumns;
 }

@@ -11,14 +11,17 @@ namespace ResellerKit.Engine.Credits.GroupCommit;
 /// (the commit itself, the connection), the transaction rolls back and every caller is told to retry: none of the
 /// batch was applied.
 /// </summary>
-internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOptions options, ILogger logger)
+internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOptions options, ILogger logger) : IDisposable
 {
+    private readonly WriterConnection connection = new();
+
     public async Task RunAsync(IReadOnlyList<LedgerOperation> operations, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            await connection.LendAsync(db, ct);
             db.Database.AutoSavepointsEnabled = false; // each operation has a savepoint already
             await using var transaction = await WriteTransaction.BeginAsync(db, $"A ledger batch of {operations.Count} operation(s)", ct);
             // On a shared server the batch holds its rows until it commits. Taking every sub-account row first, in one
@@ -48,8 +51,11 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
             logger.LogWarning(e, "A ledger batch of {Count} operations failed; none of it was applied and every caller was told to retry", operations.Count);
             var busy = new LedgerBusyException("The ledger could not record this just now, and nothing of it was applied. Retry shortly.", options.RetryAfter, e);
             foreach (var operation in operations) operation.Abandon(busy);
+            connection.Dispose();
             return;
         }
         foreach (var operation in operations) operation.Answer();
     }
+
+    public void Dispose() => connection.Dispose();
 }

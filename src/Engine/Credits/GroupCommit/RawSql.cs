@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,12 +15,21 @@ namespace ResellerKit.Engine.Credits.GroupCommit;
 /// applies hundreds of them; these commands cost a parameter bind. Names and values still come from the EF model: table
 /// and column names are quoted by the provider, and every value is bound through its property's type mapping (so a GUID
 /// is SQLite TEXT, a DateTimeOffset SQLite's 64-bit form, an enum its string), exactly as EF would write it. Commands
-/// are kept per SQL text for the unit of work (the batch), so SQLite prepares each statement once per batch.
+/// are kept per SQL text for the unit of work (the batch), so SQLite prepares each statement once per batch; on a
+/// connection that asked for it (<see cref="KeepCommands"/>: the ledger writer's own), for as long as it is open.
 /// </summary>
 internal sealed class RawSql(EngineDbContext db) : IDisposable
 {
     private static readonly ConcurrentDictionary<(IModel, Type, string), IProperty> Properties = new();
-    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+
+    // Commands kept with their connection rather than the unit of work, by connection.
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Kept = new();
+
+    // More distinct statements than a writer makes (IN lists and multi-row INSERTs of each size): a bound, not a limit.
+    private const int MostKept = 1024;
+
+    private Dictionary<string, DbCommand>? commands;
+    private bool kept;
     private readonly ISqlGenerationHelper quoting = db.GetService<ISqlGenerationHelper>();
 
     /// <summary><c>= @p{first}</c> for one value, <c>IN (@p{first}, ...)</c> for more: the statement text stays the same per count.</summary>
@@ -137,10 +147,27 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
         return batch;
     }
 
+    /// <summary>Keeps the commands made on <paramref name="connection"/> from one unit of work to the next, until <see cref="ForgetCommands"/>.</summary>
+    public static void KeepCommands(DbConnection connection) => Kept.AddOrUpdate(connection, new Dictionary<string, DbCommand>(StringComparer.Ordinal));
+
+    /// <summary>Disposes the commands kept for <paramref name="connection"/> and stops keeping them.</summary>
+    public static void ForgetCommands(DbConnection connection)
+    {
+        if (!Kept.TryGetValue(connection, out var commands)) return;
+        Kept.Remove(connection);
+        foreach (var command in commands.Values) command.Dispose();
+    }
+
     private DbCommand Prepare(string sql, IReadOnlyList<Arg> args)
     {
+        if (commands is null)
+        {
+            kept = Kept.TryGetValue(db.Database.GetDbConnection(), out commands);
+            commands ??= new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        }
         if (!commands.TryGetValue(sql, out var command))
         {
+            if (kept && commands.Count >= MostKept) Clear(commands);
             command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
             commands[sql] = command;
@@ -155,6 +182,11 @@ internal sealed class RawSql(EngineDbContext db) : IDisposable
     }
 
     public void Dispose()
+    {
+        if (commands is not null && !kept) Clear(commands);
+    }
+
+    private static void Clear(Dictionary<string, DbCommand> commands)
     {
         foreach (var command in commands.Values) command.Dispose();
         commands.Clear();
