@@ -12,9 +12,10 @@ namespace ResellerKit.Engine.Credits;
 /// A batch of usage events applied set-wise, in the common case: the keys, sub-accounts, wallets and lots of the whole
 /// batch are read with one query each, every event is decided in memory against running balances in request order
 /// (with <see cref="ApplyUsage"/>'s own checks and the same refusals: insufficient credits, the monthly cap, paused,
-/// a key used before or earlier in the batch), and the outcome is written with a few statements: one guarded UPDATE per
-/// sub-account, wallet and lot (<c>WHERE balance = what was read</c>, so any change since the read fails it) and
-/// multi-row INSERTs for the transactions and their entries. Everything happens under a savepoint in the writer's
+/// a key used before or earlier in the batch), and the outcome is written with a few statements: guarded UPDATEs of
+/// each sub-account, wallet and lot (<c>WHERE balance = what was read</c>, so any change since the read fails it; on
+/// PostgreSQL one statement per table, see <see cref="UsagePlanStatements"/>) and multi-row INSERTs for the
+/// transactions and their entries. Everything happens under a savepoint in the writer's
 /// transaction. Null means "not here": nothing was written, and the caller applies the events one by one as before.
 /// That happens for anything out of the common case (a low-balance alert or auto-recharge that may be due, an expired
 /// lot to move out first, lots that do not sum to their wallet, a consumed sink at its ceiling) and when a guarded
@@ -42,10 +43,10 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Usage is applied inside the ledger writer's transaction.");
         var statements = new UsagePlanStatements(sql).Of(plan);
-        statements.AddRange((alsoWrite ?? []).Select(s => (s, false)));
+        statements.AddRange((alsoWrite ?? []).Select(s => (s, (int?)null)));
         if (sql.SendsTogether && sql.IsPostgres)
         {
-            statements.Insert(0, (new RawStatement($"SAVEPOINT {Savepoint}", []), false)); // one round trip less
+            statements.Insert(0, (new RawStatement($"SAVEPOINT {Savepoint}", []), null)); // one round trip less
         }
         else
         {
@@ -54,7 +55,7 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
         try
         {
             var affected = await sql.ExecuteAllAsync(statements.Select(s => s.Statement).ToList(), ct);
-            if (statements.Select((s, i) => !s.Guard || affected[i] == 1).All(held => held))
+            if (statements.Select((s, i) => s.Rows is not { } rows || affected[i] == rows).All(held => held))
             {
                 // The savepoint is left in place rather than released (a round trip): the commit takes it with the rest.
                 foreach (var _ in plan.Rows) LedgerCommits.Written(db, TransactionType.Usage); // counted once the batch commits

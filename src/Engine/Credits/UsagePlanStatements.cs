@@ -5,52 +5,64 @@ namespace ResellerKit.Engine.Credits;
 
 /// <summary>
 /// The statements that write a <see cref="UsagePlan"/>, in the order every writer takes row locks (sub-accounts, then
-/// the wallets credits leave with their lots, then the sinks): one guarded UPDATE per sub-account's month, wallet and
-/// lot (<c>WHERE</c> the value read, so a change since makes it find no row), and multi-row INSERTs of the transactions
-/// and their entries. None of them reads what another writes back to the caller, so they can be sent together
-/// (<see cref="RawSql.ExecuteAllAsync"/>): each entry finds its transaction's sequence in the database by the
+/// the wallets credits leave with their lots, then the sinks): guarded UPDATEs of each sub-account's month, wallet and
+/// lot (<c>WHERE</c> the value read, so a change since makes a row go unchanged), and multi-row INSERTs of the
+/// transactions and their entries. None of them reads what another writes back to the caller, so they can be sent
+/// together (<see cref="RawSql.ExecuteAllAsync"/>): each entry finds its transaction's sequence in the database by the
 /// transaction's id, in the INSERT itself.
 /// </summary>
 internal sealed class UsagePlanStatements(RawSql sql)
 {
-    /// <summary>The statements, each with whether it is a guard (it must change exactly one row, or the database changed).</summary>
-    public List<(RawStatement Statement, bool Guard)> Of(UsagePlan plan)
+    /// <summary>
+    /// The statements, each with the rows it must change when it is a guard (fewer, and the database changed since the
+    /// reads). Where the provider updates many rows in one statement (<see cref="RawSql.UpdatesRows"/>: PostgreSQL),
+    /// each table's rows are locked in the server's order of their ids, then updated by one statement with every row's
+    /// guard in its WHERE; elsewhere one UPDATE a row, in id order.
+    /// </summary>
+    public List<(RawStatement Statement, int? Rows)> Of(UsagePlan plan)
     {
-        var statements = new List<(RawStatement, bool)>();
+        var statements = new List<(RawStatement, int?)>();
         if (plan.Rows.Count == 0) return statements;
-        foreach (var sub in plan.SubAccounts.Values.Where(s => s.Used != s.UsedBefore).OrderBy(s => s.Facts.Id.Value))
-        {
-            statements.Add((new RawStatement(CapSql,
-            [
-                sql.Arg<SubAccount>("UsageMonth", plan.Month), sql.Arg<SubAccount>("UsageMonthCredits", sub.Used), sql.Arg<SubAccount>("Id", sub.Facts.Id),
-                sql.Arg<SubAccount>("Paused", false), sql.Arg<SubAccount>("CreditMode", sub.Facts.Mode), sql.Arg<SubAccount>("UsageMonthCredits", sub.UsedBefore),
-                sql.Arg<SubAccount>("CreditMode", CreditMode.Reselling),
-            ]), true));
-        }
+        var months = plan.SubAccounts.Values.Where(s => s.Used != s.UsedBefore).OrderBy(s => s.Facts.Id.Value).ToList();
+        Guarded<SubAccount, MonthState>(statements, months, m => m.Facts.Id, CapSql, CapRowsSql,
+            [sql.Arg<SubAccount>("UsageMonth", plan.Month), sql.Arg<SubAccount>("Paused", false), sql.Arg<SubAccount>("CreditMode", CreditMode.Reselling)],
+            m => [sql.Arg<SubAccount>("Id", m.Facts.Id), sql.Arg<SubAccount>("CreditMode", m.Facts.Mode), sql.Arg<SubAccount>("UsageMonthCredits", m.UsedBefore),
+                sql.Arg<SubAccount>("UsageMonthCredits", m.Used)]);
         var moved = plan.Wallets.Values.Where(w => w.Balance != w.Before).ToList();
-        foreach (var wallet in moved.Where(w => w.Balance < w.Before).OrderBy(w => w.Id.Value))
-        {
-            statements.Add((Move(wallet), true));
-            foreach (var lot in wallet.Lots.Where(l => l.Remaining != l.Before))
-            {
-                statements.Add((new RawStatement(TakeSql,
-                    [sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Before)]), true));
-            }
-        }
+        var sources = moved.Where(w => w.Balance < w.Before).OrderBy(w => w.Id.Value).ToList();
+        Guarded<Wallet, WalletState>(statements, sources, w => w.Id, MoveSql, MoveRowsSql, [], Move);
+        var lots = sources.SelectMany(w => w.Lots.Where(l => l.Remaining != l.Before)).ToList();
+        Guarded<CreditLot, LotState>(statements, lots, null, TakeSql, TakeRowsSql, [],
+            lot => [sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Remaining", lot.Before)]);
         foreach (var rows in plan.Rows.Chunk(sql.RowsPerInsert))
         {
-            statements.Add((Transactions(plan, rows), false));
-            statements.Add((Entries(rows), false));
+            statements.Add((Transactions(plan, rows), null));
+            statements.Add((Entries(rows), null));
         }
-        foreach (var wallet in moved.Where(w => w.Balance > w.Before).OrderBy(w => w.Id.Value))
-        {
-            statements.Add((Move(wallet), true));
-        }
+        Guarded<Wallet, WalletState>(statements, moved.Where(w => w.Balance > w.Before).OrderBy(w => w.Id.Value).ToList(), w => w.Id, MoveSql, MoveRowsSql, [], Move);
         return statements;
     }
 
-    private RawStatement Move(WalletState wallet) =>
-        new(MoveSql, [sql.Arg<Wallet>("Balance", wallet.Balance), sql.Arg<Wallet>("Id", wallet.Id), sql.Arg<Wallet>("Balance", wallet.Before)]);
+    /// <summary>
+    /// The guarded UPDATEs of <paramref name="rows"/> of <typeparamref name="T"/>: one statement for all (locked first, by
+    /// <paramref name="lockId"/>, unless another lock covers them: a lot's is its wallet's), or one each. Every form
+    /// binds <paramref name="shared"/> then a row's values (<paramref name="values"/>) as <c>@p0</c> on.
+    /// </summary>
+    private void Guarded<T, TRow>(
+        List<(RawStatement, int?)> statements, IReadOnlyList<TRow> rows, Func<TRow, object>? lockId, string oneSql, RowsUpdate rowsSql,
+        IReadOnlyList<Arg> shared, Func<TRow, Arg[]> values)
+    {
+        if (rows.Count > 1 && sql.UpdatesRows)
+        {
+            if (lockId is not null) statements.Add((sql.LockInOrder<T>("Id", rows.Select(lockId)), null));
+            statements.Add((RawSql.UpdateRows(rowsSql, shared, rows.Select(values).ToList()), rows.Count));
+            return;
+        }
+        statements.AddRange(rows.Select(row => (new RawStatement(oneSql, [.. shared, .. values(row)]), (int?)1)));
+    }
+
+    private Arg[] Move(WalletState wallet) =>
+        [sql.Arg<Wallet>("Id", wallet.Id), sql.Arg<Wallet>("Balance", wallet.Balance), sql.Arg<Wallet>("Balance", wallet.Before)];
 
     private RawStatement Transactions(UsagePlan plan, DebitRow[] rows)
     {
@@ -100,19 +112,36 @@ internal sealed class UsagePlanStatements(RawSql sql)
     private Arg E(string property, object? value) => sql.Arg<LedgerEntry>(property, value);
 
     private string? capSql, moveSql, takeSql;
+    private RowsUpdate? capRowsSql, moveRowsSql, takeRowsSql;
 
-    // The month's usage as it was read, the state that let every debit through, or nothing is written.
+    // The month's usage as it was read, the state that let every debit through, or nothing is written. @p0 the month,
+    // @p1 not paused, @p2 reselling (no cap), then the row: @p3 id, @p4 its mode, @p5 its usage as read, @p6 as the debits left it.
     private string CapSql => capSql ??=
-        $"UPDATE {sql.Table<SubAccount>()} SET {C<SubAccount>("UsageMonthCredits")} = @p1, {C<SubAccount>("UsageMonth")} = @p0 " +
-        $"WHERE {C<SubAccount>("Id")} = @p2 AND {C<SubAccount>("Paused")} = @p3 AND {C<SubAccount>("CreditMode")} = @p4 " +
-        $"AND (CASE WHEN {C<SubAccount>("UsageMonth")} = @p0 THEN {C<SubAccount>("UsageMonthCredits")} ELSE 0 END) = @p5 " +
-        $"AND ({C<SubAccount>("CreditMode")} = @p6 OR {C<SubAccount>("UsageCapPerMonth")} IS NULL OR @p1 <= {C<SubAccount>("UsageCapPerMonth")})";
+        $"UPDATE {sql.Table<SubAccount>()} SET {C<SubAccount>("UsageMonthCredits")} = @p6, {C<SubAccount>("UsageMonth")} = @p0 WHERE {C<SubAccount>("Id")} = @p3 AND " +
+        CapGuard("", "@p4", "@p5", "@p6");
 
+    private RowsUpdate CapRowsSql => capRowsSql ??= new(
+        $"UPDATE {sql.Table<SubAccount>()} AS x SET {C<SubAccount>("UsageMonthCredits")} = v.used, {C<SubAccount>("UsageMonth")} = @p0", "id, mode, before, used",
+        $"x.{C<SubAccount>("Id")} = v.id AND {CapGuard("x.", "v.mode", "v.before", "v.used")}");
+
+    private string CapGuard(string x, string mode, string before, string used) =>
+        $"{x}{C<SubAccount>("Paused")} = @p1 AND {x}{C<SubAccount>("CreditMode")} = {mode} " +
+        $"AND (CASE WHEN {x}{C<SubAccount>("UsageMonth")} = @p0 THEN {x}{C<SubAccount>("UsageMonthCredits")} ELSE 0 END) = {before} " +
+        $"AND ({x}{C<SubAccount>("CreditMode")} = @p2 OR {x}{C<SubAccount>("UsageCapPerMonth")} IS NULL OR {used} <= {x}{C<SubAccount>("UsageCapPerMonth")})";
+
+    // @p0 the id, @p1 the new value, @p2 the value read.
     private string MoveSql => moveSql ??=
-        $"UPDATE {sql.Table<Wallet>()} SET {C<Wallet>("Balance")} = @p0 WHERE {C<Wallet>("Id")} = @p1 AND {C<Wallet>("Balance")} = @p2";
+        $"UPDATE {sql.Table<Wallet>()} SET {C<Wallet>("Balance")} = @p1 WHERE {C<Wallet>("Id")} = @p0 AND {C<Wallet>("Balance")} = @p2";
+
+    private RowsUpdate MoveRowsSql => moveRowsSql ??= new(
+        $"UPDATE {sql.Table<Wallet>()} AS x SET {C<Wallet>("Balance")} = v.after", "id, after, before", $"x.{C<Wallet>("Id")} = v.id AND x.{C<Wallet>("Balance")} = v.before");
 
     private string TakeSql => takeSql ??=
-        $"UPDATE {sql.Table<CreditLot>()} SET {C<CreditLot>("Remaining")} = @p0 WHERE {C<CreditLot>("Id")} = @p1 AND {C<CreditLot>("Remaining")} = @p2";
+        $"UPDATE {sql.Table<CreditLot>()} SET {C<CreditLot>("Remaining")} = @p1 WHERE {C<CreditLot>("Id")} = @p0 AND {C<CreditLot>("Remaining")} = @p2";
+
+    private RowsUpdate TakeRowsSql => takeRowsSql ??= new(
+        $"UPDATE {sql.Table<CreditLot>()} AS x SET {C<CreditLot>("Remaining")} = v.after", "id, after, before",
+        $"x.{C<CreditLot>("Id")} = v.id AND x.{C<CreditLot>("Remaining")} = v.before");
 
     private static string[] TransactionColumns => UsageDebitSql.TransactionColumns;
 }

@@ -19,7 +19,7 @@ internal sealed class UsageReads(RawSql sql)
     public RawRead FirstUses(string scope, IReadOnlyList<string> keys, Action<string, FirstUse> found)
     {
         var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")} " +
-            $"FROM {sql.Table<LedgerTransaction>()} WHERE {T<LedgerTransaction>("IdempotencyScope")} = @p0 AND {T<LedgerTransaction>("IdempotencyKey")} {RawSql.In(keys.Count, 1)}";
+            $"FROM {sql.Table<LedgerTransaction>()} WHERE {sql.ScopedKeys(T<LedgerTransaction>("IdempotencyScope"), T<LedgerTransaction>("IdempotencyKey"), keys.Count)}";
         return new RawRead(new RawStatement(sqlText, [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), .. keys.Select(k => sql.Arg<LedgerTransaction>("IdempotencyKey", k))]),
             reader => found(reader.GetString(4), new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
                 reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3))));

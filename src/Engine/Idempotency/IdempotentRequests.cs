@@ -57,7 +57,7 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
             foreach (var keys in scope.Distinct(StringComparer.Ordinal).Chunk(100))
             {
                 var text = $"SELECT {C("RequestHash")}, {C("StatusCode")}, {C("ContentType")}, {C("Location")}, {C("ResponseBody")}, {C("Key")} " +
-                    $"FROM {sql.Table<IdempotencyRecord>()} WHERE {C("Scope")} = @p0 AND {C("Key")} {RawSql.In(keys.Length, 1)}";
+                    $"FROM {sql.Table<IdempotencyRecord>()} WHERE {sql.ScopedKeys(C("Scope"), C("Key"), keys.Length)}";
                 reads.Add(new RawRead(new RawStatement(text, [R(nameof(IdempotencyRecord.Scope), scope.Key), .. keys.Select(k => R(nameof(IdempotencyRecord.Key), k))]),
                     reader => found[(scope.Key, reader.GetString(5))] = new SeenRequest(reader.GetString(0), new StoredReply(reader.GetInt32(1),
                         reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<byte[]>(4)))));

@@ -41,10 +41,8 @@ public static class SubAccountLock
     internal static IReadOnlyList<RawRead> Taking(RawSql sql, IEnumerable<SubAccountId> ids)
     {
         if (!sql.IsPostgres) return [];
-        var column = sql.Column<SubAccount>("Id");
         // PostgreSQL orders uuids by their bytes, which is the order of their hex strings.
-        return ids.Distinct().OrderBy(id => id.Value.ToString("N"), StringComparer.Ordinal).Chunk(100).Select(chunk => new RawRead(new RawStatement(
-            $"SELECT {column} FROM {sql.Table<SubAccount>()} WHERE {column} {RawSql.In(chunk.Length, 0)} ORDER BY {column} FOR NO KEY UPDATE",
-            chunk.Select(id => sql.Arg<SubAccount>("Id", id)).ToList()), _ => { })).ToList();
+        return ids.Distinct().OrderBy(id => id.Value.ToString("N"), StringComparer.Ordinal).Chunk(100)
+            .Select(chunk => new RawRead(sql.LockInOrder<SubAccount>("Id", chunk.Cast<object>()), _ => { })).ToList();
     }
 }
