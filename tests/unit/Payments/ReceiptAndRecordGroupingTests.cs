@@ -98,6 +98,34 @@ public abstract class ReceiptAndRecordGroupingTests(ApiFixture api)
         (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100, "a new event id for a granted session grants nothing");
     }
 
+    [Fact]
+    public async Task Receipt_RightAfterTheAgencyRenamesItself_IsSentUnderTheNewName()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var first = await agency.CreateSubAccountAsync("reselling");
+        var second = await agency.CreateSubAccountAsync("reselling");
+        await BuyAsync(agency, first, pack, 100);
+        var before = await api.WaitForMailAsync((await EmailsOfAsync([first]))[0], m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
+
+        // Within a second of the first receipt, while its brand is still cached.
+        var renamed = await agency.Client.PatchAsync("/api/v1/agency",
+            new StringContent("{\"displayName\":\"Renamed Credits Co\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        await BuyAsync(agency, second, pack, 100);
+        var after = await api.WaitForMailAsync((await EmailsOfAsync([second]))[0], m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
+
+        renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        before.From.Mailboxes.Single().Name.ShouldNotBe("Renamed Credits Co");
+        after.From.Mailboxes.Single().Name.ShouldBe("Renamed Credits Co", "a committed change drops the cached brand at once on the node that made it");
+    }
+
+    private async Task BuyAsync(TestAgency agency, string subAccount, string pack, long balance)
+    {
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, balance);
+    }
+
     private sealed record ReceiptRow(string MessageId, int Attempts, bool Completed);
 
     private async Task<List<string>> EmailsOfAsync(IEnumerable<string> subAccounts)
