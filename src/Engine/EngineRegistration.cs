@@ -87,6 +87,7 @@ public static class EngineRegistration
         services.AddScoped<StartCheckout>();
         services.AddScoped<FulfillCheckout>();
         services.AddScoped<CheckoutGrant>();
+        services.AddScoped<RecordPaymentEvent>();
         services.AddScoped<CloseCheckout>();
         services.AddScoped<CancelCheckout>();
         services.AddScoped<ReversePayment>();

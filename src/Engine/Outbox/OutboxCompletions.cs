@@ -18,6 +18,9 @@ internal sealed class OutboxCompletions(
     private const int MaxBatch = 500;
 
     private readonly Channel<long> delivered = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock urgentGate = new();
+    private readonly List<(long Id, TaskCompletionSource Written)> urgent = [];
+    private bool urgentWriting;
 
     public void Add(long id) => delivered.Writer.TryWrite(id);
 
@@ -41,10 +44,48 @@ internal sealed class OutboxCompletions(
     public Task FlushAsync() => MarkWaitingAsync(CancellationToken.None);
 
     /// <summary>
-    /// Marks one delivery at once, in its own UPDATE, for a receiver that cannot drop a repeat by the message id (an
-    /// email): a crash can then resend it only in the moment between sending and this write, not while it waits for a batch.
+    /// Marks one delivery at once, for a receiver that cannot drop a repeat by the message id (an email): a crash can then
+    /// resend it only in the moment between sending and this write, not while it waits for a batch. Returns once the mark
+    /// is written. Marks asked for while another is being written go together in the next UPDATE (a group commit): the
+    /// first starts at once, so the window stays that of one write, and a burst of emails pays one write, not one each.
     /// </summary>
-    public Task MarkNowAsync(long id) => MarkAsync([id], CancellationToken.None);
+    public Task MarkNowAsync(long id)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool lead;
+        lock (urgentGate)
+        {
+            urgent.Add((id, written));
+            lead = !urgentWriting;
+            urgentWriting = true;
+        }
+        if (lead)
+        {
+            _ = MarkUrgentAsync();
+        }
+        return written.Task;
+    }
+
+    /// <summary>Writes the waiting urgent marks, one UPDATE per group, until none waits.</summary>
+    private async Task MarkUrgentAsync()
+    {
+        while (true)
+        {
+            List<(long Id, TaskCompletionSource Written)> group;
+            lock (urgentGate)
+            {
+                if (urgent.Count == 0)
+                {
+                    urgentWriting = false;
+                    return;
+                }
+                group = [.. urgent];
+                urgent.Clear();
+            }
+            await MarkAsync(group.ConvertAll(g => g.Id), CancellationToken.None); // never throws: a failed mark is logged
+            foreach (var (_, written) in group) written.TrySetResult();
+        }
+    }
 
     private async Task MarkWaitingAsync(CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.Shop;
@@ -14,14 +15,15 @@ namespace ResellerKit.Storefront.Email;
 
 /// <summary>Turns an email request into a rendered email, in the agency's branding and theme (or the platform's, for platform mail).</summary>
 public sealed class EmailComposer(
-    EngineDbContext db, ThemeStore themes, EmailRenderer renderer, PublicUrls urls, StorefrontHosts storefronts, Unsubscribe unsubscribe, IOptions<EmailOptions> options)
+    EngineDbContext db, ThemeStore themes, EmailBrands brands, EmailRenderer renderer, PublicUrls urls, StorefrontHosts storefronts, Unsubscribe unsubscribe, IOptions<EmailOptions> options)
 {
     public async Task<ComposedEmail> ComposeAsync(EmailRequest request, CancellationToken ct)
     {
-        var agency = request.AgencyId is { } id ? await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) : null;
+        var brand = request.AgencyId is { } id ? await brands.GetAsync(id, () => LoadAsync(id, ct)) : null;
+        var agency = brand?.Agency;
         var kind = Enum.Parse<EmailMessageKind>(request.Kind.ToString());
         var unsubscribeUrl = agency is not null && !kind.IsTransactional() ? unsubscribe.UrlFor(agency.Id, request.To) : null;
-        var theme = agency is null ? null : BrandViews.Theme(agency, await themes.GetAsync(agency.Id, ct));
+        var theme = brand is null ? null : BrandViews.Theme(brand.Agency, brand.Theme);
         var shop = agency is null ? PlatformShop() : BrandViews.Shop(agency, theme);
         var footer = agency is null
             ? new FooterView(options.Value.FromName, null, null, options.Value.FromAddress, null, null)
@@ -34,6 +36,11 @@ public sealed class EmailComposer(
         var rendered = await renderer.RenderAsync(theme, kind, view, ct);
         return new ComposedEmail(rendered, agency, shop.SupportEmail, unsubscribeUrl, kind.IsTransactional());
     }
+
+    private async Task<EmailBrand?> LoadAsync(AgencyId id, CancellationToken ct) =>
+        await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } agency
+            ? new EmailBrand(agency, await themes.GetAsync(id, ct))
+            : null;
 
     // Links a message is about when the sender did not give one: where the recipient signs in or sees the account.
     private string? DefaultAction(EmailKind kind, Agency? agency) => (kind, agency) switch

@@ -20,6 +20,7 @@ public static class EmailRegistration
         }
         builder.Services.AddSingleton<Unsubscribe>();
         builder.Services.AddScoped<EmailComposer>();
+        builder.Services.AddSingleton<EmailBrands>();
         builder.Services.AddScoped<IOutboxHandler, EmailDispatcher>();
         return builder;
     }

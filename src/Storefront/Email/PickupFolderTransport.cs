@@ -17,7 +17,11 @@ public sealed class PickupFolderTransport(IOptions<EmailOptions> options) : IMai
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Where(ch => char.IsLetterOrDigit(ch) || ch is '-' or '_'));
         var final = Path.Combine(Folder, name + ".eml");
         var temporary = Path.Combine(Folder, $".{name}.{Guid.NewGuid():N}.tmp");
-        await message.WriteToAsync(temporary, ct);
+        // Formatted in memory, then written in one go: MimeKit writing straight to the file flushed it in many small
+        // asynchronous writes, which cost more CPU than composing the email (measured under the P4 bench).
+        using var formatted = new MemoryStream();
+        message.WriteTo(formatted, ct);
+        await File.WriteAllBytesAsync(temporary, formatted.GetBuffer().AsMemory(0, (int)formatted.Length), ct);
         File.Move(temporary, final, overwrite: true);
     }
 }

@@ -15,8 +15,8 @@ namespace ResellerKit.Storefront.Payments.Webhooks;
 /// lies, even under a valid signature, moves nothing the gateway does not confirm.
 /// </summary>
 public sealed class StripeEventDispatcher(
-    FulfillCheckout fulfill, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect, IPaymentGateway gateway,
-    EngineDbContext db, IOptions<StripeOptions> options, TimeProvider clock, ILogger<StripeEventDispatcher> logger)
+    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect, IPaymentGateway gateway,
+    EngineDbContext db, IOptions<StripeOptions> options, ILogger<StripeEventDispatcher> logger)
 {
     public async Task<string> DispatchAsync(StripeSdk.Event stripeEvent, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class StripeEventDispatcher(
             ? "ignored: livemode does not match this deployment"
             : await HandleAsync(stripeEvent, ct);
         logger.LogInformation("Stripe event {EventId} {Type} for {Account}: {Outcome}", stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome);
-        await RecordAsync(stripeEvent, outcome, ct);
+        await record.HandleAsync(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome, ct);
         return outcome;
     }
 
@@ -58,23 +58,6 @@ public sealed class StripeEventDispatcher(
                 return $"updated {await connect.ApplyAccountStatusAsync(status.Id, status.ChargesEnabled, ct)} agency(ies)";
             default:
                 return "ignored: not a type ResellerKit acts on";
-        }
-    }
-
-    private async Task RecordAsync(StripeSdk.Event e, string outcome, CancellationToken ct)
-    {
-        if (await db.PaymentEvents.AnyAsync(x => x.EventId == e.Id, ct))
-        {
-            return;
-        }
-        db.PaymentEvents.Add(PaymentEvent.Record(e.Id, e.Type, e.Account, outcome.Length > 100 ? outcome[..100] : outcome, clock.GetUtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
-        {
-            db.ChangeTracker.Clear(); // A concurrent delivery of the same event recorded it first.
         }
     }
 }
