@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Common;
@@ -14,37 +13,10 @@ public sealed record EmailBrand(Agency Agency, ThemeState Theme);
 /// shows (<see cref="StorefrontChanges"/>: the agency, its theme files and settings), and trusted on other nodes for the
 /// stamps' freshness (<see cref="StorefrontStampReader.Freshness"/>, a second by default).
 /// </summary>
-public sealed class EmailBrands
+public sealed class EmailBrands(TimeProvider clock, StorefrontChanges changes, StorefrontStampReader stamps)
 {
-    private const int MaxEntries = 1_000;
-
-    private readonly ConcurrentDictionary<AgencyId, Entry> entries = new();
-    private readonly TimeProvider clock;
-    private readonly StorefrontStampReader stamps;
-    private long generation;
-
-    public EmailBrands(TimeProvider clock, StorefrontChanges changes, StorefrontStampReader stamps)
-    {
-        this.clock = clock;
-        this.stamps = stamps;
-        changes.Subscribe(_ => Interlocked.Increment(ref generation));
-    }
+    private readonly FreshReads<AgencyId, EmailBrand?> reads = new(clock, changes, maxEntries: 1_000);
 
     /// <summary>The agency's brand, from <paramref name="load"/> unless a fresh one is kept; null when there is no such agency.</summary>
-    public async Task<EmailBrand?> GetAsync(AgencyId agencyId, Func<Task<EmailBrand?>> load)
-    {
-        var now = clock.GetUtcNow();
-        var current = Interlocked.Read(ref generation);
-        if (entries.TryGetValue(agencyId, out var entry) && entry.Generation == current && entry.Until > now)
-        {
-            return entry.Brand;
-        }
-        // A change committed while this reads moves the generation on, so what it finds is never kept past it.
-        var brand = await load();
-        if (entries.Count >= MaxEntries) entries.Clear();
-        entries[agencyId] = new Entry(brand, current, now + stamps.Freshness);
-        return brand;
-    }
-
-    private sealed record Entry(EmailBrand? Brand, long Generation, DateTimeOffset Until);
+    public Task<EmailBrand?> GetAsync(AgencyId agencyId, Func<Task<EmailBrand?>> load) => reads.GetAsync(agencyId, stamps.Freshness, load);
 }
