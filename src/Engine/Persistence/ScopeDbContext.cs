@@ -8,4 +8,12 @@ namespace ResellerKit.Engine.Persistence;
 public sealed class ScopeDbContext
 {
     public EngineDbContext? Current { get; internal set; }
+
+    /// <summary>
+    /// Set before the scope asks for its context when it will give that context a connection of its own
+    /// (<c>Database.SetDbConnection</c>, as the ledger writer does): the context is then built apart rather than leased
+    /// from the pool, since a pooled context keeps a connection it was given after it goes back, and the next scope
+    /// to lease it would share that connection.
+    /// </summary>
+    public bool OwnConnection { get; set; }
 }

@@ -20,6 +20,7 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ScopeDbContext>().OwnConnection = true; // the writer's connection is lent to it
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             await connection.LendAsync(db, ct);
             db.Database.AutoSavepointsEnabled = false; // each operation has a savepoint already

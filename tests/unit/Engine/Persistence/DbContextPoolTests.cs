@@ -1,0 +1,62 @@
+namespace ResellerKit.Tests.Unit.Engine.Persistence;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Credits.GroupCommit;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Tests.Unit.Support;
+
+/// <summary>
+/// A scope's <see cref="EngineDbContext"/> is leased from a pool and goes back, reset, when the scope ends; the ledger
+/// writer's, which it lends its own connection, is built apart and never pooled.
+/// </summary>
+public abstract class DbContextPoolTests(EngineFixture engine)
+{
+    protected IServiceProvider Services => engine.Services;
+
+    [Fact]
+    public async Task Scope_AfterAnEarlierScopeEnded_LeasesTheSameContextReset()
+    {
+        EngineDbContext first;
+        await using (var scope = engine.Services.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            _ = await first.Agencies.CountAsync(Ct);
+            first.Database.AutoSavepointsEnabled = false;
+        }
+
+        await using var next = engine.Services.CreateAsyncScope();
+        var second = next.ServiceProvider.GetRequiredService<EngineDbContext>();
+
+        second.ShouldBeSameAs(first);
+        second.Database.AutoSavepointsEnabled.ShouldBeTrue();
+        next.ServiceProvider.GetRequiredService<ScopeDbContext>().Current.ShouldBeSameAs(second);
+    }
+}
+
+public sealed class DbContextPoolTestsOnSqlite(SqliteEngine engine) : DbContextPoolTests(engine), IClassFixture<SqliteEngine>
+{
+    // On SQLite the ledger writer lends its context a connection of its own, kept open from batch to batch.
+    [Fact]
+    public async Task Scope_AfterALedgerBatch_NeverLeasesTheWritersConnection()
+    {
+        var queue = Services.GetRequiredService<LedgerQueue>();
+        var writers = await queue.RunAsync(null, Services, [], (services, _) =>
+            Task.FromResult(services.GetRequiredService<EngineDbContext>().Database.GetDbConnection()), Ct);
+
+        var scopes = Enumerable.Range(0, 8).Select(_ => Services.CreateAsyncScope()).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                scope.ServiceProvider.GetRequiredService<EngineDbContext>().Database.GetDbConnection().ShouldNotBeSameAs(writers);
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes) await scope.DisposeAsync();
+        }
+    }
+}
+
+public sealed class DbContextPoolTestsOnPostgres(PostgresEngine engine) : DbContextPoolTests(engine), IClassFixture<PostgresEngine>;
