@@ -23,7 +23,7 @@ public static class CheckoutFigure
     public static async Task<int> RunAsync(string dll, int warmUp, int sessions)
     {
         // The built-in Stripe sandbox (the published app turns payments on only when told which provider to use).
-        await using var host = await StorefrontHost.StartAsync(dll, new Dictionary<string, string> { ["Stripe__Mode"] = "Sandbox" });
+        await using var host = await StorefrontHost.StartAsync(dll, VolumeNode.Environment(new Dictionary<string, string> { ["Stripe__Mode"] = "Sandbox" }));
         var platform = Client(host.BaseUrl, StorefrontHost.PlatformKey);
         await SendAsync(platform, HttpMethod.Put, "/api/v1/platform/minimum-prices/usd", new { unitAmountPerCredit = "0.5" });
         var created = await SendAsync(platform, HttpMethod.Post, "/api/v1/agencies",

@@ -20,7 +20,7 @@ public static class BatchFigure
             DebitTally http;
             int overdrafts, mismatches;
             HttpBatches batches;
-            await using (var host = await StorefrontHost.StartAsync(dll, UsageNode.Environment(), storefront))
+            await using (var host = await StorefrontHost.StartAsync(dll, VolumeNode.Environment(), storefront))
             {
                 var debits = await HttpDebits.PrepareAsync(host);
                 batches = new HttpBatches(debits.Agency, debits.SubAccounts);

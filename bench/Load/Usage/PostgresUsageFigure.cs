@@ -26,7 +26,7 @@ public static class PostgresUsageFigure
             DebitTally http;
             int overdrafts, mismatches;
             HttpDebits debits;
-            await using (var host = await StorefrontHost.StartAsync(dll, UsageNode.Environment(environment), folder))
+            await using (var host = await StorefrontHost.StartAsync(dll, VolumeNode.Environment(environment), folder))
             {
                 debits = await HttpDebits.PrepareAsync(host);
                 (http, overdrafts, mismatches) = await debits.RunAsync(warmUp, duration);

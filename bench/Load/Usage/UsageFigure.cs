@@ -20,7 +20,7 @@ public static class UsageFigure
             DebitTally http;
             int overdrafts, mismatches;
             HttpDebits debits;
-            await using (var host = await StorefrontHost.StartAsync(dll, UsageNode.Environment(), storefront))
+            await using (var host = await StorefrontHost.StartAsync(dll, VolumeNode.Environment(), storefront))
             {
                 debits = await HttpDebits.PrepareAsync(host);
                 (http, overdrafts, mismatches) = await debits.RunAsync(warmUp, duration);
