@@ -11,7 +11,7 @@ namespace ResellerKit.Engine.Credits;
 /// together (<see cref="RawSql.ExecuteAllAsync"/>): each entry finds its transaction's sequence in the database by the
 /// transaction's id, in the INSERT itself.
 /// </summary>
-internal sealed class UsagePlanStatements(RawSql sql)
+internal sealed partial class UsagePlanStatements(RawSql sql)
 {
     /// <summary>
     /// The statements, each with the rows it must change when it is a guard (fewer, and the database changed since the
@@ -36,6 +36,11 @@ internal sealed class UsagePlanStatements(RawSql sql)
             lot => [sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Remaining", lot.Before)]);
         foreach (var rows in plan.Rows.Chunk(sql.RowsPerInsert))
         {
+            if (sql.IsPostgres)
+            {
+                statements.Add((TransactionsWithEntries(plan, rows), null));
+                continue;
+            }
             statements.Add((Transactions(plan, rows), null));
             statements.Add((Entries(rows), null));
         }
