@@ -34,15 +34,23 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
         var lots = sources.SelectMany(w => w.Lots.Where(l => l.Remaining != l.Before)).ToList();
         Guarded<CreditLot, LotState>(statements, lots, null, TakeSql, TakeRowsSql, [],
             lot => [sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Remaining", lot.Before)]);
-        foreach (var rows in plan.Rows.Chunk(sql.RowsPerInsert))
+        if (sql.BindsRowsAsJson)
         {
-            if (sql.IsPostgres)
+            statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, plan.Rows.Select(row => TransactionValues(plan, row))), null));
+            statements.Add((JsonEntries(plan.Rows), null));
+        }
+        else
+        {
+            foreach (var rows in plan.Rows.Chunk(sql.RowsPerInsert))
             {
-                statements.Add((TransactionsWithEntries(plan, rows), null));
-                continue;
+                if (sql.IsPostgres)
+                {
+                    statements.Add((TransactionsWithEntries(plan, rows), null));
+                    continue;
+                }
+                statements.Add((Transactions(plan, rows), null));
+                statements.Add((Entries(rows), null));
             }
-            statements.Add((Transactions(plan, rows), null));
-            statements.Add((Entries(rows), null));
         }
         Guarded<Wallet, WalletState>(statements, moved.Where(w => w.Balance > w.Before).OrderBy(w => w.Id.Value).ToList(), w => w.Id, MoveSql, MoveRowsSql, [], Move);
         return statements;
@@ -57,6 +65,11 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
         List<(RawStatement, int?)> statements, IReadOnlyList<TRow> rows, Func<TRow, object>? lockId, string oneSql, RowsUpdate rowsSql,
         IReadOnlyList<Arg> shared, Func<TRow, Arg[]> values)
     {
+        if (sql.BindsRowsAsJson)
+        {
+            statements.Add((sql.UpdateJsonRows(rowsSql, shared, rows.Select(values).ToList()), rows.Count));
+            return;
+        }
         if (rows.Count > 1 && sql.UpdatesRows)
         {
             if (lockId is not null) statements.Add((sql.LockInOrder<T>("Id", rows.Select(lockId)), null));
@@ -74,19 +87,20 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
         var columns = TransactionColumns.Length;
         var text = $"INSERT INTO {sql.Table<LedgerTransaction>()} ({string.Join(", ", TransactionColumns.Select(C<LedgerTransaction>))}) VALUES " +
             string.Join(", ", rows.Select((_, r) => $"({string.Join(", ", Enumerable.Range(r * columns, columns).Select(i => $"@p{i}"))})"));
-        var args = new List<Arg>(rows.Length * columns);
-        foreach (var row in rows)
-        {
-            var command = row.Usage.Command;
-            args.AddRange(
-            [
-                L("Id", row.Id), L("AgencyId", row.Facts.AgencyId), L("SubAccountId", row.Facts.Id), L("Type", TransactionType.Usage), L("Credits", -row.Credits),
-                L("Description", command.Description), L("Reference", null), L("IdempotencyScope", row.Usage.Key is null ? null : row.Scope),
-                L("IdempotencyKey", row.Usage.Key), L("CampaignId", command.CampaignId), L("ContactId", command.ContactId), L("Metadata", command.MetadataJson),
-                L("CreatedAt", plan.Now),
-            ]);
-        }
-        return new RawStatement(text, args);
+        return new RawStatement(text, rows.SelectMany(row => TransactionValues(plan, row)).ToList());
+    }
+
+    // A debit's transaction, in the order of TransactionColumns.
+    private Arg[] TransactionValues(UsagePlan plan, DebitRow row)
+    {
+        var command = row.Usage.Command;
+        return
+        [
+            L("Id", row.Id), L("AgencyId", row.Facts.AgencyId), L("SubAccountId", row.Facts.Id), L("Type", TransactionType.Usage), L("Credits", -row.Credits),
+            L("Description", command.Description), L("Reference", null), L("IdempotencyScope", row.Usage.Key is null ? null : row.Scope),
+            L("IdempotencyKey", row.Usage.Key), L("CampaignId", command.CampaignId), L("ContactId", command.ContactId), L("Metadata", command.MetadataJson),
+            L("CreatedAt", plan.Now),
+        ];
     }
 
     // Two entries per transaction, each with the sequence the database gave its transaction (joined by the unique id).
@@ -95,20 +109,24 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
         var values = string.Join(" UNION ALL ", Enumerable.Range(0, rows.Length * 2).Select(r => r == 0
             ? "SELECT @p0 AS tid, @p1 AS wid, @p2 AS aid, @p3 AS amount"
             : $"SELECT @p{r * 4}, @p{r * 4 + 1}, @p{r * 4 + 2}, @p{r * 4 + 3}"));
-        var text = $"INSERT INTO {sql.Table<LedgerEntry>()} ({C<LedgerEntry>("TransactionSequence")}, {C<LedgerEntry>("WalletId")}, {C<LedgerEntry>("AgencyId")}, {C<LedgerEntry>("Amount")}) " +
-            $"SELECT t.{C<LedgerTransaction>("Sequence")}, v.wid, v.aid, v.amount FROM ({values}) v " +
-            $"JOIN {sql.Table<LedgerTransaction>()} t ON t.{C<LedgerTransaction>("Id")} = v.tid";
-        var args = new List<Arg>(rows.Length * 8);
-        foreach (var row in rows)
-        {
-            args.AddRange(
-            [
-                L("Id", row.Id), E("WalletId", row.Facts.Source), E("AgencyId", row.Facts.AgencyId), E("Amount", -row.Credits),
-                L("Id", row.Id), E("WalletId", row.Facts.Consumed), E("AgencyId", row.Facts.AgencyId), E("Amount", row.Credits),
-            ]);
-        }
-        return new RawStatement(text, args);
+        return new RawStatement(EntriesFrom($"({values})"), rows.SelectMany(EntryValues).SelectMany(e => e).ToList());
     }
+
+    // The same from the rows' JSON (SQLite: see RawSql.JsonRows).
+    private RawStatement JsonEntries(IEnumerable<DebitRow> rows) =>
+        new(EntriesFrom(RawSql.JsonRows("tid, wid, aid, amount", 0)), [sql.JsonArg(rows.SelectMany(EntryValues))]);
+
+    private string EntriesFrom(string values) =>
+        $"INSERT INTO {sql.Table<LedgerEntry>()} ({C<LedgerEntry>("TransactionSequence")}, {C<LedgerEntry>("WalletId")}, {C<LedgerEntry>("AgencyId")}, {C<LedgerEntry>("Amount")}) " +
+        $"SELECT t.{C<LedgerTransaction>("Sequence")}, v.wid, v.aid, v.amount FROM {values} v " +
+        $"JOIN {sql.Table<LedgerTransaction>()} t ON t.{C<LedgerTransaction>("Id")} = v.tid";
+
+    // A debit's two entries, the source's then the consumed sink's: its transaction's id, the wallet, the agency, the amount.
+    private Arg[][] EntryValues(DebitRow row) =>
+    [
+        [L("Id", row.Id), E("WalletId", row.Facts.Source), E("AgencyId", row.Facts.AgencyId), E("Amount", -row.Credits)],
+        [L("Id", row.Id), E("WalletId", row.Facts.Consumed), E("AgencyId", row.Facts.AgencyId), E("Amount", row.Credits)],
+    ];
 
     private string C<TEntity>(string property) => sql.Column<TEntity>(property);
 

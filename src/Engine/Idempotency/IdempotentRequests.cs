@@ -79,17 +79,24 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
     internal IReadOnlyList<RawStatement> Storing(IReadOnlyList<(KeyedRequest Request, StoredReply Reply)> replies)
     {
         var now = clock.GetUtcNow();
+        if (sql.BindsRowsAsJson)
+        {
+            return replies.Count == 0 ? [] : [sql.InsertJsonRows<IdempotencyRecord>(Columns, replies.Select(row => Values(row, now)))];
+        }
         return replies.Chunk(sql.RowsPerInsert).Select(rows => new RawStatement(
             $"INSERT INTO {sql.Table<IdempotencyRecord>()} ({string.Join(", ", Columns.Select(C))}) VALUES " +
                 string.Join(", ", rows.Select((_, r) => $"({string.Join(", ", Columns.Select((_, i) => $"@p{r * Columns.Length + i}"))})")),
-            rows.SelectMany(row => new[]
-            {
-                R(nameof(IdempotencyRecord.Scope), row.Request.Scope), R(nameof(IdempotencyRecord.Key), row.Request.Key),
-                R(nameof(IdempotencyRecord.RequestHash), row.Request.RequestHash), R(nameof(IdempotencyRecord.StatusCode), row.Reply.StatusCode),
-                R(nameof(IdempotencyRecord.ContentType), row.Reply.ContentType), R(nameof(IdempotencyRecord.Location), row.Reply.Location),
-                R(nameof(IdempotencyRecord.ResponseBody), row.Reply.Body), R(nameof(IdempotencyRecord.CreatedAt), now),
-            }).ToList())).ToList();
+            rows.SelectMany(row => Values(row, now)).ToList())).ToList();
     }
+
+    // A record's values, in the order of Columns.
+    private Arg[] Values((KeyedRequest Request, StoredReply Reply) row, DateTimeOffset now) =>
+    [
+        R(nameof(IdempotencyRecord.Scope), row.Request.Scope), R(nameof(IdempotencyRecord.Key), row.Request.Key),
+        R(nameof(IdempotencyRecord.RequestHash), row.Request.RequestHash), R(nameof(IdempotencyRecord.StatusCode), row.Reply.StatusCode),
+        R(nameof(IdempotencyRecord.ContentType), row.Reply.ContentType), R(nameof(IdempotencyRecord.Location), row.Reply.Location),
+        R(nameof(IdempotencyRecord.ResponseBody), row.Reply.Body), R(nameof(IdempotencyRecord.CreatedAt), now),
+    ];
 
     public void Dispose() => sql.Dispose();
 

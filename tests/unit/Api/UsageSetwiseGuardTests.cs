@@ -47,6 +47,8 @@ public abstract class UsageSetwiseGuardTests(ApiFixture api)
     [Theory]
     [InlineData("lot")]
     [InlineData("month")]
+    [InlineData("wallet")]
+    [InlineData("sink")]
     public async Task WriteAsync_WhenOneRowOfSeveralChangedSinceThePlan_WritesNothingAndHandsBack(string changed)
     {
         var (agency, ids) = await SubAccountsAsync(3);
@@ -66,10 +68,16 @@ public abstract class UsageSetwiseGuardTests(ApiFixture api)
             var older = await db.CreditLots.Where(l => l.WalletId == wallet).OrderBy(l => l.Id).Select(l => l.Id).FirstAsync(Ct);
             await db.CreditLots.Where(l => l.Id == older).ExecuteUpdateAsync(set => set.SetProperty(l => l.Remaining, l => l.Remaining - 5), Ct);
         }
-        else
+        else if (changed == "month")
         {
             await db.SubAccounts.Where(s => s.Id == second).ExecuteUpdateAsync(set => set
                 .SetProperty(s => s.UsageMonth, plan.Month).SetProperty(s => s.UsageMonthCredits, 7L), Ct);
+        }
+        else
+        {
+            // The second wallet's balance (its lots as they were), or the sink its debits go to, changed.
+            var moved = changed == "wallet" ? wallet : await db.SubAccounts.Where(s => s.Id == second).Select(s => s.ConsumedWalletId).SingleAsync(Ct);
+            await db.Wallets.Where(w => w.Id == moved).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance + (changed == "wallet" ? -3 : 3)), Ct);
         }
 
         var written = await setwise.WriteAsync(plan, Ct);
@@ -78,7 +86,8 @@ public abstract class UsageSetwiseGuardTests(ApiFixture api)
         var agencyId = AgencyId.From(Guid.Parse(agency.Id));
         (await db.LedgerTransactions.CountAsync(t => t.AgencyId == agencyId && t.Type == TransactionType.Usage, Ct)).ShouldBe(0);
         var wallets = await db.SubAccounts.Where(s => ids.Contains(s.Id)).Select(s => s.WalletId).ToListAsync(Ct);
-        (await db.Wallets.Where(w => wallets.Contains(w.Id)).Select(w => w.Balance).ToListAsync(Ct)).ShouldBe([100, 100, 100]);
+        (await db.Wallets.Where(w => wallets.Contains(w.Id)).Select(w => w.Balance).ToListAsync(Ct)).Order().ToList()
+            .ShouldBe(changed == "wallet" ? [97, 100, 100] : [100, 100, 100]);
         (await db.CreditLots.Where(l => wallets.Contains(l.WalletId) && l.WalletId != wallet).Select(l => l.Remaining).ToListAsync(Ct)).Order().ToList()
             .ShouldBe([40L, 40L, 60L, 60L], "the other sub-accounts' lots are as they were");
     }

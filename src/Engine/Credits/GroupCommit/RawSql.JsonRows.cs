@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ResellerKit.Engine.Credits.GroupCommit;
+
+/// <summary>
+/// Many rows bound as one parameter (SQLite): the rows go as a JSON array of arrays in one text parameter, and the
+/// statement reads them back with <c>json_each</c> (<c>value -&gt;&gt; i</c> is a row's i-th value), so a batch writes
+/// each table with one statement of one parameter. Microsoft.Data.Sqlite finds each named parameter by a walk along the
+/// statement's names and makes an object per value: a multi-row statement of N parameters cost about N² to bind, and a
+/// one-row statement per row cost a statement step and a bind each. Each value goes into the JSON as the provider would
+/// bind it (<see cref="JsonValue"/>), so the rows stored are the rows EF would store.
+/// </summary>
+internal sealed partial class RawSql
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    private RelationalTypeMapping? textMapping;
+
+    /// <summary>Whether rows are bound as JSON (<see cref="JsonRows"/>): on SQLite.</summary>
+    public bool BindsRowsAsJson => db.Database.IsSqlite();
+
+    /// <summary>
+    /// <c>(SELECT value -&gt;&gt; 0 AS a, value -&gt;&gt; 1 AS b, ... FROM json_each(@p{parameter}))</c>: the rows of
+    /// <see cref="JsonArg"/> as a table whose columns are <paramref name="columns"/> (<c>"a, b"</c>); the columns in
+    /// <paramref name="blobs"/> come as hex and are turned back into bytes.
+    /// </summary>
+    public static string JsonRows(string columns, int parameter, IReadOnlyCollection<string>? blobs = null) =>
+        $"(SELECT {string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select((c, i) =>
+            blobs?.Contains(c) == true ? $"unhex(value ->> {i}) AS {c}" : $"value ->> {i} AS {c}"))} FROM json_each(@p{parameter}))";
+
+    /// <summary>The one parameter of <see cref="JsonRows"/>: every row's values, in the columns' order.</summary>
+    public Arg JsonArg(IEnumerable<IReadOnlyList<Arg>> rows)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartArray();
+                foreach (var arg in row) JsonValue(json, arg);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        textMapping ??= db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
+        return new Arg(textMapping, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>
+    /// One guarded UPDATE of many rows from their JSON (<see cref="UpdateRows"/>'s SQLite form):
+    /// <c>{Update} FROM (SELECT ... FROM json_each(...)) AS v WHERE {Where}</c>. <paramref name="shared"/> are <c>@p0</c>
+    /// on; the rows are the parameter after them. A row whose guard does not hold is left out, as there.
+    /// </summary>
+    public RawStatement UpdateJsonRows(RowsUpdate text, IReadOnlyList<Arg> shared, IReadOnlyList<Arg[]> rows) =>
+        new($"{text.Update} FROM {JsonRows(text.Columns, shared.Count)} AS v WHERE {text.Where}", [.. shared, JsonArg(rows)]);
+
+    /// <summary>One INSERT of many rows of <typeparamref name="T"/> from their JSON: each row's values are <paramref name="properties"/>' in order.</summary>
+    public RawStatement InsertJsonRows<T>(IReadOnlyList<string> properties, IEnumerable<IReadOnlyList<Arg>> rows)
+    {
+        var names = properties.Select((_, i) => $"c{i}").ToList();
+        var blobs = properties.Select((p, i) => (p, i)).Where(c => ProviderType(Property<T>(c.p).GetRelationalTypeMapping()) == typeof(byte[])).Select(c => names[c.i]).ToList();
+        return new RawStatement(
+            $"INSERT INTO {Table<T>()} ({string.Join(", ", properties.Select(Column<T>))}) SELECT {string.Join(", ", names)} FROM {JsonRows(string.Join(", ", names), 0, blobs)}",
+            [JsonArg(rows)]);
+    }
+
+    // A value as Microsoft.Data.Sqlite binds it once its mapping converted it: a GUID is upper-case text, a bool 0 or 1,
+    // bytes are hex (turned back by unhex), text is text (a lone surrogate made U+FFFD, as its UTF-8 binding does).
+    private static void JsonValue(Utf8JsonWriter json, Arg arg)
+    {
+        var value = arg.Value is null || arg.Mapping.Converter is not { } converter ? arg.Value : converter.ConvertToProvider(arg.Value);
+        switch (value)
+        {
+            case null or DBNull: json.WriteNullValue(); break;
+            case string s: json.WriteStringValue(s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0 ? s : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s))); break;
+            case Guid g: json.WriteStringValue(g.ToString().ToUpperInvariant()); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int i: json.WriteNumberValue(i); break;
+            case short h: json.WriteNumberValue(h); break;
+            case byte b: json.WriteNumberValue(b); break;
+            case bool b: json.WriteNumberValue(b ? 1 : 0); break;
+            case byte[] bytes: json.WriteStringValue(Convert.ToHexString(bytes)); break;
+            default: throw new NotSupportedException($"A {value.GetType().Name} is not bound as JSON.");
+        }
+    }
+
+    private static Type ProviderType(RelationalTypeMapping mapping) => mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+}
