@@ -19,7 +19,9 @@ public class EngineFixture(DatabaseProvider provider) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(provider);
-        var collection = new ServiceCollection().AddLogging().AddEngine(database.Options);
+        var options = database.Options;
+        options.ConnectionString += ConnectionSettings;
+        var collection = new ServiceCollection().AddLogging().AddEngine(options);
         collection.AddDataProtection();
         collection.AddSingleton<TimeProvider>(Clock);
         ConfigureServices(collection);
@@ -27,6 +29,9 @@ public class EngineFixture(DatabaseProvider provider) : IAsyncLifetime
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Database.MigrateAsync();
     }
+
+    /// <summary>Settings an operator may add to the connection string (<c>;Key=Value</c>...); none by default.</summary>
+    protected virtual string ConnectionSettings => "";
 
     /// <summary>Adds what a fixture kind needs beyond the Engine (a payment gateway port).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -51,3 +56,9 @@ public class EngineFixture(DatabaseProvider provider) : IAsyncLifetime
 public sealed class SqliteEngine() : EngineFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresEngine() : EngineFixture(DatabaseProvider.Postgres);
+
+/// <summary>PostgreSQL with Npgsql's automatic preparation on, as an operator may tune it in the connection string.</summary>
+public sealed class PostgresAutoPrepareEngine() : EngineFixture(DatabaseProvider.Postgres)
+{
+    protected override string ConnectionSettings => ";Max Auto Prepare=20;Auto Prepare Min Usages=2";
+}

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace ResellerKit.Engine.Credits.GroupCommit;
 
@@ -41,12 +42,24 @@ internal sealed partial class RawSql
         }
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.Parameters.Clear();
+        if (command is NpgsqlCommand) Unprepare(command, sql);
         for (var i = 0; i < args.Count; i++)
         {
             command.Parameters.Add(args[i].Mapping.CreateParameter(command, $"@p{i}", args[i].Value, nullable: true));
         }
         return command;
     }
+
+    /// <summary>
+    /// Detaches a kept Npgsql command from the statement it was prepared as, so that its next run binds the parameters
+    /// just added. Once Npgsql has prepared a command (automatically too: <c>Max Auto Prepare</c> in the connection
+    /// string), it skips rewriting the SQL on later runs and sends the parameter objects it found the first time, even
+    /// after <c>Parameters.Clear()</c>: a kept INSERT then wrote an earlier debit's values again (npgsql/npgsql#3850;
+    /// only setting <c>CommandText</c> resets it). The server-side statement stays: the next run finds it again by its
+    /// text, so auto-preparation still saves the parse and plan, at the cost of rewriting the text on the client, as
+    /// with auto-preparation off.
+    /// </summary>
+    private static void Unprepare(DbCommand command, string sql) => command.CommandText = sql;
 
     public void Dispose()
     {
