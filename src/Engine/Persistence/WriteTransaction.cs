@@ -6,13 +6,17 @@ namespace ResellerKit.Engine.Persistence;
 
 /// <summary>
 /// A database transaction that writes: on SQLite it first takes this file's turn in <see cref="SqliteWriteGate"/>
-/// and gives it back when disposed, after the commit or rollback.
+/// and gives it back when disposed, after the commit or rollback. Disposed without either (an error, a refusal), it
+/// rolls back in so many words, so that everything keeping a unit of work's state by its context (what waits for the
+/// commit to be announced, the ledger transactions to count) forgets it: the context is pooled, and the next scope to
+/// lease it must not announce this one's writes as committed.
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
     private readonly EngineDbContext db;
     private readonly IDbContextTransaction transaction;
     private readonly IDisposable? turn;
+    private bool ended;
 
     private WriteTransaction(EngineDbContext db, IDbContextTransaction transaction, IDisposable? turn)
     {
@@ -38,12 +42,14 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public async Task CommitAsync(CancellationToken ct)
     {
+        ended = true;
         await transaction.CommitAsync(ct);
         LedgerCommits.Committed(db);
     }
 
     public Task RollbackAsync(CancellationToken ct)
     {
+        ended = true;
         LedgerCommits.RolledBackTo(db, 0);
         return transaction.RollbackAsync(ct);
     }
@@ -53,11 +59,28 @@ public sealed class WriteTransaction : IAsyncDisposable
         try
         {
             LedgerCommits.RolledBackTo(db, 0); // Whatever was not committed by now never will be.
+            if (!ended)
+            {
+                await RollBackQuietlyAsync();
+            }
             await transaction.DisposeAsync();
         }
         finally
         {
             turn?.Dispose();
+        }
+    }
+
+    // On the way out of a failed unit of work: a rollback that fails too (the connection is gone) ends the transaction
+    // just the same, and EF tells the same listeners it failed; the error that ended the unit of work is the one to see.
+    private async Task RollBackQuietlyAsync()
+    {
+        try
+        {
+            await RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
         }
     }
 }

@@ -45,6 +45,8 @@ public sealed class OneTimePasswordDialogTests(DemoStorefront demo, Chromium chr
         behind.ShouldBeFalse("the page behind the dialog cannot be clicked");
         copied.Trim().ShouldBe(password);
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        // Closed first, removed by its close event a moment later: wait for the element itself to leave the page.
+        await Assertions.Expect(page.Locator("dialog[data-modal]")).ToHaveCountAsync(0);
         (await page.ContentAsync()).ShouldNotContain(password, Case.Sensitive, "a closed dialog takes the password with it");
     }
 

@@ -1,7 +1,11 @@
 namespace ResellerKit.Tests.Unit.Engine.Persistence;
 
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Branding;
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Tests.Unit.Support;
@@ -31,6 +35,36 @@ public abstract class DbContextPoolTests(EngineFixture engine)
         second.ShouldBeSameAs(first);
         second.Database.AutoSavepointsEnabled.ShouldBeTrue();
         next.ServiceProvider.GetRequiredService<ScopeDbContext>().Current.ShouldBeSameAs(second);
+    }
+
+    // A scope that ended its transaction without committing (an error, a refusal) leaves nothing for the next scope
+    // that leases its context to announce as committed: here, a storefront change this node would act on.
+    [Fact]
+    public async Task Scope_AfterAnEarlierScopesTransactionEndedUncommitted_AnnouncesNothingOfIt()
+    {
+        var agency = await engine.NewAgencyAsync();
+        var announced = new ConcurrentQueue<AgencyId>();
+        engine.Services.GetRequiredService<StorefrontChanges>().Subscribe(agencies => { foreach (var id in agencies) announced.Enqueue(id); });
+
+        EngineDbContext first;
+        await using (var scope = engine.Services.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            await using var transaction = await WriteTransaction.BeginAsync(first, "test", Ct);
+            (await first.Agencies.SingleAsync(a => a.Id == agency.Id, Ct)).Suspend();
+            await first.SaveChangesAsync(Ct);
+        }
+
+        await using var next = engine.Services.CreateAsyncScope();
+        var second = next.ServiceProvider.GetRequiredService<EngineDbContext>();
+        second.ShouldBeSameAs(first);
+        await using (var transaction = await WriteTransaction.BeginAsync(second, "test", Ct))
+        {
+            await transaction.CommitAsync(Ct);
+        }
+
+        announced.ShouldNotContain(agency.Id);
+        (await second.Agencies.AsNoTracking().SingleAsync(a => a.Id == agency.Id, Ct)).Status.ShouldBe(AgencyStatus.Active);
     }
 }
 
