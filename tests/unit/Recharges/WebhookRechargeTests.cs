@@ -39,7 +39,10 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
         data.GetProperty("creditsRequested").GetInt64().ShouldBe(160);
         data.GetProperty("balance").GetInt64().ShouldBe(40);
         granted.GetProperty("balance").GetInt64().ShouldBe(195);
-        var log = (await agency.RechargesAsync(subAccount)).Single();
+        // The receiver has the request before the dispatcher records its answer, so the log may lag it briefly.
+        var log = (await agency.WaitForRechargesAsync(subAccount,
+            r => r.Count == 1 && r[0].GetProperty("deliveries") is { } d && d.GetArrayLength() > 0
+                && d[0].GetProperty("state").GetString() != "pending")).Single();
         log.GetProperty("state").GetString().ShouldBe("granted");
         log.GetProperty("grant").GetProperty("credits").GetInt64().ShouldBe(160);
         log.GetProperty("deliveries")[0].GetProperty("state").GetString().ShouldBe("delivered");
