@@ -50,7 +50,7 @@ public static class Cursor
         try
         {
             position = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            return true;
+            return !Input.HasControlCharacters(position); // Never one this API wrote; PostgreSQL would refuse a NUL in it.
         }
         catch (FormatException)
         {

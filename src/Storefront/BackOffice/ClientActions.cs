@@ -37,7 +37,8 @@ public static class ClientActions
         {
             var state = await context.LoadAsync(ct);
             var workspace = state?.Current;
-            if (workspace is null || workspace.Assist is not null)
+            // The agency side needs the area of its Connections page: a member without it sees no connection to end.
+            if (workspace is null || workspace.Assist is not null || (workspace.Kind == WorkspaceKind.Agency && !workspace.Can(Areas.SubAccounts)))
             {
                 return Results.Redirect("/admin?notice=not-found");
             }

@@ -45,7 +45,7 @@ public sealed class WorkspaceAccess(EngineDbContext db, ManageAssist assist)
             return null;
         }
         var query = db.SubAccounts.AsNoTracking().Where(s => s.AgencyId == agency.Agency);
-        search = string.IsNullOrWhiteSpace(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 100)];
+        search = string.IsNullOrWhiteSpace(search) || Input.HasControlCharacters(search) ? null : search.Trim()[..Math.Min(search.Trim().Length, 100)];
         if (search is not null)
         {
             var lower = search.ToLowerInvariant();

@@ -143,6 +143,8 @@ public sealed class ThemeEditor(EngineDbContext db, ThemeStore store, ThemeLinte
         : content is null ? ValidationFailed.For("content", "Send the file's text as content.")
         : content.Length > limits.MaxFileChars ? new ThemeInvalid([new ThemeProblem(path, 0, 0,
             $"The file has {content.Length:N0} characters; a theme file may have at most {limits.MaxFileChars:N0}.")])
+        : content.Contains('\0', StringComparison.Ordinal) ? new ThemeInvalid([new ThemeProblem(path, 0, 0,
+            "The file holds a NUL character, which a theme file may not contain (is it a binary file saved as text?).")])
         : null;
 
     internal static Error? CheckBase(string baseTheme) => BuiltInThemes.Names.Contains(baseTheme)

@@ -14,14 +14,18 @@ public sealed class TransactionCsv(IAsyncEnumerable<TransactionRow> rows, string
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        // The query runs (and may fail) before anything is written, so a failure still gets a proper error answer.
+        await using var reader = rows.GetAsyncEnumerator(httpContext.RequestAborted);
+        var more = await reader.MoveNextAsync();
         var response = httpContext.Response;
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024);
         await writer.WriteLineAsync(Header);
         var count = 0;
-        await foreach (var r in rows.WithCancellation(httpContext.RequestAborted))
+        for (; more; more = await reader.MoveNextAsync())
         {
+            var r = reader.Current;
             await writer.WriteLineAsync(string.Join(',',
                 r.Id.ToString(), r.CreatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                 TransactionTypes.NameOf(r.Type), r.Credits.ToString(CultureInfo.InvariantCulture), r.SubAccountId?.ToString() ?? "",

@@ -50,7 +50,9 @@ public static class ShopCheckoutEndpoints
         {
             return ShopPagesEndpoints.UnknownShop();
         }
-        var result = session_id is null ? null : await results.HandleAsync(session_id, ct);
+        var result = session_id is null || session_id.Length > Input.MaxReferenceLength || Input.HasControlCharacters(session_id)
+            ? null
+            : await results.HandleAsync(session_id, ct);
         if (result is null || result.Purchase.AgencyId != shop.Agency.Id)
         {
             return await renderer.RenderAsync(http, shop, new ShopPage("404", new PageView(shop.Agency.PublicName, "404"), 404), ct);

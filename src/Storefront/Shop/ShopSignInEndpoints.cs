@@ -41,7 +41,8 @@ public static class ShopSignInEndpoints
             return await SignInPageAsync(http, shop, renderer, error: "Your session expired. Please try again.", status: 400, ct: ct);
         }
         var form = await http.Request.ReadFormAsync(ct);
-        var user = await users.FindByEmailAsync(form["email"].ToString().Trim());
+        var email = form["email"].ToString().Trim();
+        var user = Input.IsEmail(email) ? await users.FindByEmailAsync(email) : null;
         if (user is null || await clients.OfUserAsync(user.Id, shop.Agency.Id, ct) is null)
         {
             return await SignInPageAsync(http, shop, renderer, error: WrongCredentials, status: 400, ct: ct);

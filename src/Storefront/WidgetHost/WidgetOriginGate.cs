@@ -29,7 +29,7 @@ public sealed class WidgetOriginGate(RequestDelegate next)
         var slug = context.Request.Query["agency"].ToString();
         if (origin is not null && !isOwn)
         {
-            var agencyId = await db.Agencies.AsNoTracking().Where(a => a.Slug == slug && a.Status == AgencyStatus.Active)
+            var agencyId = !Engine.Common.Input.IsSlug(slug) ? null : await db.Agencies.AsNoTracking().Where(a => a.Slug == slug && a.Status == AgencyStatus.Active)
                 .Select(a => (Engine.Common.AgencyId?)a.Id).SingleOrDefaultAsync(context.RequestAborted);
             if (agencyId is null || !await origins.IsAllowedAsync(agencyId.Value, origin, context.RequestAborted))
             {

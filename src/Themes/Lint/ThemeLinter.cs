@@ -42,6 +42,14 @@ public sealed class ThemeLinter(FluidParser parser, TemplateOptions options, The
         var schema = SettingsSchema.Parse(theme.ReadFile(ThemePaths.SettingsSchema) ?? "[]");
         issues.AddRange(schema.Errors.Select(e => new LintIssue(ThemePaths.SettingsSchema, 1, 1, LintSeverity.Error, e)));
 
+        foreach (var locale in paths.Where(p => p.StartsWith("locales/", StringComparison.Ordinal) && p.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            if (LocaleTable.Problem(theme.ReadFile(locale)!) is (int line, string message))
+            {
+                issues.Add(new LintIssue(locale, line, 1, LintSeverity.Error, message));
+            }
+        }
+
         var liquid = paths.Where(p => p.EndsWith(".liquid", StringComparison.Ordinal)).ToList();
         var tokens = liquid.ToDictionary(p => p, p => LiquidTokenizer.Tokenize(theme.ReadFile(p)!));
         var parameters = SnippetParameters(tokens.Values.SelectMany(t => t));

@@ -23,7 +23,7 @@ internal static class SettingsSchemaReader
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(json);
+            root = JsonNode.Parse(json, documentOptions: ResellerKit.Themes.Rendering.ThemeJson.Strict);
         }
         catch (JsonException e)
         {

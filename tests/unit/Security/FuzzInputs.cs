@@ -34,7 +34,9 @@ public static partial class FuzzInputs
 
     private static readonly string[] WrongTypes = ["\"text\"", "12345", "true", "null", "{}", "[]", "[1,\"a\",null]", "{\"a\":{\"b\":[]}}"];
 
-    private static readonly string[] BadQueryValues = ["not-a-guid", "", "-1", "99999999999999999999", "%FF%FE%00", "9999-99-99", "'%20OR%201=1--", "%E0%A4%A"];
+    // "AA" is a cursor that decodes to a NUL character, which PostgreSQL refuses in text.
+    private static readonly string[] BadQueryValues =
+        ["not-a-guid", "", "-1", "99999999999999999999", "%FF%FE%00", "a%00b", "AA", "9999-99-99", "'%20OR%201=1--", "%E0%A4%A"];
 
     public static IEnumerable<FuzzInput> For(RouteEndpoint endpoint, string method, Func<string, string> goodPath, Random random)
     {
@@ -73,6 +75,7 @@ public static partial class FuzzInputs
                 yield return Json(path, $"{property} = {value}", With(sample, property, value)) with { MustRefuse = type is not null && CannotBind(type, value) };
             }
             var huge = JsonSerializer.Serialize(new string('x', Huge));
+            yield return Json(path, $"{property} = text with a NUL", With(sample, property, "\"a\\u0000b\"")) with { MustRefuse = type is not null && CannotBind(type, "\"x\"") };
             yield return Json(path, $"{property} = 1 MB string", With(sample, property, huge)) with { MustRefuse = type is not null && CannotBind(type, "\"x\"") };
             yield return Json(path, $"{property} = deep nesting", With(sample, property, new string('[', 5_000) + new string(']', 5_000))) with { MustRefuse = readsBody };
             yield return new FuzzInput($"{property} = invalid UTF-8", path, InvalidUtf8(sample, property)) { MustRefuse = readsBody };

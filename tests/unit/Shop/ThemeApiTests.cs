@@ -37,6 +37,23 @@ public sealed class ThemeApiTests(SqliteApi api) : IClassFixture<SqliteApi>
         status.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("templates/index.liquid", "{% for i in (١..٣) %}{{ i }}{% endfor %}")] // a range in Arabic-Indic digits
+    [InlineData("locales/en.json", "{\"shop\":{\"title\":\"One\",\"title\":\"Two\"}}")]
+    [InlineData("config/settings_schema.json", "[{\"name\":\"Colours\",\"name\":\"Again\",\"settings\":[]}]")]
+    [InlineData("snippets/nul.liquid", "<p>a\u0000b</p>")]
+    public async Task SaveFile_WithTextTheLintCannotRead_Answers422ThemeInvalid_AndTheStoreKeepsWorking(string path, string content)
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var response = await agency.Client.PutAsJsonAsync($"/api/v1/theme/files/{path}", new { content }, Ct);
+        var (status, _) = await Browser.Storefront(api, agency.Slug).GetAsync("/");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "theme_invalid");
+        problem.GetProperty("errors")[0].GetProperty("path").GetString().ShouldBe(path);
+        status.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task OversizedFile_Answers422SayingTheLimit()
     {

@@ -22,6 +22,19 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
                 code == "validation_failed" ? new Dictionary<string, string[]> { [field] = [message] } : null);
             return true;
         }
+        if (exception is InvalidDataException && context.Request.HasFormContentType)
+        {
+            // ASP.NET Core's form reader refuses a value holding a NUL character: the sender's mistake.
+            await RefuseAsync(context, "The form holds a character that is not allowed, such as NUL.");
+            return true;
+        }
+        if (StoredTextRefusal.Find(exception) is not null)
+        {
+            // A backstop: input is checked at the boundary, but text the database cannot store is the caller's, not ours.
+            logger.LogWarning("Text the database cannot store reached it on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await RefuseAsync(context, "The request holds a character that cannot be stored, such as NUL.");
+            return true;
+        }
         if (exception is LedgerBusyException busy)
         {
             // Nothing was applied; with the same Idempotency-Key (or event ids) a retry can never apply twice.
@@ -41,6 +54,16 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
         await Problems.Write(context, 500, "internal_error", "Something went wrong on our side. It has been logged; please retry.");
         return true;
+    }
+
+    private static async Task RefuseAsync(HttpContext context, string message)
+    {
+        if (BrowserErrorPage.IsWanted(context))
+        {
+            await BrowserErrorPage.WriteAsync(context, 400);
+            return;
+        }
+        await Problems.Write(context, 400, "validation_failed", message, new Dictionary<string, string[]> { ["request"] = [message] });
     }
 
     private static (string Field, string Message) Describe(BadHttpRequestException bad)

@@ -26,9 +26,19 @@ public sealed record TransactionQuery(
             if (TransactionTypes.TryParse(Type, out var parsed)) type = parsed;
             else errors.Add("type", $"type must be one of: {string.Join(", ", TransactionTypes.Names)}.");
         }
+        CheckText(CampaignId, "campaignId", errors);
+        CheckText(ContactId, "contactId", errors);
         var from = ParseTime(From, "from", errors);
         var to = ParseTime(To, "to", errors);
         return errors.Any ? errors.ToError() : new TransactionFilter(subAccountId, CampaignId, ContactId, type, from, to);
+    }
+
+    private static void CheckText(string? value, string field, FieldErrors errors)
+    {
+        if (Input.HasControlCharacters(value))
+        {
+            errors.Add(field, Input.ControlCharactersMessage(field));
+        }
     }
 
     private static DateTimeOffset? ParseTime(string? value, string field, FieldErrors errors)

@@ -39,6 +39,7 @@ public static partial class ContainmentScanner
         return errors;
     }
 
-    [GeneratedRegex(@"\(\s*(-?\d{1,18})\s*\.\.\s*(-?\d{1,18})\s*\)")]
+    // ASCII digits only: \d also matches other scripts' digits, which decimal.Parse cannot read.
+    [GeneratedRegex(@"\(\s*(-?[0-9]{1,18})\s*\.\.\s*(-?[0-9]{1,18})\s*\)")]
     private static partial Regex LiteralRange();
 }

@@ -20,7 +20,7 @@ public sealed class LocaleTable
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            Flatten(JsonNode.Parse(json), "", strings);
+            Flatten(JsonNode.Parse(json, documentOptions: ThemeJson.Strict), "", strings);
         }
         catch (JsonException)
         {
@@ -28,6 +28,20 @@ public sealed class LocaleTable
         }
 
         return new LocaleTable(strings);
+    }
+
+    /// <summary>Why a locale file cannot be read (its line, 1-based, and the reason), or null when it can.</summary>
+    public static (int Line, string Message)? Problem(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, ThemeJson.Strict);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? null : (1, "A locale file must be one JSON object of strings.");
+        }
+        catch (JsonException e)
+        {
+            return ((int)(e.LineNumber ?? 0) + 1, $"Not valid JSON: {e.Message.Split('.')[0]}.");
+        }
     }
 
     public string? Find(string key) => strings.GetValueOrDefault(key);
