@@ -36,6 +36,9 @@ public static class EngineRegistration
         services.AddIdentityCore<User>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // A user name is the email address, already checked by Input.IsEmail; Identity's own list would refuse
+                // addresses it accepts (o'brien@…), after the rest of an agency or account was written.
+                o.User.AllowedUserNameCharacters = "";
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;

@@ -15,6 +15,10 @@ public sealed class ManageConnections(EngineDbContext db, Mailer mailer, TimePro
     /// <summary>The agency asks for access to the client-owned account that uses <paramref name="email"/>.</summary>
     public async Task<Result<Connection>> RequestAsync(AgencyId agencyId, string? email, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
     {
+        if (RoleChoice.Check(role, areas) is { } invalid)
+        {
+            return invalid;
+        }
         if (!Input.IsEmail(email))
         {
             return ValidationFailed.For("email", "Enter the email address of your client's existing account, like owner@client.com.");
@@ -96,6 +100,10 @@ public sealed class ManageConnections(EngineDbContext db, Mailer mailer, TimePro
 
     public async Task<Result<Connection>> ChangeRoleAsync(Guid connectionId, Guid clientUserId, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
     {
+        if (RoleChoice.Check(role, areas) is { } invalid)
+        {
+            return invalid;
+        }
         var connection = await ActiveForClientAsync(connectionId, clientUserId, ct);
         if (!connection.IsSuccess)
         {

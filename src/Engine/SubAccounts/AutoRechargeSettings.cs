@@ -16,7 +16,7 @@ public sealed record AutoRechargeSettings(
     public static FieldErrors Validate(
         FieldErrors errors, bool? enabled, RechargeProvider? provider, long? threshold, long? target, long? monthlySpendCap, int? maxPerDay) => errors
         .When(enabled is null, "autoRecharge.enabled", "enabled must be true or false.")
-        .When(provider is null, "autoRecharge.provider", "provider must be \"stripe\" or \"webhook\".")
+        .When(provider is not { } chosen || !Enum.IsDefined(chosen), "autoRecharge.provider", "provider must be \"stripe\" or \"webhook\".")
         .When(threshold is null or < 0, "autoRecharge.thresholdCredits", "thresholdCredits must be a whole number of credits from 0 up.")
         .When(target is null || target <= (threshold ?? 0) || target > Credits.Credits.MaxPerOperation, "autoRecharge.targetCredits",
             $"targetCredits must be more than thresholdCredits, and at most {Credits.Credits.MaxPerOperation}.")

@@ -34,7 +34,8 @@ public sealed class CreateSubAccount(EngineDbContext db, UserManager<User> users
     {
         var errors = new FieldErrors()
             .Name("name", command.Name, $"Enter the client's name, 1 to {Input.MaxNameLength} characters.")
-            .When(!Input.IsEmail(command.Email), "email", "Enter a valid email address, like client@example.com.");
+            .When(!Input.IsEmail(command.Email), "email", "Enter a valid email address, like client@example.com.")
+            .When(command.CreditMode is { } mode && !Enum.IsDefined(mode), "creditMode", "creditMode must be \"shared\" or \"reselling\".");
         if (errors.Any)
         {
             return errors.ToError();

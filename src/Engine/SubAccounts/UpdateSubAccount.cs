@@ -28,7 +28,7 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
         Tenant tenant, SubAccountId id, UpdateSubAccountCommand command, Actor actor, CancellationToken ct)
     {
         var errors = new FieldErrors()
-            .When(command.CreditMode.IsSet && command.CreditMode.Value is null, "creditMode", "creditMode must be \"shared\" or \"reselling\".")
+            .When(command.CreditMode.IsSet && (command.CreditMode.Value is not { } chosen || !Enum.IsDefined(chosen)), "creditMode", "creditMode must be \"shared\" or \"reselling\".")
             .When(command.Paused.IsSet && command.Paused.Value is null, "paused", "paused must be true or false.")
             .When(command.UsageCapPerMonth.Value is < 0 or > Credits.Credits.MaxBalance, "usageCapPerMonth",
                 "usageCapPerMonth must be a whole number of credits from 0 up, or null for no cap.");

@@ -31,6 +31,10 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
     public async Task<Result<TeamMember>> InviteAsync(
         AgencyId agencyId, Guid by, string? email, string? name, MembershipRole role, Areas areas, Actor actor, CancellationToken ct)
     {
+        if (RoleChoice.Check(role, areas) is { } invalid)
+        {
+            return invalid;
+        }
         if (TeamRules.MayGrant(await TeamSeat.FindAsync(db, agencyId, by, ct), role) is { } refused)
         {
             return refused;
@@ -79,7 +83,7 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
 
     public Task<Result<TeamMember>> ChangeAsync(
         AgencyId agencyId, Guid by, Guid userId, MembershipRole role, Areas areas, Actor actor, CancellationToken ct) =>
-        db.InTransactionAsync<TeamMember>(async token =>
+        RoleChoice.Check(role, areas) is { } invalid ? Task.FromResult<Result<TeamMember>>(invalid) : db.InTransactionAsync<TeamMember>(async token =>
         {
             var membership = await LockedMembershipAsync(agencyId, userId, token);
             if (membership is null)

@@ -26,6 +26,19 @@ public sealed class AgencyTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task CreateAgency_OwnerEmailWithAnApostrophe_CreatesTheAgencyAndItsOwner()
+    {
+        var slug = "obrien-" + Guid.NewGuid().ToString("N")[..8];
+
+        var response = await api.Platform().PostAsJsonAsync("/api/v1/agencies",
+            new { name = "O'Brien Growth", slug, ownerEmail = $"o'brien@{slug}.example" }, cancellationToken: Ct);
+
+        var body = await response.ExpectAsync(HttpStatusCode.Created);
+        var agency = await (await api.WithKey(body.GetProperty("apiKey").GetString()!).GetAsync("/api/v1/agency", Ct)).ExpectAsync(HttpStatusCode.OK);
+        agency.GetProperty("ownerEmail").GetString().ShouldBe($"o'brien@{slug}.example");
+    }
+
+    [Fact]
     public async Task CreateAgency_WithTakenSlug_Answers409OnTheSlugField()
     {
         var existing = await api.CreateAgencyAsync();

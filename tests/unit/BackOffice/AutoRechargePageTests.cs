@@ -143,6 +143,38 @@ public sealed class AutoRechargePageTests(SqliteApi api) : IClassFixture<SqliteA
         alert.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()).ShouldBe(["finance@client.example", "boss@client.example"]);
     }
 
+    [Fact]
+    public async Task AutoRechargeForm_ProviderThatIsNoProvider_IsRefusedInWordsAndNothingIsSaved()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.ResellingSubAccountAsync(100);
+        var browser = await api.SignInOwnerAsync(agency);
+
+        var html = WebUtility.HtmlDecode(await SaveAutoRechargeAsync(browser, client, ("Input.Enabled", "true"), ("Input.Provider", "2"),
+            ("Input.ThresholdCredits", "50"), ("Input.TargetCredits", "200"), ("Input.MonthlySpendCap", ""), ("Input.MaxPerDay", "3")));
+
+        html.ShouldNotContain("Auto-recharge saved");
+        html.ShouldContain("stripe");
+        (await agency.SubAccountAsync(client)).GetProperty("autoRecharge").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task SettingsForm_ModeThatIsNoMode_IsRefusedAndTheModeStays()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.ResellingSubAccountAsync(100);
+        var browser = await api.SignInOwnerAsync(agency);
+        var page = $"/admin/sub-accounts/{client}";
+
+        var response = await browser.SubmitAsync(page, page, ("_handler", "sub-account-settings"),
+            ("Settings.Name", "Renamed"), ("Settings.Mode", "7"), ("Settings.Cap", ""), ("Settings.Paused", "false"));
+
+        ((int)response.StatusCode).ShouldBeLessThan(500);
+        var account = await agency.SubAccountAsync(client);
+        account.GetProperty("creditMode").GetString().ShouldBe("reselling");
+        account.GetProperty("name").GetString().ShouldNotBe("Renamed");
+    }
+
     private static async Task<string> SaveAutoRechargeAsync(Browser browser, string client, params (string, string)[] fields)
     {
         var page = $"/admin/sub-accounts/{client}";

@@ -71,6 +71,18 @@ public sealed partial class FieldLabelsTests(SqliteApi api) : IClassFixture<Sqli
         export.Headers.Location!.ToString().ShouldStartWith("/admin/transactions?");
     }
 
+    [Fact]
+    public async Task Transactions_ToTheLastDayADateCanHold_ShowsThePage()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var (status, html) = await owner.GetAsync("/admin/transactions?from=2026-01-01&to=9999-12-31");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Transactions");
+    }
+
     // A message that opens with a camelCase field name: "primaryColor must be …" (also inside interpolated strings).
     [GeneratedRegex(@"\$?""([a-z]+[A-Z][A-Za-z]*) (?:must|is|may|should)\b")]
     private static partial Regex OpeningName();

@@ -29,6 +29,21 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
         html.ShouldNotContain("minor units");
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("01a2476b-d5a1")]
+    public async Task PacksPage_EditLinkThatIsNoPackId_ShowsThePageWithoutAnEditForm(string edit)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var (status, html) = await owner.GetAsync($"/admin/packs?edit={edit}");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Packs");
+        html.ShouldNotContain("Save changes");
+    }
+
     [Fact]
     public async Task AddPack_YenPrice_IsWholeYenAndAFractionIsRefusedInWords()
     {

@@ -86,6 +86,25 @@ public sealed class TeamRoleTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await api.RoleOfAsync(agency, ownerId)).ShouldBe(MembershipRole.Admin);
     }
 
+    [Theory]
+    [InlineData("7", null)]
+    [InlineData("Member", "4096")]
+    public async Task Invite_WithARoleOrAreasThatAreNotOnTheForm_IsRefusedInWordsAndNobodyJoins(string role, string? areas)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        var email = $"mallory-{Guid.NewGuid():N}@{agency.Slug}.example";
+        (string, string)[] fields = [("_handler", "invite"), ("Input.Name", "Mallory"), ("Input.Email", email), ("role", role)];
+
+        var posted = await owner.SubmitAsync("/admin/team", "/admin/team", [.. fields, .. areas is null ? [] : new[] { ("areas", areas) }]);
+        var html = System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync(Ct));
+        var (_, team) = await owner.GetAsync("/admin/team");
+
+        ((int)posted.StatusCode).ShouldBeLessThan(500);
+        html.ShouldContain(areas is null ? "Choose a role" : "Choose areas from the list");
+        team.ShouldNotContain(email);
+    }
+
     [Fact]
     public async Task Invite_FromTheTeamPage_EmailNamesTheInviterAndWhenItExpires_AndAreasAreInWords()
     {

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Users;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.BackOffice;
@@ -60,6 +63,35 @@ public sealed class TwoFactorTests(SqliteApi api) : IClassFixture<SqliteApi>
         WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync(Ct)).ShouldContain("That code is not right.");
         right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         right.Headers.Location!.ToString().ShouldEndWith("/admin");
+        afterTheCode.Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task SetPassword_FromAResetLink_WithTwoFactorOn_AsksForTheCodeBeforeOpeningTheBackOffice()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var email = $"owner@{agency.Slug}.example";
+        var (key, _) = await (await api.SignInOwnerAsync(agency)).TurnOnAsync();
+        string userId, token;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            (userId, token) = (user.Id.ToString(), await users.GeneratePasswordResetTokenAsync(user));
+        }
+        var browser = api.BrowserOfItsOwnAddress();
+        var page = $"/admin/reset-password?user={userId}&token={Uri.EscapeDataString(token)}";
+
+        var saved = await browser.SubmitAsync(page, page, ("_handler", "set-password"),
+            ("Input.UserId", userId), ("Input.Token", token), ("Input.Password", "Reset-Owner-Pass-2026"));
+        var beforeTheCode = await browser.GetAsync("/admin/packs");
+        var right = await browser.CodeStepAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        var afterTheCode = await browser.GetAsync("/admin/packs");
+
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        saved.Headers.Location!.ToString().ShouldEndWith("/admin/login/code?returnUrl=%2Fadmin");
+        beforeTheCode.Status.ShouldBe(HttpStatusCode.Redirect, "the emailed link and a new password alone open nothing");
+        right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         afterTheCode.Status.ShouldBe(HttpStatusCode.OK);
     }
 
