@@ -59,6 +59,31 @@ public sealed class ClientAccessPagesTests(SqliteApi api) : IClassFixture<Sqlite
         text.ShouldNotContain("{\"");
     }
 
+    [Fact]
+    public async Task ClientDashboard_AssistedByAConnectedAgencyAllowedOnlyCredits_ShowsNoReportOrRenameAndARenamePostChangesNothing()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        var (clientBrowser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        var (_, agencies) = await clientBrowser.GetAsync("/admin/agencies");
+        var connectionId = System.Text.RegularExpressions.Regex.Match(agencies, "/admin/connections/([0-9a-f-]{36})/role").Groups[1].Value;
+        var limited = await clientBrowser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/role", ("role", "Member"), ("areas", "Credits"));
+        var owner = await api.SignInOwnerAsync(agency);
+        var started = await owner.SubmitAsync("/admin", $"/admin/sub-accounts/{client.SubAccountId}/assist", ("reason", "Checking the plan with you"));
+
+        var (status, home) = await owner.GetAsync("/admin");
+        await owner.SubmitAsync("/admin", "/admin", ("_handler", "client-details"), ("Details.Name", "Renamed by the agency"));
+
+        limited.Headers.Location!.ToString().ShouldBe("/admin/agencies?notice=role-changed");
+        started.Headers.Location!.ToString().ShouldBe("/admin");
+        status.ShouldBe(HttpStatusCode.OK);
+        home.ShouldContain("Recent activity", customMessage: "the client allowed Credits");
+        home.ShouldNotContain("Your credits", customMessage: "the client did not allow Reports");
+        home.ShouldNotContain("Save account name", customMessage: "the client did not allow Settings");
+        (await api.SubAccountAsync(client.SubAccountId)).Name.ShouldBe("Bluebird Dental");
+    }
+
     // An agency (Brightside Digital) whose owner assisted in its client Bluebird Dental and returned.
     private async Task<(TestAgency Agency, TestClient Client, string OwnerName, Browser Owner)> AssistedClientAsync()
     {
