@@ -26,6 +26,9 @@ internal sealed partial class RawSql(EngineDbContext db) : IDisposable
     private static readonly ConcurrentDictionary<(IModel, Type, string), RelationalTypeMapping> Mappings = new();
     private static readonly ConcurrentDictionary<(IModel, Type, string), string> Columns = new();
 
+    // The mappings this unit of work has bound, by the very strings it named them with (see SameNames).
+    private Dictionary<(Type, string), RelationalTypeMapping>? mappings;
+
     private Dictionary<string, DbCommand>? commands;
     private bool kept;
     private readonly ISqlGenerationHelper quoting = db.GetService<ISqlGenerationHelper>();
@@ -68,8 +71,16 @@ internal sealed partial class RawSql(EngineDbContext db) : IDisposable
 
     private IProperty Property<T>(string property) => Property(typeof(T), property);
 
-    private RelationalTypeMapping Mapping(Type entity, string property) =>
-        Mappings.GetOrAdd((db.Model, entity, property), static (k, self) => self.Property(k.Item2, k.Item3).GetRelationalTypeMapping(), this);
+    private RelationalTypeMapping Mapping(Type entity, string property)
+    {
+        mappings ??= new Dictionary<(Type, string), RelationalTypeMapping>(SameNames.Instance);
+        if (!mappings.TryGetValue((entity, property), out var mapping))
+        {
+            mapping = mappings[(entity, property)] = Mappings.GetOrAdd((db.Model, entity, property),
+                static (k, self) => self.Property(k.Item2, k.Item3).GetRelationalTypeMapping(), this);
+        }
+        return mapping;
+    }
 
     private string ColumnName(Type entity, string property)
     {
@@ -82,3 +93,4 @@ internal sealed partial class RawSql(EngineDbContext db) : IDisposable
         Properties.GetOrAdd((db.Model, entity, property), k => k.Item1.FindEntityType(k.Item2)!.FindProperty(k.Item3)
             ?? throw new InvalidOperationException($"{k.Item2.Name} has no property {k.Item3}."));
 }
+
