@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
-using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Telemetry;
 using ResellerKit.Engine.Webhooks;
@@ -24,7 +23,7 @@ internal sealed class CheckoutGrant(EngineDbContext db, Notifications.Mailer mai
         var granted = await db.InTransactionAsync<bool>(async token =>
         {
             var now = clock.GetUtcNow();
-            using var sql = new CheckoutGrantSql(new RawSql(db));
+            using var sql = new CheckoutGrantSql(db);
             if (!await sql.ClaimAsync(purchase.Id, session, now, token))
             {
                 return false; // Someone else fulfilled it between our read and our write.
