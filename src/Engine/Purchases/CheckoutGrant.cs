@@ -3,6 +3,7 @@ using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Telemetry;
 using ResellerKit.Engine.Webhooks;
 
 namespace ResellerKit.Engine.Purchases;
@@ -13,7 +14,7 @@ namespace ResellerKit.Engine.Purchases;
 /// the credits under the ledger key <c>checkout:{sessionId}</c>, and queues the receipt, the audit event and the agency's
 /// webhook with it. Returns false when the purchase was fulfilled already.
 /// </summary>
-internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
+internal sealed class CheckoutGrant(EngineDbContext db, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
 {
     /// <param name="inBatch">Run by the ledger writer in a batch's own context (not inline in a caller's transaction).</param>
     public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, bool inBatch, CancellationToken ct)
@@ -22,36 +23,32 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
         var granted = await db.InTransactionAsync<bool>(async token =>
         {
             var now = clock.GetUtcNow();
-            var claimed = await db.Purchases.Where(p => p.Id == purchase.Id && p.State == PurchaseState.Pending).ExecuteUpdateAsync(set => set
-                .SetProperty(p => p.State, PurchaseState.Fulfilled)
-                .SetProperty(p => p.FulfilledAt, now)
-                .SetProperty(p => p.PaymentIntentId, session.PaymentIntentId)
-                .SetProperty(p => p.StripeCustomerId, session.CustomerId), token);
-            if (claimed == 0)
+            using var sql = new CheckoutGrantSql(db);
+            if (!await sql.ClaimAsync(purchase.Id, session, now, token))
             {
                 return false; // Someone else fulfilled it between our read and our write.
             }
             var subAccount = purchase.SubAccount!;
-            await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
-            var (wallet, issuance) = await WhereToGrantAsync(purchase, token);
-            var posted = await ledger.TransferAsync(issuance, wallet, new Credits.Credits(purchase.Credits),
+            if (!inBatch)
+            {
+                // A batch took every operation's sub-account row before it ran any (or, on SQLite, holds the only write lock).
+                await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
+            }
+            var (wallet, issuance) = await WhereToGrantAsync(sql, purchase, token);
+            var balance = await sql.TransferAsync(issuance, wallet, purchase.Credits,
                 new TransferDetails(purchase.AgencyId, subAccount.Id, TransactionType.Purchase)
                 {
                     Description = purchase.Description,
                     Reference = sessionId,
                     IdempotencyKey = $"checkout:{sessionId}",
                     At = now,
-                }, token);
-            if (!posted.IsSuccess)
-            {
-                throw new InvalidOperationException($"Granting purchase {purchase.Id} failed: {posted.Error.Detail}");
-            }
+                }, now, token);
+            LedgerCommits.Written(db, TransactionType.Purchase); // counted once the transaction commits
             if (session.CustomerId is not null && subAccount.StripeCustomerId is null)
             {
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
             }
-            var balance = await ledger.BalanceAsync(wallet.Id, token);
             mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)
             {
                 SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
@@ -83,15 +80,14 @@ internal sealed class CheckoutGrant(EngineDbContext db, LedgerWriter ledger, Not
     /// account new wallets at its new owner, and the credits go to the wallet it has now. They are issued by the
     /// agency that sold them and was paid (the purchase's), whoever owns the account today.
     /// </summary>
-    private async Task<(WalletRef Wallet, WalletRef Issuance)> WhereToGrantAsync(Purchase purchase, CancellationToken ct)
+    private async Task<(WalletRef Wallet, WalletRef Issuance)> WhereToGrantAsync(CheckoutGrantSql sql, Purchase purchase, CancellationToken ct)
     {
-        var account = await db.SubAccounts.AsNoTracking().Where(s => s.Id == purchase.SubAccountId)
-            .Select(s => new { s.WalletId, s.AgencyId }).SingleAsync(ct);
+        var wallet = await sql.WalletOfAsync(purchase.SubAccountId, ct);
         var loaded = purchase.SubAccount!.Agency!; // The account's agency when the webhook arrived.
         var issuance = loaded.Id == purchase.AgencyId
             ? loaded.Issuance
             : new WalletRef(await db.Agencies.AsNoTracking().Where(a => a.Id == purchase.AgencyId).Select(a => a.IssuanceWalletId).SingleAsync(ct),
                 purchase.AgencyId, WalletKind.Issuance);
-        return (new WalletRef(account.WalletId, account.AgencyId, WalletKind.SubAccount), issuance);
+        return (wallet, issuance);
     }
 }
