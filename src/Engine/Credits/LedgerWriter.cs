@@ -77,7 +77,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
 
     private async Task<Result<Done>> WithdrawAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
     {
-        var floor = wallet.Kind.MayGoNegative() ? -Credits.MaxBalance + amount : amount;
+        var floor = WalletBounds.Floor(wallet.Kind, amount);
         var updated = await db.Wallets
             .Where(w => w.Id == wallet.Id && w.Balance >= floor)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance - amount), ct);
@@ -155,7 +155,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
     private async Task<Result<Done>> DepositAsync(
         WalletRef wallet, long amount, LedgerTransaction transaction, LotTerms terms, CancellationToken ct)
     {
-        var ceiling = Credits.MaxBalance - amount;
+        var ceiling = WalletBounds.Ceiling(amount);
         var updated = await db.Wallets
             .Where(w => w.Id == wallet.Id && w.Balance <= ceiling)
             .ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance + amount), ct);

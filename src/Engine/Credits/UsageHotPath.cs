@@ -108,7 +108,7 @@ public sealed class UsageHotPath : IDisposable
                 sql.Arg<LedgerEntry>("AgencyId", facts.AgencyId), sql.Arg<LedgerEntry>("Amount", -credits), sql.Arg<LedgerEntry>("Amount", credits),
             ], ct);
         if (await sql.ExecuteAsync(statements.Deposit,
-            [sql.Arg<Wallet>("Balance", credits), sql.Arg<Wallet>("Id", facts.Consumed), sql.Arg<Wallet>("Balance", Credits.MaxBalance - credits)], ct) != 1)
+            [sql.Arg<Wallet>("Balance", credits), sql.Arg<Wallet>("Id", facts.Consumed), sql.Arg<Wallet>("Balance", WalletBounds.Ceiling(credits))], ct) != 1)
         {
             return null;
         }

@@ -34,7 +34,7 @@ internal sealed class UsagePlan(int events, int month, DateTimeOffset now)
             used = SubAccounts[facts.Id] = new MonthState(facts, facts.UsageMonth == Month ? facts.UsageMonthCredits : 0);
         }
         if (!Wallets.TryGetValue(facts.Source, out var source) || !source.Usable
-            || !Wallets.TryGetValue(facts.Consumed, out var consumed) || consumed.Balance > Credits.MaxBalance - credits)
+            || !Wallets.TryGetValue(facts.Consumed, out var consumed) || consumed.Balance > WalletBounds.Ceiling(credits))
         {
             return null;
         }

@@ -63,7 +63,7 @@ internal sealed class CheckoutGrantSql : IDisposable
         using var activity = EngineTelemetry.Source.StartActivity("ledger transfer");
         activity?.SetTag("resellerkit.ledger.type", TransactionTypes.NameOf(details.Type));
         activity?.SetTag("resellerkit.credits", credits);
-        if (await sql.ExecuteAsync(statements.Withdraw, [W("Balance", credits), W("Id", issuance.Id), W("Balance", issuance.Kind.MayGoNegative() ? -Credits.Credits.MaxBalance + credits : credits)], ct) != 1)
+        if (await sql.ExecuteAsync(statements.Withdraw, [W("Balance", credits), W("Id", issuance.Id), W("Balance", WalletBounds.Floor(issuance.Kind, credits))], ct) != 1)
         {
             throw new InvalidOperationException($"Issuance wallet {issuance.Id} cannot issue {credits} credits.");
         }
@@ -80,7 +80,7 @@ internal sealed class CheckoutGrantSql : IDisposable
             L("Id", transaction.Id), E("WalletId", issuance.Id), E("AgencyId", issuance.AgencyId), E("Amount", -credits),
             E("WalletId", wallet.Id), E("AgencyId", wallet.AgencyId), E("Amount", credits),
         ], ct);
-        if (await sql.ExecuteAsync(statements.Deposit, [W("Balance", credits), W("Id", wallet.Id), W("Balance", Credits.Credits.MaxBalance - credits)], ct) != 1)
+        if (await sql.ExecuteAsync(statements.Deposit, [W("Balance", credits), W("Id", wallet.Id), W("Balance", WalletBounds.Ceiling(credits))], ct) != 1)
         {
             throw new InvalidOperationException($"Wallet {wallet.Id} cannot hold {credits} more credits.");
         }
