@@ -59,12 +59,20 @@ public abstract class ReceiptAndRecordGroupingTests(ApiFixture api)
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             await using var held = await WriteTransaction.BeginAsync(db, "a test holding the rows", Ct);
             await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(set => set.SetProperty(m => m.LastError, "held"), Ct);
+            var asked = 0;
             marks = ids.Select(id => Task.Run(async () =>
             {
-                await completions.MarkNowAsync(id);
+                var marked = completions.MarkNowAsync(id); // queued at once; written later
+                Interlocked.Increment(ref asked);
+                await marked;
                 return await CompletedAsync(id);
             })).ToArray();
-            await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+            // Every mark is asked for while the rows are held, however slowly a busy machine starts the tasks.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref asked) < Emails && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(10, Ct);
+            }
             await held.CommitAsync(Ct);
         }
         var markedWhenAnswered = await Task.WhenAll(marks);
