@@ -46,7 +46,12 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
             }
             var subAccount = purchase.SubAccount!;
             await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
-            var refunded = new WalletRef(subAccount.Agency!.RefundedWalletId, purchase.AgencyId, WalletKind.Refunded);
+            // The credits go back to the agency that sold them and was paid (the purchase's), whoever owns the account
+            // today: after a hand-over to the client, the account's agency is another one (as CheckoutGrant issues them).
+            var sellerRefunded = subAccount.AgencyId == purchase.AgencyId
+                ? subAccount.Agency!.RefundedWalletId
+                : await db.Agencies.AsNoTracking().Where(a => a.Id == purchase.AgencyId).Select(a => a.RefundedWalletId).SingleAsync(token);
+            var refunded = new WalletRef(sellerRefunded, purchase.AgencyId, WalletKind.Refunded);
             var posted = await ledger.TransferUpToAsync(subAccount.Wallet, refunded, new Credits.Credits(delta),
                 new TransferDetails(purchase.AgencyId, subAccount.Id, kind == ReversalKind.Dispute ? TransactionType.Reversal : TransactionType.Refund)
                 {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Purchases;
 using ResellerKit.Engine.SubAccounts;
 using ResellerKit.Tests.Unit.Support;
 
@@ -32,6 +33,37 @@ public abstract class CheckoutAcrossOwnershipTests(ClockedApi api)
         balance.ShouldBe(100, "the client's balance after paying");
         (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Client);
         (await IssuedAsync(agency.Id) - issuedBefore).ShouldBe(100, "the agency that was paid issued the credits");
+        await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
+    public async Task Refund_AfterTheAccountWasHandedToItsClient_TakesTheCreditsBackToTheSellersWalletAndTheLedgerStaysClean()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.SetMinimumAsync("usd", "0.05");
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var session = await (await agency.CheckoutAsync(client.SubAccountId, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await Eventually.ReturnsAsync(() => api.OwnWalletAsync(client.SubAccountId), b => b == 100);
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        Purchase purchase;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var id = SubAccountId.From(Guid.Parse(client.SubAccountId));
+            purchase = await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Purchases.AsNoTracking().SingleAsync(p => p.SubAccountId == id, Ct);
+        }
+
+        bool reversed;
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            reversed = await scope.ServiceProvider.GetRequiredService<ReversePayment>()
+                .HandleAsync(purchase.StripeAccountId, purchase.PaymentIntentId!, purchase.Amount, ReversalKind.Refund, Ct);
+        }
+
+        reversed.ShouldBeTrue();
+        (await api.OwnWalletAsync(client.SubAccountId)).ShouldBe(0, "the refunded credits left the client's balance");
         await api.LedgerIsCleanAsync();
     }
 
