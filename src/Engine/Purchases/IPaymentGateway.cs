@@ -61,7 +61,7 @@ public sealed record CheckoutSession(string Id, string Url);
 
 public sealed record ChargeStatus(string Id, string? PaymentIntentId, long Amount, long AmountRefunded, string Currency);
 
-public sealed record DisputeStatus(string Id, string Status, string? PaymentIntentId, long Amount);
+public sealed record DisputeStatus(string Id, string Status, string? PaymentIntentId, long Amount, string? ChargeId = null);
 
 public sealed record CheckoutStatus(
     string Id, string Status, string PaymentStatus, long? AmountTotal, string? Currency, string? PaymentIntentId, string? CustomerId)

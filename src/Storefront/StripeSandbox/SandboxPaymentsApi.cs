@@ -112,9 +112,15 @@ public static class SandboxPaymentsApi
             return StripeJson.Error(404, "No such charge or payment_intent on this account.", "payment_intent", code: "resource_missing");
         }
         var status = form.Text("status") is "won" ? "won" : "lost";
+        // Usually the whole charge; a cardholder may dispute less (only the part not refunded, say).
+        var amount = form.Number("amount") ?? charge.Number("amount")!.Value;
+        if (amount <= 0 || amount > charge.Number("amount"))
+        {
+            return StripeJson.Error(400, $"A dispute's amount must be between 1 and {charge.Number("amount")}.", "amount");
+        }
         var dispute = new JsonObject
         {
-            ["id"] = SandboxIds.New("dp"), ["object"] = "dispute", ["amount"] = charge.Number("amount"), ["currency"] = charge.Text("currency"),
+            ["id"] = SandboxIds.New("dp"), ["object"] = "dispute", ["amount"] = amount, ["currency"] = charge.Text("currency"),
             ["charge"] = charge.Text("id"), ["payment_intent"] = charge.Text("payment_intent"), ["reason"] = "fraudulent",
             ["status"] = "needs_response", ["created"] = store.Now,
             ["_sandbox"] = new JsonObject { ["account"] = account },

@@ -137,6 +137,29 @@ public abstract class CheckoutTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task LostDispute_AfterAPartialRefund_ReversesTheRemainingCredits()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+        var stripe = api.SandboxClient(await agency.StripeAccountAsync());
+        await (await stripe.PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("amount", "600")]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        var refunded = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("creditsReversed").GetInt64() == 40);
+
+        await (await stripe.PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost"), new("amount", "900")]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        var disputed = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "disputed");
+
+        refunded.GetProperty("creditsReversed").GetInt64().ShouldBe(40, "$6.00 of $15.00 refunded takes back 40 of the 100 credits");
+        disputed.GetProperty("creditsReversed").GetInt64().ShouldBe(100, "the lost dispute of the $9.00 left takes back the rest");
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
     public async Task DelayedPayment_IsPendingUntilItSettles_ThenGranted()
     {
         var (agency, subAccount, pack) = await ResellerWithPackAsync();

@@ -147,7 +147,7 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
     public Task<DisputeStatus?> GetDisputeAsync(string accountId, string disputeId, CancellationToken ct) => FindAsync(ct, async stripe =>
     {
         var dispute = await stripe.V1.Disputes.GetAsync(disputeId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
-        return new DisputeStatus(dispute.Id, dispute.Status, dispute.PaymentIntentId, dispute.Amount);
+        return new DisputeStatus(dispute.Id, dispute.Status, dispute.PaymentIntentId, dispute.Amount, dispute.ChargeId);
     });
 
     private async Task<T?> FindAsync<T>(CancellationToken ct, Func<StripeSdk.StripeClient, Task<T>> call) where T : class

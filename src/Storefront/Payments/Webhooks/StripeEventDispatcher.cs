@@ -47,7 +47,8 @@ public sealed class StripeEventDispatcher(
                     : "ignored: the gateway does not know this charge";
             case StripeWebhookEvents.DisputeClosed when e.Data.Object is StripeSdk.Dispute dispute && account is not null:
                 return await gateway.GetDisputeAsync(account, dispute.Id, ct) is { Status: "lost", PaymentIntentId: { } disputed } lost
-                    ? await reverse.HandleAsync(account, disputed, lost.Amount, ReversalKind.Dispute, ct) ? "credits reversed" : "nothing to reverse"
+                    ? await reverse.HandleAsync(account, disputed, await ReversedWithAsync(account, lost, ct), ReversalKind.Dispute, ct)
+                        ? "credits reversed" : "nothing to reverse"
                     : "ignored: the gateway does not report this dispute lost";
             case StripeWebhookEvents.AccountUpdated when e.Data.Object is StripeSdk.Account connected:
                 if (!await db.Agencies.AnyAsync(a => a.StripeAccountId == connected.Id, ct))
@@ -60,4 +61,9 @@ public sealed class StripeEventDispatcher(
                 return "ignored: not a type ResellerKit acts on";
         }
     }
+
+    // A lost dispute takes back what it disputed on top of what was refunded before it (the reversal is capped at what
+    // was paid): after a partial refund, the dispute alone is less than the refund, and would have reversed nothing.
+    private async Task<long> ReversedWithAsync(string account, DisputeStatus lost, CancellationToken ct) =>
+        lost.Amount + (lost.ChargeId is { } charge && await gateway.GetChargeAsync(account, charge, ct) is { } refunded ? refunded.AmountRefunded : 0);
 }
