@@ -4,6 +4,7 @@ using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Recharges;
 
 namespace ResellerKit.Engine.Purchases;
 
@@ -16,16 +17,15 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
 {
     public async Task<bool> HandleAsync(string accountId, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
     {
-        var purchase = await db.Purchases.AsNoTracking().Include(p => p.SubAccount).ThenInclude(s => s!.Agency)
-            .SingleOrDefaultAsync(p => p.PaymentIntentId == paymentIntentId && p.StripeAccountId == accountId, ct);
-        if (purchase is null || purchase.State == PurchaseState.Pending)
+        var paid = await PaidChargeAsync(accountId, paymentIntentId, ct);
+        if (paid is null)
         {
-            logger.LogWarning("A {Kind} for payment {PaymentIntent} on {Account} matches no fulfilled purchase", kind, paymentIntentId, accountId);
+            logger.LogWarning("A {Kind} for payment {PaymentIntent} on {Account} matches no fulfilled purchase or granted recharge", kind, paymentIntentId, accountId);
             return false;
         }
-        var reversedTotal = Math.Clamp(amountReversedTotal, 0, purchase.Amount);
-        var creditsDue = purchase.Credits * reversedTotal / purchase.Amount;
-        var delta = creditsDue - purchase.CreditsReversed;
+        var reversedTotal = Math.Clamp(amountReversedTotal, 0, paid.Amount);
+        var creditsDue = paid.Credits * reversedTotal / paid.Amount;
+        var delta = creditsDue - paid.CreditsReversed;
         if (delta <= 0)
         {
             return false;
@@ -34,35 +34,29 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
         var result = await db.InTransactionAsync<bool>(async token =>
         {
             var now = clock.GetUtcNow();
-            var state = kind == ReversalKind.Dispute ? PurchaseState.Disputed : PurchaseState.Refunded;
-            var claimed = await db.Purchases.Where(p => p.Id == purchase.Id && p.CreditsReversed == purchase.CreditsReversed)
-                .ExecuteUpdateAsync(set => set
-                    .SetProperty(p => p.CreditsReversed, creditsDue)
-                    .SetProperty(p => p.AmountRefunded, reversedTotal)
-                    .SetProperty(p => p.State, state), token);
-            if (claimed == 0)
+            if (await ClaimAsync(paid, creditsDue, reversedTotal, kind, token) == 0)
             {
                 return false; // A concurrent event for the same payment got here first.
             }
-            var subAccount = purchase.SubAccount!;
+            var subAccount = paid.SubAccount!;
             await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
-            // The credits go back to the agency that sold them and was paid (the purchase's), whoever owns the account
+            // The credits go back to the agency that sold them and was paid (the purchase's or recharge's), whoever owns the account
             // today: after a hand-over to the client, the account's agency is another one (as CheckoutGrant issues them).
-            var sellerRefunded = subAccount.AgencyId == purchase.AgencyId
+            var sellerRefunded = subAccount.AgencyId == paid.AgencyId
                 ? subAccount.Agency!.RefundedWalletId
-                : await db.Agencies.AsNoTracking().Where(a => a.Id == purchase.AgencyId).Select(a => a.RefundedWalletId).SingleAsync(token);
-            var refunded = new WalletRef(sellerRefunded, purchase.AgencyId, WalletKind.Refunded);
+                : await db.Agencies.AsNoTracking().Where(a => a.Id == paid.AgencyId).Select(a => a.RefundedWalletId).SingleAsync(token);
+            var refunded = new WalletRef(sellerRefunded, paid.AgencyId, WalletKind.Refunded);
             var posted = await ledger.TransferUpToAsync(subAccount.Wallet, refunded, new Credits.Credits(delta),
-                new TransferDetails(purchase.AgencyId, subAccount.Id, kind == ReversalKind.Dispute ? TransactionType.Reversal : TransactionType.Refund)
+                new TransferDetails(paid.AgencyId, subAccount.Id, kind == ReversalKind.Dispute ? TransactionType.Reversal : TransactionType.Refund)
                 {
-                    Description = kind == ReversalKind.Dispute ? $"Dispute lost: {purchase.Description}" : $"Refund: {purchase.Description}",
+                    Description = kind == ReversalKind.Dispute ? $"Dispute lost: {paid.Description}" : $"Refund: {paid.Description}",
                     Reference = paymentIntentId,
                     IdempotencyKey = $"{kind.ToString().ToLowerInvariant()}:{paymentIntentId}:{creditsDue}",
                     At = now,
                 }, token);
             if (!posted.IsSuccess)
             {
-                throw new InvalidOperationException($"Reversing purchase {purchase.Id} failed: {posted.Error.Detail}");
+                throw new InvalidOperationException($"Reversing payment {paymentIntentId} failed: {posted.Error.Detail}");
             }
             var taken = posted.Value?.Credits is { } c ? -c : 0;
             var shortfall = delta - taken;
@@ -73,17 +67,58 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
             }
             if (kind == ReversalKind.Refund)
             {
-                mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.Refund, subAccount.Email, subAccount.Name, purchase.AgencyId)
+                mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.Refund, subAccount.Email, subAccount.Name, paid.AgencyId)
                 {
-                    SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = taken + shortfall,
-                    AmountMinor = reversedTotal - purchase.AmountRefunded, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
+                    SubAccountId = subAccount.Id, PackName = paid.Description, Credits = taken + shortfall,
+                    AmountMinor = reversedTotal - paid.AmountReversed, Currency = paid.Currency,
+                    Reference = paid.PurchaseId?.ToString() ?? paid.RechargeId.ToString(),
                 });
             }
-            db.AuditEvents.Add(AuditEvent.Record(Actor.System, $"purchase.{kind.ToString().ToLowerInvariant()}", purchase.AgencyId, subAccount.Id,
-                new { purchaseId = purchase.Id, amountReversed = reversedTotal, creditsTaken = taken, debt = shortfall }, now));
+            db.AuditEvents.Add(AuditEvent.Record(Actor.System, $"purchase.{kind.ToString().ToLowerInvariant()}", paid.AgencyId, subAccount.Id,
+                new { purchaseId = paid.PurchaseId, rechargeId = paid.RechargeId, amountReversed = reversedTotal, creditsTaken = taken, debt = shortfall }, now));
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
         return result.Value;
+    }
+
+    // A checkout's purchase, else an auto-recharge's off-session charge, paid on this connected account.
+    private async Task<PaidCharge?> PaidChargeAsync(string accountId, string paymentIntentId, CancellationToken ct)
+    {
+        var purchase = await db.Purchases.AsNoTracking().Include(p => p.SubAccount).ThenInclude(s => s!.Agency)
+            .SingleOrDefaultAsync(p => p.PaymentIntentId == paymentIntentId && p.StripeAccountId == accountId, ct);
+        if (purchase is not null)
+        {
+            return purchase.State == PurchaseState.Pending ? null : new PaidCharge(purchase.Id, null, purchase.AgencyId, purchase.SubAccount!,
+                purchase.Amount, purchase.Credits, purchase.CreditsReversed, purchase.AmountRefunded, purchase.Description, purchase.Currency);
+        }
+        var recharge = await db.Recharges.AsNoTracking()
+            .Where(r => r.PaymentIntentId == paymentIntentId && r.Provider == RechargeProvider.Stripe && r.State == RechargeState.Granted
+                && r.Amount != null && r.CreditsGranted != null && db.Agencies.Any(a => a.Id == r.AgencyId && a.StripeAccountId == accountId))
+            .SingleOrDefaultAsync(ct);
+        if (recharge is null)
+        {
+            return null;
+        }
+        var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
+        return new PaidCharge(null, recharge.Id, recharge.AgencyId, subAccount, recharge.Amount!.Value, recharge.CreditsGranted!.Value,
+            recharge.CreditsReversed, recharge.AmountReversed, "Auto-recharge", recharge.Currency ?? "");
+    }
+
+    // Records what has gone back, if no other event for the payment recorded something else first.
+    private Task<int> ClaimAsync(PaidCharge paid, long creditsDue, long reversedTotal, ReversalKind kind, CancellationToken ct)
+    {
+        if (paid.PurchaseId is { } purchaseId)
+        {
+            var state = kind == ReversalKind.Dispute ? PurchaseState.Disputed : PurchaseState.Refunded;
+            return db.Purchases.Where(p => p.Id == purchaseId && p.CreditsReversed == paid.CreditsReversed).ExecuteUpdateAsync(set => set
+                .SetProperty(p => p.CreditsReversed, creditsDue)
+                .SetProperty(p => p.AmountRefunded, reversedTotal)
+                .SetProperty(p => p.State, state), ct);
+        }
+        var rechargeId = paid.RechargeId!.Value;
+        return db.Recharges.Where(r => r.Id == rechargeId && r.CreditsReversed == paid.CreditsReversed).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.CreditsReversed, creditsDue)
+            .SetProperty(r => r.AmountReversed, reversedTotal), ct);
     }
 }

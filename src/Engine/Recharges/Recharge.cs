@@ -67,6 +67,11 @@ public sealed class Recharge
 
     public DateTimeOffset? GrantedAt { get; private set; }
 
+    /// <summary>Stripe provider: of the charge, what refunds and lost disputes took back so far, and its credits.</summary>
+    public long AmountReversed { get; private set; }
+
+    public long CreditsReversed { get; private set; }
+
     internal static Recharge Open(
         AgencyId agencyId, SubAccountId subAccountId, RechargeProvider provider, long balance, long threshold, long target,
         DateTimeOffset now, DateTimeOffset? expiresAt)

@@ -6,8 +6,8 @@ using ResellerKit.Engine.Recharges;
 namespace ResellerKit.Engine.Reports;
 
 /// <summary>
-/// Money taken for credits in a period, per currency: fulfilled checkouts (less what was refunded) and granted Stripe
-/// auto-recharges, with the platform's fee out of each. Summed in the database.
+/// Money taken for credits in a period, per currency: fulfilled checkouts and granted Stripe auto-recharges (each less
+/// what was refunded or lost in a dispute), with the platform's fee out of each. Summed in the database.
 /// </summary>
 internal static class SalesQuery
 {
@@ -25,7 +25,7 @@ internal static class SalesQuery
         var checkouts = await purchases.GroupBy(p => p.Currency)
             .Select(g => new Revenue(g.Key, g.Sum(p => p.Amount - p.AmountRefunded), g.Sum(p => p.PlatformFee), g.Count())).ToListAsync(ct);
         var automatic = await recharges.GroupBy(r => r.Currency!)
-            .Select(g => new Revenue(g.Key, g.Sum(r => r.Amount ?? 0), g.Sum(r => r.PlatformFee ?? 0), g.Count())).ToListAsync(ct);
+            .Select(g => new Revenue(g.Key, g.Sum(r => (r.Amount ?? 0) - r.AmountReversed), g.Sum(r => r.PlatformFee ?? 0), g.Count())).ToListAsync(ct);
         return checkouts.Concat(automatic).GroupBy(r => r.Currency)
             .Select(g => new Revenue(g.Key, g.Sum(r => r.Amount), g.Sum(r => r.PlatformFee), g.Sum(r => r.Purchases)))
             .OrderBy(r => r.Currency).ToList();

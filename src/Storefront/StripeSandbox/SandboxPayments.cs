@@ -89,10 +89,12 @@ public sealed class SandboxPayments(SandboxStore store, SandboxEvents events, Ou
         {
             intent["last_payment_error"] = new JsonObject { ["type"] = "card_error", ["code"] = fails, ["message"] = Message(fails) };
         }
+        // The charge first: it sets the intent's latest_charge, which a refund or dispute by payment_intent reads.
+        var charge = fails is null ? NewCharge(account, intent) : null;
         store.Add("payment_intent", intent, account);
-        if (fails is null)
+        if (charge is not null)
         {
-            store.Add("charge", NewCharge(account, intent), account);
+            store.Add("charge", charge, account);
             events.Publish("payment_intent.succeeded", intent, account);
         }
         else

@@ -29,6 +29,30 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     }
 
     [Fact]
+    public async Task Refund_OfAnAutoRechargeCharge_TakesItsCreditsBackOnce()
+    {
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        await agency.Client.UsageAsync(subAccount, 60);
+        await agency.WaitForBalanceAsync(subAccount, 200);
+        var paymentIntent = (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!;
+        var stripe = api.SandboxClient(await agency.StripeAccountAsync());
+
+        // Half of the 2,400 charged, then the rest: 80 credits back each time, never more than the recharge granted.
+        await (await stripe.PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("amount", "1200")]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        var half = await agency.WaitForBalanceAsync(subAccount, 120);
+        await (await stripe.PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        var all = await agency.WaitForBalanceAsync(subAccount, 40);
+
+        half.ShouldBe(120, "200 after the recharge, less 80 of its 160 credits");
+        all.ShouldBe(40, "what the client had before the recharge");
+        (await agency.SubAccountAsync(subAccount)).GetProperty("debtCredits").GetInt64().ShouldBe(0);
+        await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
     public async Task Usage_WithACardThatNeedsAuthentication_EmailsARecoveryLink_ThatPaysOnSession()
     {
         var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.RequiresAuthentication);

@@ -1470,6 +1470,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.Property<long?>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("AmountReversed")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("BalanceAtOpen")
                         .HasColumnType("bigint");
 
@@ -1480,6 +1483,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("CreditsRequested")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditsReversed")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Currency")

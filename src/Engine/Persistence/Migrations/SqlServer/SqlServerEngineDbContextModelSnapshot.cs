@@ -1475,6 +1475,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<long?>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("AmountReversed")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("BalanceAtOpen")
                         .HasColumnType("bigint");
 
@@ -1485,6 +1488,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<long>("CreditsRequested")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CreditsReversed")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Currency")

@@ -1441,6 +1441,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.Property<long?>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("AmountReversed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BalanceAtOpen")
                         .HasColumnType("INTEGER");
 
@@ -1451,6 +1454,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreditsRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreditsReversed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Currency")
