@@ -28,6 +28,12 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
         var delta = creditsDue - paid.CreditsReversed;
         if (delta <= 0)
         {
+            // No credit's worth more went back (a refund smaller than one credit's price): the money is still recorded,
+            // for the sales reports and the spend cap.
+            if (reversedTotal > paid.AmountReversed)
+            {
+                await RecordAmountAsync(paid, reversedTotal, ct);
+            }
             return false;
         }
 
@@ -103,6 +109,19 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
         var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
         return new PaidCharge(null, recharge.Id, recharge.AgencyId, subAccount, recharge.Amount!.Value, recharge.CreditsGranted!.Value,
             recharge.CreditsReversed, recharge.AmountReversed, "Auto-recharge", recharge.Currency ?? "");
+    }
+
+    // Only ever raises the amount: Stripe's totals only grow, so an older event arriving late changes nothing.
+    private Task<int> RecordAmountAsync(PaidCharge paid, long reversedTotal, CancellationToken ct)
+    {
+        if (paid.PurchaseId is { } purchaseId)
+        {
+            return db.Purchases.Where(p => p.Id == purchaseId && p.AmountRefunded < reversedTotal)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.AmountRefunded, reversedTotal), ct);
+        }
+        var rechargeId = paid.RechargeId!.Value;
+        return db.Recharges.Where(r => r.Id == rechargeId && r.AmountReversed < reversedTotal)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.AmountReversed, reversedTotal), ct);
     }
 
     // Records what has gone back, if no other event for the payment recorded something else first.

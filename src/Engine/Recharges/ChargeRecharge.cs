@@ -107,7 +107,7 @@ public sealed class ChargeRecharge(
             var spent = await db.Recharges
                 .Where(r => r.SubAccountId == subAccount.Id && r.Provider == RechargeProvider.Stripe && r.State == RechargeState.Granted
                     && r.GrantedAt >= monthStart && r.Currency == q.Currency)
-                .SumAsync(r => r.Amount ?? 0, ct);
+                .SumAsync(r => (r.Amount ?? 0) - r.AmountReversed, ct); // less what refunds and lost disputes gave back
             if (spent + q.Amount > cap)
             {
                 await outcomes.SkipForSpendCapAsync(recharge, subAccount,

@@ -137,6 +137,25 @@ public abstract class CheckoutTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Refund_WorthLessThanOneCredit_RecordsTheAmountAndTakesNoCredits()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+
+        // 10 cents of a pack of 100 credits for $15.00: less than one credit's price of 15 cents.
+        await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("amount", "10")]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        var purchase = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("amountRefunded").GetInt64() == 10);
+
+        purchase.GetProperty("amountRefunded").GetInt64().ShouldBe(10, "the sales report counts the money that went back");
+        purchase.GetProperty("creditsReversed").GetInt64().ShouldBe(0);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(100);
+    }
+
+    [Fact]
     public async Task LostDispute_AfterAPartialRefund_ReversesTheRemainingCredits()
     {
         var (agency, subAccount, pack) = await ResellerWithPackAsync();

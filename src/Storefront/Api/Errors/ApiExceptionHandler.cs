@@ -24,8 +24,10 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         }
         if (exception is InvalidDataException && context.Request.HasFormContentType)
         {
-            // ASP.NET Core's form reader refuses a value holding a NUL character: the sender's mistake.
-            await RefuseAsync(context, "The form holds a character that is not allowed, such as NUL.");
+            // ASP.NET Core's form reader refuses what it cannot read (a value holding a NUL character): the sender's
+            // mistake, answered 400, and logged in case it was not the form after all.
+            logger.LogWarning(exception, "A form that could not be read on {Method} {Path}", context.Request.Method, context.Request.Path);
+            await RefuseAsync(context, "The form could not be read: it holds something that is not allowed, such as a NUL character.");
             return true;
         }
         if (StoredTextRefusal.Find(exception) is not null)
