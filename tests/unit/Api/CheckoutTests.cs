@@ -100,12 +100,8 @@ public abstract class CheckoutTests(ApiFixture api)
     [Fact]
     public async Task Refund_AfterSomeUsage_TakesBackWhatIsLeftAndRecordsTheRestAsDebt()
     {
-        var (agency, subAccount, pack) = await ResellerWithPackAsync();
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
         (await agency.Client.UsageAsync(subAccount, 80)).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
 
         var refund = await api.SandboxClient(await agency.StripeAccountAsync())
             .PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct);
@@ -122,11 +118,7 @@ public abstract class CheckoutTests(ApiFixture api)
     [Fact]
     public async Task LostDispute_ReversesTheCredits()
     {
-        var (agency, subAccount, pack) = await ResellerWithPackAsync();
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
-        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
 
         await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
             new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(HttpStatusCode.OK);
@@ -139,11 +131,7 @@ public abstract class CheckoutTests(ApiFixture api)
     [Fact]
     public async Task Refund_WorthLessThanOneCredit_RecordsTheAmountAndTakesNoCredits()
     {
-        var (agency, subAccount, pack) = await ResellerWithPackAsync();
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
-        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
 
         // 10 cents of a pack of 100 credits for $15.00: less than one credit's price of 15 cents.
         await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/refunds",
@@ -158,11 +146,7 @@ public abstract class CheckoutTests(ApiFixture api)
     [Fact]
     public async Task LostDispute_AfterAPartialRefund_ReversesTheRemainingCredits()
     {
-        var (agency, subAccount, pack) = await ResellerWithPackAsync();
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
-        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
         var stripe = api.SandboxClient(await agency.StripeAccountAsync());
         await (await stripe.PostAsync("/stripe-sandbox/v1/refunds",
             new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("amount", "600")]), Ct)).ExpectAsync(HttpStatusCode.OK);
@@ -241,6 +225,16 @@ public abstract class CheckoutTests(ApiFixture api)
 
         cancelPage.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await victim.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending");
+    }
+
+    // A reselling client who paid for the Starter pack (100 credits for $15.00) and holds its credits; its payment intent.
+    private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> PaidStarterAsync()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        return (agency, subAccount, (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!);
     }
 
     private async Task<(TestAgency Agency, string SubAccount, string Pack)> ResellerWithPackAsync()
