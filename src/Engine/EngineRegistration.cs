@@ -127,6 +127,7 @@ public static class EngineRegistration
         services.AddScoped<RedeliverWebhook>();
         services.AddScoped<RechargeTrigger>();
         services.AddScoped<RechargeOutcomes>();
+        services.AddScoped<AutoRechargePause>();
         services.AddScoped<ChargeRecharge>();
         services.AddScoped<ExpireRecharges>();
         services.AddScoped<ListRecharges>();

@@ -42,6 +42,15 @@ public interface IPaymentGateway
     /// <see cref="PaymentGatewayException"/>, and a retry with the same idempotency key cannot charge twice.
     /// </summary>
     Task<OffSessionResult> ChargeOffSessionAsync(OffSessionCharge charge, CancellationToken ct);
+
+    /// <summary>
+    /// The off-session charge an earlier attempt made, when its answer was lost: among the customer's payment intents
+    /// created since <paramref name="since"/>, the one whose metadata <paramref name="metadataKey"/> is
+    /// <paramref name="metadataValue"/>; null when Stripe has none. Throws <see cref="PaymentGatewayException"/> when
+    /// Stripe cannot be reached.
+    /// </summary>
+    Task<OffSessionResult?> FindOffSessionChargeAsync(
+        string accountId, string customerId, string metadataKey, string metadataValue, DateTimeOffset since, CancellationToken ct);
 }
 
 public sealed record OffSessionCharge(

@@ -11,9 +11,11 @@ namespace ResellerKit.Engine.Purchases;
 /// <summary>
 /// Takes back the credits of money that went back: in proportion to the amount reversed so far, down to zero at
 /// most. What the wallet no longer holds is recorded as a debt on the sub-account, for the agency to see. Stripe
-/// reports cumulative amounts, so a repeated or reordered event changes nothing twice.
+/// reports cumulative amounts, so a repeated or reordered event changes nothing twice. A lost dispute also pauses the
+/// account's Stripe auto-recharge, so that the disputed card is not charged again on its own.
 /// </summary>
-public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, TimeProvider clock, ILogger<ReversePayment> logger)
+public sealed class ReversePayment(
+    EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, AutoRechargePause pause, TimeProvider clock, ILogger<ReversePayment> logger)
 {
     public async Task<bool> HandleAsync(string accountId, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
     {
@@ -79,6 +81,12 @@ public sealed class ReversePayment(EngineDbContext db, LedgerWriter ledger, Noti
                     AmountMinor = reversedTotal - paid.AmountReversed, Currency = paid.Currency,
                     Reference = paid.PurchaseId?.ToString() ?? paid.RechargeId.ToString(),
                 });
+            }
+            if (kind == ReversalKind.Dispute && subAccount.AutoRecharge is { Enabled: true, Provider: RechargeProvider.Stripe })
+            {
+                // The cardholder's bank took the money back: the saved card is not charged again until the agency says so.
+                await pause.PauseAsync(subAccount, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
+                    "The agency can turn them on again in the account's auto-recharge settings.", now, token);
             }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, $"purchase.{kind.ToString().ToLowerInvariant()}", paid.AgencyId, subAccount.Id,
                 new { purchaseId = paid.PurchaseId, rechargeId = paid.RechargeId, amountReversed = reversedTotal, creditsTaken = taken, debt = shortfall }, now));

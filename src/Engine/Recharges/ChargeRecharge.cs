@@ -10,12 +10,19 @@ namespace ResellerKit.Engine.Recharges;
 /// <summary>
 /// Provider <c>stripe</c>: charges an open recharge to the client's saved card, off-session, on the agency's connected
 /// account, with the platform fee and a deterministic idempotency key. The price is pinned on the recharge before the
-/// first call, so every retry sends the same request under the same key and Stripe charges at most once. No database
-/// transaction is held while Stripe is called; <see cref="RechargeOutcomes"/> records the result.
+/// first call, so every retry sends the same request under the same key and Stripe charges at most once. Before every
+/// attempt the sub-account's settings are read again (<see cref="RechargeStop"/>): a recharge that should no longer be
+/// charged is skipped, unless Stripe reports that an earlier attempt charged it. No database transaction is held while
+/// Stripe is called; <see cref="RechargeOutcomes"/> records the result.
 /// </summary>
 public sealed class ChargeRecharge(
     EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, RechargeOutcomes outcomes, TimeProvider clock, ILogger<ChargeRecharge> logger)
 {
+    private const string RechargeIdKey = "resellerkit_recharge_id";
+
+    // How far Stripe's clock may be behind ours when its charges are listed since the recharge opened.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
+
     public async Task HandleAsync(RechargeId id, Func<Agency, CheckoutReturnUrls> returnUrls, CancellationToken ct)
     {
         var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
@@ -44,6 +51,11 @@ public sealed class ChargeRecharge(
             }
             recharge = priced;
         }
+        if (await RechargeStop.ForAsync(db, recharge, subAccount, clock.GetUtcNow(), ct) is { } stop)
+        {
+            await StopAsync(recharge, subAccount, agency.StripeAccountId, stop, ct);
+            return;
+        }
 
         var card = await SavedCardAsync(subAccount, agency.StripeAccountId, ct);
         if (card is null)
@@ -57,7 +69,7 @@ public sealed class ChargeRecharge(
             recharge.PlatformFee ?? 0, recharge.StripeIdempotencyKey!, $"Auto-recharge — {recharge.CreditsRequested:N0} credits",
             new Dictionary<string, string>
             {
-                ["resellerkit_recharge_id"] = recharge.Id.ToString(),
+                [RechargeIdKey] = recharge.Id.ToString(),
                 ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
                 ["resellerkit_agency_id"] = agency.Id.ToString(),
             }), ct);
@@ -90,7 +102,7 @@ public sealed class ChargeRecharge(
         }
     }
 
-    // Prices the recharge once, checks the monthly spend cap, and pins amount, currency and fee on the row.
+    // Prices the recharge once, and pins amount, currency and fee on the row.
     private async Task<Recharge?> PriceAsync(Recharge recharge, SubAccount subAccount, CancellationToken ct)
     {
         var quote = await quotes.ForRechargeAsync(subAccount.Agency!, subAccount.Ownership, recharge.CreditsRequested, ct);
@@ -100,21 +112,6 @@ public sealed class ChargeRecharge(
             return null;
         }
         var q = quote.Value;
-        if (subAccount.AutoRechargeMonthlySpendCap is { } cap)
-        {
-            var now = clock.GetUtcNow();
-            var monthStart = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
-            var spent = await db.Recharges
-                .Where(r => r.SubAccountId == subAccount.Id && r.Provider == RechargeProvider.Stripe && r.State == RechargeState.Granted
-                    && r.GrantedAt >= monthStart && r.Currency == q.Currency)
-                .SumAsync(r => (r.Amount ?? 0) - r.AmountReversed, ct); // less what refunds and lost disputes gave back
-            if (spent + q.Amount > cap)
-            {
-                await outcomes.SkipForSpendCapAsync(recharge, subAccount,
-                    $"monthly_spend_cap: {spent} + {q.Amount} {q.Currency} would exceed this month's cap of {cap}.", ct);
-                return null;
-            }
-        }
         await db.Recharges.Where(r => r.Id == recharge.Id && r.Amount == null).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Amount, (long?)q.Amount)
             .SetProperty(r => r.Currency, q.Currency)
@@ -122,19 +119,50 @@ public sealed class ChargeRecharge(
         return await db.Recharges.AsNoTracking().SingleAsync(r => r.Id == recharge.Id, ct);
     }
 
+    // Settings changed since the dip (or the cap would now be passed). An earlier attempt whose answer was lost (Stripe
+    // unreachable, a crash mid-call) may have charged the card all the same: Stripe is asked first, and such a charge is
+    // recorded as it went (the client paid, so the credits are granted); only a recharge Stripe never charged is skipped.
+    private async Task StopAsync(Recharge recharge, SubAccount subAccount, string accountId, RechargeStop stop, CancellationToken ct)
+    {
+        var customer = (await LatestPaymentAsync(subAccount, accountId, ct)).Customer;
+        var earlier = customer is null ? null : await gateway.FindOffSessionChargeAsync(
+            accountId, customer, RechargeIdKey, recharge.Id.ToString(), recharge.OpenedAt - ClockSkew, ct);
+        if (earlier is { Succeeded: true })
+        {
+            logger.LogInformation("Recharge {RechargeId} was charged ({PaymentIntent}) before it was stopped ({Code}); granting it", recharge.Id,
+                earlier.PaymentIntentId, stop.Code);
+            await outcomes.SucceedAsync(recharge, subAccount, earlier.PaymentIntentId, ct);
+        }
+        else if (earlier is not null)
+        {
+            await outcomes.FailAsync(recharge, subAccount, earlier.ErrorCode ?? "payment_failed", earlier.Message ?? "The payment failed.",
+                earlier.PaymentIntentId, null, ct);
+        }
+        else
+        {
+            await outcomes.SkipAsync(recharge, subAccount, stop.Code, stop.Reason, ct);
+        }
+    }
+
     // The card of the client's latest paid checkout, on the Stripe customer the first purchase created.
     private async Task<(string Customer, string PaymentMethod)?> SavedCardAsync(SubAccount subAccount, string accountId, CancellationToken ct)
     {
-        var intent = await db.Purchases.AsNoTracking()
-            .Where(p => p.SubAccountId == subAccount.Id && p.StripeAccountId == accountId && p.PaymentIntentId != null && p.FulfilledAt != null)
-            .OrderByDescending(p => p.Number).Select(p => new { p.PaymentIntentId, p.StripeCustomerId }).FirstOrDefaultAsync(ct);
-        var customer = subAccount.StripeCustomerId ?? intent?.StripeCustomerId;
-        if (intent is null || customer is null)
+        var (customer, paymentIntentId) = await LatestPaymentAsync(subAccount, accountId, ct);
+        if (paymentIntentId is null || customer is null)
         {
             return null;
         }
-        var method = await gateway.GetPaymentMethodAsync(accountId, intent.PaymentIntentId!, ct);
+        var method = await gateway.GetPaymentMethodAsync(accountId, paymentIntentId, ct);
         return method is null ? null : (customer, method);
+    }
+
+    // The client's Stripe customer on the agency's account, and the payment intent of its latest paid checkout.
+    private async Task<(string? Customer, string? PaymentIntentId)> LatestPaymentAsync(SubAccount subAccount, string accountId, CancellationToken ct)
+    {
+        var latest = await db.Purchases.AsNoTracking()
+            .Where(p => p.SubAccountId == subAccount.Id && p.StripeAccountId == accountId && p.PaymentIntentId != null && p.FulfilledAt != null)
+            .OrderByDescending(p => p.Number).Select(p => new { p.PaymentIntentId, p.StripeCustomerId }).FirstOrDefaultAsync(ct);
+        return (subAccount.StripeCustomerId ?? latest?.StripeCustomerId, latest?.PaymentIntentId);
     }
 
     // A checkout for the same credits and amount, for the client to pay on-session (with 3-D Secure). Keyed by the
@@ -165,7 +193,7 @@ public sealed class ChargeRecharge(
                     ["resellerkit_purchase_id"] = purchase.Id.ToString(),
                     ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
                     ["resellerkit_agency_id"] = recharge.AgencyId.ToString(),
-                    ["resellerkit_recharge_id"] = recharge.Id.ToString(),
+                    [RechargeIdKey] = recharge.Id.ToString(),
                     ["resellerkit_credits"] = purchase.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 }), ct);
             await db.Purchases.Where(p => p.Id == purchase.Id).ExecuteUpdateAsync(set => set

@@ -17,9 +17,11 @@ namespace ResellerKit.Engine.Recharges;
 /// after <see cref="RechargeOptions.MaxConsecutiveFailures"/>, and the emails and webhooks that tell people.
 /// </summary>
 public sealed class RechargeOutcomes(
-    EngineDbContext db, LedgerWriter ledger, Mailer mailer, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
+    EngineDbContext db, LedgerWriter ledger, Mailer mailer, AutoRechargePause pause, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
     ILogger<RechargeOutcomes> logger)
 {
+    public const string SpendCapCode = "monthly_spend_cap";
+
     public async Task SucceedAsync(Recharge recharge, SubAccount subAccount, string? paymentIntentId, CancellationToken ct)
     {
         var result = await db.InTransactionAsync<bool>(async token =>
@@ -97,28 +99,38 @@ public sealed class RechargeOutcomes(
             }
             if (failures >= options.Value.MaxConsecutiveFailures)
             {
-                await PauseAsync(subAccount, failures, reason, now, token);
+                // Three failures in a row: stop charging until the agency saves the settings again.
+                await pause.PauseAsync(subAccount, $"{failures} automatic payments in a row failed (last: {reason})", now, token);
             }
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
     }
 
-    public async Task SkipForSpendCapAsync(Recharge recharge, SubAccount subAccount, string reason, CancellationToken ct)
+    /// <summary>
+    /// Closes the recharge uncharged, by the sub-account's own settings: its monthly spend cap (<see cref="SpendCapCode"/>,
+    /// which also stops new recharges this month), or auto-recharge turned off or paused before the card was charged.
+    /// </summary>
+    public async Task SkipAsync(Recharge recharge, SubAccount subAccount, string code, string reason, CancellationToken ct)
     {
         await db.InTransactionAsync<bool>(async token =>
         {
             var now = clock.GetUtcNow();
-            if (!await CloseAsync(recharge, RechargeState.Skipped, "monthly_spend_cap", reason, null, null, now, token))
+            if (!await CloseAsync(recharge, RechargeState.Skipped, code, reason, null, null, now, token))
             {
                 return false;
             }
-            await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(s => s.AutoRechargeCapReachedMonth, SubAccount.MonthOf(now))
-                .SetProperty(s => s.AutoRechargeSkipReason, reason)
-                .SetProperty(s => s.AutoRechargeSkippedAt, (DateTimeOffset?)now), token);
+            await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set =>
+            {
+                set.SetProperty(s => s.AutoRechargeSkipReason, reason.Length <= 500 ? reason : reason[..500])
+                    .SetProperty(s => s.AutoRechargeSkippedAt, (DateTimeOffset?)now);
+                if (code == SpendCapCode)
+                {
+                    set.SetProperty(s => s.AutoRechargeCapReachedMonth, SubAccount.MonthOf(now)); // No new recharge this month.
+                }
+            }, token);
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.skipped", recharge.AgencyId, subAccount.Id,
-                new { rechargeId = recharge.Id, reason }, now));
+                new { rechargeId = recharge.Id, code, reason }, now));
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
@@ -139,24 +151,5 @@ public sealed class RechargeOutcomes(
             await OpenRecharges.ReleaseAsync(db, recharge.SubAccountId, recharge.Id, ct);
         }
         return closed == 1;
-    }
-
-    // Three failures in a row: stop charging until the agency saves the settings again, and tell the client and the agency.
-    private async Task PauseAsync(SubAccount subAccount, int failures, string lastReason, DateTimeOffset now, CancellationToken ct)
-    {
-        var why = $"{failures} automatic payments in a row failed (last: {lastReason})";
-        await db.SubAccounts.Where(s => s.Id == subAccount.Id && s.AutoRechargePausedAt == null).ExecuteUpdateAsync(set => set
-            .SetProperty(s => s.AutoRechargePausedAt, (DateTimeOffset?)now)
-            .SetProperty(s => s.AutoRechargePauseReason, why.Length <= 500 ? why : why[..500]), ct);
-        db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.paused", subAccount.AgencyId, subAccount.Id, new { failures, reason = why }, now));
-        var agency = subAccount.Agency!;
-        mailer.Send(new EmailRequest(EmailKind.AutoRechargePaused, subAccount.Email, subAccount.Name, agency.Id)
-        {
-            SubAccountId = subAccount.Id, OtherParty = subAccount.Name, Reason = why,
-        });
-        mailer.Send(new EmailRequest(EmailKind.AutoRechargePaused, agency.OwnerEmail, agency.Name, agency.Id)
-        {
-            SubAccountId = subAccount.Id, OtherParty = subAccount.Name, Reason = why,
-        });
     }
 }

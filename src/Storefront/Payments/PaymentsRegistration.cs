@@ -42,6 +42,7 @@ public static class PaymentsRegistration
         {
             services.AddSingleton<SandboxSecrets>();
             services.AddSingleton<SandboxQueries>();
+            services.AddSingleton<SandboxOutages>();
             services.AddScoped<SandboxStore>();
             services.AddScoped<SandboxEvents>();
             services.AddScoped<SandboxPayments>();

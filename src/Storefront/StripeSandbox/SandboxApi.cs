@@ -14,6 +14,7 @@ public static class SandboxApi
         v1.MapSandboxCheckout();
         v1.MapSandboxPayments();
         v1.MapSandboxEvents();
+        v1.MapSandboxOutages();
         sandbox.MapSandboxPages();
         return app;
     }

@@ -12,6 +12,7 @@ public static class SandboxPaymentsApi
         v1.MapGet("/charges/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("charge", id, r, s, ct));
         v1.MapGet("/customers/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("customer", id, r, s, ct));
         v1.MapGet("/disputes/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("dispute", id, r, s, ct));
+        v1.MapGet("/payment_intents", ListPaymentIntentsAsync);
         v1.MapPost("/payment_intents", CreatePaymentIntentAsync);
         v1.MapPost("/refunds", RefundAsync);
         v1.MapPost("/test_helpers/disputes", DisputeAsync);
@@ -25,15 +26,51 @@ public static class SandboxPaymentsApi
         return found is not null && OwnerOf(found) == request.Account() ? StripeJson.Object(found) : StripeJson.NotFound(kind, id);
     }
 
-    public static async Task<IResult> CreatePaymentIntentAsync(HttpRequest request, SandboxStore store, SandboxPayments payments, CancellationToken ct)
+    /// <summary>The account's payment intents, newest first, by <c>customer</c> and <c>created[gte]</c>, in Stripe's list shape.</summary>
+    public static async Task<IResult> ListPaymentIntentsAsync(HttpRequest request, SandboxStore store, CancellationToken ct)
     {
         var account = request.Account();
+        if (account is null) return StripeJson.NoAccount();
+        var query = request.Query;
+        var take = int.TryParse(query["limit"], out var limit) ? Math.Clamp(limit, 1, 100) : 10;
+        long? since = long.TryParse(query["created[gte]"], out var gte) ? gte : null;
+        var customer = query["customer"].ToString();
+        var after = query["starting_after"].ToString();
+        IEnumerable<JsonObject> page = (await store.ListAsync("payment_intent", account, 10_000, ct))
+            .Where(i => (customer.Length == 0 || i.Text("customer") == customer) && (since is null || i.Number("created") >= since));
+        if (after.Length > 0) page = page.SkipWhile(i => i.Text("id") != after).Skip(1);
+        var list = page.Take(take + 1).ToList();
+        return StripeJson.Object(new JsonObject
+        {
+            ["object"] = "list",
+            ["url"] = "/v1/payment_intents",
+            ["has_more"] = list.Count > take,
+            ["data"] = new JsonArray(list.Take(take).Select(i => (JsonNode)StripeJson.Public(i)).ToArray()),
+        });
+    }
+
+    public static async Task<IResult> CreatePaymentIntentAsync(
+        HttpRequest request, SandboxStore store, SandboxPayments payments, SandboxOutages outages, CancellationToken ct)
+    {
+        var account = request.Account();
+        if (outages.For(account) == SandboxOutage.Refuse)
+        {
+            return SandboxOutages.Fail(SandboxOutage.Refuse);
+        }
+        var result = await CreateOffSessionAsync(request, account, store, payments, ct);
+        // A lost answer: whatever was done stays done (and a retry with the same key is answered from it once the outage ends).
+        return outages.For(account) == SandboxOutage.LoseAnswers ? SandboxOutages.Fail(SandboxOutage.LoseAnswers) : result;
+    }
+
+    private static async Task<IResult> CreateOffSessionAsync(
+        HttpRequest request, string? account, SandboxStore store, SandboxPayments payments, CancellationToken ct)
+    {
         var form = StripeForm.Parse(await request.ReadFormAsync(ct));
         var amount = form.Number("amount");
         var currency = form.Text("currency");
         var customer = form.Text("customer");
         var method = form.Text("payment_method");
-        if (account is null) return StripeJson.Error(400, "Send the connected account in the Stripe-Account header.", "Stripe-Account");
+        if (account is null) return StripeJson.NoAccount();
         if (amount is not > 0 || currency is null) return StripeJson.Error(400, "amount and currency are required.", "amount");
         if (form.Text("confirm") != "true" || form.Text("off_session") != "true" || customer is null || method is null)
         {

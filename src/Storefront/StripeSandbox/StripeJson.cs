@@ -16,6 +16,8 @@ public static class StripeJson
         return Results.Text(new JsonObject { ["error"] = error }.ToJsonString(), "application/json", statusCode: status);
     }
 
+    public static IResult NoAccount() => Error(400, "Send the connected account in the Stripe-Account header.", "Stripe-Account");
+
     public static IResult NotFound(string kind, string id) => Error(404, $"No such {kind}: '{id}'", "id", code: "resource_missing");
 
     /// <summary>The document without the sandbox's private notes (kept under <c>_sandbox</c>).</summary>

@@ -53,6 +53,33 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     }
 
     [Fact]
+    public async Task LostDispute_OfAnAutoRechargeCharge_PausesAutoRecharge_AndTellsClientAndAgency()
+    {
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        await agency.Client.UsageAsync(subAccount, 60);
+        await agency.WaitForBalanceAsync(subAccount, 200);
+        var paymentIntent = (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!;
+        var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
+
+        await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        var afterDispute = await agency.WaitForBalanceAsync(subAccount, 40);
+        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
+        var toAgency = await api.WaitForMailAsync($"owner@{agency.Slug}.example", m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
+        await agency.Client.UsageAsync(subAccount, 1);
+
+        afterDispute.ShouldBe(40, "the recharge's 160 credits went back with the money");
+        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
+        settings.GetProperty("pausedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.String);
+        settings.GetProperty("pauseReason").GetString()!.ShouldContain("disputed");
+        (await agency.RechargesAsync(subAccount)).Count.ShouldBe(1, "paused: the dip to 39 after the dispute charges the card no more");
+        toClient.TextBody!.ShouldContain("disputed");
+        toAgency.TextBody!.ShouldContain("disputed");
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(39);
+    }
+
+    [Fact]
     public async Task Usage_WithACardThatNeedsAuthentication_EmailsARecoveryLink_ThatPaysOnSession()
     {
         var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.RequiresAuthentication);

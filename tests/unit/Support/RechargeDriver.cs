@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Persistence;
 using ResellerKit.Storefront.StripeSandbox;
 
 namespace ResellerKit.Tests.Unit.Support;
@@ -37,6 +40,35 @@ public static class RechargeDriver
         }, Ct);
         return await response.ExpectAsync(HttpStatusCode.OK);
     }
+
+    /// <summary>Turns the sub-account's auto-recharge off, as the agency's Settings do.</summary>
+    public static async Task TurnAutoRechargeOffAsync(this TestAgency agency, string subAccount) =>
+        await (await agency.Client.PatchAsJsonAsync($"/api/v1/sub-accounts/{subAccount}", new { autoRecharge = (object?)null }, Ct))
+            .ExpectAsync(HttpStatusCode.OK);
+
+    /// <summary>Starts (<c>refuse</c>, <c>lose_answers</c>) or ends (<c>off</c>) an outage of the account's payment intents at the sandbox.</summary>
+    public static async Task OutageAsync(this ApiFixture api, string account, string mode) =>
+        await (await api.SandboxClient(account).PostAsync("/stripe-sandbox/v1/test_helpers/outages",
+            new FormUrlEncodedContent([new("mode", mode)]), Ct)).ExpectAsync(HttpStatusCode.OK);
+
+    /// <summary>
+    /// Waits until a Stripe recharge's charge has failed and its retry is scheduled (the outbox message holds the error),
+    /// that is, after Stripe.net's own quick retries of the call gave up too.
+    /// </summary>
+    public static Task<string?> WaitForRetryAsync(this ApiFixture api, string rechargeId) =>
+        Eventually.ReturnsAsync(async () =>
+        {
+            await using var scope = api.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            return await db.OutboxMessages.AsNoTracking().Where(m => m.MessageId == $"recharge-{rechargeId}" && m.CompletedAt == null)
+                .Select(m => m.LastError).SingleOrDefaultAsync(Ct);
+        }, error => error is not null);
+
+    /// <summary>The payment intents the sandbox holds for a recharge (by the recharge id in their metadata): what the card was charged.</summary>
+    public static async Task<List<JsonElement>> ChargesForRechargeAsync(this ApiFixture api, string account, string rechargeId) =>
+        (await (await api.SandboxClient(account).GetAsync("/stripe-sandbox/v1/payment_intents?limit=100", Ct)).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("data").EnumerateArray()
+            .Where(i => i.GetProperty("metadata").TryGetProperty("resellerkit_recharge_id", out var id) && id.GetString() == rechargeId).ToList();
 
     public static async Task<JsonElement> SubAccountAsync(this TestAgency agency, string subAccount) =>
         await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK);

@@ -30,5 +30,9 @@ public sealed class PaymentsOffGateway : IPaymentGateway
 
     public Task<OffSessionResult> ChargeOffSessionAsync(OffSessionCharge charge, CancellationToken ct) => Refuse<OffSessionResult>();
 
+    public Task<OffSessionResult?> FindOffSessionChargeAsync(
+        string accountId, string customerId, string metadataKey, string metadataValue, DateTimeOffset since, CancellationToken ct) =>
+        Task.FromResult<OffSessionResult?>(null);
+
     private static Task<T> Refuse<T>() => Task.FromException<T>(new PaymentGatewayException(new PaymentsOff().Detail));
 }

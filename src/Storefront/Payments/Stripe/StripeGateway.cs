@@ -136,6 +136,31 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
         }
     }
 
+    public Task<OffSessionResult?> FindOffSessionChargeAsync(
+        string accountId, string customerId, string metadataKey, string metadataValue, DateTimeOffset since, CancellationToken ct) =>
+        CallAsync(ct, async stripe =>
+        {
+            // Listing is consistent at once (search is not); a client has few payment intents in a recharge's lifetime.
+            var options = new StripeSdk.PaymentIntentListOptions
+            {
+                Customer = customerId,
+                Created = new StripeSdk.DateRangeOptions { GreaterThanOrEqual = since.UtcDateTime },
+                Limit = 100,
+            };
+            var requestOptions = new StripeSdk.RequestOptions { StripeAccount = accountId };
+            await foreach (var intent in stripe.V1.PaymentIntents.ListAutoPagingAsync(options, requestOptions, ct))
+            {
+                if (intent.Metadata?.GetValueOrDefault(metadataKey) == metadataValue)
+                {
+                    return intent.Status == "succeeded"
+                        ? new OffSessionResult(true, intent.Id, null, null)
+                        : new OffSessionResult(false, intent.Id, intent.LastPaymentError?.Code ?? intent.Status, intent.LastPaymentError?.Message
+                            ?? $"The payment intent is {intent.Status}.");
+                }
+            }
+            return (OffSessionResult?)null;
+        });
+
     /// <summary>The charge as Stripe has it now (what was refunded of it); null when Stripe does not know it.</summary>
     public Task<ChargeStatus?> GetChargeAsync(string accountId, string chargeId, CancellationToken ct) => FindAsync(ct, async stripe =>
     {

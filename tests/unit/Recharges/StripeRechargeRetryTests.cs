@@ -1,0 +1,77 @@
+using ResellerKit.Storefront.StripeSandbox;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Recharges;
+
+/// <summary>
+/// A Stripe recharge whose charge met an outage is retried later; by then the agency may have turned auto-recharge off
+/// or lowered the spend cap. The retry reads the settings again: a card Stripe never charged is not charged, and a
+/// charge whose answer was lost is granted once rather than left without credits.
+/// </summary>
+public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    [Fact]
+    public async Task Retry_AfterAutoRechargeIsTurnedOff_SkipsTheRechargeAndNeverChargesTheCard()
+    {
+        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("refuse");
+
+        await agency.TurnAutoRechargeOffAsync(subAccount);
+        await api.OutageAsync(account, "off");
+        var recharge = await ClosedRechargeAsync(agency, subAccount);
+
+        recharge.GetProperty("state").GetString().ShouldBe("skipped");
+        recharge.GetProperty("failureCode").GetString().ShouldBe("auto_recharge_off");
+        (await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!)).ShouldBeEmpty("the card was never charged");
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(40);
+    }
+
+    [Fact]
+    public async Task Retry_AfterAutoRechargeIsTurnedOff_WhenTheLostAnswerHadCharged_GrantsTheRechargeOnce()
+    {
+        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("lose_answers");
+
+        await agency.TurnAutoRechargeOffAsync(subAccount);
+        await api.OutageAsync(account, "off");
+        var recharge = await ClosedRechargeAsync(agency, subAccount);
+
+        recharge.GetProperty("state").GetString().ShouldBe("granted", "the client paid, so the credits are theirs");
+        var charges = await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!);
+        charges.Count.ShouldBe(1, "charged once, by the attempt whose answer was lost");
+        recharge.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200);
+        await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
+    public async Task Retry_AfterTheSpendCapIsLowered_SkipsWithTheCapReason()
+    {
+        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("refuse");
+
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200, monthlySpendCap: 2_000);
+        await api.OutageAsync(account, "off");
+        var recharge = await ClosedRechargeAsync(agency, subAccount);
+
+        recharge.GetProperty("state").GetString().ShouldBe("skipped");
+        recharge.GetProperty("failureCode").GetString().ShouldBe("monthly_spend_cap", "the $24.00 recharge is over the new $20.00 cap");
+        (await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!)).ShouldBeEmpty();
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(40);
+    }
+
+    // A client with auto-recharge on dips below its threshold (100 - 60 = 40 < 50) while Stripe fails the account's
+    // payment intents; returns once the first charge has been tried and failed.
+    private async Task<(TestAgency Agency, string SubAccount, string Account)> DippedDuringAnOutageAsync(string outage)
+    {
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        var account = await agency.StripeAccountAsync();
+        await api.OutageAsync(account, outage);
+        await agency.Client.UsageAsync(subAccount, 60);
+        var recharge = (await agency.WaitForRechargesAsync(subAccount, r => r.Count == 1)).Single();
+        (await api.WaitForRetryAsync(recharge.GetProperty("id").GetString()!)).ShouldNotBeNull("the charge failed and waits for its retry");
+        (await agency.RechargesAsync(subAccount)).Single().GetProperty("state").GetString().ShouldBe("open");
+        return (agency, subAccount, account);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> ClosedRechargeAsync(TestAgency agency, string subAccount) =>
+        (await agency.WaitForRechargesAsync(subAccount, r => r.Count == 1 && r[0].GetProperty("state").GetString() != "open")).Single();
+}
