@@ -46,8 +46,8 @@ public interface IPaymentGateway
     /// <summary>
     /// The off-session charge an earlier attempt made, when its answer was lost: among the customer's payment intents
     /// created since <paramref name="since"/>, the one whose metadata <paramref name="metadataKey"/> is
-    /// <paramref name="metadataValue"/>; null when Stripe has none. Throws <see cref="PaymentGatewayException"/> when
-    /// Stripe cannot be reached.
+    /// <paramref name="metadataValue"/> (not a checkout's); null when Stripe has none. Throws
+    /// <see cref="PaymentGatewayException"/> when Stripe cannot be reached or has not finished that payment.
     /// </summary>
     Task<OffSessionResult?> FindOffSessionChargeAsync(
         string accountId, string customerId, string metadataKey, string metadataValue, DateTimeOffset since, CancellationToken ct);

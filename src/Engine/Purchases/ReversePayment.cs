@@ -25,6 +25,16 @@ public sealed class ReversePayment(
             logger.LogWarning("A {Kind} for payment {PaymentIntent} on {Account} matches no fulfilled purchase or granted recharge", kind, paymentIntentId, accountId);
             return false;
         }
+        var reversed = await ReverseAsync(paid, paymentIntentId, amountReversedTotal, kind, ct);
+        if (kind == ReversalKind.Dispute)
+        {
+            await PauseAutoRechargeAsync(paid, accountId, ct);
+        }
+        return reversed;
+    }
+
+    private async Task<bool> ReverseAsync(PaidCharge paid, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
+    {
         var reversedTotal = Math.Clamp(amountReversedTotal, 0, paid.Amount);
         var creditsDue = paid.Credits * reversedTotal / paid.Amount;
         var delta = creditsDue - paid.CreditsReversed;
@@ -82,18 +92,31 @@ public sealed class ReversePayment(
                     Reference = paid.PurchaseId?.ToString() ?? paid.RechargeId.ToString(),
                 });
             }
-            if (kind == ReversalKind.Dispute && subAccount.AutoRecharge is { Enabled: true, Provider: RechargeProvider.Stripe })
-            {
-                // The cardholder's bank took the money back: the saved card is not charged again until the agency says so.
-                await pause.PauseAsync(subAccount, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
-                    "The agency can turn them on again in the account's auto-recharge settings.", now, token);
-            }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, $"purchase.{kind.ToString().ToLowerInvariant()}", paid.AgencyId, subAccount.Id,
                 new { purchaseId = paid.PurchaseId, rechargeId = paid.RechargeId, amountReversed = reversedTotal, creditsTaken = taken, debt = shortfall }, now));
             await db.SaveChangesAsync(token);
             return true;
         }, ct);
         return result.Value;
+    }
+
+    // A lost dispute, whatever credits it moved: the card saved on this Stripe account is not charged again on its own
+    // until the agency turns auto-recharge on again. An account handed over since charges another card, on another account.
+    private async Task PauseAutoRechargeAsync(PaidCharge paid, string accountId, CancellationToken ct)
+    {
+        var subAccount = paid.SubAccount!;
+        if (subAccount.AutoRecharge is not { Enabled: true, Provider: RechargeProvider.Stripe } || subAccount.AutoRechargePausedAt is not null
+            || subAccount.Agency!.StripeAccountId != accountId)
+        {
+            return;
+        }
+        await db.InTransactionAsync<bool>(async token =>
+        {
+            await pause.PauseAsync(subAccount, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
+                "The agency can turn them on again in the account's auto-recharge settings.", clock.GetUtcNow(), token);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, ct);
     }
 
     // A checkout's purchase, else an auto-recharge's off-session charge, paid on this connected account.

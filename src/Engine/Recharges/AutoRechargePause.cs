@@ -14,15 +14,15 @@ namespace ResellerKit.Engine.Recharges;
 /// </summary>
 public sealed class AutoRechargePause(EngineDbContext db, Mailer mailer)
 {
-    public async Task<bool> PauseAsync(SubAccount subAccount, string why, DateTimeOffset now, CancellationToken ct)
+    public async Task PauseAsync(SubAccount subAccount, string why, DateTimeOffset now, CancellationToken ct)
     {
-        var reason = why.Length <= 500 ? why : why[..500];
+        var reason = Clip.To(500, why);
         var paused = await db.SubAccounts.Where(s => s.Id == subAccount.Id && s.AutoRechargePausedAt == null).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.AutoRechargePausedAt, (DateTimeOffset?)now)
             .SetProperty(s => s.AutoRechargePauseReason, reason), ct);
         if (paused == 0)
         {
-            return false;
+            return;
         }
         db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.paused", subAccount.AgencyId, subAccount.Id, new { reason }, now));
         var agency = subAccount.Agency!;
@@ -34,6 +34,5 @@ public sealed class AutoRechargePause(EngineDbContext db, Mailer mailer)
         {
             SubAccountId = subAccount.Id, OtherParty = subAccount.Name, Reason = reason,
         });
-        return true;
     }
 }

@@ -23,7 +23,8 @@ public sealed class ChargeRecharge(
     // How far Stripe's clock may be behind ours when its charges are listed since the recharge opened.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
 
-    public async Task HandleAsync(RechargeId id, Func<Agency, CheckoutReturnUrls> returnUrls, CancellationToken ct)
+    /// <param name="earlierAttempts">An earlier attempt may have called Stripe (this is a retry or a redelivery after a crash).</param>
+    public async Task HandleAsync(RechargeId id, Func<Agency, CheckoutReturnUrls> returnUrls, bool earlierAttempts, CancellationToken ct)
     {
         var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (recharge is not { State: RechargeState.Open, Provider: RechargeProvider.Stripe })
@@ -53,7 +54,7 @@ public sealed class ChargeRecharge(
         }
         if (await RechargeStop.ForAsync(db, recharge, subAccount, clock.GetUtcNow(), ct) is { } stop)
         {
-            await StopAsync(recharge, subAccount, agency.StripeAccountId, stop, ct);
+            await StopAsync(recharge, subAccount, agency.StripeAccountId, stop, earlierAttempts, ct);
             return;
         }
 
@@ -119,12 +120,13 @@ public sealed class ChargeRecharge(
         return await db.Recharges.AsNoTracking().SingleAsync(r => r.Id == recharge.Id, ct);
     }
 
-    // Settings changed since the dip (or the cap would now be passed). An earlier attempt whose answer was lost (Stripe
-    // unreachable, a crash mid-call) may have charged the card all the same: Stripe is asked first, and such a charge is
-    // recorded as it went (the client paid, so the credits are granted); only a recharge Stripe never charged is skipped.
-    private async Task StopAsync(Recharge recharge, SubAccount subAccount, string accountId, RechargeStop stop, CancellationToken ct)
+    // Settings changed since the dip (or the cap would now be passed). After a first attempt, an earlier attempt whose
+    // answer was lost (Stripe unreachable, a crash mid-call) may have charged the card all the same: Stripe is asked
+    // first, and such a charge is recorded as it went (the client paid, so the credits are granted); only a recharge
+    // Stripe never charged is skipped. A first attempt has called nobody, so it is skipped at once.
+    private async Task StopAsync(Recharge recharge, SubAccount subAccount, string accountId, RechargeStop stop, bool earlierAttempts, CancellationToken ct)
     {
-        var customer = (await LatestPaymentAsync(subAccount, accountId, ct)).Customer;
+        var customer = earlierAttempts ? (await LatestPaymentAsync(subAccount, accountId, ct)).Customer : null;
         var earlier = customer is null ? null : await gateway.FindOffSessionChargeAsync(
             accountId, customer, RechargeIdKey, recharge.Id.ToString(), recharge.OpenedAt - ClockSkew, ct);
         if (earlier is { Succeeded: true })

@@ -122,7 +122,7 @@ public sealed class RechargeOutcomes(
             }
             await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set =>
             {
-                set.SetProperty(s => s.AutoRechargeSkipReason, reason.Length <= 500 ? reason : reason[..500])
+                set.SetProperty(s => s.AutoRechargeSkipReason, Clip.To(500, reason))
                     .SetProperty(s => s.AutoRechargeSkippedAt, (DateTimeOffset?)now);
                 if (code == SpendCapCode)
                 {
@@ -142,7 +142,7 @@ public sealed class RechargeOutcomes(
         var closed = await db.Recharges.Where(r => r.Id == recharge.Id && r.State == RechargeState.Open).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.State, state)
             .SetProperty(r => r.FailureCode, code)
-            .SetProperty(r => r.FailureReason, reason.Length <= 500 ? reason : reason[..500])
+            .SetProperty(r => r.FailureReason, Clip.To(500, reason))
             .SetProperty(r => r.PaymentIntentId, paymentIntentId)
             .SetProperty(r => r.RecoveryCheckoutUrl, recoveryUrl)
             .SetProperty(r => r.ClosedAt, (DateTimeOffset?)now), ct);

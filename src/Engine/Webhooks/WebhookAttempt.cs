@@ -1,3 +1,5 @@
+using ResellerKit.Engine.Common;
+
 namespace ResellerKit.Engine.Webhooks;
 
 /// <summary>One delivery attempt, for the delivery log: when, what came back, how long it took, and the start of the body.</summary>
@@ -37,7 +39,7 @@ public sealed class WebhookAttempt
         Outcome = outcome,
         StatusCode = statusCode,
         DurationMs = (int)Math.Min(int.MaxValue, duration.TotalMilliseconds),
-        Detail = detail.Length <= 500 ? detail : detail[..500],
+        Detail = Clip.To(500, detail),
         ResponseSnippet = snippet is { Length: > MaxSnippet } ? snippet[..MaxSnippet] : snippet,
     };
 }

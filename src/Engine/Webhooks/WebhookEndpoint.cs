@@ -73,7 +73,7 @@ public sealed class WebhookEndpoint
     internal void Disable(string reason, DateTimeOffset now)
     {
         DisabledAt = now;
-        DisabledReason = reason.Length <= 500 ? reason : reason[..500];
+        DisabledReason = Clip.To(500, reason);
         UpdatedAt = now;
     }
 }

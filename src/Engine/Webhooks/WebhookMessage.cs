@@ -103,5 +103,5 @@ public sealed class WebhookMessage
         LastError = Truncate(error);
     }
 
-    private static string Truncate(string error) => error.Length <= 500 ? error : error[..500];
+    private static string Truncate(string error) => Clip.To(500, error);
 }

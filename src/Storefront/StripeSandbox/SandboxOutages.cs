@@ -2,20 +2,10 @@ using System.Collections.Concurrent;
 
 namespace ResellerKit.Storefront.StripeSandbox;
 
-/// <summary>How Stripe can fail an off-session charge without a card error, as a test helper sets it per connected account.</summary>
-public enum SandboxOutage
-{
-    /// <summary>Stripe answers 503 before doing anything: nothing is charged, and a retry may charge.</summary>
-    Refuse,
-
-    /// <summary>Stripe charges the card, but every answer is lost (a 500) until the outage ends: the caller cannot tell.</summary>
-    LoseAnswers,
-}
-
 /// <summary>
-/// The connected accounts whose payment-intent calls fail, set by <c>POST /v1/test_helpers/outages</c> so that tests
-/// (and people trying the product) can see what auto-recharge does when Stripe is unreachable. Kept in memory on the
-/// node that serves the sandbox; a restart ends every outage.
+/// The connected accounts whose payment-intent calls fail (see <see cref="SandboxOutage"/>), set by
+/// <c>POST /v1/test_helpers/outages</c> so that tests (and people trying the product) can see what auto-recharge does
+/// when Stripe is unreachable. Kept in memory on the node that serves the sandbox; a restart ends every outage.
 /// </summary>
 public sealed class SandboxOutages
 {
@@ -34,6 +24,9 @@ public sealed class SandboxOutages
             accounts.TryRemove(account, out _);
         }
     }
+
+    /// <summary>A read refused by the account's outage; null when it goes through (lost answers lose only charges').</summary>
+    public IResult? FailRead(string? account) => For(account) == SandboxOutage.Refuse ? Fail(SandboxOutage.Refuse) : null;
 
     /// <summary>The error Stripe would answer in this outage.</summary>
     public static IResult Fail(SandboxOutage outage) =>

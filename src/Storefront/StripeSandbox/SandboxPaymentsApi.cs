@@ -8,7 +8,8 @@ public static class SandboxPaymentsApi
 {
     public static RouteGroupBuilder MapSandboxPayments(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/payment_intents/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("payment_intent", id, r, s, ct));
+        v1.MapGet("/payment_intents/{id}", async (string id, HttpRequest r, SandboxStore s, SandboxOutages o, CancellationToken ct) =>
+            o.FailRead(r.Account()) ?? await GetOwnedAsync("payment_intent", id, r, s, ct));
         v1.MapGet("/charges/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("charge", id, r, s, ct));
         v1.MapGet("/customers/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("customer", id, r, s, ct));
         v1.MapGet("/disputes/{id}", (string id, HttpRequest r, SandboxStore s, CancellationToken ct) => GetOwnedAsync("dispute", id, r, s, ct));
@@ -27,17 +28,28 @@ public static class SandboxPaymentsApi
     }
 
     /// <summary>The account's payment intents, newest first, by <c>customer</c> and <c>created[gte]</c>, in Stripe's list shape.</summary>
-    public static async Task<IResult> ListPaymentIntentsAsync(HttpRequest request, SandboxStore store, CancellationToken ct)
+    public static async Task<IResult> ListPaymentIntentsAsync(HttpRequest request, SandboxStore store, SandboxOutages outages, CancellationToken ct)
     {
         var account = request.Account();
         if (account is null) return StripeJson.NoAccount();
+        if (outages.FailRead(account) is { } failed) return failed;
         var query = request.Query;
-        var take = int.TryParse(query["limit"], out var limit) ? Math.Clamp(limit, 1, 100) : 10;
-        long? since = long.TryParse(query["created[gte]"], out var gte) ? gte : null;
+        var take = 10;
+        if (query["limit"].Count > 0 && (!int.TryParse(query["limit"], out take) || take is < 1 or > 100))
+        {
+            return StripeJson.Error(400, "limit must be a whole number from 1 to 100.", "limit");
+        }
+        long? since = null;
+        if (query["created[gte]"].Count > 0)
+        {
+            if (!long.TryParse(query["created[gte]"], out var gte)) return StripeJson.Error(400, "created[gte] must be a Unix time in seconds.", "created");
+            since = gte;
+        }
         var customer = query["customer"].ToString();
         var after = query["starting_after"].ToString();
-        IEnumerable<JsonObject> page = (await store.ListAsync("payment_intent", account, 10_000, ct))
-            .Where(i => (customer.Length == 0 || i.Text("customer") == customer) && (since is null || i.Number("created") >= since));
+        var intents = await store.ListAsync("payment_intent", account, 10_000, ct);
+        if (after.Length > 0 && !intents.Any(i => i.Text("id") == after)) return StripeJson.NotFound("payment_intent", after);
+        IEnumerable<JsonObject> page = intents.Where(i => (customer.Length == 0 || i.Text("customer") == customer) && (since is null || i.Number("created") >= since));
         if (after.Length > 0) page = page.SkipWhile(i => i.Text("id") != after).Skip(1);
         var list = page.Take(take + 1).ToList();
         return StripeJson.Object(new JsonObject

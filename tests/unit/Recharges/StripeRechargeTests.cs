@@ -80,6 +80,28 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     }
 
     [Fact]
+    public async Task LostDispute_AfterAFullRefund_StillPausesAutoRecharge()
+    {
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        await agency.Client.UsageAsync(subAccount, 60);
+        await agency.WaitForBalanceAsync(subAccount, 200);
+        var paymentIntent = (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!;
+        var stripe = api.SandboxClient(await agency.StripeAccountAsync());
+        await (await stripe.PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct))
+            .ExpectAsync(System.Net.HttpStatusCode.OK);
+        await agency.WaitForBalanceAsync(subAccount, 40);
+
+        await (await stripe.PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        var settings = await Eventually.ReturnsAsync(async () => (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge"),
+            s => s.GetProperty("pausedAt").ValueKind == System.Text.Json.JsonValueKind.String);
+
+        settings.GetProperty("pauseReason").GetString()!.ShouldContain("disputed", Case.Insensitive, "no credits were left to take back, but the card was disputed");
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(40);
+    }
+
+    [Fact]
     public async Task Usage_WithACardThatNeedsAuthentication_EmailsARecoveryLink_ThatPaysOnSession()
     {
         var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.RequiresAuthentication);

@@ -54,7 +54,7 @@ public static class ReportsDriver
         {
             return false;
         }
-        await s.GetRequiredService<ChargeRecharge>().HandleAsync(id, _ => Returns, Ct);
+        await s.GetRequiredService<ChargeRecharge>().HandleAsync(id, _ => Returns, earlierAttempts: false, Ct);
         return true;
     });
 }

@@ -23,7 +23,8 @@ public sealed class StripeRechargeHandler(ChargeRecharge charge, CheckoutUrls ur
         var id = RechargeId.From(Guid.Parse(message.Payload));
         try
         {
-            await charge.HandleAsync(id, urls.For, ct);
+            // A message is written leased for its first delivery; any later one (a retry, a lease that ran out) counts up.
+            await charge.HandleAsync(id, urls.For, earlierAttempts: message.Attempts > 1, ct);
             return OutboxOutcome.Delivered;
         }
         catch (PaymentGatewayException e) when (message.Attempts >= MaxAttempts)

@@ -150,13 +150,18 @@ public sealed class StripeGateway(StripeClients clients) : IPaymentGateway
             var requestOptions = new StripeSdk.RequestOptions { StripeAccount = accountId };
             await foreach (var intent in stripe.V1.PaymentIntents.ListAutoPagingAsync(options, requestOptions, ct))
             {
-                if (intent.Metadata?.GetValueOrDefault(metadataKey) == metadataValue)
+                // A recovery checkout's payment carries the recharge's id too, but it is the purchase's, granted by its checkout.
+                if (intent.Metadata?.GetValueOrDefault(metadataKey) != metadataValue || intent.Metadata.ContainsKey("resellerkit_purchase_id"))
                 {
-                    return intent.Status == "succeeded"
-                        ? new OffSessionResult(true, intent.Id, null, null)
-                        : new OffSessionResult(false, intent.Id, intent.LastPaymentError?.Code ?? intent.Status, intent.LastPaymentError?.Message
-                            ?? $"The payment intent is {intent.Status}.");
+                    continue;
                 }
+                return intent.Status switch
+                {
+                    "succeeded" => new OffSessionResult(true, intent.Id, null, null),
+                    "requires_payment_method" or "canceled" => new OffSessionResult(false, intent.Id, intent.LastPaymentError?.Code ?? intent.Status,
+                        intent.LastPaymentError?.Message ?? $"The payment intent is {intent.Status}."),
+                    _ => throw new PaymentGatewayException($"Stripe has not finished payment intent {intent.Id} yet ({intent.Status})."),
+                };
             }
             return (OffSessionResult?)null;
         });
