@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 using ResellerKit.Engine.Common;
 
@@ -18,6 +19,11 @@ public sealed class ChangePassword(UserManager<User> users)
     /// <summary>The password rules in words (Identity's options in <see cref="EngineRegistration"/>).</summary>
     public const string Rules = "At least 12 characters, with upper- and lower-case letters and a digit.";
 
+    /// <summary>What a refused new password, and a confirmation that differs, are told.</summary>
+    public static readonly string RulesBroken = "The new password needs " + char.ToLowerInvariant(Rules[0]) + Rules[1..];
+
+    public const string Mismatch = "The two new passwords are not the same.";
+
     public async Task<Result<User>> HandleAsync(Guid userId, string? current, string? newPassword, string? confirm, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -31,9 +37,9 @@ public sealed class ChangePassword(UserManager<User> users)
         {
             errors[Current] = ["That is not your current password."];
         }
-        if (string.IsNullOrEmpty(newPassword) || !(await ValidateAsync(user, newPassword)).Succeeded)
+        if (await BreaksTheRulesAsync(user, newPassword))
         {
-            errors[New] = ["The new password needs " + char.ToLowerInvariant(Rules[0]) + Rules[1..]];
+            errors[New] = [RulesBroken];
         }
         else if (newPassword == current)
         {
@@ -41,7 +47,7 @@ public sealed class ChangePassword(UserManager<User> users)
         }
         if (newPassword != confirm)
         {
-            errors[Confirm] = ["The two new passwords are not the same."];
+            errors[Confirm] = [Mismatch];
         }
         if (errors.Count > 0)
         {
@@ -51,16 +57,49 @@ public sealed class ChangePassword(UserManager<User> users)
         return changed.Succeeded ? user : ValidationFailed.For(New, string.Join(" ", changed.Errors.Select(e => e.Description)));
     }
 
-    private async Task<IdentityResult> ValidateAsync(User user, string password)
+    /// <summary>
+    /// Checks a password the person chooses without their current one (they proved who they are another way), by the
+    /// rules and its confirmation; changes nothing. Errors name <see cref="New"/> or <see cref="Confirm"/>.
+    /// </summary>
+    public async Task<Result<User>> CheckChosenAsync(Guid userId, string? newPassword, string? confirm, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+        {
+            return new NotFound("user");
+        }
+        if (await BreaksTheRulesAsync(user, newPassword))
+        {
+            return ValidationFailed.For(New, RulesBroken);
+        }
+        return newPassword == confirm ? user : ValidationFailed.For(Confirm, Mismatch);
+    }
+
+    /// <summary>
+    /// Replaces the password with one <see cref="CheckChosenAsync"/> accepted. The security stamp changes, so every other
+    /// session of the user ends; the caller signs the current one in again.
+    /// </summary>
+    public async Task<Result<User>> ReplaceAsync(User user, string newPassword, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+        return reset.Succeeded ? user : ValidationFailed.For(New, string.Join(" ", reset.Errors.Select(e => e.Description)));
+    }
+
+    private async Task<bool> BreaksTheRulesAsync(User user, [NotNullWhen(false)] string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return true;
+        }
         foreach (var validator in users.PasswordValidators)
         {
-            var result = await validator.ValidateAsync(users, user, password);
-            if (!result.Succeeded)
+            if (!(await validator.ValidateAsync(users, user, password)).Succeeded)
             {
-                return result;
+                return true;
             }
         }
-        return IdentityResult.Success;
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.OwnershipTransfers;
@@ -27,7 +28,8 @@ public static class OwnershipActions
             var result = await handOver.CancelAsync(state.Current!.Agency, SubAccountId.From(id), state.Actor, ct);
             return Results.Redirect($"/admin/sub-accounts/{id}?notice={(result.IsSuccess ? "transfer-cancelled" : Notices.CodeFor(result.Error))}");
         });
-        admin.MapPost("/ownership/accept", async ([FromForm] string? token, BackOfficeContext context, HandOverToClient handOver, CancellationToken ct) =>
+        admin.MapPost("/ownership/accept", async ([FromForm] string? token, [FromForm] string? password, [FromForm] string? confirm,
+            BackOfficeContext context, HandOverToClient handOver, ChangePassword passwords, SignInManager<User> signIn, CancellationToken ct) =>
         {
             var state = await context.LoadAsync(ct);
             var back = $"{HandOverToClient.LinkPath}?token={Uri.EscapeDataString(token ?? "")}";
@@ -35,11 +37,26 @@ public static class OwnershipActions
             {
                 return Results.Redirect(back); // An assisting agency never accepts for the client; the page says who may.
             }
+            // The agency set the account up and may know its password: the client takes it over with one of its own.
+            var chosen = await passwords.CheckChosenAsync(state.User.Id, password, confirm, ct);
+            if (!chosen.IsSuccess)
+            {
+                var field = (chosen.Error as ValidationFailed)?.Errors.Keys.FirstOrDefault() ?? ChangePassword.New;
+                return Results.Redirect($"{back}&error={field}");
+            }
             var result = await handOver.AcceptAsync(token, state.User.Id, state.Actor, ct);
             if (!result.IsSuccess)
             {
                 return Results.Redirect(back);
             }
+            // A new stamp ends every other session of the account's user (one the agency opened with the old password
+            // among them); this one signs in again.
+            var replaced = await passwords.ReplaceAsync(chosen.Value, password!, ct);
+            if (!replaced.IsSuccess)
+            {
+                return Results.Redirect("/admin/account/password"); // Checked above, so not expected: the account is the client's, its password not yet.
+            }
+            await signIn.RefreshSignInAsync(replaced.Value);
             await context.SwitchAsync($"sub:{result.Value.SubAccountId}", ct);
             return Results.Redirect("/admin/agencies?notice=ownership-accepted");
         });

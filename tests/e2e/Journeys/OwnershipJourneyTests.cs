@@ -38,6 +38,8 @@ public sealed partial class OwnershipJourneyTests(DemoStorefront demo, Chromium 
         var client = await journey.SignInToBackOfficeAsync(email, password);
         await client.GotoAsync(link);
         await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = "Take ownership of your account" })).ToBeVisibleAsync();
+        await client.GetByLabel("Your new password").FillAsync("Own-" + password);
+        await client.GetByLabel("New password, again").FillAsync("Own-" + password);
         await Chromium.ScreenshotsAsync(client, "issue17-ownership-accept");
         await client.GetByRole(AriaRole.Button, new() { Name = "Accept ownership" }).ClickAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Status)).ToContainTextAsync("The account is yours now");

@@ -23,7 +23,8 @@ public abstract class OwnershipTransferAcceptTests(ClockedApi api)
         var (browser, _) = await api.AcceptAsClientAsync(client, link);
 
         var (status, page) = await browser.GetAsync(link);
-        var again = await browser.SubmitAsync("/admin/agencies", "/admin/ownership/accept", ("token", WebUtility.UrlDecode(link.Split("token=")[1])));
+        var again = await browser.SubmitAsync("/admin/agencies", "/admin/ownership/accept",
+            ("token", OwnershipDriver.TokenOf(link)), ("password", client.OwnPassword()), ("confirm", client.OwnPassword()));
 
         status.ShouldBe(HttpStatusCode.Conflict);
         page.ShouldContain("This transfer was already accepted; the link works once.");
@@ -82,6 +83,46 @@ public abstract class OwnershipTransferAcceptTests(ClockedApi api)
         status.ShouldBe(HttpStatusCode.Forbidden);
         page.ShouldContain("Sign in as the owner of the account this transfer was sent to");
         (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Agency);
+    }
+
+    [Fact]
+    public async Task AcceptOwnership_WithAPasswordOfItsOwn_EndsTheAgencysSessionsAndTheFirstPasswordStopsWorking()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        // The agency created the account, so it knows the first password, and has signed in with it.
+        var agencyAsClient = await api.SignInBackOfficeAsync(client.Email, client.Password);
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+
+        var (browser, answer) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        var (agencyStatus, _) = await agencyAsClient.GetAsync("/admin/agencies");
+        var (clientStatus, _) = await browser.GetAsync("/admin/agencies");
+        var withTheFirstPassword = await api.BrowserOfItsOwnAddress().SubmitAsync("/admin/login", "/admin/login",
+            ("_handler", "login"), ("Input.Email", client.Email), ("Input.Password", client.Password));
+
+        answer.Headers.Location!.OriginalString.ShouldBe("/admin/agencies?notice=ownership-accepted");
+        (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Client);
+        agencyStatus.ShouldBe(HttpStatusCode.Redirect, "the session opened with the agency's password has ended");
+        clientStatus.ShouldBe(HttpStatusCode.OK, "the client who accepted stays signed in");
+        withTheFirstPassword.StatusCode.ShouldNotBe(HttpStatusCode.Redirect, "the first password opens nothing any more");
+        await api.SignInBackOfficeAsync(client.Email, client.OwnPassword());
+    }
+
+    [Fact]
+    public async Task AcceptOwnership_WithAWeakPassword_SaysWhyAndMovesNothing()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        var link = await api.TransferLinkAsync(client);
+
+        var (browser, answer) = await api.AcceptAsClientAsync(client, link, password: "short");
+        var (status, page) = await browser.GetAsync(answer.Headers.Location!.OriginalString);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(page).ShouldContain(ResellerKit.Engine.Users.ChangePassword.RulesBroken);
+        (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Agency);
+        await api.SignInBackOfficeAsync(client.Email, client.Password);
     }
 }
 

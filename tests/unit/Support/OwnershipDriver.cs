@@ -44,13 +44,22 @@ public static partial class OwnershipDriver
         return new Uri(links.Distinct().Last()).PathAndQuery;
     }
 
-    /// <summary>Signs the client in to the back office and accepts from the link's page, as a person would.</summary>
-    public static async Task<(Browser Browser, HttpResponseMessage Answer)> AcceptAsClientAsync(this ApiFixture api, TestClient client, string link)
+    /// <summary>
+    /// Signs the client in to the back office and accepts from the link's page, as a person would, choosing a password
+    /// of its own (<see cref="OwnPassword"/>): the one the agency created the account with stops working.
+    /// </summary>
+    public static async Task<(Browser Browser, HttpResponseMessage Answer)> AcceptAsClientAsync(
+        this ApiFixture api, TestClient client, string link, string? password = null)
     {
         var browser = await api.SignInBackOfficeAsync(client.Email, client.Password);
-        var token = WebUtility.UrlDecode(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
-        return (browser, await browser.SubmitAsync(link, "/admin/ownership/accept", ("token", token)));
+        var chosen = password ?? client.OwnPassword();
+        return (browser, await browser.SubmitAsync(link, "/admin/ownership/accept", ("token", TokenOf(link)), ("password", chosen), ("confirm", chosen)));
     }
+
+    /// <summary>The password a client chooses when it accepts its account (see <see cref="AcceptAsClientAsync"/>).</summary>
+    public static string OwnPassword(this TestClient client) => "Own-" + client.Password;
+
+    public static string TokenOf(string link) => WebUtility.UrlDecode(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
 
     public static async Task<SubAccount> SubAccountAsync(this ApiFixture api, string id)
     {
