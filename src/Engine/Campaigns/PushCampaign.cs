@@ -7,19 +7,24 @@ namespace ResellerKit.Engine.Campaigns;
 
 public sealed record PushedCampaign(IReadOnlyList<CampaignId> Updated, IReadOnlyList<SkippedCopy> Skipped);
 
-/// <summary><c>edited_locally</c>: changed since it last took the template (pushed only with force); <c>up_to_date</c>: nothing to take.</summary>
+/// <summary>
+/// <c>edited_locally</c>: changed since it last took the template (pushed only with force); <c>up_to_date</c>: nothing to
+/// take; <c>campaigns_off</c>: the plan of the sub-account that holds it has Campaigns switched off, so it cannot change.
+/// </summary>
 public sealed record SkippedCopy(CampaignId CopyId, string Reason)
 {
     public const string EditedLocally = "edited_locally";
     public const string UpToDate = "up_to_date";
+    public const string CampaignsOff = "campaigns_off";
 }
 
 /// <summary>
 /// Brings the linked copies of a template (all, or those of the given sub-accounts) to its latest version, each as a
 /// new version of the copy. A copy edited since it last followed the template is skipped unless forced, so that an
-/// agency never overwrites a client's own changes by accident.
+/// agency never overwrites a client's own changes by accident. A copy whose holder may not hold campaigns now (the
+/// check an edit or a rollback of it passes, <see cref="CampaignHolders"/>) is skipped whatever the force.
 /// </summary>
-public sealed class PushCampaign(EngineDbContext db, CampaignHistory history, TimeProvider clock)
+public sealed class PushCampaign(EngineDbContext db, CampaignHolders holders, CampaignHistory history, TimeProvider clock)
 {
     public async Task<Result<PushedCampaign>> HandleAsync(
         Tenant tenant, CampaignId templateId, IReadOnlyList<SubAccountId>? subAccountIds, bool force, Actor actor, CancellationToken ct)
@@ -47,6 +52,12 @@ public sealed class PushCampaign(EngineDbContext db, CampaignHistory history, Ti
             if (!copy.EditedLocally && copy.TemplateVersion == template.Version)
             {
                 skipped.Add(new SkippedCopy(copy.Id, SkippedCopy.UpToDate));
+                continue;
+            }
+            // The copies are the template's agency's (LinkedCopiesOf), so the plan is the one refusal left.
+            if (await holders.RequireAsync(tenant, copy.SubAccountId!.Value, ct) is { IsSuccess: false })
+            {
+                skipped.Add(new SkippedCopy(copy.Id, SkippedCopy.CampaignsOff));
                 continue;
             }
             await history.KeepCurrentAsync(copy, ct);

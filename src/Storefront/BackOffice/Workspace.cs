@@ -22,6 +22,15 @@ public sealed record Workspace(
 
     public bool IsManager => Role is MembershipRole.Owner or MembershipRole.Admin;
 
+    /// <summary>
+    /// A client account's campaigns open with its Settings, like the account's other configuration: always for the
+    /// account's own users, and for an agency assisting only if the client's role for it (or the member's) includes Settings.
+    /// </summary>
+    public bool OpensClientCampaigns => Kind == WorkspaceKind.SubAccount && Can(Areas.Settings);
+
+    /// <summary>The client account, opened by one of its own users rather than an agency assisting: its access log and who has access are theirs alone.</summary>
+    public bool IsClientsOwn => Kind == WorkspaceKind.SubAccount && Assist is null;
+
     public AgencyId Agency => AgencyId ?? throw new InvalidOperationException("This workspace has no agency.");
 
     public SubAccountId Account => SubAccountId ?? throw new InvalidOperationException("This workspace is not a client account.");

@@ -57,7 +57,10 @@ public sealed class WorkspaceAccess(EngineDbContext db, ManageAssist assist)
         return new SwitcherAccounts(agency.Agency, [.. shown.Select(s => new SwitcherAccount(s.Id, s.Name))], total, search);
     }
 
-    /// <summary>The client workspace an assist session opens, if the session is live and the agency still has access.</summary>
+    /// <summary>
+    /// The client workspace an assist session opens, if the session is live, the agency still has access and the user's
+    /// role in the agency still opens sub-accounts, as starting one needs: a member who lost that area is out on the next request.
+    /// </summary>
     public async Task<Workspace?> AssistingAsync(Guid sessionId, Guid userId, CancellationToken ct)
     {
         var session = await assist.LiveAsync(sessionId, userId, ct);
@@ -65,7 +68,7 @@ public sealed class WorkspaceAccess(EngineDbContext db, ManageAssist assist)
         {
             return null;
         }
-        var areas = await AgencyAreasOnAsync(userId, session.AgencyId, session.SubAccountId, ct);
+        var areas = await AreasOnAsync(userId, session.AgencyId, session.SubAccountId, Areas.SubAccounts, ct);
         if (areas is null)
         {
             return null;
@@ -78,11 +81,15 @@ public sealed class WorkspaceAccess(EngineDbContext db, ManageAssist assist)
     /// What an agency user may do on a client account: their own areas on an account the agency owns; on a connected
     /// account, only what the client's role for the agency allows too. Null when they have no access at all.
     /// </summary>
-    public async Task<Areas?> AgencyAreasOnAsync(Guid userId, AgencyId agencyId, SubAccountId subAccountId, CancellationToken ct)
+    public Task<Areas?> AgencyAreasOnAsync(Guid userId, AgencyId agencyId, SubAccountId subAccountId, CancellationToken ct) =>
+        AreasOnAsync(userId, agencyId, subAccountId, Areas.None, ct);
+
+    // As AgencyAreasOnAsync, and null too when the user's role in the agency lacks what is needed.
+    private async Task<Areas?> AreasOnAsync(Guid userId, AgencyId agencyId, SubAccountId subAccountId, Areas needs, CancellationToken ct)
     {
         var membership = await db.Memberships.AsNoTracking()
             .SingleOrDefaultAsync(m => m.UserId == userId && m.AgencyId == agencyId && m.SubAccountId == null, ct);
-        if (membership is null)
+        if (membership is null || !membership.Areas.HasFlag(needs))
         {
             return null;
         }

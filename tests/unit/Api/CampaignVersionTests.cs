@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ResellerKit.Engine.Plans;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Api;
@@ -99,6 +100,26 @@ public abstract class CampaignVersionTests(ApiFixture api)
         await rollback.ExpectAsync(HttpStatusCode.NotFound);
         (await owner.GetCampaignAsync(copy)).GetProperty("instructions").GetString().ShouldBe("");
         (await owner.GetCampaignAsync(template)).GetProperty("version").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Push_ToACopyWhosePlanHasCampaignsOff_SkipsItAsCampaignsOffEvenWhenForced()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var template = (await agency.CreateCampaignAsync(new { name = "Spring launch", instructions = "Be brief." })).GetProperty("id").GetString()!;
+        var allowed = await LinkedCopyAsync(agency, template);
+        var (refused, holder) = await LinkedCopyWithHolderAsync(agency, template);
+        await api.AssignPlanAsync(agency, holder, Features.All & ~Features.Campaigns);
+        await PatchAsync(agency, template, new { instructions = "Be brief and kind." });
+
+        var forced = await PushAsync(agency, template, new { force = true });
+
+        Ids(forced, "updated").ShouldBe([allowed]);
+        forced.GetProperty("skipped").EnumerateArray().Select(s => (s.GetProperty("copyId").GetString(), s.GetProperty("reason").GetString()))
+            .ShouldBe([(refused, "campaigns_off")]);
+        var untouched = await agency.GetCampaignAsync(refused);
+        untouched.GetProperty("instructions").GetString().ShouldBe("Be brief.");
+        untouched.GetProperty("version").GetInt32().ShouldBe(1);
     }
 
     private static async Task<string> LinkedCopyAsync(TestAgency agency, string template) => (await LinkedCopyWithHolderAsync(agency, template)).Copy;

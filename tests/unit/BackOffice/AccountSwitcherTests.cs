@@ -78,6 +78,28 @@ public sealed class AccountSwitcherTests(SqliteApi api) : IClassFixture<SqliteAp
     }
 
     [Fact]
+    public async Task Assist_MemberChangedToCreditsOnlyMidSession_IsBackInTheAgencyOnTheNextRequest()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Zephyr Yoga");
+        var member = await api.AddTeamMemberAsync(agency, MembershipRole.Member, Areas.SubAccounts | Areas.Credits);
+        var browser = await api.SignInBackOfficeAsync(member.Email, member.Password);
+        var owner = await api.SignInOwnerAsync(agency);
+        await browser.SubmitAsync("/admin", "/admin/switch", ("to", $"sub:{client.SubAccountId}"));
+        var (_, inside) = await browser.GetAsync("/admin");
+
+        var changed = await owner.SubmitAsync("/admin/team", $"/admin/team/{member.UserId}", ("role", "Member"), ("areas", "Credits"));
+        var (_, after) = await browser.GetAsync("/admin");
+        var (_, campaigns) = await browser.GetAsync("/admin/my-campaigns");
+
+        inside.ShouldContain("you are working in <strong>Zephyr Yoga</strong>");
+        changed.Headers.Location!.ToString().ShouldBe("/admin/team?notice=saved");
+        after.ShouldNotContain("Assist mode:");
+        after.ShouldNotContain("Zephyr Yoga", customMessage: "without the sub-accounts area the agency's clients are not even listed");
+        campaigns.ShouldContain("Not available here");
+    }
+
+    [Fact]
     public async Task Landing_PlatformAdminWhoAlsoRunsAnAgency_LandsOnThePlatform()
     {
         var agency = await api.CreateAgencyAsync();

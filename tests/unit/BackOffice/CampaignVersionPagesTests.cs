@@ -1,4 +1,5 @@
 using System.Net;
+using ResellerKit.Engine.Plans;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.BackOffice;
@@ -42,6 +43,22 @@ public sealed class CampaignVersionPagesTests(SqliteApi api) : IClassFixture<Sql
         html.ShouldContain("Updated 1 copy: Bakery Co. Skipped 1 because it was edited locally: Dental Co.");
         (await world.Agency.GetCampaignAsync(world.BakeryCopy)).GetProperty("instructions").GetString().ShouldBe("Be brief and kind.");
         (await world.Agency.GetCampaignAsync(world.DentalCopy)).GetProperty("instructions").GetString().ShouldBe("Our own words.");
+    }
+
+    [Fact]
+    public async Task PushButton_ToACopyWhosePlanHasCampaignsOff_SaysSoInWordsAndLeavesItAsItWas()
+    {
+        var world = await TemplateWithTwoCopiesAsync();
+        await api.AssignPlanAsync(world.Agency, world.Bakery, Features.All & ~Features.Campaigns);
+        var browser = await api.SignInOwnerAsync(world.Agency);
+        var page = $"/admin/campaigns/{world.Template}";
+
+        var response = await browser.SubmitAsync(page, page, ("_handler", "push-campaign"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Updated no copies. Skipped 1 because it was edited locally: Dental Co. Skipped 1 because its plan has Campaigns switched off: Bakery Co.");
+        (await world.Agency.GetCampaignAsync(world.BakeryCopy)).GetProperty("instructions").GetString().ShouldBe("Be brief.");
     }
 
     [Fact]
@@ -179,7 +196,7 @@ public sealed class CampaignVersionPagesTests(SqliteApi api) : IClassFixture<Sql
         html.ShouldContain("In step with version 1");
     }
 
-    private sealed record TemplateWorld(TestAgency Agency, string Template, string BakeryCopy, string DentalCopy);
+    private sealed record TemplateWorld(TestAgency Agency, string Template, string BakeryCopy, string DentalCopy, string Bakery);
 
     /// <summary>A template at version 2 with two linked copies at its version 1: Bakery Co's untouched, Dental Co's edited locally.</summary>
     private async Task<TemplateWorld> TemplateWithTwoCopiesAsync()
@@ -192,6 +209,6 @@ public sealed class CampaignVersionPagesTests(SqliteApi api) : IClassFixture<Sql
         var dentalCopy = await agency.LinkedCopyAsync(template, dental);
         await agency.PatchCampaignAsync(dentalCopy, new { instructions = "Our own words." });
         await agency.PatchCampaignAsync(template, new { instructions = "Be brief and kind." });
-        return new TemplateWorld(agency, template, bakeryCopy, dentalCopy);
+        return new TemplateWorld(agency, template, bakeryCopy, dentalCopy, bakery);
     }
 }

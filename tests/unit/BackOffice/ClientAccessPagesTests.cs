@@ -62,13 +62,8 @@ public sealed class ClientAccessPagesTests(SqliteApi api) : IClassFixture<Sqlite
     [Fact]
     public async Task ClientDashboard_AssistedByAConnectedAgencyAllowedOnlyCredits_ShowsNoReportOrRenameAndARenamePostChangesNothing()
     {
-        var agency = await api.CreateAgencyAsync();
-        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
-        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
-        var (clientBrowser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
-        var (_, agencies) = await clientBrowser.GetAsync("/admin/agencies");
-        var connectionId = System.Text.RegularExpressions.Regex.Match(agencies, "/admin/connections/([0-9a-f-]{36})/role").Groups[1].Value;
-        var limited = await clientBrowser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/role", ("role", "Member"), ("areas", "Credits"));
+        var (agency, client, clientBrowser, connectionId) = await ConnectedClientAsync();
+        var limited = await LimitAsync(clientBrowser, connectionId, "Credits");
         var owner = await api.SignInOwnerAsync(agency);
         var started = await owner.SubmitAsync("/admin", $"/admin/sub-accounts/{client.SubAccountId}/assist", ("reason", "Checking the plan with you"));
 
@@ -82,6 +77,52 @@ public sealed class ClientAccessPagesTests(SqliteApi api) : IClassFixture<Sqlite
         home.ShouldNotContain("Your credits", customMessage: "the client did not allow Reports");
         home.ShouldNotContain("Save account name", customMessage: "the client did not allow Settings");
         (await api.SubAccountAsync(client.SubAccountId)).Name.ShouldBe("Bluebird Dental");
+    }
+
+    [Fact]
+    public async Task MyCampaigns_AssistedByAConnectedAgencyAllowedOnlyReports_AreRefusedUntilTheClientAllowsSettings()
+    {
+        var (agency, client, clientBrowser, connectionId) = await ConnectedClientAsync(campaign: "Spring Cleaning Offer");
+        var campaignId = await CampaignOfAsync(clientBrowser);
+        await LimitAsync(clientBrowser, connectionId, "Reports");
+        var owner = await api.SignInOwnerAsync(agency);
+        await owner.SubmitAsync("/admin", $"/admin/sub-accounts/{client.SubAccountId}/assist", ("reason", "Checking the plan with you"));
+
+        var (_, home) = await owner.GetAsync("/admin");
+        var (listStatus, list) = await owner.GetAsync("/admin/my-campaigns");
+        var (oneStatus, one) = await owner.GetAsync($"/admin/my-campaigns/{campaignId}");
+        await LimitAsync(clientBrowser, connectionId, "Settings");
+        var (allowedStatus, allowed) = await owner.GetAsync("/admin/my-campaigns");
+
+        home.ShouldContain("Assist mode:");
+        home.ShouldNotContain("href=\"/admin/my-campaigns\"", customMessage: "the menu offers no page the client did not open to the agency");
+        listStatus.ShouldBe(HttpStatusCode.Forbidden);
+        list.ShouldContain("Not available here");
+        list.ShouldNotContain("Spring Cleaning Offer");
+        oneStatus.ShouldBe(HttpStatusCode.Forbidden);
+        one.ShouldNotContain("Offer 10% off.");
+        allowedStatus.ShouldBe(HttpStatusCode.OK, "the client's role for the agency now includes Settings");
+        allowed.ShouldContain("Spring Cleaning Offer");
+    }
+
+    [Fact]
+    public async Task AccessLog_WhileTheAgencyAssists_IsRefusedAndNotInTheMenu()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        var owner = await api.SignInOwnerAsync(agency);
+        await owner.SubmitAsync($"/admin/sub-accounts/{client.SubAccountId}", $"/admin/sub-accounts/{client.SubAccountId}/assist", ("reason", "Checking the plan with you"));
+
+        var (_, home) = await owner.GetAsync("/admin");
+        var (status, html) = await owner.GetAsync("/admin/access-log");
+
+        home.ShouldContain("Assist mode:");
+        home.ShouldContain("href=\"/admin/my-campaigns\"", customMessage: "the agency's own member with every area opens the campaigns");
+        home.ShouldNotContain("href=\"/admin/access-log\"");
+        home.ShouldNotContain("href=\"/admin/agencies\"", customMessage: "who has access is the client's own page too");
+        status.ShouldBe(HttpStatusCode.Forbidden);
+        WebUtility.HtmlDecode(html).ShouldContain("Only the account's own users read its access log.");
+        html.ShouldNotContain("started assisting");
     }
 
     // An agency (Brightside Digital) whose owner assisted in its client Bluebird Dental and returned.
@@ -98,5 +139,37 @@ public sealed class ClientAccessPagesTests(SqliteApi api) : IClassFixture<Sqlite
         (await owner.SubmitAsync("/admin", "/admin/assist/end")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var name = System.Text.RegularExpressions.Regex.Match(home, "<span class=\"who\">([^<]+)</span>").Groups[1].Value;
         return (agency, client, WebUtility.HtmlDecode(name), owner);
+    }
+
+    // Bluebird Dental (holding a campaign if named, with "Offer 10% off."), handed over by its agency, which stays
+    // connected as an admin; the client's browser on "Agencies with access" and the connection's id.
+    private async Task<(TestAgency Agency, TestClient Client, Browser ClientBrowser, string ConnectionId)> ConnectedClientAsync(string? campaign = null)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        if (campaign is not null)
+        {
+            await agency.CreateCampaignAsync(new { name = campaign, subAccountId = client.SubAccountId, instructions = "Offer 10% off." });
+        }
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        var (clientBrowser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        var (_, agencies) = await clientBrowser.GetAsync("/admin/agencies");
+        var connectionId = System.Text.RegularExpressions.Regex.Match(agencies, "/admin/connections/([0-9a-f-]{36})/role").Groups[1].Value;
+        connectionId.ShouldNotBeEmpty("the client sees the agency's connection with its role form");
+        return (agency, client, clientBrowser, connectionId);
+    }
+
+    // The client makes the connected agency a member opening only these areas.
+    private static Task<HttpResponseMessage> LimitAsync(Browser clientBrowser, string connectionId, params string[] areas) =>
+        clientBrowser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/role",
+            [("role", "Member"), .. areas.Select(a => ("areas", a))]);
+
+    // The id of the one campaign the client's own campaigns page lists.
+    private static async Task<string> CampaignOfAsync(Browser clientBrowser)
+    {
+        var (_, html) = await clientBrowser.GetAsync("/admin/my-campaigns");
+        var id = System.Text.RegularExpressions.Regex.Match(html, "/admin/my-campaigns/([0-9a-f-]{36})").Groups[1].Value;
+        id.ShouldNotBeEmpty("the client's own campaigns page lists the campaign");
+        return id;
     }
 }

@@ -37,18 +37,24 @@ public static class CampaignWords
         {
             result.Updated.Count == 0 ? "Updated no copies." : $"Updated {Copies(result.Updated.Count)}: {Names(result.Updated)}.",
         };
-        var edited = result.Skipped.Where(s => s.Reason == SkippedCopy.EditedLocally).Select(s => s.CopyId).ToList();
-        var upToDate = result.Skipped.Where(s => s.Reason == SkippedCopy.UpToDate).Select(s => s.CopyId).ToList();
-        if (edited.Count > 0)
+        foreach (var (reason, one, many) in SkipReasons)
         {
-            sentences.Add($"Skipped {edited.Count} because {(edited.Count == 1 ? "it was" : "they were")} edited locally: {Names(edited)}.");
-        }
-        if (upToDate.Count > 0)
-        {
-            sentences.Add($"Skipped {upToDate.Count} because {(upToDate.Count == 1 ? "it is" : "they are")} already up to date: {Names(upToDate)}.");
+            var ids = result.Skipped.Where(s => s.Reason == reason).Select(s => s.CopyId).ToList();
+            if (ids.Count > 0)
+            {
+                sentences.Add($"Skipped {ids.Count} because {(ids.Count == 1 ? one : many)}: {Names(ids)}.");
+            }
         }
         return string.Join(" ", sentences);
     }
+
+    // Why a push skipped a copy, said of one copy and of several.
+    private static readonly (string Reason, string One, string Many)[] SkipReasons =
+    [
+        (SkippedCopy.EditedLocally, "it was edited locally", "they were edited locally"),
+        (SkippedCopy.UpToDate, "it is already up to date", "they are already up to date"),
+        (SkippedCopy.CampaignsOff, "its plan has Campaigns switched off", "their plans have Campaigns switched off"),
+    ];
 
     public static string Copies(int count) => count == 1 ? "1 copy" : $"{count.ToString(CultureInfo.InvariantCulture)} copies";
 
