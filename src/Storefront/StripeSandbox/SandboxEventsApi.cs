@@ -19,17 +19,7 @@ public static class SandboxEventsApi
     {
         var take = Math.Clamp(limit ?? 10, 1, 100);
         var events = await store.ListAsync("event", request.Account(), 10_000, ct);
-        IEnumerable<JsonObject> page = events;
-        if (type is not null) page = page.Where(e => e.Text("type") == type);
-        if (starting_after is not null) page = page.SkipWhile(e => e.Text("id") != starting_after).Skip(1);
-        var list = page.Take(take + 1).ToList();
-        return StripeJson.Object(new JsonObject
-        {
-            ["object"] = "list",
-            ["url"] = "/v1/events",
-            ["has_more"] = list.Count > take,
-            ["data"] = new JsonArray(list.Take(take).Select(e => (JsonNode)StripeJson.Public(e)).ToArray()),
-        });
+        return StripeJson.List("/v1/events", type is null ? events : events.Where(e => e.Text("type") == type), starting_after, take);
     }
 
     public static async Task<IResult> GetAsync(string id, SandboxStore store, CancellationToken ct) =>

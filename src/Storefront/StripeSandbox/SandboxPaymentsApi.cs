@@ -49,16 +49,8 @@ public static class SandboxPaymentsApi
         var after = query["starting_after"].ToString();
         var intents = await store.ListAsync("payment_intent", account, 10_000, ct);
         if (after.Length > 0 && !intents.Any(i => i.Text("id") == after)) return StripeJson.NotFound("payment_intent", after);
-        IEnumerable<JsonObject> page = intents.Where(i => (customer.Length == 0 || i.Text("customer") == customer) && (since is null || i.Number("created") >= since));
-        if (after.Length > 0) page = page.SkipWhile(i => i.Text("id") != after).Skip(1);
-        var list = page.Take(take + 1).ToList();
-        return StripeJson.Object(new JsonObject
-        {
-            ["object"] = "list",
-            ["url"] = "/v1/payment_intents",
-            ["has_more"] = list.Count > take,
-            ["data"] = new JsonArray(list.Take(take).Select(i => (JsonNode)StripeJson.Public(i)).ToArray()),
-        });
+        return StripeJson.List("/v1/payment_intents",
+            intents.Where(i => (customer.Length == 0 || i.Text("customer") == customer) && (since is null || i.Number("created") >= since)), after, take);
     }
 
     public static async Task<IResult> CreatePaymentIntentAsync(

@@ -16,6 +16,23 @@ public static class StripeJson
         return Results.Text(new JsonObject { ["error"] = error }.ToJsonString(), "application/json", statusCode: status);
     }
 
+    /// <summary>
+    /// One page of a list in Stripe's shape, newest first: the documents after <paramref name="startingAfter"/> (by id),
+    /// at most <paramref name="take"/> of them, and whether more follow.
+    /// </summary>
+    public static IResult List(string url, IEnumerable<JsonObject> newestFirst, string? startingAfter, int take)
+    {
+        var page = string.IsNullOrEmpty(startingAfter) ? newestFirst : newestFirst.SkipWhile(d => d.Text("id") != startingAfter).Skip(1);
+        var list = page.Take(take + 1).ToList();
+        return Object(new JsonObject
+        {
+            ["object"] = "list",
+            ["url"] = url,
+            ["has_more"] = list.Count > take,
+            ["data"] = new JsonArray(list.Take(take).Select(d => (JsonNode)Public(d)).ToArray()),
+        });
+    }
+
     public static IResult NoAccount() => Error(400, "Send the connected account in the Stripe-Account header.", "Stripe-Account");
 
     public static IResult NotFound(string kind, string id) => Error(404, $"No such {kind}: '{id}'", "id", code: "resource_missing");

@@ -31,11 +31,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task Refund_OfAnAutoRechargeCharge_TakesItsCreditsBackOnce()
     {
-        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
-        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
-        await agency.Client.UsageAsync(subAccount, 60);
-        await agency.WaitForBalanceAsync(subAccount, 200);
-        var paymentIntent = (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!;
+        var (agency, subAccount, paymentIntent) = await RechargedClientAsync();
         var stripe = api.SandboxClient(await agency.StripeAccountAsync());
 
         // Half of the 2,400 charged, then the rest: 80 credits back each time, never more than the recharge granted.
@@ -55,11 +51,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task LostDispute_OfAnAutoRechargeCharge_PausesAutoRecharge_AndTellsClientAndAgency()
     {
-        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
-        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
-        await agency.Client.UsageAsync(subAccount, 60);
-        await agency.WaitForBalanceAsync(subAccount, 200);
-        var paymentIntent = (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!;
+        var (agency, subAccount, paymentIntent) = await RechargedClientAsync();
         var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
 
         await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
@@ -82,11 +74,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     [Fact]
     public async Task LostDispute_AfterAFullRefund_StillPausesAutoRecharge()
     {
-        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
-        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
-        await agency.Client.UsageAsync(subAccount, 60);
-        await agency.WaitForBalanceAsync(subAccount, 200);
-        var paymentIntent = (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!;
+        var (agency, subAccount, paymentIntent) = await RechargedClientAsync();
         var stripe = api.SandboxClient(await agency.StripeAccountAsync());
         await (await stripe.PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct))
             .ExpectAsync(System.Net.HttpStatusCode.OK);
@@ -163,5 +151,15 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
         (await agency.RechargesAsync(subAccount)).Count.ShouldBe(1, "no new recharge this month once the cap is reached");
         (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("lastSkipReason").GetString()!.ShouldStartWith("monthly_spend_cap");
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(39);
+    }
+
+    // A client who bought 100 credits, spent 60 and was recharged by 160 to 200 by its saved card; the recharge's payment.
+    private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> RechargedClientAsync()
+    {
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+        await agency.Client.UsageAsync(subAccount, 60);
+        await agency.WaitForBalanceAsync(subAccount, 200);
+        return (agency, subAccount, (await agency.RechargesAsync(subAccount)).Single().GetProperty("paymentIntentId").GetString()!);
     }
 }
