@@ -99,7 +99,7 @@ public sealed class CheckoutRulesTests(SqliteApi api) : IClassFixture<SqliteApi>
         var paid = await api.PayAsync(session.GetProperty("url").GetString()!);
 
         paid.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        paid.Headers.GetValues("Location").Single().ShouldBe($"https://shop.example.com/dank%C3%A9?session={session.GetProperty("id").GetString()}");
+        paid.Headers.NonValidated["Location"].ToString().ShouldBe($"https://shop.example.com/dank%C3%A9?session={session.GetProperty("id").GetString()}");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class StorefrontOriginTests(SqliteApi api) : IClassFixture<SqliteA
         var response = await Browser.Open(api).Client.GetAsync($"/s/{agency.Slug}/{page}", Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.GetValues("Location").Single().ShouldBe($"http://{agency.Slug}.resellerkit.test/{expected}");
+        response.Headers.NonValidated["Location"].ToString().ShouldBe($"http://{agency.Slug}.resellerkit.test/{expected}");
     }
 
     [Theory]
