@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Shop;
 using ResellerKit.Tests.Unit.Support;
 
@@ -65,17 +64,6 @@ public sealed class HostPrefixedCookiesTests(HttpsApi api) : IClassFixture<Https
         (renders.Of(agency.Slug) - before).ShouldBe(1, "a visitor with a storefront session cookie is never given the shared page");
         page.ShouldNotContain("name=\"__csrf\" value=\"\"");
     }
-
-    [Theory]
-    [InlineData("credits.example.com", "northwind.credits.example.com", true)]
-    [InlineData("credits.example.com", "northwind.shops.example.com", true)]
-    [InlineData("credits.example.co.uk", "northwind.shops.example.co.uk", true)]
-    [InlineData("credits.example.com", "northwind.example-shops.com", false)]
-    [InlineData("credits.example.co.uk", "northwind.other.co.uk", false)]
-    [InlineData("localhost", "northwind.localhost", true)]
-    [InlineData("10.0.0.5", "northwind.localhost", false)]
-    public void SharesRegistrableDomain_PlatformAndStorefrontHosts_TellsWhetherTheyAreOneSite(string platform, string storefront, bool shared) =>
-        StorefrontSite.SharesRegistrableDomain(platform, storefront).ShouldBe(shared);
 
     private static void ShouldBeHostPrefixed(IReadOnlyList<string> setCookies, string name)
     {
