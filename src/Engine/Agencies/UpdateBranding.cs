@@ -29,8 +29,9 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
             .Text("postalAddress", c.PostalAddress.Value, 500, multiline: true)
             .When(c.Locale.IsSet && !Locales.Contains(c.Locale.Value ?? ""), "locale", $"locale must be one of: {string.Join(", ", Locales)}.")
             .When(c.Currency.IsSet && !Currencies.IsValid(c.Currency.Value), "currency", Currencies.Message)
-            .When(c.CustomDomain.IsSet && c.CustomDomain.Value is { } domain && !HostName().IsMatch(domain.ToLowerInvariant()), "customDomain",
-                "customDomain must be a host name such as credits.youragency.com, without a scheme, port or path.");
+            .When(c.CustomDomain.IsSet && c.CustomDomain.Value is { } domain && !IsCustomDomain(domain), "customDomain",
+                $"customDomain must be a host name of at most {DomainChallenge.MaxDomainLength} characters (so that its TXT record " +
+                $"{DomainChallenge.RecordPrefix}<domain> fits in DNS), such as credits.youragency.com, without a scheme, port or path.");
         if (c.DisplayName is { IsSet: true, Value: { } displayName })
         {
             errors.Name("displayName", displayName, $"Use 1 to {Input.MaxNameLength} characters.");
@@ -76,6 +77,9 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
     // https only: email clients drop images served over http, and a storefront on https would block them as mixed content.
     private static bool IsHttpsUrl(string url) =>
         url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
+
+    private static bool IsCustomDomain(string domain) =>
+        domain.Length <= DomainChallenge.MaxDomainLength && HostName().IsMatch(domain.ToLowerInvariant());
 
     [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex HostName();

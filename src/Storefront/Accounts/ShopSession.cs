@@ -7,19 +7,17 @@ using ResellerKit.Engine.Users;
 namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
-/// A client's session on a storefront: a cookie of its own (<see cref="CookieName"/>), host-only on the storefront's
+/// A client's session on a storefront: a cookie of its own (<see cref="SessionCookies.Shop"/>), host-only on the storefront's
 /// host and never the back office's, so that neither can be used where the other lives. SameSite=Lax, so that the
 /// return from Stripe's checkout (a top-level navigation from another site) still knows the buyer.
 /// </summary>
 public static class ShopSession
 {
     public const string Scheme = "Shop";
-    public const string CookieName = "rk.shop";
 
     public static AuthenticationBuilder AddShopSession(this AuthenticationBuilder authentication) =>
         authentication.AddCookie(Scheme, o =>
         {
-            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;

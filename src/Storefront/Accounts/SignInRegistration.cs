@@ -1,18 +1,18 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Storefront.Accounts;
 
 /// <summary>
-/// Two sessions, never shared: the back office's Identity cookie (<see cref="CookieName"/>), host-only on the platform
+/// Two sessions, never shared: the back office's Identity cookie (<see cref="SessionCookies.BackOffice"/>), host-only on the platform
 /// host and SameSite=Strict, and each storefront's own cookie on its own host (<see cref="ShopSession"/>). Both are
 /// checked against the user's security stamp on every request (<see cref="SessionValidation"/>). Sign-in attempts are
 /// throttled per address and per account (<see cref="SignInThrottle"/>); Identity locks an account after repeated failures.
 /// </summary>
 public static class SignInRegistration
 {
-    public const string CookieName = "rk.session";
-
     public static WebApplicationBuilder AddSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,7 +26,6 @@ public static class SignInRegistration
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -36,11 +35,15 @@ public static class SignInRegistration
             o.LoginPath = "/admin/login";
             o.AccessDeniedPath = "/admin/denied";
         });
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "rk.csrf";
-            o.FormFieldName = "__csrf";
-        });
+        services.AddAntiforgery(o => o.FormFieldName = "__csrf");
+        // The cookies' names (__Host- on an https install) come last, over the settings above.
+        services.AddSingleton<SessionCookies>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionCookies>((o, cookies) => cookies.BackOffice.ApplyTo(o.Cookie));
+        services.AddOptions<CookieAuthenticationOptions>(ShopSession.Scheme)
+            .Configure<SessionCookies>((o, cookies) => cookies.Shop.ApplyTo(o.Cookie));
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<SessionCookies>((o, cookies) => cookies.Antiforgery.ApplyTo(o.Cookie));
         return builder;
     }
 }

@@ -1,19 +1,21 @@
 using Microsoft.AspNetCore.DataProtection;
+using ResellerKit.Storefront.Accounts;
 
 namespace ResellerKit.Storefront.BackOffice;
 
-/// <summary>Remembers which workspace (and assist session) the user chose, protected so that it cannot be edited.</summary>
-public sealed class WorkspaceCookie(IDataProtectionProvider protection)
+/// <summary>
+/// Remembers which workspace (and assist session) the user chose, protected so that it cannot be edited. Its name is
+/// <see cref="SessionCookies.Workspace"/>: on an https install a <c>__Host-</c> cookie on Path=/, else on /admin as before.
+/// </summary>
+public sealed class WorkspaceCookie(IDataProtectionProvider protection, SessionCookies cookies)
 {
-    public const string Name = "rk.workspace";
-
     private readonly IDataProtector protector = protection.CreateProtector("ResellerKit.BackOffice.Workspace.v1");
 
     public (string? Key, Guid? AssistSessionId) Read(HttpContext http)
     {
         try
         {
-            var value = http.Request.Cookies[Name] is { } raw ? protector.Unprotect(raw) : null;
+            var value = http.Request.Cookies[cookies.Workspace.Name] is { } raw ? protector.Unprotect(raw) : null;
             if (value is null) return (null, null);
             var parts = value.Split('|');
             return (parts[0], parts.Length > 1 && Guid.TryParse(parts[1], out var assist) ? assist : null);
@@ -24,12 +26,15 @@ public sealed class WorkspaceCookie(IDataProtectionProvider protection)
         }
     }
 
-    public void Write(HttpContext http, string key, Guid? assistSessionId = null) =>
-        http.Response.Cookies.Append(Name, protector.Protect(assistSessionId is { } a ? $"{key}|{a}" : key), new CookieOptions
+    public void Write(HttpContext http, string key, Guid? assistSessionId = null)
+    {
+        var cookie = cookies.Workspace;
+        http.Response.Cookies.Append(cookie.Name, protector.Protect(assistSessionId is { } a ? $"{key}|{a}" : key), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
-            Path = "/admin",
+            Secure = cookie.HostPrefixed || http.Request.IsHttps,
+            Path = cookie.HostPrefixed ? "/" : "/admin",
         });
+    }
 }

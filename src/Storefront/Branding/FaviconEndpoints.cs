@@ -1,3 +1,4 @@
+using ResellerKit.Storefront.Hosting;
 using ResellerKit.Storefront.Shop;
 
 namespace ResellerKit.Storefront.Branding;
@@ -17,7 +18,8 @@ public static class FaviconEndpoints
             await shops.ResolveAsync(http, slug, ct) is not { } shop
                 ? Results.NotFound()
                 : shop.Agency.Branding.LogoUrl is { } logo && logo.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                    ? Cached(http, Results.Redirect(logo))
+                    && HeaderUrls.Escaped(logo) is { } location
+                    ? Cached(http, Results.Redirect(location))
                     : Icon(http, Favicon.Ico(shop.Agency.Branding.PrimaryColor))).ExcludeFromDescription();
         return app;
     }

@@ -64,6 +64,7 @@ public static class HostRegistration
     public static WebApplication UseResellerKit(this WebApplication app)
     {
         app.UseMiddleware<SlowRequests>();
+        app.UseMiddleware<HttpsBehindProxy>();
         app.UseExceptionHandler();
         app.UseMetricsEndpoint();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);

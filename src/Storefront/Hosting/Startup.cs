@@ -29,6 +29,11 @@ public static class Startup
         var mailFolder = app.Services.GetService<PickupFolderTransport>()?.Folder;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
+            if (!app.Environment.IsDevelopment())
+            {
+                StorefrontSite.WarnIfShared(app.Logger, urls, storefronts);
+            }
+
             foreach (var line in Banner.Lines(urls, storefronts, generatedPlatformKey, demo, mailFolder, payments))
             {
                 Console.WriteLine(line);

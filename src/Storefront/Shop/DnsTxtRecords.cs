@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DnsClient;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Agencies;
@@ -9,7 +10,9 @@ namespace ResellerKit.Storefront.Shop;
 /// <summary>
 /// TXT lookups for custom-domain verification, through the machine's DNS resolvers or the servers named in
 /// <c>ResellerKit:Dns:Servers</c> (<c>host:port</c>, comma-separated). Answers are never cached here, so a record the
-/// agency just published is seen as soon as its DNS serves it.
+/// agency just published is seen as soon as its DNS serves it. A lookup that cannot be made (a name DNS cannot carry,
+/// which DnsClient refuses with an <see cref="ArgumentException"/>, or a socket error) finds no record: the domain is
+/// not verified, never a 500.
 /// </summary>
 public sealed class DnsTxtRecords(IOptions<ResellerKitOptions> options, ILogger<DnsTxtRecords> logger) : ITxtRecords
 {
@@ -22,7 +25,7 @@ public sealed class DnsTxtRecords(IOptions<ResellerKitOptions> options, ILogger<
             var answer = await client.QueryAsync(name, QueryType.TXT, cancellationToken: ct);
             return answer.Answers.TxtRecords().SelectMany(r => r.Text).ToList();
         }
-        catch (DnsResponseException failure)
+        catch (Exception failure) when (failure is DnsResponseException or ArgumentException or SocketException)
         {
             logger.LogWarning("TXT lookup of {Name} failed: {Reason}", name, failure.Message);
             return [];

@@ -1,4 +1,5 @@
 using System.Net;
+using ResellerKit.Storefront.Hosting;
 
 namespace ResellerKit.Storefront.Shop;
 
@@ -18,7 +19,7 @@ public sealed class ShopHostRouting(RequestDelegate next, StorefrontHosts storef
         {
             if (path.StartsWith("/s/", StringComparison.OrdinalIgnoreCase))
             {
-                RedirectToStorefront(context, path);
+                RedirectToStorefront(context);
                 return;
             }
 
@@ -45,10 +46,14 @@ public sealed class ShopHostRouting(RequestDelegate next, StorefrontHosts storef
         await next(context);
     }
 
-    /// <summary><c>/s/{slug}/rest?query</c> on the platform host moves to <c>{storefront}/rest?query</c>; only pages move (GET and HEAD).</summary>
-    private void RedirectToStorefront(HttpContext context, string path)
+    /// <summary>
+    /// <c>/s/{slug}/rest?query</c> on the platform host moves to <c>{storefront}/rest?query</c>; only pages move (GET and
+    /// HEAD). The location is built from the path as escaped on the wire, never the decoded one: <c>caf%C3%A9</c> or
+    /// <c>%0A</c> decoded cannot go into a header.
+    /// </summary>
+    private void RedirectToStorefront(HttpContext context)
     {
-        var rest = path[3..];
+        var rest = context.Request.Path.ToUriComponent()[3..];
         var slash = rest.IndexOf('/');
         var slug = (slash < 0 ? rest : rest[..slash]).ToLowerInvariant();
         if (!Engine.Common.Input.IsSlug(slug) || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
@@ -58,7 +63,13 @@ public sealed class ShopHostRouting(RequestDelegate next, StorefrontHosts storef
         }
 
         var page = slash < 0 ? "" : rest[(slash + 1)..];
-        context.Response.Redirect(storefronts.Url(slug) + page + context.Request.QueryString);
+        if (HeaderUrls.Escaped(storefronts.Url(slug) + page + context.Request.QueryString.ToUriComponent()) is not { } location)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.Redirect(location);
     }
 }
 

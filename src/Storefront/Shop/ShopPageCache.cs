@@ -12,7 +12,7 @@ namespace ResellerKit.Storefront.Shop;
 /// 200 that sets no cookie is stored. A committed change on this node also evicts the agency's tag (every tag for a
 /// platform change), which frees the memory at once; other nodes stop serving the old page as soon as they read the new stamp.
 /// </summary>
-public sealed class ShopPageCache(StorefrontStampReader stamps) : IOutputCachePolicy
+public sealed class ShopPageCache(StorefrontStampReader stamps, ShopVisitors visitors) : IOutputCachePolicy
 {
     public const string PolicyName = "shop-page";
     public const string AllTag = "shop";
@@ -28,7 +28,7 @@ public sealed class ShopPageCache(StorefrontStampReader stamps) : IOutputCachePo
     async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken ct)
     {
         var http = context.HttpContext;
-        var storefront = ShopVisitors.IsAnonymousRead(http) && http.Features.Get<ShopHostFeature>() is { } host
+        var storefront = visitors.IsAnonymousRead(http) && http.Features.Get<ShopHostFeature>() is { } host
             ? await stamps.OfSlugAsync(host.Slug, ct)
             : null;
         context.EnableOutputCaching = storefront is not null;
@@ -67,6 +67,7 @@ public static class ShopPageCacheRegistration
     {
         services.AddOutputCache(o => o.AddPolicy(ShopPageCache.PolicyName, b => b.AddPolicy<ShopPageCache>(), excludeDefaultPolicy: true));
         services.AddSingleton<ShopPageCache>();
+        services.AddSingleton<ShopVisitors>();
         services.AddSingleton<ShopRenders>();
         return services;
     }

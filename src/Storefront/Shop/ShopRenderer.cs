@@ -16,7 +16,7 @@ namespace ResellerKit.Storefront.Shop;
 /// </summary>
 public sealed class ShopRenderer(
     ThemeRenderer renderer, ThemeStore themes, ListPacks packs, MinimumPrices minimums, GetBalance balances, IAntiforgery antiforgery,
-    IOptions<AntiforgeryOptions> antiforgeryOptions, ShopRenders renders, ILogger<ShopRenderer> logger)
+    IOptions<AntiforgeryOptions> antiforgeryOptions, ShopRenders renders, ShopVisitors visitors, ILogger<ShopRenderer> logger)
 {
     public async Task<IResult> RenderAsync(HttpContext http, ShopContext shop, ShopPage page, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class ShopRenderer(
         var view = await ViewAsync(http, shop, page, ct);
         var theme = page.Preview?.Theme ?? BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
         var result = await renderer.RenderAsync(theme, ThemePaths.Template(page.Template), view, ct);
-        if (result.IsSuccess && ShopVisitors.IsAnonymousRead(http))
+        if (result.IsSuccess && visitors.IsAnonymousRead(http))
         {
             // A page any visitor may be given (ShopPageCache): no token of its own, and browsers ask again by ETag.
             var html = ShopFormTokens.WithScript(result.Html, antiforgeryOptions.Value.FormFieldName);
@@ -71,7 +71,7 @@ public sealed class ShopRenderer(
     // A shared page gets an empty token field; its script fetches the visitor's own (ShopFormTokens).
     private CsrfView Csrf(HttpContext http)
     {
-        if (ShopVisitors.IsAnonymousRead(http))
+        if (visitors.IsAnonymousRead(http))
         {
             return new CsrfView(antiforgeryOptions.Value.FormFieldName, "");
         }

@@ -4,12 +4,12 @@ namespace ResellerKit.Storefront.Shop;
 
 /// <summary>
 /// Which storefront requests may share pages: a read (GET or HEAD) by a visitor with no storefront session cookie
-/// (<see cref="ShopSession.CookieName"/>). Anyone who carries one, signed in or not, gets pages rendered for them alone.
+/// (<see cref="SessionCookies.Shop"/>). Anyone who carries one, signed in or not, gets pages rendered for them alone.
 /// </summary>
-public static class ShopVisitors
+public sealed class ShopVisitors(SessionCookies cookies)
 {
-    public static bool IsAnonymousRead(HttpContext http) =>
+    public bool IsAnonymousRead(HttpContext http) =>
         (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-        && !http.Request.Cookies.ContainsKey(ShopSession.CookieName)
+        && !http.Request.Cookies.ContainsKey(cookies.Shop.Name)
         && !http.Request.Headers.ContainsKey("Authorization");
 }

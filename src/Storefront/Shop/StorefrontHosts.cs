@@ -39,6 +39,9 @@ public sealed class StorefrontHosts(IOptions<ResellerKitOptions> options, Public
         return Input.IsSlug(slug) ? slug : null;
     }
 
+    /// <summary>True when storefronts are served over https (their base's scheme, on custom domains too).</summary>
+    public bool IsHttps => new Uri(Template().Replace(SlugPlaceholder, "x", StringComparison.Ordinal)).Scheme == Uri.UriSchemeHttps;
+
     /// <summary>The address of a storefront on a custom domain, with the scheme and port of the storefront base.</summary>
     public string OnDomain(string domain)
     {

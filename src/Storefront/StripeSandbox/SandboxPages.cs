@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using ResellerKit.Engine.Users;
+using ResellerKit.Storefront.Hosting;
 using static ResellerKit.Storefront.StripeSandbox.SandboxHtml;
 
 namespace ResellerKit.Storefront.StripeSandbox;
@@ -51,7 +52,10 @@ public static class SandboxPages
         {
             return await CheckoutPageAsync(session, store, declined, ct);
         }
-        return Results.Redirect(session.Text("success_url")!.Replace("{CHECKOUT_SESSION_ID}", id, StringComparison.Ordinal));
+        // The agency chose the success URL (any absolute URL, logó.png and all); a header carries only its escaped form.
+        return HeaderUrls.Escaped(session.Text("success_url")!.Replace("{CHECKOUT_SESSION_ID}", id, StringComparison.Ordinal)) is { } location
+            ? Results.Redirect(location)
+            : await CheckoutPageAsync(session, store, null, ct);
     }
 
     private static async Task<IResult> CheckoutPageAsync(JsonObject session, SandboxStore store, string? error, CancellationToken ct)

@@ -89,6 +89,20 @@ public sealed class CheckoutRulesTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task SandboxPay_SuccessUrlWithNonAsciiCharacters_RedirectsToItsEscapedForm()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var session = await (await agency.CheckoutAsync(await agency.CreateSubAccountAsync("reselling"),
+            new { packId = pack, successUrl = "https://shop.example.com/danké?session={CHECKOUT_SESSION_ID}" })).ExpectAsync(HttpStatusCode.Created);
+
+        var paid = await api.PayAsync(session.GetProperty("url").GetString()!);
+
+        paid.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        paid.Headers.NonValidated["Location"].ToString().ShouldBe($"https://shop.example.com/dank%C3%A9?session={session.GetProperty("id").GetString()}");
+    }
+
+    [Fact]
     public async Task Checkout_RetriedWithTheSameKey_ReturnsTheSameSession_AndAnotherBodyAnswers409()
     {
         var agency = await api.CreateAgencyAsync();

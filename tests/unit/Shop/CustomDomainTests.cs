@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Agencies;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Shop;
@@ -100,6 +105,53 @@ public sealed class CustomDomainTests(DnsApi api) : IClassFixture<DnsApi>
         var after = WebUtility.HtmlDecode(await checkedAgain.Content.ReadAsStringAsync(Ct));
         after.ShouldContain($"{domain} is verified");
         after.ShouldNotContain("is not verified yet");
+    }
+
+    [Fact]
+    public async Task UpdateBranding_DomainTooLongForItsChallengeRecord_Answers400()
+    {
+        SkipWithoutDnsServer();
+        var agency = await api.CreateAgencyAsync();
+        var longest = DomainOfLength(agency, DomainChallenge.MaxDomainLength);
+
+        var tooLong = await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = "a" + longest }, Ct);
+        var fits = await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { customDomain = longest }, Ct);
+        var verify = await agency.Client.PostAsync("/api/v1/agency/custom-domain/verify", null, Ct);
+
+        (await tooLong.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed")).GetProperty("errors").GetProperty("customDomain")[0]
+            .GetString()!.ShouldContain($"at most {DomainChallenge.MaxDomainLength} characters");
+        (await fits.ExpectAsync(HttpStatusCode.OK)).GetProperty("customDomainChallenge").GetProperty("name").GetString()!.Length.ShouldBe(253);
+        await verify.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "domain_not_verified");
+    }
+
+    [Fact]
+    public async Task VerifyCustomDomain_ChallengeNameTooLongForDns_Answers422DomainNotVerified()
+    {
+        SkipWithoutDnsServer();
+        var agency = await api.CreateAgencyAsync();
+        // A domain saved before the length cap: its record name (276 characters) is more than DNS can carry.
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            var stored = await db.Agencies.SingleAsync(a => a.Id == new AgencyId(Guid.Parse(agency.Id)), Ct);
+            stored.RequestDomain(DomainOfLength(agency, 253), DomainChallenge.NewToken());
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var verify = await agency.Client.PostAsync("/api/v1/agency/custom-domain/verify", null, Ct);
+
+        await verify.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "domain_not_verified");
+    }
+
+    /// <summary>A valid host name of exactly <paramref name="length"/> characters ending in the agency's own test domain.</summary>
+    private static string DomainOfLength(TestAgency agency, int length)
+    {
+        var domain = $"{agency.Slug}.example";
+        while (length - domain.Length > 64)
+        {
+            domain = new string('a', 62) + "." + domain;
+        }
+        return new string('b', length - domain.Length - 1) + "." + domain;
     }
 
     private static async Task<JsonElement> ClaimAsync(TestAgency agency, string domain)

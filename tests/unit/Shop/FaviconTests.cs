@@ -37,6 +37,20 @@ public sealed class FaviconTests(SqliteApi api) : IClassFixture<SqliteApi>
         response.Headers.Location.ShouldBe(new Uri("https://cdn.example.com/acme/logo.png"));
     }
 
+    [Theory]
+    [InlineData("https://cdn.example.com/acme/logó.png", "https://cdn.example.com/acme/log%C3%B3.png")]
+    [InlineData("https://bücher.example/logo.png", "https://xn--bcher-kva.example/logo.png")]
+    public async Task Favicon_LogoUrlWithNonAsciiCharacters_RedirectsToItsEscapedForm(string logo, string escaped)
+    {
+        var agency = await api.CreateAgencyAsync();
+        (await agency.Client.PatchAsJsonAsync("/api/v1/agency", new { logoUrl = logo }, Ct)).EnsureSuccessStatusCode();
+
+        var response = await Browser.Storefront(api, agency.Slug).Client.GetAsync("/favicon.ico", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.NonValidated["Location"].ToString().ShouldBe(escaped);
+    }
+
     [Fact]
     public async Task Favicon_OnThePlatformHost_IsTheBackOfficesIcon()
     {

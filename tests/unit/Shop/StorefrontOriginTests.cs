@@ -23,6 +23,20 @@ public sealed class StorefrontOriginTests(SqliteApi api) : IClassFixture<SqliteA
     }
 
     [Theory]
+    [InlineData("caf%C3%A9", "caf%C3%A9")]
+    [InlineData("a%0Ab", "a%0Ab")]
+    [InlineData("what%3F?q=%C3%A9", "what%3F?q=%C3%A9")]
+    public async Task PlatformHost_StorefrontPathWithEscapedCharacters_RedirectsWithThePathStillEscaped(string page, string expected)
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var response = await Browser.Open(api).Client.GetAsync($"/s/{agency.Slug}/{page}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.NonValidated["Location"].ToString().ShouldBe($"http://{agency.Slug}.resellerkit.test/{expected}");
+    }
+
+    [Theory]
     [InlineData("/admin")]
     [InlineData("/admin/login")]
     [InlineData("/ADMIN/Login/")]

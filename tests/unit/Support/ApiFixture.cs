@@ -98,6 +98,12 @@ public class ApiFixture(DatabaseProvider provider) : WebApplicationFactory<Progr
     /// <summary>Where an agency's storefront lives in the tests: its own host under the platform's, as by default.</summary>
     public static Uri StorefrontUrl(string slug) => new($"http://{slug}.resellerkit.test/");
 
+    /// <summary>Where this fixture's browsers reach the platform host (the back office).</summary>
+    public virtual Uri PlatformAddress => Server.BaseAddress;
+
+    /// <summary>Where this fixture's browsers reach an agency's storefront.</summary>
+    public virtual Uri StorefrontAddress(string slug) => StorefrontUrl(slug);
+
     public HttpClient Platform() => WithKey(PlatformKey);
 
     public HttpClient WithKey(string? key)
@@ -139,6 +145,19 @@ public sealed class WebhookApi() : ApiFixture(DatabaseProvider.Sqlite)
         ["Recharge:WebhookGrantTimeout"] = "00:00:05",
         ["Recharge:ExpiryInterval"] = "00:00:00.250",
     };
+}
+
+/// <summary>An install whose public base URL is https (and so its storefronts, under it); its browsers speak https.</summary>
+public sealed class HttpsApi() : ApiFixture(DatabaseProvider.Sqlite)
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["ResellerKit:PublicBaseUrl"] = "https://resellerkit.test",
+    };
+
+    public override Uri PlatformAddress => new("https://resellerkit.test/");
+
+    public override Uri StorefrontAddress(string slug) => new($"https://{slug}.resellerkit.test/");
 }
 
 /// <summary>An install as an operator first starts it in Production, with no Stripe key configured.</summary>

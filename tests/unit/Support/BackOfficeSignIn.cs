@@ -30,7 +30,7 @@ public static class BackOfficeSignIn
         var n = Interlocked.Increment(ref lastAddress);
         var address = new IPAddress([198, 18, (byte)(n >> 8), (byte)n]);
         var handler = new CookieContainerHandler { InnerHandler = api.Server.CreateHandler(http => http.Connection.RemoteIpAddress = address) };
-        return new Browser(new HttpClient(handler) { BaseAddress = api.Server.BaseAddress });
+        return new Browser(new HttpClient(handler) { BaseAddress = api.PlatformAddress });
     }
 
     /// <summary>The agency's owner (created without a password; the invite sets one) with a password set for the test.</summary>

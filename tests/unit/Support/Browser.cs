@@ -28,7 +28,7 @@ public sealed partial class Browser(HttpClient client)
 
     /// <summary>A visitor of an agency's storefront, on the storefront's own host (<c>{slug}.resellerkit.test</c> in the tests).</summary>
     public static Browser Storefront(ApiFixture api, string slug) =>
-        new(api.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ApiFixture.StorefrontUrl(slug) }));
+        new(api.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = api.StorefrontAddress(slug) }));
 
     public async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
     {
