@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 using ResellerKit.Engine.Common;
 
@@ -24,6 +23,8 @@ public sealed class ChangePassword(UserManager<User> users)
 
     public const string Mismatch = "The two new passwords are not the same.";
 
+    public const string SameAsBefore = "Choose a password different from your current one.";
+
     public async Task<Result<User>> HandleAsync(Guid userId, string? current, string? newPassword, string? confirm, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
@@ -43,7 +44,7 @@ public sealed class ChangePassword(UserManager<User> users)
         }
         else if (newPassword == current)
         {
-            errors[New] = ["Choose a password different from your current one."];
+            errors[New] = [SameAsBefore];
         }
         if (newPassword != confirm)
         {
@@ -73,6 +74,10 @@ public sealed class ChangePassword(UserManager<User> users)
         {
             return ValidationFailed.For(New, RulesBroken);
         }
+        if (await users.CheckPasswordAsync(user, newPassword!))
+        {
+            return ValidationFailed.For(New, SameAsBefore);
+        }
         return newPassword == confirm ? user : ValidationFailed.For(Confirm, Mismatch);
     }
 
@@ -80,14 +85,20 @@ public sealed class ChangePassword(UserManager<User> users)
     /// Replaces the password with one <see cref="CheckChosenAsync"/> accepted. The security stamp changes, so every other
     /// session of the user ends; the caller signs the current one in again.
     /// </summary>
-    public async Task<Result<User>> ReplaceAsync(User user, string newPassword, CancellationToken ct)
+    public async Task<Result<User>> ReplaceAsync(Guid userId, string newPassword, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        // Read again: the row may have changed since it was checked (a failed sign-in counts on it), and Identity's
+        // update is guarded by its concurrency stamp.
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+        {
+            return new NotFound("user");
+        }
         var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
         return reset.Succeeded ? user : ValidationFailed.For(New, string.Join(" ", reset.Errors.Select(e => e.Description)));
     }
 
-    private async Task<bool> BreaksTheRulesAsync(User user, [NotNullWhen(false)] string? password)
+    private async Task<bool> BreaksTheRulesAsync(User user, string? password)
     {
         if (string.IsNullOrEmpty(password))
         {

@@ -37,26 +37,33 @@ public static class OwnershipActions
             {
                 return Results.Redirect(back); // An assisting agency never accepts for the client; the page says who may.
             }
-            // The agency set the account up and may know its password: the client takes it over with one of its own.
+            // The agency set the account up and may know its password: the client takes it over with one of its own,
+            // set before the account moves, so that it never belongs to the client while the first password still opens it.
+            // A link this person cannot accept changes nothing (the page says why).
+            if (await handOver.PreviewAsync(token, ct) is not { IsSuccess: true, Value.Problem: null } preview
+                || !state.Available.Any(w => w.Kind == WorkspaceKind.SubAccount && w.SubAccountId == preview.Value.Transfer.SubAccountId))
+            {
+                return Results.Redirect(back);
+            }
             var chosen = await passwords.CheckChosenAsync(state.User.Id, password, confirm, ct);
             if (!chosen.IsSuccess)
             {
                 var field = (chosen.Error as ValidationFailed)?.Errors.Keys.FirstOrDefault() ?? ChangePassword.New;
                 return Results.Redirect($"{back}&error={field}");
             }
+            // A new stamp ends every other session of the account's user (one the agency opened with the old password
+            // among them); this one signs in again.
+            var replaced = await passwords.ReplaceAsync(state.User.Id, password!, ct);
+            if (!replaced.IsSuccess)
+            {
+                return Results.Redirect($"{back}&error={ChangePassword.New}");
+            }
+            await signIn.RefreshSignInAsync(replaced.Value);
             var result = await handOver.AcceptAsync(token, state.User.Id, state.Actor, ct);
             if (!result.IsSuccess)
             {
                 return Results.Redirect(back);
             }
-            // A new stamp ends every other session of the account's user (one the agency opened with the old password
-            // among them); this one signs in again.
-            var replaced = await passwords.ReplaceAsync(chosen.Value, password!, ct);
-            if (!replaced.IsSuccess)
-            {
-                return Results.Redirect("/admin/account/password"); // Checked above, so not expected: the account is the client's, its password not yet.
-            }
-            await signIn.RefreshSignInAsync(replaced.Value);
             await context.SwitchAsync($"sub:{result.Value.SubAccountId}", ct);
             return Results.Redirect("/admin/agencies?notice=ownership-accepted");
         });

@@ -26,7 +26,7 @@ namespace ResellerKit.Storefront.WidgetHost;
 /// </summary>
 public sealed class WidgetWarmUp(
     IServiceScopeFactory scopes, IServer server, IHostApplicationLifetime lifetime, Readiness readiness,
-    IOptions<ResellerKitOptions> options, ILoggerFactory loggers) : BackgroundService
+    IOptions<ResellerKitOptions> options, PublicUrls urls, ILoggerFactory loggers) : BackgroundService
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
@@ -113,7 +113,9 @@ public sealed class WidgetWarmUp(
         {
             return; // not on a socket (the tests' in-memory server)
         }
-        var origin = allowed ?? own.GetLeftPart(UriPartial.Authority);
+        // The public URL is always the node's own origin (OwnOrigins); the address it listens on is not, on an https
+        // install, where a request that arrives over plain http is handled as https (HttpsBehindProxy).
+        var origin = allowed ?? EmbeddingOrigin.Normalize(urls.BaseUrl);
         using var http = new HttpClient { BaseAddress = own };
         http.DefaultRequestHeaders.Add("Origin", origin);
         foreach (var script in new[] { "widget.js", "_framework/blazor.server.js" })

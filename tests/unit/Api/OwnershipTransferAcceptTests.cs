@@ -104,8 +104,23 @@ public abstract class OwnershipTransferAcceptTests(ClockedApi api)
         (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Client);
         agencyStatus.ShouldBe(HttpStatusCode.Redirect, "the session opened with the agency's password has ended");
         clientStatus.ShouldBe(HttpStatusCode.OK, "the client who accepted stays signed in");
-        withTheFirstPassword.StatusCode.ShouldNotBe(HttpStatusCode.Redirect, "the first password opens nothing any more");
+        withTheFirstPassword.StatusCode.ShouldBe(HttpStatusCode.OK, "the first password opens nothing any more");
+        (await withTheFirstPassword.Content.ReadAsStringAsync(Ct)).ShouldContain("That email and password do not match an account.");
         await api.SignInBackOfficeAsync(client.Email, client.OwnPassword());
+    }
+
+    [Fact]
+    public async Task AcceptOwnership_WithThePasswordTheAccountWasSetUpWith_SaysWhyAndMovesNothing()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+
+        var (browser, answer) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client), password: client.Password);
+        var (_, page) = await browser.GetAsync(answer.Headers.Location!.OriginalString);
+
+        WebUtility.HtmlDecode(page).ShouldContain("It must not be the password the account was set up with.");
+        (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Agency);
     }
 
     [Fact]
