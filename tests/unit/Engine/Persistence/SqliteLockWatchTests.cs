@@ -63,7 +63,7 @@ public sealed class SqliteLockWatchTests : IAsyncLifetime
         var holding = HoldTheWriteLockAsync(held);
         await held.Task;
 
-        await WriteWithoutATurnAsync(); // as Identity's stores and the outbox's marks do: SaveChanges, polling SQLite's lock
+        await WriteWithoutATurnAsync(); // as Identity's stores do: SaveChanges, polling SQLite's lock
         await holding;
 
         Warnings().ShouldContain(m => m.StartsWith("A database command took", StringComparison.Ordinal)
