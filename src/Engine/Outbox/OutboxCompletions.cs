@@ -107,10 +107,13 @@ internal sealed class OutboxCompletions(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
             var done = clock.GetUtcNow();
-            await db.OutboxMessages.Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.CompletedAt == null)
+            // In a write transaction: on SQLite it waits for its turn at the write lock in this process rather than
+            // polling for it in SQLite's busy handler (see WriteTransaction).
+            await db.InTransactionAsync<int>(async token => await db.OutboxMessages
+                .Where(m => ids.Contains(m.Id) && m.LeaseOwner == owner && m.CompletedAt == null)
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(m => m.CompletedAt, done).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null)
-                    .SetProperty(m => m.Payload, m => m.Sensitive ? OutboxMessage.Redacted : m.Payload), ct);
+                    .SetProperty(m => m.Payload, m => m.Sensitive ? OutboxMessage.Redacted : m.Payload), token), ct);
         }
         catch (Exception e)
         {

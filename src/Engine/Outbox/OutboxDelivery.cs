@@ -16,6 +16,12 @@ namespace ResellerKit.Engine.Outbox;
 internal sealed class OutboxDelivery(
     IServiceScopeFactory scopes, string owner, TimeProvider clock, OutboxOptions options, ILogger logger, OutboxCompletions completions)
 {
+    // The read of a row handed over leased to this node: every email and webhook this node commits is read so, once.
+    // Compiled per worker (a compiled query keeps the first model it meets, and one process may host apps on two
+    // providers), which skips EF's parameter extraction and query cache lookup on each delivery.
+    private readonly Func<EngineDbContext, long, string, Task<OutboxMessage?>> leasedToMe = EF.CompileAsyncQuery((EngineDbContext db, long id, string owner) =>
+        db.OutboxMessages.AsNoTracking().SingleOrDefault(m => m.Id == id && m.LeaseOwner == owner && m.CompletedAt == null && m.AbandonedAt == null));
+
     /// <summary>Delivers one row; true when it was delivered and waits in the completions for its mark.</summary>
     public async Task<bool> DeliverAsync(long id, CommittedMessage? handed, CancellationToken ct)
     {
@@ -69,8 +75,8 @@ internal sealed class OutboxDelivery(
         if (handed?.LeasedUntil is { } leased && leased - now > options.Lease / 2)
         {
             // Written leased to this node, and the lease has time left: it is ours to deliver without a claim.
-            return await db.OutboxMessages.AsNoTracking()
-                .SingleOrDefaultAsync(m => m.Id == id && m.LeaseOwner == owner && m.CompletedAt == null && m.AbandonedAt == null, ct);
+            ct.ThrowIfCancellationRequested();
+            return await leasedToMe(db, id, owner);
         }
         var leaseEnd = now + options.Lease;
         var reclaim = handed is not null; // Its lease is this node's own, running out.

@@ -20,13 +20,19 @@ namespace ResellerKit.Engine.Purchases;
 /// session was opened in <c>resellerkit.checkout.fulfilment</c>.
 /// </summary>
 public sealed class FulfillCheckout(
-    EngineDbContext db, [FromKeyedServices(FulfillCheckout.GrantQueue)] LedgerQueue queue, IServiceProvider services, IPaymentGateway gateway, TimeProvider clock, ILogger<FulfillCheckout> logger)
+    EngineDbContext db, [FromKeyedServices(FulfillCheckout.GrantQueue)] LedgerQueue queue, IServiceProvider services, IPaymentGateway gateway,
+    RecordPaymentEvent events, TimeProvider clock, ILogger<FulfillCheckout> logger)
 {
     /// <summary>The key of the ledger writer that grants checkouts (apart from the one for usage).</summary>
     public const string GrantQueue = "checkout-grants";
 
     /// <param name="reported">The session as the verified (signed) event carries it, if any.</param>
-    public async Task<FulfillmentOutcome> HandleAsync(string accountId, string sessionId, CancellationToken ct, CheckoutStatus? reported = null)
+    /// <param name="source">
+    /// The verified event this comes from, if any: when the fulfilment reaches the grant, the event is recorded with its
+    /// outcome in the grant's own operation, so both commit together, and <see cref="PaymentEventSource.Recorded"/> says so.
+    /// </param>
+    public async Task<FulfillmentOutcome> HandleAsync(
+        string accountId, string sessionId, CancellationToken ct, CheckoutStatus? reported = null, PaymentEventSource? source = null)
     {
         var purchase = await db.Purchases.AsNoTracking().Include(p => p.SubAccount).ThenInclude(s => s!.Agency)
             .SingleOrDefaultAsync(p => p.CheckoutSessionId == sessionId, ct);
@@ -63,8 +69,21 @@ public sealed class FulfillCheckout(
         // Through the node's ledger writer: grants that arrive together share one transaction (one fsync), each under
         // its own savepoint, and this returns once that transaction committed.
         // The writer runs it inline, with the caller's own services, when the caller holds a transaction; else in a batch's scope.
-        var granted = await queue.RunAsync(db, services, [purchase.SubAccountId],
-            (scope, token) => scope.GetRequiredService<CheckoutGrant>().GrantAsync(purchase, session, inBatch: !ReferenceEquals(scope, services), token), ct);
+        var granted = await queue.RunAsync(db, services, [purchase.SubAccountId], async (scope, token) =>
+        {
+            var inBatch = !ReferenceEquals(scope, services);
+            var done = await scope.GetRequiredService<CheckoutGrant>().GrantAsync(purchase, session, inBatch, token);
+            if (source is not null)
+            {
+                var outcome = PaymentEventSource.Outcome(done ? FulfillmentOutcome.Fulfilled : FulfillmentOutcome.AlreadyFulfilled);
+                await RecordPaymentEvent.AddAsync(scope.GetRequiredService<EngineDbContext>(), events.Record(source, outcome), inBatch, token);
+            }
+            return done;
+        }, ct);
+        if (source is not null)
+        {
+            source.Recorded = true; // in the grant's operation, so in its transaction
+        }
         if (!granted)
         {
             return FulfillmentOutcome.AlreadyFulfilled;

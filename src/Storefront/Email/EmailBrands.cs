@@ -1,11 +1,19 @@
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Branding;
 using ResellerKit.Engine.Common;
+using ResellerKit.Storefront.Branding;
+using ResellerKit.Themes.Views;
 
 namespace ResellerKit.Storefront.Email;
 
-/// <summary>An agency and its published theme, as its emails are rendered from them.</summary>
-public sealed record EmailBrand(Agency Agency, ThemeState Theme);
+/// <summary>
+/// An agency and its published theme, as its emails are rendered from them, with the shop as emails show it (its accent
+/// worked out from the theme's settings once per brand read, not parsed again for every email).
+/// </summary>
+public sealed record EmailBrand(Agency Agency, ThemeState Theme, AgencyBrandView Shop)
+{
+    public static EmailBrand Of(Agency agency, ThemeState theme) => new(agency, theme, BrandViews.Shop(agency, BrandViews.Theme(agency, theme)));
+}
 
 /// <summary>
 /// Each agency's <see cref="EmailBrand"/>, read once for the emails of a burst (a receipt per paid checkout) rather than

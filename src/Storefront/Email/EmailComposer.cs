@@ -24,7 +24,7 @@ public sealed class EmailComposer(
         var kind = Enum.Parse<EmailMessageKind>(request.Kind.ToString());
         var unsubscribeUrl = agency is not null && !kind.IsTransactional() ? unsubscribe.UrlFor(agency.Id, request.To) : null;
         var theme = brand is null ? null : BrandViews.Theme(brand.Agency, brand.Theme);
-        var shop = agency is null ? PlatformShop() : BrandViews.Shop(agency, theme);
+        var shop = brand?.Shop ?? PlatformShop();
         var footer = agency is null
             ? new FooterView(options.Value.FromName, null, null, options.Value.FromAddress, null, null)
             : BrandViews.Footer(agency, unsubscribeUrl);
@@ -39,7 +39,7 @@ public sealed class EmailComposer(
 
     private async Task<EmailBrand?> LoadAsync(AgencyId id, CancellationToken ct) =>
         await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } agency
-            ? new EmailBrand(agency, await themes.GetAsync(id, ct))
+            ? EmailBrand.Of(agency, await themes.GetAsync(id, ct))
             : null;
 
     // Links a message is about when the sender did not give one: where the recipient signs in or sees the account.

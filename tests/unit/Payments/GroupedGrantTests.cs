@@ -101,6 +101,30 @@ public abstract class GroupedGrantTests(ApiFixture api)
             .ShouldBe(0, "like a Stripe endpoint subscribed to what it handles, the sandbox does not send it");
     }
 
+    [Fact]
+    public async Task Webhook_EventRecordFailingAfterTheGrant_GrantsNothingUntilBothCommit()
+    {
+        var (agency, pack) = await AgencyWithPackAsync();
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var account = await agency.StripeAccountAsync();
+        var session = await OpenAsync(agency, subAccount, pack);
+
+        // The database refuses to record this account's events: the webhook's grant must not commit without its record.
+        var refusal = await RefuseEventRecordsAsync(account);
+        await api.PayAsync(session.Url);
+        await Eventually.ReturnsAsync(() => FailedDeliveriesAsync(session.Id), failed => failed > 0);
+        var pendingWhileRefused = (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString();
+        var balanceWhileRefused = (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64();
+        await AllowEventRecordsAsync(refusal);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 100); // the webhook's retry, about 5 s later
+
+        pendingWhileRefused.ShouldBe("pending", "a grant commits with its event's record or not at all");
+        balanceWhileRefused.ShouldBe(0);
+        balance.ShouldBe(100, "the retried webhook grants and records it together");
+        (await RecordedOutcomesAsync(account)).ShouldBe(["fulfilment: Fulfilled"]);
+        (await GrantsAsync([session.Id])).ShouldBe(1);
+    }
+
     private async Task<(TestAgency Agency, string Pack)> AgencyWithPackAsync()
     {
         var agency = await api.CreateAgencyAsync();
@@ -133,6 +157,44 @@ public abstract class GroupedGrantTests(ApiFixture api)
             .Select(m => new { m.Id, m.Attempts, Completed = m.CompletedAt != null, m.Payload }).ToListAsync(Ct);
         var wanted = sessionIds.ToList();
         return rows.Where(r => wanted.Any(s => r.Payload.Contains($"\"id\":\"{s}\""))).Select(r => new WebhookRow(r.Id, r.Attempts, r.Completed)).ToList();
+    }
+
+    /// <summary>A trigger that makes every insert of a payment event of <paramref name="account"/> fail; returns its name.</summary>
+    private async Task<string> RefuseEventRecordsAsync(string account)
+    {
+        var name = "refuse_events_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(api.Provider == DatabaseProvider.Sqlite
+            ? $"CREATE TRIGGER {name} BEFORE INSERT ON \"PaymentEvents\" WHEN NEW.\"Account\" = '{account}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;"
+            : $"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$; " +
+              $"CREATE TRIGGER {name} BEFORE INSERT ON \"PaymentEvents\" FOR EACH ROW WHEN (NEW.\"Account\" = '{account}') EXECUTE FUNCTION {name}();");
+        return name;
+    }
+
+    private Task AllowEventRecordsAsync(string name) => ExecuteAsync(api.Provider == DatabaseProvider.Sqlite
+        ? $"DROP TRIGGER {name};"
+        : $"DROP TRIGGER {name} ON \"PaymentEvents\"; DROP FUNCTION {name}();");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Database.ExecuteSqlRawAsync(sql, Ct);
+    }
+
+    /// <summary>Deliveries of the session's <c>checkout.session.completed</c> webhook that failed (and wait for a retry).</summary>
+    private async Task<int> FailedDeliveriesAsync(string sessionId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.AsNoTracking()
+            .Where(m => m.Topic == SandboxEvents.Topic && m.LastError != null && m.Payload.Contains("\"checkout.session.completed\""))
+            .Select(m => m.Payload).ToListAsync(Ct);
+        return errors.Count(p => p.Contains($"\"id\":\"{sessionId}\""));
+    }
+
+    private async Task<List<string>> RecordedOutcomesAsync(string account)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().PaymentEvents.AsNoTracking()
+            .Where(e => e.Account == account && e.Type == "checkout.session.completed").Select(e => e.Outcome).ToListAsync(Ct);
     }
 
     private async Task<int> GrantsAsync(IEnumerable<string> sessionIds)

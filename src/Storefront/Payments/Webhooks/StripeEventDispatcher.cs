@@ -20,23 +20,28 @@ public sealed class StripeEventDispatcher(
 {
     public async Task<string> DispatchAsync(StripeSdk.Event stripeEvent, CancellationToken ct)
     {
+        // A fulfilment that grants records the event in the grant's own transaction; every other outcome is recorded here.
+        var source = new PaymentEventSource(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account);
         var outcome = stripeEvent.Livemode != options.Value.IsLive
             ? "ignored: livemode does not match this deployment"
-            : await HandleAsync(stripeEvent, ct);
+            : await HandleAsync(stripeEvent, source, ct);
         logger.LogInformation("Stripe event {EventId} {Type} for {Account}: {Outcome}", stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome);
-        await record.HandleAsync(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome, ct);
+        if (!source.Recorded)
+        {
+            await record.HandleAsync(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome, ct);
+        }
         return outcome;
     }
 
-    private async Task<string> HandleAsync(StripeSdk.Event e, CancellationToken ct)
+    private async Task<string> HandleAsync(StripeSdk.Event e, PaymentEventSource source, CancellationToken ct)
     {
         var account = e.Account;
         switch (e.Type)
         {
             case StripeWebhookEvents.CheckoutCompleted or StripeWebhookEvents.CheckoutAsyncSucceeded
                 when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
-                return "fulfilment: " + await fulfill.HandleAsync(account, session.Id, ct, new CheckoutStatus(session.Id, session.Status,
-                    session.PaymentStatus, session.AmountTotal, session.Currency, session.PaymentIntentId, session.CustomerId));
+                return PaymentEventSource.Outcome(await fulfill.HandleAsync(account, session.Id, ct, new CheckoutStatus(session.Id, session.Status,
+                    session.PaymentStatus, session.AmountTotal, session.Currency, session.PaymentIntentId, session.CustomerId), source));
             case StripeWebhookEvents.CheckoutAsyncFailed when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Failed, "The delayed payment failed.", ct)} purchase(s)";
             case StripeWebhookEvents.CheckoutExpired when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:

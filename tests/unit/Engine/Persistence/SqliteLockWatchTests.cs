@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ResellerKit.Engine;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Outbox;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Storefront.StripeSandbox;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Engine.Persistence;
@@ -60,12 +63,49 @@ public sealed class SqliteLockWatchTests : IAsyncLifetime
         var holding = HoldTheWriteLockAsync(held);
         await held.Task;
 
-        await WriteWithoutATurnAsync(); // as Identity's stores and the outbox's marks do: SaveChanges, polling SQLite's lock
+        await WriteWithoutATurnAsync(); // as Identity's stores do: SaveChanges, polling SQLite's lock
         await holding;
 
         Warnings().ShouldContain(m => m.StartsWith("A database command took", StringComparison.Ordinal)
             && m.Contains("SqliteLockWatchTests.HoldTheWriteLockAsync held the turn to write", StringComparison.Ordinal)
             && m.Contains("rollup_probe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SandboxSaveAsync_WhileAnotherHoldsTheWriteTurn_WaitsForItsTurnInsteadOfPollingTheLock()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = HoldTheWriteLockAsync(held);
+        await held.Task;
+
+        await using (var scope = services!.CreateAsyncScope())
+        {
+            var store = new SandboxStore(scope.ServiceProvider.GetRequiredService<EngineDbContext>(), new SandboxQueries(), TimeProvider.System);
+            store.Add("customer", new JsonObject { ["id"] = "cus_" + Guid.NewGuid().ToString("N"), ["object"] = "customer" });
+            await store.SaveAsync(Ct); // a Pay press's save: it met ledger batches holding the lock, and slept in SQLite's busy handler
+        }
+        await holding;
+
+        Warnings().ShouldContain(m => m.StartsWith("SandboxStore.SaveAsync has waited", StringComparison.Ordinal)
+            && m.Contains("SqliteLockWatchTests.HoldTheWriteLockAsync has held the turn to write", StringComparison.Ordinal));
+        Warnings().ShouldNotContain(m => m.StartsWith("A database command took", StringComparison.Ordinal), "no write polled the lock");
+    }
+
+    [Fact]
+    public async Task OutboxMarkNowAsync_WhileAnotherHoldsTheWriteTurn_WaitsForItsTurnInsteadOfPollingTheLock()
+    {
+        var completions = new OutboxCompletions(services!.GetRequiredService<IServiceScopeFactory>(), "test-node", TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, _ => { });
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = HoldTheWriteLockAsync(held);
+        await held.Task;
+
+        await completions.MarkNowAsync(1); // the outbox's completion marks, written while webhooks are granted
+        await holding;
+
+        Warnings().ShouldContain(m => m.StartsWith("OutboxCompletions.MarkAsync has waited", StringComparison.Ordinal)
+            && m.Contains("SqliteLockWatchTests.HoldTheWriteLockAsync has held the turn to write", StringComparison.Ordinal));
+        Warnings().ShouldNotContain(m => m.StartsWith("A database command took", StringComparison.Ordinal), "no write polled the lock");
     }
 
     private async Task HoldTheWriteLockAsync(TaskCompletionSource held)
