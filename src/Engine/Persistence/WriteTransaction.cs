@@ -6,7 +6,9 @@ namespace ResellerKit.Engine.Persistence;
 
 /// <summary>
 /// A database transaction that writes: on SQLite it first takes this file's turn in <see cref="SqliteWriteGate"/>
-/// and gives it back when disposed, after the commit or rollback. Disposed without either (an error, a refusal), it
+/// and gives it back as soon as it commits or rolls back (or, failing both, when disposed). What runs after the commit
+/// and before the dispose (calls to Stripe, to the sandbox on this node, which writes in its own turn) must not find
+/// the turn still held, or the two wait on each other. Disposed without either (an error, a refusal), it
 /// rolls back in so many words, so that everything keeping a unit of work's state by its context (what waits for the
 /// commit to be announced, the ledger transactions to count) forgets it: the context is pooled, and the next scope to
 /// lease it must not announce this one's writes as committed.
@@ -15,7 +17,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 {
     private readonly EngineDbContext db;
     private readonly IDbContextTransaction transaction;
-    private readonly IDisposable? turn;
+    private IDisposable? turn;
     private bool ended;
 
     private WriteTransaction(EngineDbContext db, IDbContextTransaction transaction, IDisposable? turn)
@@ -44,14 +46,16 @@ public sealed class WriteTransaction : IAsyncDisposable
     {
         ended = true;
         await transaction.CommitAsync(ct);
+        EndTurn();
         LedgerCommits.Committed(db);
     }
 
-    public Task RollbackAsync(CancellationToken ct)
+    public async Task RollbackAsync(CancellationToken ct)
     {
         ended = true;
         LedgerCommits.RolledBackTo(db, 0);
-        return transaction.RollbackAsync(ct);
+        await transaction.RollbackAsync(ct);
+        EndTurn();
     }
 
     public async ValueTask DisposeAsync()
@@ -67,8 +71,14 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
         finally
         {
-            turn?.Dispose();
+            EndTurn();
         }
+    }
+
+    private void EndTurn()
+    {
+        turn?.Dispose();
+        turn = null;
     }
 
     // On the way out of a failed unit of work: a rollback that fails too (the connection is gone) ends the transaction

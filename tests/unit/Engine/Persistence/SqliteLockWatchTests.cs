@@ -108,6 +108,24 @@ public sealed class SqliteLockWatchTests : IAsyncLifetime
         Warnings().ShouldNotContain(m => m.StartsWith("A database command took", StringComparison.Ordinal), "no write polled the lock");
     }
 
+    [Fact]
+    public async Task WriteTransaction_Committed_GivesItsTurnBackBeforeItIsDisposed()
+    {
+        await using var scope = services!.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        await using var transaction = await WriteTransaction.BeginAsync(db, "committed, not yet disposed", Ct);
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS rollup_probe (n INTEGER)", Ct);
+        await transaction.CommitAsync(Ct);
+
+        // What runs after the commit (a call to the sandbox on this node, which writes in its own turn) is not kept
+        // waiting by the committed transaction's turn; before, it waited until the dispose, here forever.
+        var other = WriteInTurnAsync();
+        var first = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(10), Ct));
+
+        first.ShouldBe(other, "the other write had its turn while the committed transaction was still in scope");
+        await other;
+    }
+
     private async Task HoldTheWriteLockAsync(TaskCompletionSource held)
     {
         await using var scope = services!.CreateAsyncScope();
