@@ -16,9 +16,11 @@ namespace ResellerKit.Engine.Recharges;
 /// Stripe is called; <see cref="RechargeOutcomes"/> records the result.
 /// </summary>
 public sealed class ChargeRecharge(
-    EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, RechargeOutcomes outcomes, TimeProvider clock, ILogger<ChargeRecharge> logger)
+    EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, RechargeOutcomes outcomes, RechargeRecoveryCheckout recoveryCheckout,
+    TimeProvider clock, ILogger<ChargeRecharge> logger)
 {
-    private const string RechargeIdKey = "resellerkit_recharge_id";
+    /// <summary>The metadata key that names the recharge on its Stripe payment (and on its recovery checkout).</summary>
+    internal const string RechargeIdKey = "resellerkit_recharge_id";
 
     // How far Stripe's clock may be behind ours when its charges are listed since the recharge opened.
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
@@ -81,7 +83,7 @@ public sealed class ChargeRecharge(
         }
         else if (result.ErrorCode == "authentication_required")
         {
-            var recovery = await RecoveryCheckoutAsync(recharge, subAccount, returnUrls(agency), ct);
+            var recovery = await recoveryCheckout.OpenAsync(recharge, subAccount, returnUrls(agency), ct);
             await outcomes.FailAsync(recharge, subAccount, "authentication_required",
                 result.Message ?? "The bank asks the client to authenticate this payment.", result.PaymentIntentId, recovery, ct);
         }
@@ -165,48 +167,5 @@ public sealed class ChargeRecharge(
             .Where(p => p.SubAccountId == subAccount.Id && p.StripeAccountId == accountId && p.PaymentIntentId != null && p.FulfilledAt != null)
             .OrderByDescending(p => p.Number).Select(p => new { p.PaymentIntentId, p.StripeCustomerId }).FirstOrDefaultAsync(ct);
         return (subAccount.StripeCustomerId ?? latest?.StripeCustomerId, latest?.PaymentIntentId);
-    }
-
-    // A checkout for the same credits and amount, for the client to pay on-session (with 3-D Secure). Keyed by the
-    // recharge, so a retry reuses the purchase and Stripe's idempotency returns the same session.
-    private async Task<string?> RecoveryCheckoutAsync(Recharge recharge, SubAccount subAccount, CheckoutReturnUrls urls, CancellationToken ct)
-    {
-        var key = $"recharge:{recharge.Id}";
-        var purchase = await db.Purchases.AsNoTracking().SingleOrDefaultAsync(p => p.AgencyId == recharge.AgencyId && p.RequestKey == key, ct);
-        if (purchase is null)
-        {
-            var quote = new CheckoutQuote(recharge.AgencyId, null, $"Auto-recharge — {recharge.CreditsRequested:N0} credits",
-                recharge.CreditsRequested, recharge.Amount!.Value, recharge.Currency!, recharge.PlatformFee ?? 0);
-            purchase = Purchase.Start(quote, subAccount.Id, subAccount.Agency!.StripeAccountId!, PurchaseOrigin.Recharge, key, null, clock.GetUtcNow());
-            db.Purchases.Add(purchase);
-            await db.SaveChangesAsync(ct);
-        }
-        if (purchase.CheckoutUrl is { } existing)
-        {
-            return existing;
-        }
-        try
-        {
-            var session = await gateway.CreateCheckoutAsync(new CheckoutRequest(
-                purchase.StripeAccountId, purchase.StripeIdempotencyKey, purchase.Description, purchase.Amount, purchase.Currency,
-                purchase.PlatformFee, urls.Success, urls.CancelFor(purchase.Id), subAccount.Email, subAccount.StripeCustomerId,
-                new Dictionary<string, string>
-                {
-                    ["resellerkit_purchase_id"] = purchase.Id.ToString(),
-                    ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
-                    ["resellerkit_agency_id"] = recharge.AgencyId.ToString(),
-                    [RechargeIdKey] = recharge.Id.ToString(),
-                    ["resellerkit_credits"] = purchase.Credits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                }), ct);
-            await db.Purchases.Where(p => p.Id == purchase.Id).ExecuteUpdateAsync(set => set
-                .SetProperty(p => p.CheckoutSessionId, session.Id)
-                .SetProperty(p => p.CheckoutUrl, session.Url), ct);
-            return session.Url;
-        }
-        catch (PaymentGatewayException e)
-        {
-            logger.LogWarning(e, "Could not open the recovery checkout for recharge {RechargeId}", recharge.Id);
-            return null;
-        }
     }
 }
