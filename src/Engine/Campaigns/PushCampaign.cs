@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Plans;
 
 namespace ResellerKit.Engine.Campaigns;
 
@@ -22,9 +23,9 @@ public sealed record SkippedCopy(CampaignId CopyId, string Reason)
 /// Brings the linked copies of a template (all, or those of the given sub-accounts) to its latest version, each as a
 /// new version of the copy. A copy edited since it last followed the template is skipped unless forced, so that an
 /// agency never overwrites a client's own changes by accident. A copy whose holder may not hold campaigns now (the
-/// check an edit or a rollback of it passes, <see cref="CampaignHolders"/>) is skipped whatever the force.
+/// feature <see cref="CampaignHolders"/> checks before an edit or a rollback of it) is skipped whatever the force.
 /// </summary>
-public sealed class PushCampaign(EngineDbContext db, CampaignHolders holders, CampaignHistory history, TimeProvider clock)
+public sealed class PushCampaign(EngineDbContext db, SubAccountFeatures features, CampaignHistory history, TimeProvider clock)
 {
     public async Task<Result<PushedCampaign>> HandleAsync(
         Tenant tenant, CampaignId templateId, IReadOnlyList<SubAccountId>? subAccountIds, bool force, Actor actor, CancellationToken ct)
@@ -39,6 +40,10 @@ public sealed class PushCampaign(EngineDbContext db, CampaignHolders holders, Ca
         {
             copies = copies.Where(c => c.SubAccountId is { } s && subAccountIds.Contains(s)).ToList();
         }
+        // The copies are the template's agency's (LinkedCopiesOf), so the plan is the one refusal left: read once for all holders.
+        var holders = copies.Select(c => c.SubAccountId!.Value).Distinct().ToList();
+        var campaignsOn = (await features.OfSubAccountsAsync(template.AgencyId, holders, ct))
+            .Where(f => f.Effective.HasFlag(Features.Campaigns)).Select(f => f.SubAccount.Id).ToHashSet();
         var now = clock.GetUtcNow();
         var updated = new List<CampaignId>();
         var skipped = new List<SkippedCopy>();
@@ -54,8 +59,7 @@ public sealed class PushCampaign(EngineDbContext db, CampaignHolders holders, Ca
                 skipped.Add(new SkippedCopy(copy.Id, SkippedCopy.UpToDate));
                 continue;
             }
-            // The copies are the template's agency's (LinkedCopiesOf), so the plan is the one refusal left.
-            if (await holders.RequireAsync(tenant, copy.SubAccountId!.Value, ct) is { IsSuccess: false })
+            if (!campaignsOn.Contains(copy.SubAccountId!.Value))
             {
                 skipped.Add(new SkippedCopy(copy.Id, SkippedCopy.CampaignsOff));
                 continue;

@@ -11,7 +11,8 @@ namespace ResellerKit.Storefront.Accounts;
 /// account). A <c>__Host-</c> cookie can only be set by its own host, Secure, on Path=/ and without Domain, so no
 /// subdomain can plant one. The prefix needs https, so it is used when the install's public base URL and its storefront
 /// base are both https (the storefront base follows the public one unless configured); on plain http (Development, the
-/// tests) the names are <c>rk.session</c>, <c>rk.csrf</c>, <c>rk.shop</c> and <c>rk.workspace</c> as before. Anything that
+/// tests) the names are <c>rk.session</c>, <c>rk.csrf</c>, <c>rk.shop</c>, <c>rk.workspace</c>, <c>rk.2fa</c> and
+/// <c>rk.2fa-remember</c>. Anything that
 /// reads one of these cookies by name asks here.
 /// </summary>
 public sealed class SessionCookies
@@ -33,6 +34,12 @@ public sealed class SessionCookies
 
     /// <summary>The antiforgery cookie, on the platform host and on storefront hosts alike.</summary>
     public SessionCookie Antiforgery => SessionCookie.Named("rk.csrf", Https);
+
+    /// <summary>Identity's cookie between the password and the second step of a sign-in, on the platform host.</summary>
+    public SessionCookie TwoFactorStep => SessionCookie.Named("rk.2fa", Https);
+
+    /// <summary>Identity's "remember this browser" cookie for the second step, on the platform host.</summary>
+    public SessionCookie TwoFactorRemembered => SessionCookie.Named("rk.2fa-remember", Https);
 
     /// <summary>The back office's chosen workspace (<see cref="BackOffice.WorkspaceCookie"/>).</summary>
     public SessionCookie Workspace => SessionCookie.Named("rk.workspace", Https);

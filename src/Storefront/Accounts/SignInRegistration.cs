@@ -40,6 +40,10 @@ public static class SignInRegistration
         services.AddSingleton<SessionCookies>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<SessionCookies>((o, cookies) => cookies.BackOffice.ApplyTo(o.Cookie));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme)
+            .Configure<SessionCookies>((o, cookies) => cookies.TwoFactorStep.ApplyTo(o.Cookie));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme)
+            .Configure<SessionCookies>((o, cookies) => cookies.TwoFactorRemembered.ApplyTo(o.Cookie));
         services.AddOptions<CookieAuthenticationOptions>(ShopSession.Scheme)
             .Configure<SessionCookies>((o, cookies) => cookies.Shop.ApplyTo(o.Cookie));
         services.AddOptions<AntiforgeryOptions>()

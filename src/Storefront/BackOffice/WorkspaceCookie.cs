@@ -28,13 +28,9 @@ public sealed class WorkspaceCookie(IDataProtectionProvider protection, SessionC
 
     public void Write(HttpContext http, string key, Guid? assistSessionId = null)
     {
-        var cookie = cookies.Workspace;
-        http.Response.Cookies.Append(cookie.Name, protector.Protect(assistSessionId is { } a ? $"{key}|{a}" : key), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = cookie.HostPrefixed || http.Request.IsHttps,
-            Path = cookie.HostPrefixed ? "/" : "/admin",
-        });
+        // Built by the one rule every session cookie follows (SessionCookie.ApplyTo): on /admin, or __Host- on Path=/.
+        var cookie = new CookieBuilder { HttpOnly = true, SameSite = SameSiteMode.Lax, Path = "/admin", SecurePolicy = CookieSecurePolicy.SameAsRequest };
+        cookies.Workspace.ApplyTo(cookie);
+        http.Response.Cookies.Append(cookie.Name!, protector.Protect(assistSessionId is { } a ? $"{key}|{a}" : key), cookie.Build(http));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Storefront.Shop;
+using ResellerKit.Tests.Unit.BackOffice;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Security;
@@ -8,7 +9,7 @@ namespace ResellerKit.Tests.Unit.Security;
 /// <summary>
 /// Cookie tossing: a storefront runs its agency's scripts on <c>{slug}.{platform host}</c>, which may set a cookie for
 /// the parent domain that the back office or a sibling storefront would read. On an https install every session,
-/// form-token and workspace cookie is a <c>__Host-</c> cookie (Secure, Path=/, no Domain), which no subdomain can set.
+/// form-token, workspace and two-step cookie is a <c>__Host-</c> cookie (Secure, Path=/, no Domain), which no subdomain can set.
 /// </summary>
 public sealed class HostPrefixedCookiesTests(HttpsApi api) : IClassFixture<HttpsApi>
 {
@@ -31,6 +32,23 @@ public sealed class HostPrefixedCookiesTests(HttpsApi api) : IClassFixture<Https
             ShouldBeHostPrefixed(owner.SetCookies, name);
         }
         owner.SetCookies.ShouldNotContain(c => c.StartsWith("rk.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TwoStepSignIn_OnAnHttpsInstall_CarriesItsStepInAHostPrefixedCookie()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var (key, _) = await (await api.SignInOwnerAsync(agency)).TurnOnAsync();
+
+        var (browser, next) = await api.PasswordStepAsync($"owner@{agency.Slug}.example", BackOfficeSignIn.OwnerPassword);
+        var code = await browser.CodeStepAsync(Totp.Code(key, DateTimeOffset.UtcNow));
+        var (home, _) = await browser.GetAsync("/admin");
+
+        next!.AbsolutePath.ShouldBe("/admin/login/code");
+        ShouldBeHostPrefixed(browser.SetCookies, "__Host-rk.2fa");
+        code.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the code step reads the password step under the prefixed name");
+        home.ShouldBe(HttpStatusCode.OK);
+        browser.SetCookies.ShouldNotContain(c => c.StartsWith("rk.", StringComparison.Ordinal) || c.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal));
     }
 
     [Fact]
