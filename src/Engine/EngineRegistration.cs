@@ -94,6 +94,7 @@ public static class EngineRegistration
         services.AddScoped<CloseCheckout>();
         services.AddScoped<CancelCheckout>();
         services.AddScoped<ReversePayment>();
+        services.AddScoped<DebtRepayment>();
         services.AddScoped<ListPurchases>();
         services.AddScoped<GetCheckoutResult>();
         services.AddScoped<ConnectAgencyPayments>();

@@ -32,6 +32,9 @@ public sealed record EmailRequest(EmailKind Kind, string To, string ToName, Agen
 
     public long? Threshold { get; init; }
 
+    /// <summary>A receipt's credits that went to repay the account's debt from an earlier refund.</summary>
+    public long? DebtRepaid { get; init; }
+
     public long? AmountMinor { get; init; }
 
     public string? Currency { get; init; }

@@ -157,7 +157,7 @@ public sealed class HandOverToClient(EngineDbContext db, MoveSubAccount move, Ho
         }
         if (account.DebtCredits > 0)
         {
-            return new TransferNeedsSettling($"This account owes {account.DebtCredits:N0} credits from a refund; settle them before handing it over.");
+            return new TransferNeedsSettling($"This account owes {account.DebtCredits:N0} credits from a refund. Its next purchase or auto-recharge repays them first; hand it over after that.");
         }
         if (account.OpenRechargeId is not null)
         {

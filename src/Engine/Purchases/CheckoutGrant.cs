@@ -11,10 +11,11 @@ namespace ResellerKit.Engine.Purchases;
 /// <summary>
 /// The write of <see cref="FulfillCheckout"/>, run by the ledger writer inside its batch transaction: marks the purchase
 /// fulfilled (a conditional UPDATE, so a second delivery of the session, even in the same batch, grants nothing), posts
-/// the credits under the ledger key <c>checkout:{sessionId}</c>, and queues the receipt, the audit event and the agency's
+/// the credits under the ledger key <c>checkout:{sessionId}</c> (repaying the account's debt first,
+/// <see cref="DebtRepayment"/>), and queues the receipt, the audit event and the agency's
 /// webhook with it. Returns false when the purchase was fulfilled already.
 /// </summary>
-internal sealed class CheckoutGrant(EngineDbContext db, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
+internal sealed class CheckoutGrant(EngineDbContext db, DebtRepayment debts, Notifications.Mailer mailer, WebhookEvents webhooks, TimeProvider clock)
 {
     /// <param name="inBatch">Run by the ledger writer in a batch's own context (not inline in a caller's transaction).</param>
     public async Task<bool> GrantAsync(Purchase purchase, CheckoutStatus session, bool inBatch, CancellationToken ct)
@@ -44,6 +45,8 @@ internal sealed class CheckoutGrant(EngineDbContext db, Notifications.Mailer mai
                     At = now,
                 }, now, token);
             LedgerCommits.Written(db, TransactionType.Purchase); // counted once the transaction commits
+            var repaid = await debts.RepayAsync(subAccount.Id, wallet, purchase.AgencyId, purchase.Credits, sessionId, now, token);
+            balance -= repaid;
             if (session.CustomerId is not null && subAccount.StripeCustomerId is null)
             {
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
@@ -53,7 +56,7 @@ internal sealed class CheckoutGrant(EngineDbContext db, Notifications.Mailer mai
             {
                 SubAccountId = subAccount.Id, PackName = purchase.Description, Credits = purchase.Credits,
                 AmountMinor = purchase.Amount, Currency = purchase.Currency, Reference = purchase.Id.ToString(),
-                Balance = balance,
+                Balance = balance, DebtRepaid = repaid > 0 ? repaid : null,
             });
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "purchase.fulfilled", purchase.AgencyId, subAccount.Id,
                 new { purchaseId = purchase.Id, purchase.Credits, purchase.Amount, purchase.Currency, sessionId }, now));

@@ -26,14 +26,27 @@ public sealed class ReversePayment(
             return false;
         }
         var reversed = await ReverseAsync(paid, paymentIntentId, amountReversedTotal, kind, ct);
+        // Another event for the same payment recorded its total between our read and our claim (two refunds close
+        // together): read what it recorded and take back whatever our larger total still leaves. A lost claim means
+        // another one raised the credits reversed, which never exceed the credits paid, so this ends.
+        for (var round = 0; reversed is null && round < 100; round++)
+        {
+            paid = await PaidChargeAsync(accountId, paymentIntentId, ct);
+            reversed = paid is null ? false : await ReverseAsync(paid, paymentIntentId, amountReversedTotal, kind, ct);
+        }
+        if (reversed is null)
+        {
+            throw new InvalidOperationException($"Reversing payment {paymentIntentId} kept losing to other events; Stripe will deliver it again.");
+        }
         if (kind == ReversalKind.Dispute)
         {
-            await PauseAutoRechargeAsync(paid, accountId, ct);
+            await PauseAutoRechargeAsync(paid!, accountId, ct);
         }
-        return reversed;
+        return reversed.Value;
     }
 
-    private async Task<bool> ReverseAsync(PaidCharge paid, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
+    // True when credits went back, false when nothing more was due, null when another event's claim came first.
+    private async Task<bool?> ReverseAsync(PaidCharge paid, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
     {
         var reversedTotal = Math.Clamp(amountReversedTotal, 0, paid.Amount);
         var creditsDue = paid.Credits * reversedTotal / paid.Amount;
@@ -49,12 +62,12 @@ public sealed class ReversePayment(
             return false;
         }
 
-        var result = await db.InTransactionAsync<bool>(async token =>
+        var result = await db.InTransactionAsync<bool?>(async token =>
         {
             var now = clock.GetUtcNow();
             if (await ClaimAsync(paid, creditsDue, reversedTotal, kind, token) == 0)
             {
-                return false; // A concurrent event for the same payment got here first.
+                return (bool?)null; // A concurrent event for the same payment got here first.
             }
             var subAccount = paid.SubAccount!;
             await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);

@@ -13,11 +13,12 @@ namespace ResellerKit.Engine.Recharges;
 
 /// <summary>
 /// Closes a Stripe recharge, each outcome in one transaction with its consequences: the grant (exactly once: a
-/// conditional UPDATE on the recharge and the unique ledger key <c>recharge:{id}</c>), the failure count and the pause
+/// conditional UPDATE on the recharge and the unique ledger key <c>recharge:{id}</c>; the account's debt from refunds repaid
+/// first, <see cref="Purchases.DebtRepayment"/>), the failure count and the pause
 /// after <see cref="RechargeOptions.MaxConsecutiveFailures"/>, and the emails and webhooks that tell people.
 /// </summary>
 public sealed class RechargeOutcomes(
-    EngineDbContext db, LedgerWriter ledger, Mailer mailer, AutoRechargePause pause, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
+    EngineDbContext db, LedgerWriter ledger, Purchases.DebtRepayment debts, Mailer mailer, AutoRechargePause pause, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
     ILogger<RechargeOutcomes> logger)
 {
     public const string SpendCapCode = "monthly_spend_cap";
@@ -51,6 +52,7 @@ public sealed class RechargeOutcomes(
             {
                 return new Conflict("granted already"); // Rolls the transfer back: it was granted once already.
             }
+            await debts.RepayAsync(subAccount.Id, subAccount.Wallet, recharge.AgencyId, recharge.CreditsRequested, recharge.Id.ToString(), now, token);
             await OpenRecharges.ReleaseAsync(db, subAccount.Id, recharge.Id, token);
             await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.charged", recharge.AgencyId, subAccount.Id,

@@ -32,7 +32,7 @@ public sealed class EmailComposer(
             request.ActionUrl ?? (request.ActionPath is { } path ? urls.BaseUrl + path : DefaultAction(request.Kind, agency)), request.ExpiresAt, request.Password, request.OtherParty, request.Reason,
             request.PackName, request.Credits, request.Balance, request.Threshold,
             request.AmountMinor is { } amount ? new MoneyView(amount, request.Currency ?? shop.Currency) : null,
-            request.Reference, unsubscribeUrl);
+            request.Reference, unsubscribeUrl, DebtRepaid: request.DebtRepaid);
         var rendered = await renderer.RenderAsync(theme, kind, view, ct);
         return new ComposedEmail(rendered, agency, shop.SupportEmail, unsubscribeUrl, kind.IsTransactional());
     }

@@ -16,6 +16,7 @@ namespace ResellerKit.Themes.Views;
 /// <param name="Credential">Kinds that carry a credential (reset, magic link, invitations, first password): print
 /// <c>{{ credential }}</c> once, as text, where the system's button, link and password belong. It is a placeholder;
 /// the real values never pass through the template.</param>
+/// <param name="DebtRepaid">PurchaseReceipt: how many of the credits repaid what the account owed from an earlier refund.</param>
 public sealed record EmailView(
     AgencyBrandView Shop,
     FooterView Footer,
@@ -33,4 +34,5 @@ public sealed record EmailView(
     MoneyView? Amount = null,
     string? Reference = null,
     string? UnsubscribeUrl = null,
-    string? Credential = null);
+    string? Credential = null,
+    long? DebtRepaid = null);

@@ -116,6 +116,51 @@ public abstract class CheckoutTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Purchase_AfterARefundLeftDebt_RepaysTheDebtFirstAndSaysSoOnTheReceipt()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var client = await agency.CreateClientAsync();
+        await api.BuyStarterPackAsync(agency, client.SubAccountId);
+        (await agency.Client.UsageAsync(client.SubAccountId, 80)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var paymentIntent = (await agency.PurchaseAsync(client.SubAccountId)).GetProperty("paymentIntentId").GetString()!;
+        await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        await Eventually.ReturnsAsync(() => agency.PurchaseAsync(client.SubAccountId), p => p.GetProperty("state").GetString() == "refunded");
+
+        var topUp = await agency.CreatePackAsync("Top-up", 100, 1_500);
+        await api.PayAsync((await (await agency.CheckoutAsync(client.SubAccountId, new { packId = topUp })).ExpectAsync(HttpStatusCode.Created))
+            .GetProperty("url").GetString()!);
+        (await agency.WaitForBalanceAsync(client.SubAccountId, 20)).ShouldBe(20, "100 bought, 80 of them repaying the debt");
+        var account = await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{client.SubAccountId}", Ct)).ExpectAsync(HttpStatusCode.OK);
+        var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt" && m.TextBody?.Contains("paid back") == true);
+
+        account.GetProperty("debtCredits").GetInt64().ShouldBe(0, "the 80 credits owed from the refund came off the new pack first");
+        receipt.TextBody.ShouldNotBeNull().ShouldContain("80 of these credits paid back what your account owed from an earlier refund.");
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
+    public async Task Refunds_WithGrowingTotalsRacing_TakeBackWhatTheLargestTotalIsDue()
+    {
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
+        var account = await agency.StripeAccountAsync();
+
+        // Ten refund events for totals $1.50 … $15.00 arriving at once, as Stripe may send charge.refunded for refunds made close together.
+        await Task.WhenAll(Enumerable.Range(1, 10).Select(async n =>
+        {
+            await using var scope = api.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.Purchases.ReversePayment>()
+                .HandleAsync(account, paymentIntent, n * 150, ResellerKit.Engine.Purchases.ReversalKind.Refund, Ct);
+        }));
+        var purchase = await agency.PurchaseAsync(subAccount);
+
+        purchase.GetProperty("creditsReversed").GetInt64().ShouldBe(100, "the largest total, all $15.00, took back all 100 credits");
+        purchase.GetProperty("amountRefunded").GetInt64().ShouldBe(1_500);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
     public async Task LostDispute_ReversesTheCredits()
     {
         var (agency, subAccount, paymentIntent) = await PaidStarterAsync();

@@ -72,6 +72,26 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     }
 
     [Fact]
+    public async Task LostDispute_RedeliveredAfterTheAgencyTurnedAutoRechargeOnAgain_DoesNotPauseItAgain()
+    {
+        var (agency, subAccount, paymentIntent) = await RechargedClientAsync();
+        var account = await agency.StripeAccountAsync();
+        await (await api.SandboxClient(account).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        await Eventually.ReturnsAsync(async () => (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge"),
+            s => s.GetProperty("pausedAt").ValueKind == System.Text.Json.JsonValueKind.String);
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+
+        var closed = await api.SandboxEventAsync(account, "charge.dispute.closed");
+        var redelivered = await api.PostWebhookAsync(closed, api.Sign(closed));
+
+        redelivered.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
+        settings.GetProperty("pausedAt").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null, "the agency turned it on again after the dispute");
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(40, "the dispute's credits went back once");
+    }
+
+    [Fact]
     public async Task LostDispute_AfterAFullRefund_StillPausesAutoRecharge()
     {
         var (agency, subAccount, paymentIntent) = await RechargedClientAsync();

@@ -50,6 +50,11 @@ public sealed class StripeEventDispatcher(
                 return await gateway.GetChargeAsync(account, charge.Id, ct) is { PaymentIntentId: { } intent } refunded
                     ? await reverse.HandleAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct) ? "credits reversed" : "nothing to reverse"
                     : "ignored: the gateway does not know this charge";
+            case StripeWebhookEvents.DisputeClosed when e.Data.Object is StripeSdk.Dispute && account is not null
+                && await db.PaymentEvents.AnyAsync(x => x.EventId == e.Id, ct):
+                // Its reversal is done, and a lost dispute pauses auto-recharge once: a redelivery (or a resend from the
+                // dashboard) after the agency turned auto-recharge on again must not pause it again.
+                return "ignored: this event was handled before";
             case StripeWebhookEvents.DisputeClosed when e.Data.Object is StripeSdk.Dispute dispute && account is not null:
                 return await gateway.GetDisputeAsync(account, dispute.Id, ct) is { Status: "lost", PaymentIntentId: { } disputed } lost
                     ? await reverse.HandleAsync(account, disputed, await ReversedWithAsync(account, lost, ct), ReversalKind.Dispute, ct)

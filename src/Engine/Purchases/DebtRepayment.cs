@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+
+namespace ResellerKit.Engine.Purchases;
+
+/// <summary>
+/// Credits that a refund or a lost dispute took back after they had been spent are owed by the account
+/// (<see cref="SubAccounts.SubAccount.DebtCredits"/>). Paid credits repay that debt first: in the transaction that grants
+/// a purchase or a recharge, and under the account's lock, as much of the debt as the grant covers moves from the
+/// account's wallet to the refunded wallet of the agency being paid (a <c>refund</c> transaction under the ledger key
+/// <c>debt:{reference}</c>), and the debt falls by as much.
+/// </summary>
+public sealed class DebtRepayment(EngineDbContext db, LedgerWriter ledger)
+{
+    /// <summary>Repays up to <paramref name="granted"/> credits of the account's debt from <paramref name="wallet"/>; returns how many.</summary>
+    public async Task<long> RepayAsync(
+        SubAccountId subAccountId, WalletRef wallet, AgencyId seller, long granted, string reference, DateTimeOffset now, CancellationToken ct)
+    {
+        var debt = await db.SubAccounts.Where(s => s.Id == subAccountId).Select(s => s.DebtCredits).SingleAsync(ct);
+        var repaid = Math.Min(debt, granted);
+        if (repaid <= 0)
+        {
+            return 0;
+        }
+        var refunded = await db.Agencies.AsNoTracking().Where(a => a.Id == seller).Select(a => a.RefundedWalletId).SingleAsync(ct);
+        var posted = await ledger.TransferAsync(wallet, new WalletRef(refunded, seller, WalletKind.Refunded), new Credits.Credits(repaid),
+            new TransferDetails(seller, subAccountId, TransactionType.Refund)
+            {
+                Description = "Repays credits owed from an earlier refund",
+                Reference = reference,
+                IdempotencyKey = $"debt:{reference}",
+                At = now,
+            }, ct);
+        if (!posted.IsSuccess)
+        {
+            throw new InvalidOperationException($"Repaying the debt of sub-account {subAccountId} failed: {posted.Error.Detail}");
+        }
+        await db.SubAccounts.Where(s => s.Id == subAccountId && s.DebtCredits >= repaid)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.DebtCredits, s => s.DebtCredits - repaid), ct);
+        return repaid;
+    }
+}
