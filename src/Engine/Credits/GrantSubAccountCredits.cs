@@ -11,11 +11,13 @@ namespace ResellerKit.Engine.Credits;
 /// <summary>
 /// An agency grants credits to a reselling sub-account's own wallet (a goodwill top-up, or credits its own payment
 /// server sold). They are issued by the platform and billed to the agency.
-/// A grant whose <c>reference</c> is one of the sub-account's recharges answers that recharge: it closes it (even
-/// after it expired, since the agency may have taken the payment), once. A second grant for the same recharge
+/// A grant whose <c>reference</c> is one of the sub-account's recharges by the agency's webhook answers that recharge:
+/// it closes it (even after it expired, since the agency may have taken the payment), once, and repays the account's
+/// debt from refunds first (<see cref="DebtRepayment"/>). A Stripe recharge is closed by its charge alone, so a
+/// reference naming one makes a plain grant. A second grant for the same recharge
 /// changes nothing and answers with the first grant's transaction.
 /// </summary>
-public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledger, TimeProvider clock)
+public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledger, DebtRepayment debts, TimeProvider clock)
 {
     public async Task<Result<Granted>> HandleAsync(
         Tenant tenant, SubAccountId id, GrantCommand command, string? idempotencyKey, CancellationToken ct)
@@ -36,7 +38,8 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
             return new SharedModeHasNoWallet();
         }
         var recharge = RechargeId.TryParse(command.Reference, out var rechargeId)
-            ? await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rechargeId && r.SubAccountId == subAccount.Id, ct)
+            ? await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == rechargeId && r.SubAccountId == subAccount.Id
+                && r.AgencyId == subAccount.AgencyId && r.Provider == RechargeProvider.Webhook, ct)
             : null;
         if (recharge?.GrantTransactionId is not null)
         {
@@ -63,6 +66,10 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
             if (recharge is not null && !await CloseAsync(recharge, posted.Value.Id, command.Credits.Units, now, token))
             {
                 return new RechargeAlreadyGranted(recharge.Id);
+            }
+            if (recharge is not null)
+            {
+                await debts.RepayAsync(subAccount.Id, subAccount.Wallet, subAccount.AgencyId, command.Credits.Units, recharge.Id.ToString(), now, token);
             }
             await db.SaveChangesAsync(token);
             return new Granted(posted.Value.Id, await ledger.BalanceAsync(subAccount.WalletId, token));

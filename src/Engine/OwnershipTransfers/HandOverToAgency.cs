@@ -114,6 +114,10 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
             {
                 return new AccountPaused(account.Id);
             }
+            if (UnsettledMoney.Of(account) is { } unsettled)
+            {
+                return unsettled; // Rolls the acceptance back: the offer stays open until it is settled or expires.
+            }
             var connections = await db.Connections.Where(c => c.SubAccountId == account.Id && (c.Status == ConnectionStatus.Accepted || c.Status == ConnectionStatus.Pending)).ToListAsync(token);
             if (!connections.Any(c => c.AgencyId == agencyId && c.IsActive))
             {
@@ -146,6 +150,10 @@ public sealed class HandOverToAgency(EngineDbContext db, MoveSubAccount move, Ma
         if (account.Paused)
         {
             return new AccountPaused(account.Id);
+        }
+        if (UnsettledMoney.Of(account) is { } unsettled)
+        {
+            return unsettled;
         }
         return await db.OwnershipTransfers.AsNoTracking()
                 .OpenFor(account.Id, now)

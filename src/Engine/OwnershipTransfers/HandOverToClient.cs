@@ -155,13 +155,9 @@ public sealed class HandOverToClient(EngineDbContext db, MoveSubAccount move, Ho
         {
             return new AccountPaused(account.Id);
         }
-        if (account.DebtCredits > 0)
+        if (UnsettledMoney.Of(account) is { } unsettled)
         {
-            return new TransferNeedsSettling($"This account owes {account.DebtCredits:N0} credits from a refund. Its next purchase or auto-recharge repays them first; hand it over after that.");
-        }
-        if (account.OpenRechargeId is not null)
-        {
-            return new TransferNeedsSettling("An automatic top-up of this account is under way; try again once it has finished.");
+            return unsettled;
         }
         if (!pendingAllowed && await db.OwnershipTransfers.AsNoTracking()
                 .OpenFor(account.Id, now)

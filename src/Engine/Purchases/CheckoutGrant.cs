@@ -49,7 +49,9 @@ internal sealed class CheckoutGrant(EngineDbContext db, DebtRepayment debts, Not
             balance -= repaid;
             if (session.CustomerId is not null && subAccount.StripeCustomerId is null)
             {
-                await db.SubAccounts.Where(s => s.Id == subAccount.Id)
+                // The customer lives on the seller's Stripe account: an account handed over since this checkout opened
+                // buys on its new owner's account, where that customer does not exist.
+                await db.SubAccounts.Where(s => s.Id == subAccount.Id && s.StripeCustomerId == null && s.AgencyId == purchase.AgencyId)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.StripeCustomerId, session.CustomerId), token);
             }
             mailer.Send(new Notifications.EmailRequest(Notifications.EmailKind.PurchaseReceipt, subAccount.Email, subAccount.Name, purchase.AgencyId)

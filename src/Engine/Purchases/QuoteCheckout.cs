@@ -45,24 +45,34 @@ public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
 
     /// <summary>
     /// Prices an auto-recharge of any number of credits: at the custom-quantity price (without its min and max: the
-    /// agency chose the target), or, when the agency sells packs only, at the rate of its cheapest pack per credit.
+    /// agency chose the target), or, when the agency sells packs only, at the rate of its cheapest pack per credit that
+    /// can still be sold (its currency offered, at or above the platform's floor), in the currency the client last paid
+    /// in when a pack is sold in it (rates in different currencies do not compare).
     /// </summary>
-    public async Task<Result<CheckoutQuote>> ForRechargeAsync(Agency agency, Ownership ownership, long credits, CancellationToken ct)
+    public async Task<Result<CheckoutQuote>> ForRechargeAsync(Agency agency, SubAccount subAccount, long credits, CancellationToken ct)
     {
-        var discount = ownership == Ownership.Agency ? agency.DiscountPercent : 0m;
+        var discount = subAccount.Ownership == Ownership.Agency ? agency.DiscountPercent : 0m;
         var description = $"Auto-recharge — {credits:N0} credits";
         if (agency.CustomQuantity is { Enabled: true } offer)
         {
             return await PriceAsync(agency, null, description, credits, CreditPricing.AmountFor(credits, offer.Price, offer.Currency), offer.Currency, discount, ct);
         }
         var packs = await db.CreditPacks.AsNoTracking().Where(p => p.AgencyId == agency.Id && !p.Archived).ToListAsync(ct);
-        var best = packs.OrderBy(p => (decimal)p.UnitAmount / p.Credits).FirstOrDefault();
-        if (best is null)
+        var paidIn = await db.Purchases.AsNoTracking()
+            .Where(p => p.SubAccountId == subAccount.Id && p.AgencyId == agency.Id && p.FulfilledAt != null)
+            .OrderByDescending(p => p.FulfilledAt).Select(p => p.Currency).FirstOrDefaultAsync(ct);
+        Result<CheckoutQuote>? refused = null;
+        foreach (var pack in packs.OrderBy(p => p.Currency == paidIn ? 0 : 1).ThenBy(p => (decimal)p.UnitAmount / p.Credits))
         {
-            return new Conflict("The agency sells no credits (no packs and no custom quantity), so a recharge has no price.");
+            var amount = CreditPricing.AmountAtPackRate(credits, pack.Credits, pack.UnitAmount, pack.Currency);
+            var quote = await PriceAsync(agency, null, description, credits, amount, pack.Currency, discount, ct);
+            if (quote.IsSuccess)
+            {
+                return quote;
+            }
+            refused ??= quote;
         }
-        var amount = CreditPricing.AmountAtPackRate(credits, best.Credits, best.UnitAmount, best.Currency);
-        return await PriceAsync(agency, null, description, credits, amount, best.Currency, discount, ct);
+        return refused ?? new Conflict("The agency sells no credits (no packs and no custom quantity), so a recharge has no price.");
     }
 
     private async Task<Result<CheckoutQuote>> PriceAsync(

@@ -108,7 +108,7 @@ public sealed class ChargeRecharge(
     // Prices the recharge once, and pins amount, currency and fee on the row.
     private async Task<Recharge?> PriceAsync(Recharge recharge, SubAccount subAccount, CancellationToken ct)
     {
-        var quote = await quotes.ForRechargeAsync(subAccount.Agency!, subAccount.Ownership, recharge.CreditsRequested, ct);
+        var quote = await quotes.ForRechargeAsync(subAccount.Agency!, subAccount, recharge.CreditsRequested, ct);
         if (!quote.IsSuccess)
         {
             await outcomes.FailAsync(recharge, subAccount, "no_price", quote.Error.Detail, null, null, ct);

@@ -14,11 +14,11 @@ namespace ResellerKit.Engine.Recharges;
 /// <summary>
 /// Closes a Stripe recharge, each outcome in one transaction with its consequences: the grant (exactly once: a
 /// conditional UPDATE on the recharge and the unique ledger key <c>recharge:{id}</c>; the account's debt from refunds repaid
-/// first, <see cref="Purchases.DebtRepayment"/>), the failure count and the pause
+/// first, <see cref="DebtRepayment"/>), the failure count and the pause
 /// after <see cref="RechargeOptions.MaxConsecutiveFailures"/>, and the emails and webhooks that tell people.
 /// </summary>
 public sealed class RechargeOutcomes(
-    EngineDbContext db, LedgerWriter ledger, Purchases.DebtRepayment debts, Mailer mailer, AutoRechargePause pause, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
+    EngineDbContext db, LedgerWriter ledger, DebtRepayment debts, Mailer mailer, AutoRechargePause pause, WebhookEvents webhooks, IOptions<RechargeOptions> options, TimeProvider clock,
     ILogger<RechargeOutcomes> logger)
 {
     public const string SpendCapCode = "monthly_spend_cap";

@@ -41,6 +41,23 @@ public abstract class OwnershipOfferTests(ClockedApi api)
     }
 
     [Fact]
+    public async Task OwnershipOffer_OfAnAccountThatOwesCreditsFromARefund_IsRefusedUntilTheDebtIsRepaid()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var (client, browser, connectionId) = await ClientOwnedAsync(agency, 400);
+        await browser.SubmitAsync("/admin/agencies", $"/admin/connections/{connectionId}/offer-ownership");
+        var transferId = (await (await agency.Client.GetAsync("/api/v1/ownership-transfers", Ct)).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("data")[0].GetProperty("id").GetString();
+        await OwesAsync(client.SubAccountId, 30); // a refund after the offer found 30 of its credits spent
+
+        var accept = await agency.Client.PostAsync($"/api/v1/ownership-transfers/{transferId}/accept", null, Ct);
+
+        var problem = await accept.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict");
+        problem.GetProperty("detail").GetString().ShouldBe("This account owes 30 credits from a refund. Its next purchase or auto-recharge repays them first; it can move after that.");
+        (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Client, "the debt is owed to the seller, not to the agency taking over");
+    }
+
+    [Fact]
     public async Task OwnershipOffer_WithdrawnByTheClient_CannotBeAcceptedAndTheAgencysLogSaysSo()
     {
         var agency = await api.CreateAgencyAsync();
@@ -106,6 +123,14 @@ public abstract class OwnershipOfferTests(ClockedApi api)
         await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
         var (browser, _) = await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
         return (client, browser, await ConnectionIdAsync(client.SubAccountId));
+    }
+
+    private async Task OwesAsync(string subAccountId, long credits)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccountId));
+        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.DebtCredits, credits), Ct);
     }
 
     private async Task<Guid> ConnectionIdAsync(string subAccountId)

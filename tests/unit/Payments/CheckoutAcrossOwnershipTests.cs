@@ -18,13 +18,7 @@ public abstract class CheckoutAcrossOwnershipTests(ClockedApi api)
     [Fact]
     public async Task Pay_AfterTheAccountWasHandedToItsClient_CreditsLandInTheClientsBalanceIssuedByTheAgencyPaid()
     {
-        var agency = await api.CreateAgencyAsync();
-        await api.SetMinimumAsync("usd", "0.05");
-        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
-        var session = await (await agency.CheckoutAsync(client.SubAccountId, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
-        await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        var (agency, client, session) = await HandedOverWithAnOpenCheckoutAsync();
         var issuedBefore = await IssuedAsync(agency.Id);
 
         await api.PayAsync(session.GetProperty("url").GetString()!);
@@ -34,6 +28,18 @@ public abstract class CheckoutAcrossOwnershipTests(ClockedApi api)
         (await api.SubAccountAsync(client.SubAccountId)).Ownership.ShouldBe(Ownership.Client);
         (await IssuedAsync(agency.Id) - issuedBefore).ShouldBe(100, "the agency that was paid issued the credits");
         await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
+    public async Task Pay_AfterTheAccountWasHandedToItsClient_KeepsNoStripeCustomerOfTheOldAgencyOnTheAccount()
+    {
+        var (_, client, session) = await HandedOverWithAnOpenCheckoutAsync();
+
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await Eventually.ReturnsAsync(() => api.OwnWalletAsync(client.SubAccountId), b => b == 100);
+
+        (await api.SubAccountAsync(client.SubAccountId)).StripeCustomerId.ShouldBeNull(
+            "that customer is on the old agency's Stripe account; the client's next checkout is on its new owner's");
     }
 
     [Fact]
@@ -65,6 +71,19 @@ public abstract class CheckoutAcrossOwnershipTests(ClockedApi api)
         reversed.ShouldBeTrue();
         (await api.OwnWalletAsync(client.SubAccountId)).ShouldBe(0, "the refunded credits left the client's balance");
         await api.LedgerIsCleanAsync();
+    }
+
+    // A client opens a checkout at its agency and does not pay; then the agency hands the account over to the client.
+    private async Task<(TestAgency Agency, TestClient Client, System.Text.Json.JsonElement Session)> HandedOverWithAnOpenCheckoutAsync()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.SetMinimumAsync("usd", "0.05");
+        var client = await agency.CreateClientAsync(name: "Bluebird Dental");
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var session = await (await agency.CheckoutAsync(client.SubAccountId, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await (await agency.OfferOwnershipAsync(client.SubAccountId)).ExpectAsync(HttpStatusCode.Created);
+        await api.AcceptAsClientAsync(client, await api.TransferLinkAsync(client));
+        return (agency, client, session);
     }
 
     // The credits an agency has issued: its issuance wallet runs negative by every credit it has sold or granted.

@@ -74,6 +74,23 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Grant_WhoseReferenceIsAnOpenStripeRecharge_IsAPlainGrant_AndTheCardChargeStillGrantsIt()
+    {
+        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("refuse");
+        var rechargeId = (await agency.RechargesAsync(subAccount)).Single().GetProperty("id").GetString()!;
+
+        var grant = await (await agency.GrantRechargeAsync(subAccount, rechargeId, 1)).ExpectAsync(System.Net.HttpStatusCode.Created);
+        await api.OutageAsync(account, "off");
+        var recharge = await ClosedRechargeAsync(agency, subAccount);
+
+        grant.GetProperty("balance").GetInt64().ShouldBe(41, "a goodwill credit on top of the 40 left");
+        recharge.GetProperty("state").GetString().ShouldBe("granted", "the card was charged, so its 160 credits are the client's");
+        recharge.GetProperty("grant").GetProperty("credits").GetInt64().ShouldBe(160);
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(201);
+        await api.LedgerIsCleanAsync();
+    }
+
     // A client with auto-recharge on dips below its threshold (100 - 60 = 40 < 50) while Stripe fails the account's
     // payment intents; returns once the first charge has been tried and failed.
     private async Task<(TestAgency Agency, string SubAccount, string Account)> DippedDuringAnOutageAsync(string outage)

@@ -29,6 +29,23 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
     }
 
     [Fact]
+    public async Task Usage_BelowThreshold_WithACheaperPackInAnotherCurrency_ChargesInTheCurrencyTheClientPaidIn()
+    {
+        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
+        await api.SetMinimumAsync("jpy", "1");
+        await agency.CreatePackAsync("Bulk", 1_000, 1_000, "jpy"); // ¥1 a credit: fewer minor units than 15 cents, not a lower price
+        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
+
+        await agency.Client.UsageAsync(subAccount, 60);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 200);
+
+        balance.ShouldBe(200);
+        var recharge = (await agency.RechargesAsync(subAccount)).Single();
+        recharge.GetProperty("currency").GetString().ShouldBe("usd", "the client bought in dollars");
+        recharge.GetProperty("amount").GetInt64().ShouldBe(2_400, "160 credits at the dollar pack's rate of 15 cents");
+    }
+
+    [Fact]
     public async Task Refund_OfAnAutoRechargeCharge_TakesItsCreditsBackOnce()
     {
         var (agency, subAccount, paymentIntent) = await RechargedClientAsync();

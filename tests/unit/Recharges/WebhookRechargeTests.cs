@@ -71,6 +71,30 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
     }
 
     [Fact]
+    public async Task Grant_ForARechargeOfAnAccountInDebt_RepaysTheDebtFirst()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var subAccount = (await agency.CreateClientAsync()).SubAccountId;
+        await api.BuyStarterPackAsync(agency, subAccount);
+        (await agency.Client.UsageAsync(subAccount, 80)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var paymentIntent = (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!;
+        await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        await Eventually.ReturnsAsync(async () => (await agency.SubAccountAsync(subAccount)).GetProperty("debtCredits").GetInt64(), d => d == 80);
+        await (await agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{subAccount}/grants", new { credits = 100, reason = "Goodwill" }, Ct))
+            .ExpectAsync(HttpStatusCode.Created);
+        await agency.AutoRechargeAsync(subAccount, "webhook", threshold: 50, target: 200);
+        await agency.Client.UsageAsync(subAccount, 60);
+        var rechargeId = (await agency.RechargesAsync(subAccount)).Single().GetProperty("id").GetString()!;
+
+        var granted = await (await agency.GrantRechargeAsync(subAccount, rechargeId, 160)).ExpectAsync(HttpStatusCode.Created);
+
+        granted.GetProperty("balance").GetInt64().ShouldBe(120, "40 left, 160 granted, 80 of them repaying the refund's debt");
+        (await agency.SubAccountAsync(subAccount)).GetProperty("debtCredits").GetInt64().ShouldBe(0);
+        await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
     public async Task Grant_ConcurrentForAnOpenRecharge_GrantsOnce()
     {
         var agency = await api.CreateAgencyAsync();

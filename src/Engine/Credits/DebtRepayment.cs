@@ -1,14 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Common;
-using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
 
-namespace ResellerKit.Engine.Purchases;
+namespace ResellerKit.Engine.Credits;
 
 /// <summary>
 /// Credits that a refund or a lost dispute took back after they had been spent are owed by the account
 /// (<see cref="SubAccounts.SubAccount.DebtCredits"/>). Paid credits repay that debt first: in the transaction that grants
-/// a purchase or a recharge, and under the account's lock, as much of the debt as the grant covers moves from the
+/// a purchase or a recharge (by Stripe, or the agency's grant that answers its webhook), and under the account's lock, as much of the debt as the grant covers moves from the
 /// account's wallet to the refunded wallet of the agency being paid (a <c>refund</c> transaction under the ledger key
 /// <c>debt:{reference}</c>), and the debt falls by as much.
 /// </summary>
@@ -24,8 +23,9 @@ public sealed class DebtRepayment(EngineDbContext db, LedgerWriter ledger)
         {
             return 0;
         }
+        await db.SaveChangesAsync(ct); // the grant's lot, which the repayment may burn, is in the database before its lots are read
         var refunded = await db.Agencies.AsNoTracking().Where(a => a.Id == seller).Select(a => a.RefundedWalletId).SingleAsync(ct);
-        var posted = await ledger.TransferAsync(wallet, new WalletRef(refunded, seller, WalletKind.Refunded), new Credits.Credits(repaid),
+        var posted = await ledger.TransferAsync(wallet, new WalletRef(refunded, seller, WalletKind.Refunded), new Credits(repaid),
             new TransferDetails(seller, subAccountId, TransactionType.Refund)
             {
                 Description = "Repays credits owed from an earlier refund",
