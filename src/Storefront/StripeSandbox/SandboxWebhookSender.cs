@@ -27,7 +27,7 @@ public sealed class SandboxWebhookSender(
 
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
-        if (outages.For(JsonNode.Parse(message.Payload)?["account"]?.GetValue<string>()) is not null)
+        if (outages.Any && outages.For(JsonNode.Parse(message.Payload)?["account"]?.GetValue<string>()) is not null)
         {
             return OutboxOutcome.RetryAt(clock.GetUtcNow() + HeldRetry, "held: the account's outage cuts it off from ResellerKit");
         }
