@@ -9,7 +9,8 @@ namespace ResellerKit.Tests.E2e.Journeys;
 /// Issue 17, ownership that moves, in Chromium against the published process with email through maildev: the
 /// agency's owner hands an agency-owned client to itself, the client opens the link from the email, signs in and
 /// accepts; the account is the client's with every credit it held, the agency stays connected, and the link works
-/// once. Screenshots: artifacts/screenshots/issue17-ownership-*.png at 1280 and 375 px.
+/// once; and accepting turns off two-step sign-in the agency set up, so the new password alone signs in. Screenshots:
+/// artifacts/screenshots/issue17-ownership-*.png and handover-2fa-*.png at 1280 and 375 px.
 /// </summary>
 [Collection(nameof(DemoCollection))]
 public sealed partial class OwnershipJourneyTests(DemoStorefront demo, Chromium chromium) : IDisposable
