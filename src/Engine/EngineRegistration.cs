@@ -130,6 +130,7 @@ public static class EngineRegistration
         services.AddScoped<RechargeOutcomes>();
         services.AddScoped<AutoRechargePause>();
         services.AddScoped<ChargeRecharge>();
+        services.AddScoped<GrantPaidRecharge>();
         services.AddScoped<RechargeRecoveryCheckout>();
         services.AddScoped<ExpireRecharges>();
         services.AddScoped<ListRecharges>();

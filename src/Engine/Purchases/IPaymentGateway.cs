@@ -36,6 +36,9 @@ public interface IPaymentGateway
     /// <summary>The dispute as Stripe has it now (<c>won</c>, <c>lost</c>, still open); null when Stripe does not know it.</summary>
     Task<DisputeStatus?> GetDisputeAsync(string accountId, string disputeId, CancellationToken ct);
 
+    /// <summary>A payment intent as Stripe has it now (status, amount, fee, metadata); null when Stripe does not know it.</summary>
+    Task<PaymentIntentStatus?> GetPaymentIntentAsync(string accountId, string paymentIntentId, CancellationToken ct);
+
     /// <summary>
     /// Charges a saved card without the customer (auto-recharge): a confirmed, off-session payment intent with
     /// <c>error_on_requires_action</c>. A card error is a result, not an exception; Stripe being unreachable throws
@@ -59,6 +62,9 @@ public sealed record OffSessionCharge(
 
 /// <summary><see cref="ErrorCode"/> is Stripe's (<c>authentication_required</c>, <c>card_declined</c>, ...) when it failed.</summary>
 public sealed record OffSessionResult(bool Succeeded, string? PaymentIntentId, string? ErrorCode, string? Message);
+
+public sealed record PaymentIntentStatus(
+    string Id, string Status, long Amount, string Currency, long ApplicationFee, IReadOnlyDictionary<string, string> Metadata);
 
 public sealed record ConnectedAccount(string Id, bool ChargesEnabled, bool DetailsSubmitted);
 

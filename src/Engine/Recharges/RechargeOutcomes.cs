@@ -23,7 +23,11 @@ public sealed class RechargeOutcomes(
 {
     public const string SpendCapCode = "monthly_spend_cap";
 
-    public async Task SucceedAsync(Recharge recharge, SubAccount subAccount, string? paymentIntentId, CancellationToken ct)
+    /// <summary>
+    /// Grants the recharge, open or closed meanwhile (failed, skipped) as long as it was never granted: the client paid.
+    /// False when it had been granted already (by a racing retry or webhook); nothing is granted twice.
+    /// </summary>
+    public async Task<bool> SucceedAsync(Recharge recharge, SubAccount subAccount, string? paymentIntentId, CancellationToken ct)
     {
         var result = await db.InTransactionAsync<bool>(async token =>
         {
@@ -44,6 +48,8 @@ public sealed class RechargeOutcomes(
             var closed = await db.Recharges.Where(r => r.Id == recharge.Id && r.GrantTransactionId == null).ExecuteUpdateAsync(set => set
                 .SetProperty(r => r.State, RechargeState.Granted)
                 .SetProperty(r => r.PaymentIntentId, paymentIntentId)
+                .SetProperty(r => r.FailureCode, (string?)null) // a failure or skip Stripe's word overrode: the client paid after all
+                .SetProperty(r => r.FailureReason, (string?)null)
                 .SetProperty(r => r.GrantTransactionId, (TransactionId?)posted.Value.Id)
                 .SetProperty(r => r.CreditsGranted, (long?)recharge.CreditsRequested)
                 .SetProperty(r => r.GrantedAt, (DateTimeOffset?)now)
@@ -70,6 +76,7 @@ public sealed class RechargeOutcomes(
         {
             logger.LogWarning("Recharge {RechargeId} was paid ({PaymentIntent}) but had been granted already; no second grant", recharge.Id, paymentIntentId);
         }
+        return result.IsSuccess;
     }
 
     public async Task FailAsync(

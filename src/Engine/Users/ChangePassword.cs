@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Users;
 
@@ -9,7 +10,7 @@ namespace ResellerKit.Engine.Users;
 /// ends; the caller signs the current one in again. Errors name the field: <see cref="Current"/>, <see cref="New"/> or
 /// <see cref="Confirm"/>.
 /// </summary>
-public sealed class ChangePassword(UserManager<User> users)
+public sealed class ChangePassword(UserManager<User> users, EngineDbContext db)
 {
     public const string Current = "currentPassword";
     public const string New = "newPassword";
@@ -82,21 +83,39 @@ public sealed class ChangePassword(UserManager<User> users)
     }
 
     /// <summary>
-    /// Replaces the password with one <see cref="CheckChosenAsync"/> accepted. The security stamp changes, so every other
-    /// session of the user ends; the caller signs the current one in again.
+    /// Takes the user over with a password <see cref="CheckChosenAsync"/> accepted (a hand-over: someone else set the
+    /// account up): the password is replaced and, in the same transaction, two-step sign-in is turned off, its
+    /// authenticator key replaced and its recovery codes voided, since whoever set the password up may have enrolled
+    /// an app of their own. The security stamp changes, so every other session of the user ends; the caller signs the
+    /// current one in again.
     /// </summary>
-    public async Task<Result<User>> ReplaceAsync(Guid userId, string newPassword, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        // Read again: the row may have changed since it was checked (a failed sign-in counts on it), and Identity's
-        // update is guarded by its concurrency stamp.
-        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+    public Task<Result<PasswordReplaced>> ReplaceAsync(Guid userId, string newPassword, CancellationToken ct) =>
+        db.InTransactionAsync<PasswordReplaced>(async token =>
         {
-            return new NotFound("user");
-        }
-        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
-        return reset.Succeeded ? user : ValidationFailed.For(New, string.Join(" ", reset.Errors.Select(e => e.Description)));
-    }
+            token.ThrowIfCancellationRequested();
+            // Read again: the row may have changed since it was checked (a failed sign-in counts on it), and Identity's
+            // update is guarded by its concurrency stamp.
+            if (await users.FindByIdAsync(userId.ToString()) is not { } user)
+            {
+                return new NotFound("user");
+            }
+            var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), newPassword);
+            if (!reset.Succeeded)
+            {
+                return ValidationFailed.For(New, string.Join(" ", reset.Errors.Select(e => e.Description)));
+            }
+            var twoStepWasOn = await users.GetTwoFactorEnabledAsync(user);
+            if (twoStepWasOn || await users.GetAuthenticatorKeyAsync(user) is not null)
+            {
+                var off = await users.SetTwoFactorEnabledAsync(user, false);
+                var rekeyed = off.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : off;
+                if (!rekeyed.Succeeded || await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) is null)
+                {
+                    throw new InvalidOperationException($"Turning two-step sign-in off for user {userId} failed: {string.Join(" ", rekeyed.Errors.Select(e => e.Description))}");
+                }
+            }
+            return new PasswordReplaced(user, twoStepWasOn);
+        }, ct);
 
     private async Task<bool> BreaksTheRulesAsync(User user, string? password)
     {

@@ -46,6 +46,9 @@ public static class Notices
         ["already-client-owned"] = (new AlreadyClientOwned().Detail, true),
         ["paused-account"] = ("This account is paused. Resume it before it changes hands.", true),
         ["ownership-accepted"] = ("The account is yours now, with every credit it held. The agency stays connected as an admin; change or revoke that below.", false),
+        ["ownership-accepted-two-step-off"] = ("The account is yours now, with every credit it held. The agency stays connected as an admin; change or revoke that below. " +
+            "Two-step sign-in was turned off, since the agency may have set it up with its own app: your new password alone signs you in. " +
+            "To turn it on again with your own authenticator app, open Change password at the top of the page, then Set up two-step sign-in.", false),
         ["ownership-offered"] = ("Offer sent. The agency owns the account once it accepts, within 7 days.", false),
         ["offer-withdrawn"] = ("Offer withdrawn. The agency can no longer take over this account.", false),
         ["ownership-taken"] = ("The account is now owned by your agency, with every credit it held.", false),

@@ -52,20 +52,20 @@ public static class OwnershipActions
                 return Results.Redirect($"{back}&error={field}");
             }
             // A new stamp ends every other session of the account's user (one the agency opened with the old password
-            // among them); this one signs in again.
+            // among them); this one signs in again. An authenticator the agency may have enrolled goes in the same step.
             var replaced = await passwords.ReplaceAsync(state.User.Id, password!, ct);
             if (!replaced.IsSuccess)
             {
                 return Results.Redirect($"{back}&error={ChangePassword.New}");
             }
-            await signIn.RefreshSignInAsync(replaced.Value);
+            await signIn.RefreshSignInAsync(replaced.Value.User);
             var result = await handOver.AcceptAsync(token, state.User.Id, state.Actor, ct);
             if (!result.IsSuccess)
             {
                 return Results.Redirect(back);
             }
             await context.SwitchAsync($"sub:{result.Value.SubAccountId}", ct);
-            return Results.Redirect("/admin/agencies?notice=ownership-accepted");
+            return Results.Redirect($"/admin/agencies?notice={(replaced.Value.TwoStepTurnedOff ? "ownership-accepted-two-step-off" : "ownership-accepted")}");
         });
         admin.MapPost("/connections/{id:guid}/offer-ownership", async (Guid id, BackOfficeContext context, HandOverToAgency handOver, CancellationToken ct) =>
         {

@@ -11,6 +11,9 @@ public sealed class SandboxOutages
 {
     private readonly ConcurrentDictionary<string, SandboxOutage> accounts = new(StringComparer.Ordinal);
 
+    /// <summary>True while some account is in an outage (without one, nothing needs looking up).</summary>
+    public bool Any => !accounts.IsEmpty;
+
     public SandboxOutage? For(string? account) => account is not null && accounts.TryGetValue(account, out var outage) ? outage : null;
 
     public void Set(string account, SandboxOutage? outage)

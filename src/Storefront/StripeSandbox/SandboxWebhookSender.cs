@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Outbox;
 using ResellerKit.Storefront.Hosting;
@@ -8,11 +9,17 @@ namespace ResellerKit.Storefront.StripeSandbox;
 
 /// <summary>
 /// Delivers the sandbox's events as real signed webhooks, like Stripe: retried with backoff until the endpoint
-/// answers 2xx, and still queued after a crash or restart.
+/// answers 2xx, and still queued after a crash or restart. While a test helper's outage (<see cref="SandboxOutages"/>)
+/// cuts ResellerKit off from an account, that account's events wait too, as Stripe's deliveries would across the same
+/// outage, and go out once it ends.
 /// </summary>
-public sealed class SandboxWebhookSender(IHttpClientFactory http, IOptions<StripeOptions> options, StripeKeys keys, PublicUrls urls, TimeProvider clock) : IOutboxHandler
+public sealed class SandboxWebhookSender(
+    IHttpClientFactory http, IOptions<StripeOptions> options, StripeKeys keys, PublicUrls urls, SandboxOutages outages, TimeProvider clock) : IOutboxHandler
 {
     public const string HttpClientName = "stripe-sandbox-webhooks";
+
+    // How often an event held by an outage looks again whether the outage ended.
+    private static readonly TimeSpan HeldRetry = TimeSpan.FromMilliseconds(500);
 
     public string Topic => SandboxEvents.Topic;
 
@@ -20,6 +27,10 @@ public sealed class SandboxWebhookSender(IHttpClientFactory http, IOptions<Strip
 
     public async Task<OutboxOutcome> HandleAsync(OutboxMessage message, CancellationToken ct)
     {
+        if (outages.Any && outages.For(JsonNode.Parse(message.Payload)?["account"]?.GetValue<string>()) is not null)
+        {
+            return OutboxOutcome.RetryAt(clock.GetUtcNow() + HeldRetry, "held: the account's outage cuts it off from ResellerKit");
+        }
         var target = options.Value.SandboxWebhookUrl ?? urls.InternalBaseUrl + "/webhooks/stripe";
         using var request = new HttpRequestMessage(HttpMethod.Post, target)
         {

@@ -84,21 +84,31 @@ public abstract class GroupedGrantTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Pay_RecordsEveryEvent_ButSendsOnlyTheTypesTheWebhookActsOn()
+    public async Task PayAndRefund_RecordsEveryEvent_ButSendsOnlyTheTypesTheWebhookActsOn()
     {
         var (agency, pack) = await AgencyWithPackAsync();
         var subAccount = await agency.CreateSubAccountAsync("reselling");
         var session = await OpenAsync(agency, subAccount, pack);
+        var account = await agency.StripeAccountAsync();
 
         await api.PayAsync(session.Url);
         await agency.WaitForBalanceAsync(subAccount, 100);
-        var recorded = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "payment_intent.succeeded");
+        var paid = await api.SandboxEventAsync(account, "payment_intent.succeeded");
+        var intent = System.Text.Json.JsonDocument.Parse(paid).RootElement.GetProperty("data").GetProperty("object").GetProperty("id").GetString()!;
+        await (await api.SandboxClient(account).PostAsync("/stripe-sandbox/v1/refunds",
+            new FormUrlEncodedContent([new("payment_intent", intent)]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
+        var refunded = await api.SandboxEventAsync(account, "refund.created");
 
-        recorded.ShouldContain("\"payment_intent.succeeded\"", Case.Sensitive, "the sandbox's events API lists it, as Stripe's does");
-        var eventId = System.Text.Json.JsonDocument.Parse(recorded).RootElement.GetProperty("id").GetString()!;
+        refunded.ShouldContain("\"refund.created\"", Case.Sensitive, "the sandbox's events API lists it, as Stripe's does");
+        (await OutboxRowsAsync(refunded)).ShouldBe(0, "like a Stripe endpoint subscribed to what it handles, the sandbox does not send it");
+        (await OutboxRowsAsync(paid)).ShouldBe(1, "payment_intent.succeeded is sent: the webhook grants auto-recharges by it");
+    }
+
+    private async Task<int> OutboxRowsAsync(string stripeEvent)
+    {
+        var eventId = System.Text.Json.JsonDocument.Parse(stripeEvent).RootElement.GetProperty("id").GetString()!;
         await using var scope = api.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.CountAsync(m => m.MessageId == eventId, Ct))
-            .ShouldBe(0, "like a Stripe endpoint subscribed to what it handles, the sandbox does not send it");
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages.CountAsync(m => m.MessageId == eventId, Ct);
     }
 
     [Fact]

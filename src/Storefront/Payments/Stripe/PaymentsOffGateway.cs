@@ -28,6 +28,9 @@ public sealed class PaymentsOffGateway : IPaymentGateway
 
     public Task<DisputeStatus?> GetDisputeAsync(string accountId, string disputeId, CancellationToken ct) => Task.FromResult<DisputeStatus?>(null);
 
+    public Task<PaymentIntentStatus?> GetPaymentIntentAsync(string accountId, string paymentIntentId, CancellationToken ct) =>
+        Task.FromResult<PaymentIntentStatus?>(null);
+
     public Task<OffSessionResult> ChargeOffSessionAsync(OffSessionCharge charge, CancellationToken ct) => Refuse<OffSessionResult>();
 
     public Task<OffSessionResult?> FindOffSessionChargeAsync(

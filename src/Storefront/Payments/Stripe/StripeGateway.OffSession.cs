@@ -3,7 +3,7 @@ using StripeSdk = Stripe;
 
 namespace ResellerKit.Storefront.Payments.Stripe;
 
-/// <summary>Auto-recharge's off-session charges of a saved card, and finding one whose answer was lost.</summary>
+/// <summary>Auto-recharge's off-session charges of a saved card, finding one whose answer was lost, and reading one back.</summary>
 public sealed partial class StripeGateway
 {
     public async Task<OffSessionResult> ChargeOffSessionAsync(OffSessionCharge charge, CancellationToken ct)
@@ -38,6 +38,13 @@ public sealed partial class StripeGateway
             throw new PaymentGatewayException(e.StripeError?.Message ?? e.Message, e);
         }
     }
+
+    public Task<PaymentIntentStatus?> GetPaymentIntentAsync(string accountId, string paymentIntentId, CancellationToken ct) => FindAsync(ct, async stripe =>
+    {
+        var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
+        return new PaymentIntentStatus(intent.Id, intent.Status, intent.Amount, intent.Currency, intent.ApplicationFeeAmount ?? 0,
+            intent.Metadata ?? new Dictionary<string, string>());
+    });
 
     public Task<OffSessionResult?> FindOffSessionChargeAsync(
         string accountId, string customerId, string metadataKey, string metadataValue, DateTimeOffset since, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Purchases;
+using ResellerKit.Engine.Recharges;
 using ResellerKit.Storefront.Payments.Stripe;
 using StripeSdk = Stripe;
 
@@ -11,12 +12,12 @@ namespace ResellerKit.Storefront.Payments.Webhooks;
 /// Routes a verified Stripe event to the Engine and records its id with the outcome. Every handler is safe to run
 /// again: a duplicate or replayed event changes nothing twice. A checkout event's session is used as its signed body
 /// reports it when paid (its amount and currency are still checked against the purchase); otherwise what an object
-/// now is (a charge refunded, a dispute lost, an account enabled) is read back from the gateway, so a body that
-/// lies, even under a valid signature, moves nothing the gateway does not confirm.
+/// now is (a charge refunded, a dispute lost, an auto-recharge's payment succeeded, an account enabled) is read back
+/// from the gateway, so a body that lies, even under a valid signature, moves nothing the gateway does not confirm.
 /// </summary>
 public sealed class StripeEventDispatcher(
-    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect, IPaymentGateway gateway,
-    EngineDbContext db, IOptions<StripeOptions> options, ILogger<StripeEventDispatcher> logger)
+    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect,
+    GrantPaidRecharge recharges, IPaymentGateway gateway, EngineDbContext db, IOptions<StripeOptions> options, ILogger<StripeEventDispatcher> logger)
 {
     public async Task<string> DispatchAsync(StripeSdk.Event stripeEvent, CancellationToken ct)
     {
@@ -46,6 +47,8 @@ public sealed class StripeEventDispatcher(
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Failed, "The delayed payment failed.", ct)} purchase(s)";
             case StripeWebhookEvents.CheckoutExpired when e.Data.Object is StripeSdk.Checkout.Session session && account is not null:
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Expired, "The checkout expired unpaid.", ct)} purchase(s)";
+            case StripeWebhookEvents.PaymentIntentSucceeded when e.Data.Object is StripeSdk.PaymentIntent paid && account is not null:
+                return await recharges.HandleAsync(account, paid.Id, paid.Metadata, ct);
             case StripeWebhookEvents.ChargeRefunded when e.Data.Object is StripeSdk.Charge charge && account is not null:
                 return await gateway.GetChargeAsync(account, charge.Id, ct) is { PaymentIntentId: { } intent } refunded
                     ? await reverse.HandleAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct) ? "credits reversed" : "nothing to reverse"
