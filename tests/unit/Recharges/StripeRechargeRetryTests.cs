@@ -10,7 +10,7 @@ namespace ResellerKit.Tests.Unit.Recharges;
 /// or lowered the spend cap. The retry reads the settings again: a card Stripe never charged is not charged, and a
 /// charge whose answer was lost is granted once rather than left without credits.
 /// </summary>
-public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<SqliteApi>
+public abstract class StripeRechargeRetryTests(ApiFixture api)
 {
     [Fact]
     public async Task Retry_AfterAutoRechargeIsTurnedOff_SkipsTheRechargeAndNeverChargesTheCard()
@@ -53,13 +53,8 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         await api.OutageAsync(account, "off");
         var recharge = await ClosedRechargeAsync(agency, subAccount);
 
-        recharge.GetProperty("state").GetString().ShouldBe("granted", "the client paid, so the credits are theirs");
-        var charges = await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!);
-        charges.Count.ShouldBe(1, "charged once, by the attempt whose answer was lost");
-        recharge.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
+        await ShouldBeGrantedOnceAsync(agency, subAccount, account, recharge);
         (await agency.WaitForBalanceAsync(subAccount, 300)).ShouldBe(300, "40 + 100 bought + 160 recharged");
-        (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
-        await api.LedgerIsCleanAsync();
     }
 
     [Fact]
@@ -71,13 +66,8 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         await api.OutageAsync(account, "off");
         var recharge = await ClosedRechargeAsync(agency, subAccount);
 
-        recharge.GetProperty("state").GetString().ShouldBe("granted", "the client paid before charges were disabled");
-        var charges = await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!);
-        charges.Count.ShouldBe(1);
-        recharge.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
+        await ShouldBeGrantedOnceAsync(agency, subAccount, account, recharge);
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200);
-        (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
-        await api.LedgerIsCleanAsync();
     }
 
     [Fact]
@@ -127,6 +117,17 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         return (agency, subAccount, account);
     }
 
+    // Granted by the one payment the attempt whose answer was lost made, with no failure counted.
+    private async Task ShouldBeGrantedOnceAsync(TestAgency agency, string subAccount, string account, System.Text.Json.JsonElement recharge)
+    {
+        recharge.GetProperty("state").GetString().ShouldBe("granted", "the client paid, so the credits are theirs");
+        var charges = await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!);
+        charges.Count.ShouldBe(1, "charged once, by the attempt whose answer was lost");
+        recharge.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
+        (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
+        await api.LedgerIsCleanAsync();
+    }
+
     // The client buys 100 credits more with a new card while the recharge waits for its retry; returns once granted.
     private async Task BuyAgainAsync(TestAgency agency, string subAccount)
     {
@@ -147,3 +148,7 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         (await Eventually.ReturnsAsync(() => agency.RechargesAsync(subAccount), r => r.Count == 1 && r[0].GetProperty("state").GetString() != "open",
             TimeSpan.FromSeconds(60))).Single();
 }
+
+public sealed class StripeRechargeRetryTestsOnSqlite(SqliteApi api) : StripeRechargeRetryTests(api), IClassFixture<SqliteApi>;
+
+public sealed class StripeRechargeRetryTestsOnPostgres(PostgresApi api) : StripeRechargeRetryTests(api), IClassFixture<PostgresApi>;
