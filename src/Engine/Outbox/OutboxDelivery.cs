@@ -37,6 +37,8 @@ internal sealed class OutboxDelivery(
         var handler = scope.ServiceProvider.GetServices<IOutboxHandler>().SingleOrDefault(h => h.Topic == message.Topic);
 
         OutboxOutcome outcome;
+        using var delivering = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var renewing = RenewLeaseAsync(id, delivering.Token);
         try
         {
             outcome = handler is null
@@ -47,6 +49,11 @@ internal sealed class OutboxDelivery(
         {
             logger.LogWarning(e, "Delivering outbox message {MessageId} ({Topic}) failed", message.MessageId, message.Topic);
             outcome = OutboxOutcome.RetryAt(clock.GetUtcNow() + Backoff.For(message.Attempts), e.Message);
+        }
+        finally
+        {
+            await delivering.CancelAsync();
+            await renewing;
         }
 
         activity?.SetTag("resellerkit.outbox.outcome", OutcomeName(outcome));
@@ -88,6 +95,40 @@ internal sealed class OutboxDelivery(
                 .SetProperty(m => m.LeaseOwner, owner)
                 .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
         return claimed == 0 ? null : await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+    }
+
+    /// <summary>
+    /// Keeps this node's lease on a row while its handler runs: every third of <see cref="OutboxOptions.Lease"/>, the lease
+    /// is moved to a whole lease from now. A delivery may outlast the lease (a Stripe recharge makes several calls, each
+    /// up to a timeout and Stripe.net's retries); no other node claims the row meanwhile, and a node that dies stops
+    /// renewing, so its rows are claimed a lease later. Most deliveries end before the first renewal and write nothing.
+    /// </summary>
+    private async Task RenewLeaseAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.Lease / 3, clock, ct);
+                await using var scope = scopes.CreateAsyncScope();
+                var until = clock.GetUtcNow() + options.Lease;
+                var renewed = await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages
+                    .Where(m => m.Id == id && m.LeaseOwner == owner && m.CompletedAt == null && m.AbandonedAt == null)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeasedUntil, until), ct);
+                if (renewed == 0)
+                {
+                    return; // Not ours any more.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // The delivery ended.
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Renewing the lease of outbox row {Id} failed; it runs out a lease after its last renewal", id);
+        }
     }
 
     /// <summary>Writes a retry or an abandon on a row this node still leases, and lets the lease go.</summary>

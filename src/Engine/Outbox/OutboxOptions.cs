@@ -7,7 +7,9 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// How long a worker holds a message it is delivering. A node that dies mid-delivery holds it this long, then
-    /// another (or the restarted one) retries it with the same message id. Keep it above the longest delivery (15 s).
+    /// another (or the restarted one) retries it with the same message id. A delivery that runs longer (a Stripe
+    /// recharge while Stripe is slow: several calls, each up to <c>Stripe:RequestTimeout</c> times three with Stripe.net's
+    /// retries) renews it every third of the lease, so no other node claims it meanwhile.
     /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -50,7 +50,8 @@ public interface IPaymentGateway
     /// The off-session charge an earlier attempt made, when its answer was lost: among the customer's payment intents
     /// created since <paramref name="since"/>, the one whose metadata <paramref name="metadataKey"/> is
     /// <paramref name="metadataValue"/> (not a checkout's); null when Stripe has none. Throws
-    /// <see cref="PaymentGatewayException"/> when Stripe cannot be reached or has not finished that payment.
+    /// <see cref="PaymentGatewayException"/> when Stripe cannot be reached. A payment Stripe has not finished comes back
+    /// <see cref="OffSessionResult.Processing"/>.
     /// </summary>
     Task<OffSessionResult?> FindOffSessionChargeAsync(
         string accountId, string customerId, string metadataKey, string metadataValue, DateTimeOffset since, CancellationToken ct);
@@ -60,8 +61,17 @@ public sealed record OffSessionCharge(
     string AccountId, string CustomerId, string PaymentMethodId, long Amount, string Currency, long ApplicationFee,
     string IdempotencyKey, string Description, IReadOnlyDictionary<string, string> Metadata);
 
-/// <summary><see cref="ErrorCode"/> is Stripe's (<c>authentication_required</c>, <c>card_declined</c>, ...) when it failed.</summary>
-public sealed record OffSessionResult(bool Succeeded, string? PaymentIntentId, string? ErrorCode, string? Message);
+/// <summary>
+/// <see cref="ErrorCode"/> is Stripe's (<c>authentication_required</c>, <c>card_declined</c>, ...) when it failed, or the
+/// payment intent's status when it has not finished (<see cref="ProcessingStatus"/>).
+/// </summary>
+public sealed record OffSessionResult(bool Succeeded, string? PaymentIntentId, string? ErrorCode, string? Message)
+{
+    public const string ProcessingStatus = "processing";
+
+    /// <summary>Stripe has neither charged nor declined it yet: it may still succeed.</summary>
+    public bool Processing => !Succeeded && ErrorCode == ProcessingStatus;
+}
 
 public sealed record PaymentIntentStatus(
     string Id, string Status, long Amount, string Currency, long ApplicationFee, IReadOnlyDictionary<string, string> Metadata);

@@ -10,10 +10,12 @@ namespace ResellerKit.Engine.Recharges;
 /// <summary>
 /// Provider <c>stripe</c>: charges an open recharge to the client's saved card, off-session, on the agency's connected
 /// account, with the platform fee and a deterministic idempotency key. The price is pinned on the recharge before the
-/// first call, so every retry sends the same request under the same key and Stripe charges at most once. Before every
-/// attempt the sub-account's settings are read again (<see cref="RechargeStop"/>): a recharge that should no longer be
-/// charged is skipped, unless Stripe reports that an earlier attempt charged it. No database transaction is held while
-/// Stripe is called; <see cref="RechargeOutcomes"/> records the result.
+/// first call. A retry (Stripe was unreachable, or a crash came mid-call) asks Stripe first, before anything else is read
+/// again: an earlier attempt whose answer was lost may have charged the card, and is then recorded as it went (the client
+/// paid, so the credits are granted), whatever changed since: the settings, the agency's connection, the card saved
+/// (a purchase meanwhile saves a new one, and Stripe refuses a key sent again with other parameters). Only when Stripe
+/// has no earlier payment are the checks and settings read again (<see cref="RechargeStop"/>) and the card charged. No
+/// database transaction is held while Stripe is called; <see cref="RechargeOutcomes"/> records the result.
 /// </summary>
 public sealed class ChargeRecharge(
     EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, RechargeOutcomes outcomes, RechargeRecoveryCheckout recoveryCheckout,
@@ -26,38 +28,46 @@ public sealed class ChargeRecharge(
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
 
     /// <param name="earlierAttempts">An earlier attempt may have called Stripe (this is a retry or a redelivery after a crash).</param>
-    public async Task HandleAsync(RechargeId id, Func<Agency, CheckoutReturnUrls> returnUrls, bool earlierAttempts, CancellationToken ct)
+    public async Task<ChargeAttempt> HandleAsync(RechargeId id, Func<Agency, CheckoutReturnUrls> returnUrls, bool earlierAttempts, CancellationToken ct)
     {
         var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (recharge is not { State: RechargeState.Open, Provider: RechargeProvider.Stripe })
         {
-            return; // Closed meanwhile (or a replay): nothing to charge.
+            return ChargeAttempt.Done; // Closed meanwhile (or a replay): nothing to charge.
         }
         var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
         var agency = subAccount.Agency!;
+        if (earlierAttempts && gateway.Enabled && agency.StripeAccountId is { } connected
+            && await EarlierChargeAsync(recharge, subAccount, connected, ct) is { } earlier)
+        {
+            // Charged, declined or still processing: never charged again. A stopped recharge gets no recovery checkout.
+            var recoverTo = earlier.ErrorCode == "authentication_required"
+                && await RechargeStop.ForAsync(db, recharge, subAccount, clock.GetUtcNow(), ct) is null ? returnUrls(agency) : null;
+            return await RecordAsync(recharge, subAccount, earlier, recoverTo, ct);
+        }
         if (!gateway.Enabled)
         {
             await outcomes.FailAsync(recharge, subAccount, "payments_unavailable", new PaymentsOff().Detail, null, null, ct);
-            return;
+            return ChargeAttempt.Done;
         }
         if (agency.StripeAccountId is null || !agency.PaymentsEnabled)
         {
             await outcomes.FailAsync(recharge, subAccount, "payments_not_connected", "The agency's Stripe account is not connected.", null, null, ct);
-            return;
+            return ChargeAttempt.Done;
         }
         if (recharge.Amount is null)
         {
             var priced = await PriceAsync(recharge, subAccount, ct);
             if (priced is null)
             {
-                return;
+                return ChargeAttempt.Done;
             }
             recharge = priced;
         }
         if (await RechargeStop.ForAsync(db, recharge, subAccount, clock.GetUtcNow(), ct) is { } stop)
         {
-            await StopAsync(recharge, subAccount, agency.StripeAccountId, stop, earlierAttempts, ct);
-            return;
+            await outcomes.SkipAsync(recharge, subAccount, stop.Code, stop.Reason, ct); // Stripe has charged nothing for it.
+            return ChargeAttempt.Done;
         }
 
         var card = await SavedCardAsync(subAccount, agency.StripeAccountId, ct);
@@ -65,7 +75,7 @@ public sealed class ChargeRecharge(
         {
             await outcomes.FailAsync(recharge, subAccount, "no_saved_card",
                 "The client has no saved card yet: it is saved at the first purchase on the storefront.", null, null, ct);
-            return;
+            return ChargeAttempt.Done;
         }
         var result = await gateway.ChargeOffSessionAsync(new OffSessionCharge(
             agency.StripeAccountId, card.Value.Customer, card.Value.PaymentMethod, recharge.Amount!.Value, recharge.Currency!,
@@ -76,22 +86,7 @@ public sealed class ChargeRecharge(
                 ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
                 ["resellerkit_agency_id"] = agency.Id.ToString(),
             }), ct);
-
-        if (result.Succeeded)
-        {
-            await outcomes.SucceedAsync(recharge, subAccount, result.PaymentIntentId, ct);
-        }
-        else if (result.ErrorCode == "authentication_required")
-        {
-            var recovery = await recoveryCheckout.OpenAsync(recharge, subAccount, returnUrls(agency), ct);
-            await outcomes.FailAsync(recharge, subAccount, "authentication_required",
-                result.Message ?? "The bank asks the client to authenticate this payment.", result.PaymentIntentId, recovery, ct);
-        }
-        else
-        {
-            await outcomes.FailAsync(recharge, subAccount, result.ErrorCode ?? "payment_failed",
-                result.Message ?? "The payment failed.", result.PaymentIntentId, null, ct);
-        }
+        return await RecordAsync(recharge, subAccount, result, returnUrls(agency), ct);
     }
 
     /// <summary>Stripe stayed unreachable: the recharge fails (and counts as a failure) so that a later dip can try again.</summary>
@@ -122,30 +117,41 @@ public sealed class ChargeRecharge(
         return await db.Recharges.AsNoTracking().SingleAsync(r => r.Id == recharge.Id, ct);
     }
 
-    // Settings changed since the dip (or the cap would now be passed). After a first attempt, an earlier attempt whose
-    // answer was lost (Stripe unreachable, a crash mid-call) may have charged the card all the same: Stripe is asked
-    // first, and such a charge is recorded as it went (the client paid, so the credits are granted); only a recharge
-    // Stripe never charged is skipped. A first attempt has called nobody, so it is skipped at once.
-    private async Task StopAsync(Recharge recharge, SubAccount subAccount, string accountId, RechargeStop stop, bool earlierAttempts, CancellationToken ct)
+    // Records what Stripe answered (now, or to an earlier attempt whose answer was lost). A payment Stripe is still
+    // processing leaves the recharge open, with no failure counted, to be asked about again.
+    private async Task<ChargeAttempt> RecordAsync(
+        Recharge recharge, SubAccount subAccount, OffSessionResult result, CheckoutReturnUrls? recoverTo, CancellationToken ct)
     {
-        var customer = earlierAttempts ? (await LatestPaymentAsync(subAccount, accountId, ct)).Customer : null;
-        var earlier = customer is null ? null : await gateway.FindOffSessionChargeAsync(
-            accountId, customer, RechargeIdKey, recharge.Id.ToString(), recharge.OpenedAt - ClockSkew, ct);
-        if (earlier is { Succeeded: true })
+        if (result.Succeeded)
         {
-            logger.LogInformation("Recharge {RechargeId} was charged ({PaymentIntent}) before it was stopped ({Code}); granting it", recharge.Id,
-                earlier.PaymentIntentId, stop.Code);
-            await outcomes.SucceedAsync(recharge, subAccount, earlier.PaymentIntentId, ct);
+            await outcomes.SucceedAsync(recharge, subAccount, result.PaymentIntentId, ct);
         }
-        else if (earlier is not null)
+        else if (result.Processing)
         {
-            await outcomes.FailAsync(recharge, subAccount, earlier.ErrorCode ?? "payment_failed", earlier.Message ?? "The payment failed.",
-                earlier.PaymentIntentId, null, ct);
+            logger.LogInformation("Recharge {RechargeId}: Stripe is still processing {PaymentIntent}; asking again later", recharge.Id, result.PaymentIntentId);
+            return ChargeAttempt.Processing;
+        }
+        else if (result.ErrorCode == "authentication_required")
+        {
+            var recovery = recoverTo is null ? null : await recoveryCheckout.OpenAsync(recharge, subAccount, recoverTo, ct);
+            await outcomes.FailAsync(recharge, subAccount, "authentication_required",
+                result.Message ?? "The bank asks the client to authenticate this payment.", result.PaymentIntentId, recovery, ct);
         }
         else
         {
-            await outcomes.SkipAsync(recharge, subAccount, stop.Code, stop.Reason, ct);
+            await outcomes.FailAsync(recharge, subAccount, result.ErrorCode ?? "payment_failed",
+                result.Message ?? "The payment failed.", result.PaymentIntentId, null, ct);
         }
+        return ChargeAttempt.Done;
+    }
+
+    // The payment an earlier attempt made for this recharge, as Stripe has it; null when Stripe has none (or the client
+    // has no Stripe customer, so nothing can have been charged).
+    private async Task<OffSessionResult?> EarlierChargeAsync(Recharge recharge, SubAccount subAccount, string accountId, CancellationToken ct)
+    {
+        var customer = (await LatestPaymentAsync(subAccount, accountId, ct)).Customer;
+        return customer is null ? null : await gateway.FindOffSessionChargeAsync(
+            accountId, customer, RechargeIdKey, recharge.Id.ToString(), recharge.OpenedAt - ClockSkew, ct);
     }
 
     // The card of the client's latest paid checkout, on the Stripe customer the first purchase created.

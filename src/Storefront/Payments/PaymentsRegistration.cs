@@ -19,7 +19,8 @@ public static class PaymentsRegistration
             .PostConfigure(o => o.WithDefaultMode(development))
             .Validate(o => !o.Problems().Any(), "The Stripe configuration is not usable: see the startup log.")
             .ValidateOnStart();
-        services.AddHttpClient(StripeClients.HttpClientName);
+        services.AddHttpClient(StripeClients.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);
         services.AddHttpClient(SandboxWebhookSender.HttpClientName);
         services.AddSingleton<StripeKeys>();
         services.AddSingleton<StripeClients>();

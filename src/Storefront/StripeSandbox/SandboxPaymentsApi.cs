@@ -81,31 +81,28 @@ public static class SandboxPaymentsApi
             return StripeJson.Error(400, "The sandbox creates payment intents only as confirmed off-session charges of a saved card.", "confirm");
         }
         var key = request.Headers["Idempotency-Key"].ToString();
-        if (key.Length > 0 && await store.GetAsync("idempotency", $"{account}:{request.Path}:{key}", ct) is { } earlier)
+        var keyId = SandboxIdempotency.KeyOf(request, key);
+        if (key.Length > 0 && await store.GetAsync("idempotency", keyId, ct) is { } earlier)
         {
-            return StripeJson.Object(earlier["response"]!.AsObject());
+            return SandboxIdempotency.Replay(earlier, form, key);
         }
 
         var (intent, error) = await payments.ChargeOffSessionAsync(account, customer, method, amount.Value, currency,
             form.Number("application_fee_amount") ?? 0, StripeJson.Metadata(form["metadata"]?.AsObject()), ct);
-        if (key.Length > 0)
-        {
-            store.Add("idempotency", new JsonObject { ["id"] = $"{account}:{request.Path}:{key}", ["response"] = StripeJson.Public(intent) });
-            await store.SaveAsync(ct);
-        }
-        if (error is null)
-        {
-            return StripeJson.Object(intent);
-        }
-        var body = new JsonObject
+        var (status, body) = error is null ? (200, StripeJson.Public(intent)) : (402, new JsonObject
         {
             ["error"] = new JsonObject
             {
                 ["type"] = "card_error", ["code"] = error, ["message"] = SandboxPayments.Message(error),
                 ["payment_intent"] = StripeJson.Public(intent),
             },
-        };
-        return Results.Text(body.ToJsonString(), "application/json", statusCode: 402);
+        });
+        if (key.Length > 0)
+        {
+            store.Add("idempotency", SandboxIdempotency.Remember(keyId, form, status, body));
+            await store.SaveAsync(ct);
+        }
+        return StripeJson.Object(body, status);
     }
 
     public static async Task<IResult> RefundAsync(HttpRequest request, SandboxStore store, SandboxEvents events, EngineDbContext db, CancellationToken ct)

@@ -132,6 +132,44 @@ public sealed class StripeWireTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task SandboxPaymentIntent_ReplayWithOtherParameters_Answers400IdempotencyError()
+    {
+        var stripe = Stripe();
+        var account = await NewAccountAsync(stripe);
+        var first = await SavedCardAsync(stripe, account, TestCard.Visa);
+        var other = await SavedCardAsync(stripe, account, TestCard.Visa);
+        var onAccount = new RequestOptions { StripeAccount = account, IdempotencyKey = "wire-test-replay" };
+
+        var charged = await stripe.V1.PaymentIntents.CreateAsync(OffSession(first), onAccount, Ct);
+        var otherCard = () => stripe.V1.PaymentIntents.CreateAsync(OffSession(other), onAccount, Ct);
+        var refused = await otherCard.ShouldThrowAsync<StripeException>();
+        var replayed = await stripe.V1.PaymentIntents.CreateAsync(OffSession(first), onAccount, Ct);
+
+        refused.HttpStatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.StripeError.Type.ShouldBe("idempotency_error");
+        replayed.Id.ShouldBe(charged.Id, "the same request under the same key is answered from the first");
+        (await stripe.V1.PaymentIntents.ListAsync(new PaymentIntentListOptions { Customer = other.Customer }, new RequestOptions { StripeAccount = account }, Ct))
+            .Data.ShouldAllBe(i => i.Amount != 1_000, "the refused request charged nothing");
+    }
+
+    [Fact]
+    public async Task SandboxPaymentIntent_ReplayOfACardError_Answers402Again()
+    {
+        var stripe = Stripe();
+        var account = await NewAccountAsync(stripe);
+        var card = await SavedCardAsync(stripe, account, TestCard.DeclinesOffSession);
+        var onAccount = new RequestOptions { StripeAccount = account, IdempotencyKey = "wire-test-declined" };
+        var charge = () => stripe.V1.PaymentIntents.CreateAsync(OffSession(card), onAccount, Ct);
+
+        var declined = await charge.ShouldThrowAsync<StripeException>();
+        var replayed = await charge.ShouldThrowAsync<StripeException>();
+
+        replayed.HttpStatusCode.ShouldBe(HttpStatusCode.PaymentRequired);
+        replayed.StripeError.Code.ShouldBe("card_declined");
+        replayed.StripeError.PaymentIntent.Id.ShouldBe(declined.StripeError.PaymentIntent.Id);
+    }
+
+    [Fact]
     public async Task WrongKey_IsRefusedLikeStripeDoes()
     {
         var stripe = new StripeClient("sk_test_not_the_sandbox", httpClient: new SystemNetHttpClient(api.CreateClient()), apiBase: "http://localhost/stripe-sandbox");
@@ -159,4 +197,10 @@ public sealed class StripeWireTests(SqliteApi api) : IClassFixture<SqliteApi>
         var intent = await stripe.V1.PaymentIntents.GetAsync(paid.PaymentIntentId, null, onAccount, Ct);
         return (paid.CustomerId, intent.PaymentMethodId);
     }
+
+    private static PaymentIntentCreateOptions OffSession((string Customer, string PaymentMethod) card) => new()
+    {
+        Amount = 1_000, Currency = "usd", Customer = card.Customer, PaymentMethod = card.PaymentMethod, Confirm = true, OffSession = true,
+        ErrorOnRequiresAction = true, ApplicationFeeAmount = 30,
+    };
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Purchases;
 using ResellerKit.Storefront.StripeSandbox;
 using ResellerKit.Tests.Unit.Support;
 
@@ -8,7 +10,7 @@ namespace ResellerKit.Tests.Unit.Recharges;
 /// or lowered the spend cap. The retry reads the settings again: a card Stripe never charged is not charged, and a
 /// charge whose answer was lost is granted once rather than left without credits.
 /// </summary>
-public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<SqliteApi>
+public abstract class StripeRechargeRetryTests(ApiFixture api)
 {
     [Fact]
     public async Task Retry_AfterAutoRechargeIsTurnedOff_SkipsTheRechargeAndNeverChargesTheCard()
@@ -40,6 +42,32 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         recharge.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200);
         await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
+    public async Task Retry_AfterTheClientBoughtAgain_WhenTheLostAnswerHadCharged_GrantsOnce()
+    {
+        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("lose_answers");
+
+        await BuyAgainAsync(agency, subAccount); // saves another card: the retry must not send it under the first attempt's key
+        await api.OutageAsync(account, "off");
+        var recharge = await ClosedRechargeAsync(agency, subAccount);
+
+        await ShouldBeGrantedOnceAsync(agency, subAccount, account, recharge);
+        (await agency.WaitForBalanceAsync(subAccount, 300)).ShouldBe(300, "40 + 100 bought + 160 recharged");
+    }
+
+    [Fact]
+    public async Task Retry_AfterChargesWereDisabled_WhenTheLostAnswerHadCharged_GrantsOnce()
+    {
+        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("lose_answers");
+
+        await ChargesDisabledAsync(account); // what account.updated with charges_enabled=false records
+        await api.OutageAsync(account, "off");
+        var recharge = await ClosedRechargeAsync(agency, subAccount);
+
+        await ShouldBeGrantedOnceAsync(agency, subAccount, account, recharge);
+        (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200);
     }
 
     [Fact]
@@ -106,8 +134,38 @@ public sealed class StripeRechargeRetryTests(SqliteApi api) : IClassFixture<Sqli
         return (agency, subAccount, account);
     }
 
+    // Granted by the one payment the attempt whose answer was lost made, with no failure counted.
+    private async Task ShouldBeGrantedOnceAsync(TestAgency agency, string subAccount, string account, System.Text.Json.JsonElement recharge)
+    {
+        recharge.GetProperty("state").GetString().ShouldBe("granted", "the client paid, so the credits are theirs");
+        var charges = await api.ChargesForRechargeAsync(account, recharge.GetProperty("id").GetString()!);
+        charges.Count.ShouldBe(1, "charged once, by the attempt whose answer was lost");
+        recharge.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
+        (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
+        await api.LedgerIsCleanAsync();
+    }
+
+    // The client buys 100 credits more with a new card while the recharge waits for its retry; returns once granted.
+    private async Task BuyAgainAsync(TestAgency agency, string subAccount)
+    {
+        var pack = await agency.CreatePackAsync("Refill", 100, 1_500);
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(System.Net.HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        (await Eventually.ReturnsAsync(() => agency.CurrentBalanceAsync(subAccount), b => b is 140 or 300)).ShouldBeOneOf(140, 300);
+    }
+
+    private async Task ChargesDisabledAsync(string account)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<ConnectAgencyPayments>().ApplyAccountStatusAsync(account, chargesEnabled: false, Ct)).ShouldBe(1);
+    }
+
     // Retries back off (2.5–5 s, then 5–10 s, ...): a busy machine may need the second or third.
     private static async Task<System.Text.Json.JsonElement> ClosedRechargeAsync(TestAgency agency, string subAccount) =>
         (await Eventually.ReturnsAsync(() => agency.RechargesAsync(subAccount), r => r.Count == 1 && r[0].GetProperty("state").GetString() != "open",
             TimeSpan.FromSeconds(60))).Single();
 }
+
+public sealed class StripeRechargeRetryTestsOnSqlite(SqliteApi api) : StripeRechargeRetryTests(api), IClassFixture<SqliteApi>;
+
+public sealed class StripeRechargeRetryTestsOnPostgres(PostgresApi api) : StripeRechargeRetryTests(api), IClassFixture<PostgresApi>;

@@ -8,6 +8,7 @@ namespace ResellerKit.Storefront.Payments.Recharge;
 /// <summary>
 /// Charges Stripe recharges from the outbox. Stripe being unreachable is retried with backoff (the same idempotency key
 /// every time, so never a double charge); after <see cref="MaxAttempts"/> the recharge fails and counts as a failure.
+/// A payment Stripe is still processing is asked about again with the same backoff, the recharge left open.
 /// </summary>
 public sealed class StripeRechargeHandler(ChargeRecharge charge, CheckoutUrls urls, TimeProvider clock)
     : IOutboxHandler
@@ -24,8 +25,10 @@ public sealed class StripeRechargeHandler(ChargeRecharge charge, CheckoutUrls ur
         try
         {
             // A message is written leased for its first delivery; any later one (a retry, a lease that ran out) counts up.
-            await charge.HandleAsync(id, urls.For, earlierAttempts: message.Attempts > 1, ct);
-            return OutboxOutcome.Delivered;
+            var attempt = await charge.HandleAsync(id, urls.For, earlierAttempts: message.Attempts > 1, ct);
+            return attempt == ChargeAttempt.Processing
+                ? OutboxOutcome.RetryAt(clock.GetUtcNow() + Backoff.For(message.Attempts), "Stripe is still processing the payment.")
+                : OutboxOutcome.Delivered;
         }
         catch (PaymentGatewayException e) when (message.Attempts >= MaxAttempts)
         {

@@ -12,10 +12,13 @@ public sealed class StripeClients(IOptions<StripeOptions> options, StripeKeys ke
 {
     public const string HttpClientName = "stripe";
 
+    /// <summary>Stripe.net's own quick retries of a request that failed on the network (with the same idempotency key).</summary>
+    public const int MaxNetworkRetries = 2;
+
     public async ValueTask<StripeSdk.StripeClient> CreateAsync(CancellationToken ct)
     {
         var key = await keys.ApiKeyAsync(ct);
-        var httpClient = new StripeSdk.SystemNetHttpClient(http.CreateClient(HttpClientName), maxNetworkRetries: 2);
+        var httpClient = new StripeSdk.SystemNetHttpClient(http.CreateClient(HttpClientName), maxNetworkRetries: MaxNetworkRetries);
         return options.Value.IsSandbox
             ? new StripeSdk.StripeClient(key, httpClient: httpClient, apiBase: urls.InternalBaseUrl + "/stripe-sandbox")
             : new StripeSdk.StripeClient(key, httpClient: httpClient);

@@ -70,6 +70,7 @@ public sealed partial class StripeGateway
                     "succeeded" => new OffSessionResult(true, intent.Id, null, null),
                     "requires_payment_method" or "canceled" => new OffSessionResult(false, intent.Id, intent.LastPaymentError?.Code ?? intent.Status,
                         intent.LastPaymentError?.Message ?? $"The payment intent is {intent.Status}."),
+                    "processing" => new OffSessionResult(false, intent.Id, OffSessionResult.ProcessingStatus, $"Stripe is still processing payment intent {intent.Id}."),
                     _ => throw new PaymentGatewayException($"Stripe has not finished payment intent {intent.Id} yet ({intent.Status})."),
                 };
             }

@@ -20,6 +20,13 @@ public sealed class StripeOptions
     /// <summary>Where the sandbox sends its webhooks; defaults to this process's own <c>/webhooks/stripe</c>.</summary>
     public string? SandboxWebhookUrl { get; set; }
 
+    /// <summary>
+    /// How long one HTTP request to Stripe may take before it is given up (Stripe.net then retries it, at most
+    /// <see cref="StripeClients.MaxNetworkRetries"/> times). A recharge whose charge timed out is asked about first on
+    /// its retry, so a late answer charges nothing twice.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>How long a delayed ("bank transfer") sandbox payment takes to settle.</summary>
     public TimeSpan SandboxSettleDelay { get; set; } = TimeSpan.FromSeconds(5);
 
