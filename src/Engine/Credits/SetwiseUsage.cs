@@ -81,11 +81,13 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
         var now = clock.GetUtcNow();
         var plan = new UsagePlan(events.Count, SubAccount.MonthOf(now), now);
         var valid = events.Select(e => !e.Usage.Command.Validate().Any).ToArray();
-        var scopes = events.Select(e => IdempotencyScopes.Of(e.Caller)).ToArray();
+        var scopeOf = new Dictionary<Tenant, string>(); // the events of a batch share their caller: its scope is made once
+        var scopes = events.Select(e => scopeOf.TryGetValue(e.Caller, out var s) ? s : scopeOf[e.Caller] = IdempotencyScopes.Of(e.Caller)).ToArray();
 
         var reads = new List<RawRead>(alsoRead ?? []);
         var firstUses = new Dictionary<(string Scope, string Key), FirstUse>();
-        foreach (var scope in events.Where((e, i) => valid[i] && e.Usage.Key is not null).GroupBy(e => IdempotencyScopes.Of(e.Caller), e => e.Usage.Key!))
+        foreach (var scope in events.Select((e, i) => (Event: e, Scope: scopes[i], Valid: valid[i])).Where(e => e.Valid && e.Event.Usage.Key is not null)
+            .GroupBy(e => e.Scope, e => e.Event.Usage.Key!))
         {
             foreach (var keys in scope.Distinct(StringComparer.Ordinal).Chunk(Chunk))
             {

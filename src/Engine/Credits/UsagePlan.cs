@@ -21,6 +21,9 @@ internal sealed class UsagePlan(int events, int month, DateTimeOffset now)
 
     public DateTimeOffset Now { get; } = now;
 
+    // The debits' transaction ids, their random bytes drawn a few dozen at a time.
+    private readonly Version7Guids ids = new();
+
     /// <summary>
     /// Decides one debit as <see cref="ApplyUsage"/> would, in the same order: the monthly cap (shared mode), then the
     /// balance. Null when it is out of the common case (expired lots, lots that do not sum to the balance, a sink at its
@@ -49,7 +52,7 @@ internal sealed class UsagePlan(int events, int month, DateTimeOffset now)
         used.Used += credits;
         source.Take(credits);
         consumed.Balance += credits;
-        var row = new DebitRow(TransactionId.New(), facts, usage, scope, credits);
+        var row = new DebitRow(TransactionId.From(ids.Next()), facts, usage, scope, credits);
         Rows.Add(row);
         return UsageResult.Applied(row.Id, -credits);
     }

@@ -36,8 +36,10 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
             lot => [sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Remaining", lot.Before)]);
         if (sql.BindsRowsAsJson)
         {
-            statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, plan.Rows.Select(row => TransactionValues(plan, row))), null));
-            statements.Add((JsonEntries(plan.Rows), null));
+            // One JSON parameter for both: each transaction's values, then its two wallets for the entries.
+            var rows = sql.JsonArg(plan.Rows.Select(row => (IReadOnlyList<Arg>)[.. TransactionValues(plan, row), E("WalletId", row.Facts.Source), E("WalletId", row.Facts.Consumed)]));
+            statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, rows), null));
+            statements.Add((JsonEntries(rows), null));
         }
         else
         {
@@ -112,9 +114,20 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
         return new RawStatement(EntriesFrom($"({values})"), rows.SelectMany(EntryValues).SelectMany(e => e).ToList());
     }
 
-    // The same from the rows' JSON (SQLite: see RawSql.JsonRows).
-    private RawStatement JsonEntries(IEnumerable<DebitRow> rows) =>
-        new(EntriesFrom(RawSql.JsonRows("tid, wid, aid, amount", 0)), [sql.JsonArg(rows.SelectMany(EntryValues))]);
+    // The same from the transactions' own JSON (SQLite: see RawSql.JsonRows), each row's two wallets after its values:
+    // each transaction is found once by its id, and gives its sequence and agency to both its entries, the source's
+    // (the transaction's credits, negative) then the consumed sink's. Left of CROSS JOIN, the transactions stay SQLite's
+    // outer loop, so the entries go in in that order, as they did one row of JSON each.
+    private RawStatement JsonEntries(Arg rows)
+    {
+        var columns = TransactionColumns.Select((_, i) => $"c{i}").Concat(["source", "sink"]);
+        var credits = $"v.c{Array.IndexOf(TransactionColumns, "Credits")}";
+        return new($"INSERT INTO {sql.Table<LedgerEntry>()} ({C<LedgerEntry>("TransactionSequence")}, {C<LedgerEntry>("WalletId")}, {C<LedgerEntry>("AgencyId")}, {C<LedgerEntry>("Amount")}) " +
+            $"SELECT t.{C<LedgerTransaction>("Sequence")}, CASE k.n WHEN 0 THEN v.source ELSE v.sink END, t.{C<LedgerTransaction>("AgencyId")}, " +
+            $"CASE k.n WHEN 0 THEN {credits} ELSE -{credits} END " +
+            $"FROM {RawSql.JsonRows(string.Join(", ", columns), 0)} v JOIN {sql.Table<LedgerTransaction>()} t ON t.{C<LedgerTransaction>("Id")} = v.c{Array.IndexOf(TransactionColumns, "Id")} " +
+            "CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k", [rows]);
+    }
 
     private string EntriesFrom(string values) =>
         $"INSERT INTO {sql.Table<LedgerEntry>()} ({C<LedgerEntry>("TransactionSequence")}, {C<LedgerEntry>("WalletId")}, {C<LedgerEntry>("AgencyId")}, {C<LedgerEntry>("Amount")}) " +

@@ -116,6 +116,44 @@ public abstract class UsageBatchSetwiseTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Batch_OfManyEventsWithRefusalsBetween_WritesEachAppliedEventOnceInOrderWithItsSourceEntryThenItsSinkEntry()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 10_000);
+        var subAccounts = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var subAccount = await agency.CreateSubAccountAsync("reselling");
+            await agency.GrantAsync(subAccount, 60);
+            subAccounts.Add(subAccount);
+        }
+        // 150 events over three sub-accounts of 60 credits each: the third's wallet runs dry about half way.
+        var events = Enumerable.Range(0, 150).Select(i => new BatchEvent($"o-{i}", subAccounts[i % 3], i % 3 == 2 ? 2 : 1)).ToList();
+
+        var results = await (await agency.Client.PostBatchAsync(events)).ResultsAsync();
+
+        var applied = events.Where((_, i) => results[i].Status() == "applied").ToList();
+        results.Select(r => r.Status()).Distinct().Order().ShouldBe(["applied", "refused"]);
+        applied.Count.ShouldBe(100 + 30);
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var agencyId = AgencyId.From(Guid.Parse(agency.Id));
+        var wallets = await db.SubAccounts.Where(s => s.AgencyId == agencyId).ToDictionaryAsync(s => s.Id, s => (s.WalletId, s.ConsumedWalletId), Ct);
+        var usage = await db.LedgerTransactions.AsNoTracking().Include(t => t.Entries)
+            .Where(t => t.AgencyId == agencyId && t.Type == TransactionType.Usage).OrderBy(t => t.Sequence).ToListAsync(Ct);
+        usage.Select(t => t.IdempotencyKey).ShouldBe(applied.Select(e => e.Id), "every applied event once, in request order");
+        foreach (var t in usage)
+        {
+            var entries = t.Entries.OrderBy(e => e.Id).ToList();
+            entries.Select(e => (e.WalletId, e.Amount)).ShouldBe([(wallets[t.SubAccountId!.Value].WalletId, t.Credits), (wallets[t.SubAccountId!.Value].ConsumedWalletId, -t.Credits)]);
+            entries.ShouldAllBe(e => e.AgencyId == agencyId);
+        }
+        var entryIds = usage.SelectMany(t => t.Entries.Select(e => e.Id).Order()).ToList();
+        entryIds.ShouldBe(entryIds.Order().ToList(), "the entries go in in their transactions' order");
+        await LedgerIsCleanAsync();
+    }
+
+    [Fact]
     public async Task WriteAsync_WhenTheWalletChangedAfterTheBatchWasDecided_WritesNothingAndHandsBack()
     {
         var agency = await api.CreateAgencyAsync();

@@ -58,5 +58,5 @@ internal sealed partial class RawSql
     /// a statement of N parameters costs about N² to bind: its statements stay small (a 100-event usage batch spent
     /// about a third of its CPU there with 100 rows). Elsewhere, well under SQL Server's 2,100 parameters.
     /// </summary>
-    public int RowsPerInsert => db.Database.IsSqlite() ? 16 : 100;
+    public int RowsPerInsert => IsSqlite ? 16 : 100;
 }
