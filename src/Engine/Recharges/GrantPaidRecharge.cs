@@ -19,13 +19,16 @@ public sealed class GrantPaidRecharge(EngineDbContext db, IPaymentGateway gatewa
     // A checkout's payment intent names its purchase (StartCheckout, RechargeRecoveryCheckout); the purchase grants it.
     private const string PurchaseIdKey = "resellerkit_purchase_id";
 
+    /// <summary>The outcome for a payment that names no recharge: every paid checkout's, and anything else on the account.</summary>
+    public const string NotARecharge = "ignored: not an auto-recharge's payment";
+
     /// <param name="reported">The metadata of the payment intent in the signed event: payments that name no recharge are let go without a call to Stripe.</param>
     /// <returns>What came of it, in the webhook's words.</returns>
     public async Task<string> HandleAsync(string accountId, string paymentIntentId, IReadOnlyDictionary<string, string>? reported, CancellationToken ct)
     {
         if (!NamesRecharge(reported, out _))
         {
-            return "ignored: not an auto-recharge's payment";
+            return NotARecharge;
         }
         var intent = await gateway.GetPaymentIntentAsync(accountId, paymentIntentId, ct);
         if (intent is null || !NamesRecharge(intent.Metadata, out var id))

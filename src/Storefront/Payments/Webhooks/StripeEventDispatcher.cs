@@ -27,7 +27,9 @@ public sealed class StripeEventDispatcher(
             ? "ignored: livemode does not match this deployment"
             : await HandleAsync(stripeEvent, source, ct);
         logger.LogInformation("Stripe event {EventId} {Type} for {Account}: {Outcome}", stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome);
-        if (!source.Recorded)
+        // Stripe reports every paid checkout's payment intent too; one that names no recharge needs no record (acting on
+        // it again changes nothing), and recording it would add a write to every paid checkout.
+        if (!source.Recorded && outcome != GrantPaidRecharge.NotARecharge)
         {
             await record.HandleAsync(stripeEvent.Id, stripeEvent.Type, stripeEvent.Account, outcome, ct);
         }
