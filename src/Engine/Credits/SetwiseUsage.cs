@@ -21,7 +21,7 @@ namespace ResellerKit.Engine.Credits;
 /// lot to move out first, lots that do not sum to their wallet, a consumed sink at its ceiling) and when a guarded
 /// UPDATE or an INSERT finds the database changed (another node on PostgreSQL).
 /// </summary>
-public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvider clock) : IDisposable
+public sealed partial class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvider clock) : IDisposable
 {
     private const string Savepoint = "usage_set";
 
@@ -95,10 +95,13 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
             }
         }
         var facts = new Dictionary<SubAccountId, UsageFacts>();
-        foreach (var ids in events.Where((_, i) => valid[i]).Select(e => e.Usage.SubAccountId).Distinct().Chunk(Chunk))
+        var subAccounts = events.Where((_, i) => valid[i]).Select(e => e.Usage.SubAccountId).Distinct().ToList();
+        foreach (var ids in subAccounts.Chunk(Chunk))
         {
             reads.Add(hot.Facts(ids, fact => facts[fact.Id] = fact));
         }
+        var walletsFirst = WalletsWithFirstReads && subAccounts.Count > 0;
+        if (walletsFirst) reads.AddRange(WalletsOf(plan, subAccounts));
         await sql.ReadAllAsync(reads, ct);
         var decide = events.Select((_, i) => skip?.Invoke(i) != true).ToArray();
         var debited = events.Select((e, i) => decide[i] && facts.GetValueOrDefault(e.Usage.SubAccountId) is { } f && !ApplyUsage.Refuses(e.Caller, f, out _) ? f : null)
@@ -107,7 +110,8 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
         {
             return null; // the new balance may call for an alert or a recharge: the one-by-one path decides that
         }
-        await ReadWalletsAsync(plan, debited.Select(f => f.Source).Concat(debited.Select(f => f.Consumed)).Distinct().ToList(), now, ct);
+        if (!walletsFirst) await ReadWalletsAsync(plan, debited.Select(f => f.Source).Concat(debited.Select(f => f.Consumed)).Distinct().ToList(), ct);
+        foreach (var wallet in plan.Wallets.Values) wallet.Settle(now);
 
         var applied = new Dictionary<(string Scope, string Key), FirstUse>();
         for (var i = 0; i < events.Count; i++)
@@ -143,27 +147,33 @@ public sealed class SetwiseUsage(EngineDbContext db, UsageHotPath hot, TimeProvi
     }
 
     // Each wallet's balance and live lots, read together (the lots after their wallets).
-    private async Task ReadWalletsAsync(UsagePlan plan, IReadOnlyList<WalletId> wallets, DateTimeOffset now, CancellationToken ct)
+    private async Task ReadWalletsAsync(UsagePlan plan, IReadOnlyList<WalletId> wallets, CancellationToken ct)
     {
         var reads = new List<RawRead>();
         foreach (var ids in wallets.Chunk(Chunk))
         {
-            var text = $"SELECT {C<Wallet>("Id")}, {C<Wallet>("Balance")} FROM {sql.Table<Wallet>()} WHERE {C<Wallet>("Id")} {RawSql.In(ids.Length, 0)}";
-            reads.Add(new RawRead(new RawStatement(text, ids.Select(id => sql.Arg<Wallet>("Id", id)).ToList()), reader =>
-            {
-                var id = WalletId.From(reader.GetGuid(0));
-                plan.Wallets[id] = new WalletState(id, reader.GetInt64(1));
-            }));
-            text = $"SELECT {C<CreditLot>("Id")}, {C<CreditLot>("Remaining")}, {C<CreditLot>("ExpiresAt")}, {C<CreditLot>("Promotional")}, {C<CreditLot>("WalletId")} " +
-                $"FROM {sql.Table<CreditLot>()} WHERE {C<CreditLot>("WalletId")} {RawSql.In(ids.Length, 0)} AND {C<CreditLot>("Remaining")} > 0";
-            reads.Add(new RawRead(new RawStatement(text, ids.Select(id => sql.Arg<CreditLot>("WalletId", id)).ToList()), reader =>
-            {
-                var expiresAt = reader.IsDBNull(2) ? (DateTimeOffset?)null : sql.Value<DateTimeOffset>(reader, 2, typeof(CreditLot), "ExpiresAt");
-                plan.Wallets[WalletId.From(reader.GetGuid(4))].Lots.Add(new LotState(reader.GetInt64(0), reader.GetInt64(1), expiresAt, reader.GetBoolean(3)));
-            }));
+            reads.AddRange(WalletReads(plan, RawSql.In(ids.Length, 0), ids.Select(id => sql.Arg<Wallet>("Id", id)).ToList()));
         }
         await sql.ReadAllAsync(reads, ct);
-        foreach (var wallet in plan.Wallets.Values) wallet.Settle(now);
+    }
+
+    // The balance and live lots of the wallets whose id is {ids} (an IN list or a subquery, bound by args), the lots after their wallets.
+    private RawRead[] WalletReads(UsagePlan plan, string ids, IReadOnlyList<Arg> args)
+    {
+        var text = $"SELECT {C<Wallet>("Id")}, {C<Wallet>("Balance")} FROM {sql.Table<Wallet>()} WHERE {C<Wallet>("Id")} {ids}";
+        var wallets = new RawRead(new RawStatement(text, args), reader =>
+        {
+            var id = WalletId.From(reader.GetGuid(0));
+            plan.Wallets[id] = new WalletState(id, reader.GetInt64(1));
+        });
+        text = $"SELECT {C<CreditLot>("Id")}, {C<CreditLot>("Remaining")}, {C<CreditLot>("ExpiresAt")}, {C<CreditLot>("Promotional")}, {C<CreditLot>("WalletId")} " +
+            $"FROM {sql.Table<CreditLot>()} WHERE {C<CreditLot>("WalletId")} {ids} AND {C<CreditLot>("Remaining")} > 0";
+        var lots = new RawRead(new RawStatement(text, args), reader =>
+        {
+            var expiresAt = reader.IsDBNull(2) ? (DateTimeOffset?)null : sql.Value<DateTimeOffset>(reader, 2, typeof(CreditLot), "ExpiresAt");
+            plan.Wallets[WalletId.From(reader.GetGuid(4))].Lots.Add(new LotState(reader.GetInt64(0), reader.GetInt64(1), expiresAt, reader.GetBoolean(3)));
+        });
+        return [wallets, lots];
     }
 
     public void Dispose() => sql.Dispose();

@@ -75,7 +75,7 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
         if (rows.Count > 1 && sql.UpdatesRows)
         {
             if (lockId is not null) statements.Add((sql.LockInOrder<T>("Id", rows.Select(lockId)), null));
-            statements.Add((RawSql.UpdateRows(rowsSql, shared, rows.Select(values).ToList()), rows.Count));
+            statements.Add((sql.UpdateRows(rowsSql, shared, rows.Select(values).ToList()), rows.Count));
             return;
         }
         statements.AddRange(rows.Select(row => (new RawStatement(oneSql, [.. shared, .. values(row)]), (int?)1)));

@@ -29,28 +29,29 @@ internal sealed partial class RawSql
     public bool UpdatesRows => IsPostgres;
 
     /// <summary>
-    /// One UPDATE of many rows, each with its own new values and guards, from a <c>VALUES</c> list (PostgreSQL):
-    /// <c>{Update} FROM (VALUES (...), ...) AS v({Columns}) WHERE {Where}</c>. <paramref name="shared"/> are <c>@p0</c>
-    /// on, the same for every row; each row's values follow, in the columns' order. A row whose guard does not hold is
-    /// left out, so the caller compares the rows it changed with the rows it sent.
+    /// One UPDATE of many rows, each with its own new values and guards, from one array per column (PostgreSQL,
+    /// <see cref="ColumnArrays"/>): <c>{Update} FROM unnest(...) AS v({Columns}) WHERE {Where}</c>, a text the same for
+    /// any number of rows. <paramref name="shared"/> are <c>@p0</c> on, the same for every row; each column's array
+    /// follows, in the columns' order. A row whose guard does not hold is left out, so the caller compares the rows it
+    /// changed with the rows it sent.
     /// </summary>
-    public static RawStatement UpdateRows(RowsUpdate text, IReadOnlyList<Arg> shared, IReadOnlyList<Arg[]> rows)
+    public RawStatement UpdateRows(RowsUpdate text, IReadOnlyList<Arg> shared, IReadOnlyList<Arg[]> rows)
     {
-        var next = shared.Count;
-        var values = string.Join(", ", rows.Select(row => $"({string.Join(", ", row.Select(_ => $"@p{next++}"))})"));
-        return new RawStatement($"{text.Update} FROM (VALUES {values}) AS v({text.Columns}) WHERE {text.Where}", [.. shared, .. rows.SelectMany(r => r)]);
+        var arrays = ColumnArrays(rows);
+        var columns = string.Join(", ", arrays.Select((_, i) => $"@p{shared.Count + i}"));
+        return new RawStatement($"{text.Update} FROM unnest({columns}) AS v({text.Columns}) WHERE {text.Where}", [.. shared, .. arrays]);
     }
 
     /// <summary>
     /// Locks these rows of <typeparamref name="T"/> in the server's order of <paramref name="key"/>
-    /// (<c>SELECT … ORDER BY … FOR NO KEY UPDATE</c>, the lock an UPDATE takes), so that writers taking overlapping sets
-    /// never wait on each other in a cycle, whatever order a statement after visits them in (PostgreSQL).
+    /// (<c>SELECT … WHERE … = ANY(@p0) ORDER BY … FOR NO KEY UPDATE</c>, the lock an UPDATE takes), so that writers
+    /// taking overlapping sets never wait on each other in a cycle, whatever order a statement after visits them in
+    /// (PostgreSQL). The ids are one array parameter: the text is the same for any number of rows.
     /// </summary>
     public RawStatement LockInOrder<T>(string key, IEnumerable<object> ids)
     {
         var column = Column<T>(key);
-        var args = ids.Select(id => Arg<T>(key, id)).ToList();
-        return new RawStatement($"SELECT {column} FROM {Table<T>()} WHERE {column} {In(args.Count, 0)} ORDER BY {column} FOR NO KEY UPDATE", args);
+        return new RawStatement($"SELECT {column} FROM {Table<T>()} WHERE {column} = ANY(@p0) ORDER BY {column} FOR NO KEY UPDATE", [ArrayArg<T>(key, ids)]);
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace ResellerKit.Engine.Credits.GroupCommit;
 internal sealed record RawStatement(string Sql, IReadOnlyList<Arg> Args);
 
 /// <summary>
-/// The text of a <see cref="RawSql.UpdateRows"/>: <c>UPDATE t AS x SET … = v.…</c>, the names of the <c>VALUES</c>
-/// columns (<c>v</c>), and the WHERE that joins each row (<c>x</c>) to its values and holds its guards.
+/// The text of a <see cref="RawSql.UpdateRows"/>: <c>UPDATE t AS x SET … = v.…</c>, the names of the rows' columns
+/// (<c>v</c>), and the WHERE that joins each row (<c>x</c>) to its values and holds its guards.
 /// </summary>
 internal sealed record RowsUpdate(string Update, string Columns, string Where);
 
