@@ -6,6 +6,9 @@ public enum SandboxOutage
     /// <summary>Stripe answers 503 to every payment-intent call (create, retrieve, list): nothing is charged, and a retry may charge.</summary>
     Refuse,
 
-    /// <summary>Stripe charges the card, but every charge's answer is lost (a 500) until the outage ends: the caller cannot tell.</summary>
+    /// <summary>
+    /// Stripe charges the card, but every payment-intent call's answer is lost (a 500) until the outage ends, a look-up's
+    /// as much as a charge's: the caller cannot tell.
+    /// </summary>
     LoseAnswers,
 }

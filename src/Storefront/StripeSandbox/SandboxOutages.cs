@@ -28,8 +28,8 @@ public sealed class SandboxOutages
         }
     }
 
-    /// <summary>A read refused by the account's outage; null when it goes through (lost answers lose only charges').</summary>
-    public IResult? FailRead(string? account) => For(account) == SandboxOutage.Refuse ? Fail(SandboxOutage.Refuse) : null;
+    /// <summary>A payment-intent read failed by the account's outage (refused, or its answer lost like every answer); null when it goes through.</summary>
+    public IResult? FailRead(string? account) => For(account) is { } outage ? Fail(outage) : null;
 
     /// <summary>The error Stripe would answer in this outage.</summary>
     public static IResult Fail(SandboxOutage outage) =>
