@@ -14,4 +14,10 @@ public sealed class DatabaseOptions
     /// is logged as a warning naming the operation that held the lock (<see cref="SqliteLockWatch"/>).
     /// </summary>
     public TimeSpan SlowWrite { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>Database:CheckpointPages</c>: on SQLite, the WAL length (in pages) past which a background thread copies it into
+    /// the database file (<see cref="WalCheckpointer"/>), instead of the commit that crossed it.
+    /// </summary>
+    public int CheckpointPages { get; set; } = 1000;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Branding;
@@ -16,6 +17,7 @@ internal static class PersistenceRegistration
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddSingleton<StorefrontChanges>();
         services.AddSingleton<StorefrontStamp>();
+        services.AddSingleton(sp => new WalCheckpoints(options, sp.GetRequiredService<ILogger<WalCheckpointer>>(), sp.GetService<IHostApplicationLifetime>()));
         services.AddSingleton(sp => new SqliteLockWatch(sp.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteLockWatch>(), options.SlowWrite));
         // The options are built once per process, not once per request scope: building them (and finding EF's internal
         // service provider for them) cost more than the usage debit itself. Everything they hold is a singleton or
@@ -26,7 +28,7 @@ internal static class PersistenceRegistration
         {
             DatabaseProvider.Sqlite => services.AddPooledDbContextFactory<SqliteEngineDbContext>((sp, o) => o
                 .UseSqlite(options.ConnectionString)
-                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<SqliteLockWatch>(), new TransactionsBegun(), new ApiKeyStamp(), Committed(sp),
+                .AddInterceptors(new SqlitePragmas(sp.GetRequiredService<WalCheckpoints>()), sp.GetRequiredService<SqliteLockWatch>(), new TransactionsBegun(), new ApiKeyStamp(), Committed(sp),
                     sp.GetRequiredService<StorefrontStamp>())),
             DatabaseProvider.Postgres => services.AddPooledDbContextFactory<PostgresEngineDbContext>((sp, o) => o
                 .UseNpgsql(options.ConnectionString)

@@ -8,9 +8,10 @@ namespace ResellerKit.Engine.Persistence;
 /// <summary>
 /// Sets the pragmas on every SQLite connection: WAL (readers never block the writer), a busy timeout (writers queue
 /// instead of failing), foreign keys on, and synchronous=FULL so that a committed debit survives a power cut.
-/// They belong to the physical connection, which the pool hands out again and again: each gets them once.
+/// They belong to the physical connection, which the pool hands out again and again: each gets them once. Each also
+/// leaves its checkpoints to the file's <see cref="WalCheckpointer"/> (<see cref="WalCheckpoints"/>).
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+internal sealed class SqlitePragmas(WalCheckpoints checkpoints) : DbConnectionInterceptor
 {
     public const string Sql = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
 
@@ -24,6 +25,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             using var command = connection.CreateCommand();
             command.CommandText = Sql;
             command.ExecuteNonQuery();
+            Hook(connection);
             Remember(connection);
         }
     }
@@ -35,7 +37,17 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
             await using var command = connection.CreateCommand();
             command.CommandText = Sql;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            Hook(connection);
             Remember(connection);
+        }
+    }
+
+    /// <summary>Gives <paramref name="connection"/> (open, its pragmas set) the file's checkpointer.</summary>
+    public void Hook(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite)
+        {
+            checkpoints.Hook(sqlite);
         }
     }
 

@@ -27,6 +27,7 @@ public static class HostRegistration
             Provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite),
             ConnectionString = builder.Configuration.GetConnectionString("Engine") ?? DatabaseOptions.DefaultConnectionString,
             SlowWrite = TimeSpan.FromSeconds(Math.Max(0.1, builder.Configuration.GetValue("Database:SlowWriteSeconds", 5.0))),
+            CheckpointPages = Math.Max(1, builder.Configuration.GetValue("Database:CheckpointPages", 1000)),
         };
         builder.Services.AddEngine(database);
         builder.Services.AddThemes(builder.Configuration.GetSection(ThemeLimits.Section).Get<ThemeLimits>());

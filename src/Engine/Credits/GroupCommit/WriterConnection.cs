@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Credits.GroupCommit;
@@ -10,7 +11,8 @@ namespace ResellerKit.Engine.Credits.GroupCommit;
 /// connection each batch compiled its dozen statements again (a multi-row INSERT, the reads of the keys, the facts,
 /// the wallets and lots). On this one <see cref="RawSql"/> keeps its commands, so each is compiled once. Its temporary
 /// store is in memory: the savepoint of a batch copies every page it changes into a sub-journal, which otherwise
-/// spills to a temporary file past 64 KiB. PostgreSQL and SQL Server keep their own pooled connections.
+/// spills to a temporary file past 64 KiB. Its checkpoints run on the file's <see cref="WalCheckpointer"/>, off this
+/// thread. PostgreSQL and SQL Server keep their own pooled connections.
 /// </summary>
 internal sealed class WriterConnection : IDisposable
 {
@@ -29,6 +31,7 @@ internal sealed class WriterConnection : IDisposable
                 pragmas.CommandText = SqlitePragmas.Sql + " PRAGMA temp_store=MEMORY;";
                 await pragmas.ExecuteNonQueryAsync(ct);
             }
+            db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<SqlitePragmas>().FirstOrDefault()?.Hook(opened);
             RawSql.KeepCommands(opened);
             connection = opened;
         }
