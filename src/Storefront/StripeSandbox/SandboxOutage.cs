@@ -7,8 +7,8 @@ public enum SandboxOutage
     Refuse,
 
     /// <summary>
-    /// Stripe charges the card, but every payment-intent call's answer is lost (a 500) until the outage ends, a look-up's
-    /// as much as a charge's: the caller cannot tell.
+    /// Stripe charges the card, but every charge's answer is lost (a 500) until the outage ends, and so is every search of
+    /// the account's payment intents (the look-up for a charge whose answer was lost): the caller cannot tell.
     /// </summary>
     LoseAnswers,
 }

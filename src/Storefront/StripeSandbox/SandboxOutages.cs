@@ -28,8 +28,11 @@ public sealed class SandboxOutages
         }
     }
 
-    /// <summary>A payment-intent read failed by the account's outage (refused, or its answer lost like every answer); null when it goes through.</summary>
-    public IResult? FailRead(string? account) => For(account) is { } outage ? Fail(outage) : null;
+    /// <summary>A read refused by the account's outage; null when it goes through (lost answers lose only charges' and searches').</summary>
+    public IResult? FailRead(string? account) => For(account) == SandboxOutage.Refuse ? Fail(SandboxOutage.Refuse) : null;
+
+    /// <summary>A search of the account's payment intents failed by its outage: refused, or its answer lost like a charge's.</summary>
+    public IResult? FailSearch(string? account) => For(account) is { } outage ? Fail(outage) : null;
 
     /// <summary>The error Stripe would answer in this outage.</summary>
     public static IResult Fail(SandboxOutage outage) =>

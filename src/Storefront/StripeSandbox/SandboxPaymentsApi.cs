@@ -32,7 +32,7 @@ public static class SandboxPaymentsApi
     {
         var account = request.Account();
         if (account is null) return StripeJson.NoAccount();
-        if (outages.FailRead(account) is { } failed) return failed;
+        if (outages.FailSearch(account) is { } failed) return failed;
         var query = request.Query;
         var take = 10;
         if (query["limit"].Count > 0 && (!int.TryParse(query["limit"], out take) || take is < 1 or > 100))
