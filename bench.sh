@@ -11,7 +11,7 @@
 #   P5 dashboard-1M: <ms>ms
 # Usage: ./bench.sh [quick] [figure...]   (quick: shorter runs, about 6 minutes; full: about 12 minutes; naming figures,
 # e.g. ./bench.sh quick P1 P1b P1pg, runs only those). See "Performance" in README.md for what each figure measures and
-# its baseline. P1pg starts a throwaway PostgreSQL cluster on a free loopback port, as test.sh does. Exit code 1 when a figure failed or broke an invariant
+# its baseline (bench/HISTORY.md has every measurement so far). P1pg starts a throwaway PostgreSQL cluster on a free loopback port, as test.sh does. Exit code 1 when a figure failed or broke an invariant
 # (an overdraft, a lost or doubled grant, ledger verify not clean); its line is still printed when it was measured.
 set -uo pipefail
 cd "$(dirname "$0")"

@@ -12,7 +12,7 @@ public sealed class StorefrontRuntimeConfigTests
     public void ConfigProperties_ThreadPoolSpinLimit_IsZero()
     {
         // Idle thread-pool workers sleep at once rather than spin for work: under the usage figures the spinning took
-        // 7-12% of the node's CPU away from the ledger writer and the requests (README, Performance, P1).
+        // 7-12% of the node's CPU away from the ledger writer and the requests (bench/HISTORY.md, P1).
         var file = Path.Combine(AppContext.BaseDirectory, "ResellerKit.Storefront.runtimeconfig.json");
         using var config = JsonDocument.Parse(File.ReadAllText(file));
 
