@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Audit;
@@ -79,7 +80,21 @@ public sealed partial class UpdateBranding(EngineDbContext db, TimeProvider cloc
         url.Length <= 2048 && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
 
     private static bool IsCustomDomain(string domain) =>
-        domain.Length <= DomainChallenge.MaxDomainLength && HostName().IsMatch(domain.ToLowerInvariant());
+        domain.Length <= DomainChallenge.MaxDomainLength && HostName().IsMatch(domain.ToLowerInvariant()) && IsValidPunycode(domain);
+
+    // An xn-- label must decode: browsers and ASP.NET Core refuse a host whose punycode does not.
+    private static bool IsValidPunycode(string domain)
+    {
+        try
+        {
+            _ = new IdnMapping().GetUnicode(domain);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     [GeneratedRegex(@"^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")]
     private static partial Regex HostName();

@@ -67,11 +67,12 @@ public static class HostRegistration
         app.UseMiddleware<SlowRequests>();
         app.UseMiddleware<HttpsBehindProxy>();
         app.UseExceptionHandler();
+        app.Use(HostHeaderCheck.RejectUnreadable);
         app.UseMetricsEndpoint();
         app.UseStatusCodePages(BrowserErrorPage.OnStatusCode);
         app.Use(JsonCharset.RejectUnknown);
         app.Use(JsonBodyCheck.RejectMalformed);
-        app.Use(IdempotencyFilter.BufferKeyedRequests);
+        app.Use(IdempotencyFilter.CheckKeyedRequests);
         app.UseShopHostRouting();
         app.UseSecurityHeaders();
         app.UseRouting();

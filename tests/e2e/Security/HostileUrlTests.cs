@@ -5,7 +5,8 @@ namespace ResellerKit.Tests.E2e.Security;
 
 /// <summary>
 /// Hostile URLs against the real server: Kestrel refuses a response whose header holds a non-ASCII or control
-/// character (a 500), which the in-memory test server lets through. Each answers a redirect to the escaped form.
+/// character (a 500), which the in-memory test server lets through. Each answers a redirect to the escaped form. A Host
+/// header the in-memory server cannot even take (punycode that does not decode) reaches the real one too.
 /// </summary>
 public sealed class HostileUrlTests(DemoStorefront demo) : IClassFixture<DemoStorefront>
 {
@@ -40,5 +41,23 @@ public sealed class HostileUrlTests(DemoStorefront demo) : IClassFixture<DemoSto
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.NonValidated["Location"].ToString().ShouldBe("https://cdn.example.com/log%C3%B3.png");
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/api/v1/agency")]
+    [InlineData("/admin/login")]
+    public async Task AnyRoute_HostWithAnInvalidPunycodeLabel_Answers400ValidationFailed(string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, demo.BaseUrl + path);
+        request.Headers.Host = "xn--zz";
+
+        var response = await http.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        body.ShouldContain("\"code\":\"validation_failed\"");
+        body.ShouldContain("The Host header is not a valid host name.");
     }
 }
