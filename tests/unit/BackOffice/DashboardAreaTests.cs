@@ -10,7 +10,7 @@ public sealed class DashboardAreaTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task Dashboard_ForAPacksOnlyMember_ShowsNoPoolRevenueOrUsagePerClient()
     {
-        var (agency, client) = await BusyAgencyAsync();
+        var (agency, client, _) = await BusyAgencyAsync();
         var member = await api.AddTeamMemberAsync(agency, MembershipRole.Member, Areas.Packs);
         var browser = await api.SignInBackOfficeAsync(member.Email, member.Password);
 
@@ -27,7 +27,7 @@ public sealed class DashboardAreaTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task Dashboard_ForACreditsAndReportsMember_ShowsThePoolAndUsageButNotClientPages()
     {
-        var (agency, client) = await BusyAgencyAsync();
+        var (agency, client, _) = await BusyAgencyAsync();
         var member = await api.AddTeamMemberAsync(agency, MembershipRole.Member, Areas.Credits | Areas.Reports);
         var browser = await api.SignInBackOfficeAsync(member.Email, member.Password);
 
@@ -42,7 +42,7 @@ public sealed class DashboardAreaTests(SqliteApi api) : IClassFixture<SqliteApi>
     [Fact]
     public async Task ClientPages_ForAPacksOnlyMember_AreClosed()
     {
-        var (agency, _) = await BusyAgencyAsync();
+        var (agency, _, _) = await BusyAgencyAsync();
         var member = await api.AddTeamMemberAsync(agency, MembershipRole.Member, Areas.Packs);
         var browser = await api.SignInBackOfficeAsync(member.Email, member.Password);
 
@@ -55,8 +55,38 @@ public sealed class DashboardAreaTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await browser.Client.GetAsync("/admin/transactions.csv", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task SubAccountPage_ForASubAccountsOnlyMember_ShowsNoPoolUsageReportOrLedger()
+    {
+        var (agency, client, subAccount) = await BusyAgencyAsync();
+        var member = await api.AddTeamMemberAsync(agency, MembershipRole.Member, Areas.SubAccounts);
+        var browser = await api.SignInBackOfficeAsync(member.Email, member.Password);
+
+        var (status, html) = await browser.GetAsync($"/admin/sub-accounts/{subAccount}");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain(client);
+        html.ShouldNotContain("975"); // the pool left after the client's 25
+        html.ShouldNotContain("report-title");
+        html.ShouldNotContain("Recent activity");
+    }
+
+    [Fact]
+    public async Task SubAccountPage_ForAMemberWithCreditsAndReports_ShowsPoolUsageReportAndLedger()
+    {
+        var (agency, _, subAccount) = await BusyAgencyAsync();
+        var member = await api.AddTeamMemberAsync(agency, MembershipRole.Member, Areas.SubAccounts | Areas.Credits | Areas.Reports);
+        var browser = await api.SignInBackOfficeAsync(member.Email, member.Password);
+
+        var (_, html) = await browser.GetAsync($"/admin/sub-accounts/{subAccount}");
+
+        html.ShouldContain("975");
+        html.ShouldContain("report-title");
+        html.ShouldContain("Recent activity");
+    }
+
     // An agency with a pool, a client who used credits, and a name to look for.
-    private async Task<(TestAgency Agency, string ClientName)> BusyAgencyAsync()
+    private async Task<(TestAgency Agency, string ClientName, string SubAccountId)> BusyAgencyAsync()
     {
         var agency = await api.CreateAgencyAsync();
         await api.GrantPoolAsync(agency, 1_000);
@@ -64,6 +94,6 @@ public sealed class DashboardAreaTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await agency.Client.UsageAsync(subAccount, 25)).EnsureSuccessStatusCode();
         var name = (await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK))
             .GetProperty("name").GetString()!;
-        return (agency, name);
+        return (agency, name, subAccount);
     }
 }
