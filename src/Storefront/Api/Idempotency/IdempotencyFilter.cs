@@ -94,13 +94,23 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
             new Dictionary<string, string[]> { [Header] = [$"Use 1 to {MaxKeyLength} printable characters."] }).AsResult()
         : null;
 
-    /// <summary>Keeps the body of keyed POSTs readable after model binding, so that the filter can hash it.</summary>
-    public static Task BufferKeyedRequests(HttpContext context, Func<Task> next)
+    /// <summary>
+    /// Refuses a POST with more than one <c>Idempotency-Key</c> header (binding would join them into a new key, so a
+    /// proxy that repeats the header would turn a retry into a second request), and keeps the body of keyed POSTs
+    /// readable after model binding, so that the filter can hash it.
+    /// </summary>
+    public static Task CheckKeyedRequests(HttpContext context, Func<Task> next)
     {
-        if (HttpMethods.IsPost(context.Request.Method) && context.Request.Headers.ContainsKey(Header))
+        if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Headers.TryGetValue(Header, out var keys))
         {
-            context.Request.EnableBuffering();
+            return next();
         }
+        if (keys.Count > 1)
+        {
+            return Problems.Write(context, 400, "validation_failed", $"Send one {Header} header, not {keys.Count}.",
+                new Dictionary<string, string[]> { [Header] = ["Send this header once."] });
+        }
+        context.Request.EnableBuffering();
         return next();
     }
 
@@ -109,7 +119,7 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
     {
         if (!request.Body.CanSeek)
         {
-            throw new InvalidOperationException("Keyed requests must be buffered: UseResellerKit registers BufferKeyedRequests.");
+            throw new InvalidOperationException("Keyed requests must be buffered: UseResellerKit registers CheckKeyedRequests.");
         }
         request.Body.Position = 0;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

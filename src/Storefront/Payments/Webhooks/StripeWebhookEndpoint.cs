@@ -1,3 +1,5 @@
+using ResellerKit.Storefront.Api.Errors;
+using ResellerKit.Storefront.Api.Idempotency;
 using ResellerKit.Storefront.Payments.Stripe;
 using StripeSdk = Stripe;
 
@@ -24,7 +26,7 @@ public static class StripeWebhookEndpoint
         var logger = logs.CreateLogger(typeof(StripeWebhookEndpoint));
         if (await keys.WebhookSecretAsync(ct) is not { } secret)
         {
-            return Results.Json(new { error = "Payments are switched off on this installation: no Stripe webhook is accepted." }, statusCode: 503);
+            return Problems.Create(503, "payments_unavailable", "Payments are switched off on this installation: no Stripe webhook is accepted.").AsResult();
         }
         using var reader = new StreamReader(request.Body);
         var payload = await reader.ReadToEndAsync(ct);
@@ -37,7 +39,13 @@ public static class StripeWebhookEndpoint
         catch (StripeSdk.StripeException e)
         {
             logger.LogWarning("Rejected a Stripe webhook: {Reason}", e.Message);
-            return Results.Json(new { error = "The Stripe-Signature header does not match this payload, or is too old." }, statusCode: 400);
+            return Problems.Create(400, "validation_failed", "The Stripe-Signature header does not match this payload, or is too old.").AsResult();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or Newtonsoft.Json.JsonException)
+        {
+            // Signed with the webhook secret, so only someone holding it: still an answer, not a 500 that Stripe would retry.
+            logger.LogWarning("Rejected a signed Stripe webhook whose body is not a Stripe event");
+            return Problems.Create(400, "validation_failed", "The body is not a Stripe event.").AsResult();
         }
 
         if (stripeEvent.ApiVersion != StripeSdk.StripeConfiguration.ApiVersion)
