@@ -50,19 +50,22 @@ public sealed class EmailDispatcher(
         }
     }
 
+    /// <summary>Names the email's kind for filters and tests; neutral, since clients can read their emails' headers.</summary>
+    public const string KindHeader = "X-Email-Kind";
+
     private MimeMessage Build(OutboxMessage outbox, EmailRequest request, ComposedEmail composed)
     {
         var from = options.Value;
         var message = new MimeMessage
         {
-            MessageId = $"{outbox.MessageId}@resellerkit",
+            MessageId = $"{outbox.MessageId}@{MailboxAddress.Parse(from.FromAddress).Domain}", // the sender's domain, as RFC 5322 suggests
             Subject = composed.Rendered.Subject,
             Body = new BodyBuilder { TextBody = composed.Rendered.Text, HtmlBody = composed.Rendered.Html }.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(composed.Agency?.PublicName ?? from.FromName, from.FromAddress));
         message.ReplyTo.Add(MailboxAddress.Parse(composed.ReplyTo));
         message.To.Add(new MailboxAddress(request.ToName, request.To));
-        message.Headers.Add("X-ResellerKit-Kind", request.Kind.ToString());
+        message.Headers.Add(KindHeader, request.Kind.ToString());
         if (composed.UnsubscribeUrl is { } unsubscribe)
         {
             message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");

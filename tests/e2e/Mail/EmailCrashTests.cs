@@ -57,7 +57,7 @@ public sealed class EmailCrashTests
         beforeRestart.ShouldBeEmpty();
         all.Count(m => m.IsFor(email)).ShouldBe(1);
         arrived.GetProperty("text").GetString()!.ShouldContain(password);
-        (await maildev.SourceAsync(arrived.GetProperty("id").GetString()!)).ShouldContain($"{queued.MessageId}@resellerkit");
+        (await maildev.SourceAsync(arrived.GetProperty("id").GetString()!)).ShouldContain($"<{queued.MessageId}@");
         delivered.ShouldNotBeNull().Completed.ShouldBeTrue();
     }
 

@@ -132,7 +132,7 @@ public abstract class CheckoutTests(ApiFixture api)
             .GetProperty("url").GetString()!);
         (await agency.WaitForBalanceAsync(client.SubAccountId, 20)).ShouldBe(20, "100 bought, 80 of them repaying the debt");
         var account = await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{client.SubAccountId}", Ct)).ExpectAsync(HttpStatusCode.OK);
-        var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt" && m.TextBody?.Contains("paid back") == true);
+        var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-Email-Kind"] == "PurchaseReceipt" && m.TextBody?.Contains("paid back") == true);
 
         account.GetProperty("debtCredits").GetInt64().ShouldBe(0, "the 80 credits owed from the refund came off the new pack first");
         receipt.TextBody.ShouldNotBeNull().ShouldContain("80 of these credits paid back what your account owed from an earlier refund.");

@@ -22,7 +22,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
 
         var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(completed, api.Sign(completed))));
         var page = await Browser.Storefront(api, agency.Slug).Client.GetAsync($"/checkout/return?session_id={session}", Ct);
-        var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
+        var receipt = await api.WaitForMailAsync(client.Email, m => m.Headers["X-Email-Kind"] == "PurchaseReceipt");
 
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -42,7 +42,7 @@ public abstract class PurchaseEmailTests(ApiFixture api)
         await Eventually.ReturnsAsync(() => agency.PurchaseAsync(client.SubAccountId), p => p.GetProperty("state").GetString() == "refunded");
         var refunded = await api.SandboxEventAsync(account, "charge.refunded");
         var replays = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostWebhookAsync(refunded, api.Sign(refunded))));
-        var notice = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "Refund");
+        var notice = await api.WaitForMailAsync(client.Email, m => m.Headers["X-Email-Kind"] == "Refund");
 
         replays.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
         (await QueuedAsync(client.SubAccountId, EmailKind.Refund)).ShouldBe(1);

@@ -114,7 +114,7 @@ public sealed class TeamRoleTests(SqliteApi api) : IClassFixture<SqliteApi>
         var (_, teamPage) = await owner.GetAsync("/admin/team");
 
         await owner.SubmitAsync("/admin/team", "/admin/team", ("_handler", "invite"), ("Input.Name", "Ada Admin"), ("Input.Email", email), ("role", "Admin"));
-        var invite = await api.WaitForMailAsync(email, m => m.Headers["X-ResellerKit-Kind"] == "AgencyInvite");
+        var invite = await api.WaitForMailAsync(email, m => m.Headers["X-Email-Kind"] == "AgencyInvite");
         var text = invite.TextBody ?? "";
 
         teamPage.ShouldContain("Sub-accounts");

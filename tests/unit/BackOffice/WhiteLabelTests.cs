@@ -112,17 +112,18 @@ public sealed partial class WhiteLabelTests(SqliteApi api) : IClassFixture<Sqlit
     }
 
     [Fact]
-    public async Task TeamInvitation_ComesFromTheAgencysName_OnANeutralSender()
+    public async Task TeamInvitation_ComesFromTheAgencysName_WithNeutralSenderAndHeaders()
     {
         var agency = await BrandedAgencyAsync();
         var owner = await api.SignInOwnerAsync(agency);
         var email = $"ada-{Guid.NewGuid():N}@{agency.Slug}.example";
 
         await owner.SubmitAsync("/admin/team", "/admin/team", ("_handler", "invite"), ("Input.Name", "Ada Admin"), ("Input.Email", email), ("role", "Admin"));
-        var invite = await api.WaitForMailAsync(email, m => m.Headers["X-ResellerKit-Kind"] == "AgencyInvite");
+        var invite = await api.WaitForMailAsync(email, m => m.Headers["X-Email-Kind"] == "AgencyInvite");
 
         invite.From.Mailboxes.Single().Name.ShouldBe(Brand);
         invite.From.Mailboxes.Single().Address.ShouldNotContain("resellerkit", Case.Insensitive);
+        string.Join("\n", invite.Headers.Select(h => $"{h.Field}: {h.Value}")).ShouldNotContain("resellerkit", Case.Insensitive);
         Link().Replace($"{invite.Subject}\n{invite.TextBody}", "link").ShouldNotContain("ResellerKit");
         (invite.TextBody ?? "").ShouldContain($"The {Brand} team");
     }

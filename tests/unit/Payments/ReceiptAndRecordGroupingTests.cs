@@ -39,7 +39,7 @@ public abstract class ReceiptAndRecordGroupingTests(ApiFixture api)
         rows.ShouldAllBe(r => r.Attempts == 1, "each receipt was sent by the node that queued it, once");
         files.Count.ShouldBe(Buyers, "one receipt per purchase in the pickup folder, none twice");
         files.Select(f => f.To).Distinct().Count().ShouldBe(Buyers);
-        files.Select(f => f.MessageId).ShouldBe(rows.Select(r => $"{r.MessageId}@resellerkit"), ignoreOrder: true);
+        files.Select(f => f.MessageId.Split('@')[0]).ShouldBe(rows.Select(r => r.MessageId), ignoreOrder: true);
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public abstract class ReceiptAndRecordGroupingTests(ApiFixture api)
         var first = await agency.CreateSubAccountAsync("reselling");
         var second = await agency.CreateSubAccountAsync("reselling");
         await BuyAsync(agency, first, pack, 100);
-        var before = await api.WaitForMailAsync((await EmailsOfAsync([first]))[0], m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
+        var before = await api.WaitForMailAsync((await EmailsOfAsync([first]))[0], m => m.Headers["X-Email-Kind"] == "PurchaseReceipt");
 
         // Within a second of the first receipt, while its brand is still cached.
         var renamed = await agency.Client.PatchAsync("/api/v1/agency",
             new StringContent("{\"displayName\":\"Renamed Credits Co\"}", System.Text.Encoding.UTF8, "application/json"), Ct);
         await BuyAsync(agency, second, pack, 100);
-        var after = await api.WaitForMailAsync((await EmailsOfAsync([second]))[0], m => m.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt");
+        var after = await api.WaitForMailAsync((await EmailsOfAsync([second]))[0], m => m.Headers["X-Email-Kind"] == "PurchaseReceipt");
 
         renamed.StatusCode.ShouldBe(HttpStatusCode.OK);
         before.From.Mailboxes.Single().Name.ShouldNotBe("Renamed Credits Co");
@@ -159,7 +159,7 @@ public abstract class ReceiptAndRecordGroupingTests(ApiFixture api)
         foreach (var file in Directory.GetFiles(api.MailFolder, "*.eml"))
         {
             var message = await MimeMessage.LoadAsync(file, Ct);
-            if (message.Headers["X-ResellerKit-Kind"] == "PurchaseReceipt" && message.To.Mailboxes.FirstOrDefault()?.Address is { } to && emails.Contains(to))
+            if (message.Headers["X-Email-Kind"] == "PurchaseReceipt" && message.To.Mailboxes.FirstOrDefault()?.Address is { } to && emails.Contains(to))
             {
                 found.Add((to, message.MessageId ?? ""));
             }

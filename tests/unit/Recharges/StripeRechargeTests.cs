@@ -74,8 +74,8 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
         await (await api.SandboxClient(await agency.StripeAccountAsync()).PostAsync("/stripe-sandbox/v1/test_helpers/disputes",
             new FormUrlEncodedContent([new("payment_intent", paymentIntent), new("status", "lost")]), Ct)).ExpectAsync(System.Net.HttpStatusCode.OK);
         var afterDispute = await agency.WaitForBalanceAsync(subAccount, 40);
-        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
-        var toAgency = await api.WaitForMailAsync($"owner@{agency.Slug}.example", m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
+        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-Email-Kind"] == "AutoRechargePaused");
+        var toAgency = await api.WaitForMailAsync($"owner@{agency.Slug}.example", m => m.Headers["X-Email-Kind"] == "AutoRechargePaused");
         await agency.Client.UsageAsync(subAccount, 1);
 
         afterDispute.ShouldBe(40, "the recharge's 160 credits went back with the money");
@@ -134,7 +134,7 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
         var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
 
         await agency.Client.UsageAsync(subAccount, 60);
-        var mail = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "RechargeNeedsAuthentication");
+        var mail = await api.WaitForMailAsync(client, m => m.Headers["X-Email-Kind"] == "RechargeNeedsAuthentication");
         var recharge = (await agency.RechargesAsync(subAccount)).Single();
         var link = recharge.GetProperty("recoveryUrl").GetString()!;
         await api.PayAsync(link, TestCard.RequiresAuthentication);
@@ -160,8 +160,8 @@ public sealed class StripeRechargeTests(SqliteApi api) : IClassFixture<SqliteApi
             var expected = Math.Min(failures, 3);
             await agency.WaitForRechargesAsync(subAccount, r => r.Count == expected && r.All(x => x.GetProperty("state").GetString() == "failed"));
         }
-        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
-        var toAgency = await api.WaitForMailAsync($"owner@{agency.Slug}.example", m => m.Headers["X-ResellerKit-Kind"] == "AutoRechargePaused");
+        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-Email-Kind"] == "AutoRechargePaused");
+        var toAgency = await api.WaitForMailAsync($"owner@{agency.Slug}.example", m => m.Headers["X-Email-Kind"] == "AutoRechargePaused");
 
         var recharges = await agency.RechargesAsync(subAccount);
         recharges.Count.ShouldBe(3, "paused: the fourth dip opens nothing");

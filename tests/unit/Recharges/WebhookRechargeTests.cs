@@ -148,8 +148,8 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
         alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
         await agency.Client.UsageAsync(subAccount, 5);
         alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
-        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-ResellerKit-Kind"] == "LowBalance");
-        var toFinance = await api.WaitForMailAsync("finance@client.example", m => m.Headers["X-ResellerKit-Kind"] == "LowBalance");
+        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-Email-Kind"] == "LowBalance");
+        var toFinance = await api.WaitForMailAsync("finance@client.example", m => m.Headers["X-Email-Kind"] == "LowBalance");
         var first = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 1);
         api.Clock.Advance(TimeSpan.FromHours(23));
         await agency.Client.UsageAsync(subAccount, 1);

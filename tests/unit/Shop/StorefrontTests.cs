@@ -117,7 +117,7 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         var browser = Browser.Storefront(api, agency.Slug);
 
         var sent = await browser.SubmitAsync("/sign-in", "/magic-link", ("email", client.Email));
-        var mail = await api.WaitForMailAsync(client.Email, m => m.Headers["X-ResellerKit-Kind"] == "MagicLink");
+        var mail = await api.WaitForMailAsync(client.Email, m => m.Headers["X-Email-Kind"] == "MagicLink");
         var link = new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"https?://\S+/magic\?token=\S+").Value);
         var first = await browser.Client.GetAsync(link.PathAndQuery, Ct);
         var again = await Browser.Storefront(api, agency.Slug).Client.GetAsync(link.PathAndQuery, Ct);
