@@ -78,6 +78,11 @@ public sealed class QuoteCheckout(EngineDbContext db, MinimumPrices minimums)
     private async Task<Result<CheckoutQuote>> PriceAsync(
         Agency agency, PackId? packId, string description, long credits, long amount, string currency, decimal discount, CancellationToken ct)
     {
+        if (amount > PackCommand.MaxUnitAmount)
+        {
+            // Stripe takes at most 99,999,999 minor units in one payment: a larger checkout could never be paid.
+            return ValidationFailed.For("credits", $"{credits:N0} credits cost more than one card payment can take; choose fewer.");
+        }
         var minimum = await minimums.CheckAsync(currency, credits, amount, ct);
         if (!minimum.IsSuccess)
         {

@@ -66,6 +66,24 @@ public sealed class CheckoutRulesTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task Checkout_OfACustomQuantityPastOneCardPayment_Answers400AndStartsNothing()
+    {
+        var agency = await api.CreateAgencyAsync();
+        (await agency.Client.PutAsJsonAsync("/api/v1/agency/custom-quantity",
+            new { pricePerCredit = "1000", currency = "usd", minCredits = 1, maxCredits = 1_000_000_000_000 }, Ct)).EnsureSuccessStatusCode();
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+
+        var largest = await (await agency.CheckoutAsync(subAccount, new { credits = 99_999 })).ExpectAsync(HttpStatusCode.Created);
+        var tooLarge = await agency.CheckoutAsync(subAccount, new { credits = 100_000 });
+
+        largest.GetProperty("unitAmount").GetInt64().ShouldBe(99_999_000); // 1,000 cents a credit: just under Stripe's 99,999,999
+        var problem = await tooLarge.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        problem.GetProperty("detail").GetString()!.ShouldContain("more than one card payment can take");
+        (await (await agency.Client.GetAsync($"/api/v1/purchases?subAccountId={subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("data").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task CustomQuantityOffer_BelowTheFloor_Answers422()
     {
         await api.SetMinimumAsync("sek", "2");
