@@ -37,8 +37,9 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
     {
         builder.ToTable("LedgerEntries", t => t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" <> 0"));
         builder.HasKey(e => e.Id);
-        builder.HasIndex(e => e.WalletId);
         builder.HasOne<Wallet>().WithMany().HasForeignKey(e => e.WalletId).OnDelete(DeleteBehavior.Restrict);
+        // WalletId is a foreign key without an index (UnindexedForeignKeys): only `ledger verify` reads entries by wallet,
+        // in one grouped pass (LedgerVerifier), and wallets are never deleted.
     }
 }
 

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Access;
 using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Assist;
@@ -115,6 +118,10 @@ public abstract class EngineDbContext(DbContextOptions options)
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(EngineDbContext).Assembly);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
         EngineConventions.Apply(configurationBuilder);
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new UnindexedForeignKeys(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
+    }
 }

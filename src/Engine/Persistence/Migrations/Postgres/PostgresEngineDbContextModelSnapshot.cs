@@ -805,8 +805,6 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
 
                     b.HasIndex("TransactionSequence");
 
-                    b.HasIndex("WalletId");
-
                     b.ToTable("LedgerEntries", null, t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" <> 0");

@@ -807,8 +807,6 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TransactionSequence");
 
-                    b.HasIndex("WalletId");
-
                     b.ToTable("LedgerEntries", null, t =>
                         {
                             t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"Amount\" <> 0");
