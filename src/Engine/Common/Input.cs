@@ -29,8 +29,10 @@ public static partial class Input
         !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= MaxNameLength && !HasControlCharacters(value);
 
     /// <summary>
-    /// True when <paramref name="value"/> holds a control character (Unicode's Cc: NUL to US, DEL, C1) or a line or
-    /// paragraph separator; with <paramref name="multiline"/>, line feeds, carriage returns and tabs are allowed.
+    /// True when <paramref name="value"/> holds a control character (Unicode's Cc: NUL to US, DEL, C1), a line or
+    /// paragraph separator, or a bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069), which
+    /// can make a name read differently from what it holds; with <paramref name="multiline"/>, line feeds, carriage
+    /// returns and tabs are allowed. The marks right-to-left text needs (U+200E, U+200F) are allowed.
     /// </summary>
     public static bool HasControlCharacters(string? value, bool multiline = false)
     {
@@ -40,7 +42,7 @@ public static partial class Input
             {
                 continue;
             }
-            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            if (char.IsControl(c) || c is '\u2028' or '\u2029' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
             {
                 return true;
             }

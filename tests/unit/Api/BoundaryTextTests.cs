@@ -74,6 +74,8 @@ public sealed class BoundaryTextTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("POST", "/api/v1/packs", "{\"name\":\"Starter\\n\",\"credits\":10,\"unitAmount\":500,\"currency\":\"usd\"}", "name")]
     [InlineData("POST", "/api/v1/packs", "{\"name\":\"Starter\",\"credits\":10,\"unitAmount\":500,\"currency\":\"usd\",\"highlight\":\"Best\\tvalue\"}", "highlight")]
     [InlineData("PATCH", "/api/v1/agency", "{\"emailFooter\":\"Line one\\nLine two\\u0000\"}", "emailFooter")]
+    [InlineData("POST", "/api/v1/sub-accounts", "{\"name\":\"Invoice \\u202egnp.exe\",\"email\":\"{email}\",\"creditMode\":\"shared\"}", "name")]
+    [InlineData("PATCH", "/api/v1/agency", "{\"displayName\":\"Acme \\u2066Support\\u2069\"}", "displayName")]
     public async Task NameOrShownText_WithAControlCharacter_Answers400NamingTheField(string method, string path, string body, string field)
     {
         var agency = await api.CreateAgencyAsync();
