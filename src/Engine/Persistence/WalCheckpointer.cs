@@ -99,8 +99,14 @@ internal sealed class WalCheckpointer : IDisposable
         try
         {
             connection ??= Open();
+            using (var timeout = connection.CreateCommand())
+            {
+                // Its own command: this pragma answers a row too, which a reader of both would read as the checkpoint's.
+                timeout.CommandText = $"PRAGMA busy_timeout={waitMilliseconds};";
+                timeout.ExecuteNonQuery();
+            }
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA busy_timeout={waitMilliseconds}; PRAGMA wal_checkpoint({mode});";
+            command.CommandText = $"PRAGMA wal_checkpoint({mode});";
             using var reader = command.ExecuteReader();
             if (!reader.Read()) return true;
             Volatile.Write(ref backfilled, Math.Max(0, reader.GetInt32(2)));

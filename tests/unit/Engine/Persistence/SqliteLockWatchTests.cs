@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +21,7 @@ public sealed class SqliteLockWatchTests : IAsyncLifetime
 {
     private static readonly TimeSpan Hold = TimeSpan.FromMilliseconds(900);
 
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> logs = new();
+    private readonly CategoryLog log = new(typeof(EngineDbContext).Namespace + ".SqliteLockWatch");
     private TestDatabase? database;
     private ServiceProvider? services;
 
@@ -32,7 +31,7 @@ public sealed class SqliteLockWatchTests : IAsyncLifetime
         var options = database.Options;
         options.SlowWrite = TimeSpan.FromMilliseconds(300);
         var collection = new ServiceCollection()
-            .AddLogging(b => b.AddProvider(new LockLog(logs)))
+            .AddLogging(b => b.AddProvider(log))
             .AddEngine(options);
         collection.AddDataProtection();
         collection.AddSingleton(TimeProvider.System);
@@ -159,28 +158,11 @@ public sealed class SqliteLockWatchTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS rollup_probe (n INTEGER); INSERT INTO rollup_probe VALUES (1)", Ct);
     }
 
-    private List<string> Warnings() => logs.Where(l => l.Level >= LogLevel.Warning).Select(l => l.Message).ToList();
+    private List<string> Warnings() => log.Warnings();
 
     public async ValueTask DisposeAsync()
     {
         if (services is not null) await services.DisposeAsync();
         if (database is not null) await database.DisposeAsync();
-    }
-
-    private sealed class LockLog(ConcurrentQueue<(LogLevel, string)> logs) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => categoryName == typeof(EngineDbContext).Namespace + ".SqliteLockWatch"
-            ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Enqueue((logLevel, formatter(state, exception)));
-
-        public void Dispose()
-        {
-        }
     }
 }
