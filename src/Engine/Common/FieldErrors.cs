@@ -3,12 +3,14 @@ namespace ResellerKit.Engine.Common;
 /// <summary>Collects field-level validation messages at the boundary of a use case.</summary>
 public sealed class FieldErrors
 {
-    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+    // Made at the first error: most checks find none.
+    private Dictionary<string, List<string>>? errors;
 
-    public bool Any => errors.Count > 0;
+    public bool Any => errors is { Count: > 0 };
 
     public FieldErrors Add(string field, string message)
     {
+        errors ??= new(StringComparer.Ordinal);
         if (!errors.TryGetValue(field, out var list))
         {
             errors[field] = list = [];
@@ -38,5 +40,6 @@ public sealed class FieldErrors
         _ => this,
     };
 
-    public ValidationFailed ToError() => new(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    public ValidationFailed ToError() =>
+        new((errors ?? new(StringComparer.Ordinal)).ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
 }
