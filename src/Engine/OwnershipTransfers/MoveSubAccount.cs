@@ -47,7 +47,8 @@ public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, Move
         }
 
         await campaigns.HandleAsync(account.Id, account.AgencyId, to, ct);
-        account.MoveTo(to, ownership, wallets[0].Id, wallets[1].Id);
+        var month = SubAccount.MonthOf(now);
+        account.MoveTo(to, ownership, wallets[0].Id, wallets[1].Id, month, await MonthUsage.CountedAsync(db, account.Id, CreditMode.Reselling, month, ct));
         foreach (var membership in await db.Memberships.Where(m => m.SubAccountId == account.Id).ToListAsync(ct))
         {
             membership.MoveTo(to);
