@@ -59,8 +59,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
     public async Task<Result<LedgerTransaction?>> TransferUpToAsync(
         WalletRef from, WalletRef to, Credits max, TransferDetails details, CancellationToken ct)
     {
-        // Take the wallet's row lock first (a no-op UPDATE), so that what we read next cannot change under us.
-        await db.Wallets.Where(w => w.Id == from.Id).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance), ct);
+        await LockAsync(from.Id, ct);
         var available = await AvailableAsync(from, details.At ?? clock.GetUtcNow(), ct);
         var amount = Math.Min(max.Units, available);
         if (amount <= 0)
@@ -69,6 +68,28 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         }
         var posted = await TransferAsync(from, to, new Credits(amount), details, ct);
         return posted.IsSuccess ? posted.Value : posted.Error!;
+    }
+
+    /// <summary>
+    /// Sends the wallet's expired lots to its agency's expired sink (one <see cref="TransactionType.Expiry"/>), as a debit
+    /// does before it spends; returns how many credits left. For code that moves live lots one by one and may have none to
+    /// move (<see cref="OwnershipTransfers.MoveSubAccount"/>), so that expired credits never stay behind in a wallet.
+    /// </summary>
+    public async Task<long> ExpireLotsAsync(WalletRef wallet, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Ledger writes need an open database transaction.");
+        }
+        await LockAsync(wallet.Id, ct);
+        var expired = (await LiveLots(wallet.Id).ToListAsync(ct)).Where(l => l.ExpiresAt <= now).ToList();
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+        var credits = expired.Sum(l => l.Remaining);
+        await ExpireAsync(wallet, expired, now, ct);
+        return credits;
     }
 
     /// <summary>A wallet's balance as the open transaction sees it.</summary>
@@ -179,6 +200,10 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         var lots = await LiveLots(wallet.Id).AsNoTracking().ToListAsync(ct);
         return lots.Where(l => !(l.ExpiresAt <= now)).Sum(l => l.Remaining);
     }
+
+    // Takes the wallet's row lock (a no-op UPDATE), so that what is read next cannot change under us.
+    private Task<int> LockAsync(WalletId walletId, CancellationToken ct) =>
+        db.Wallets.Where(w => w.Id == walletId).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance), ct);
 
     private IQueryable<CreditLot> LiveLots(WalletId walletId) =>
         db.CreditLots.AsNoTracking().Where(l => l.WalletId == walletId && l.Remaining > 0);
