@@ -30,7 +30,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         activity?.SetTag("resellerkit.ledger.type", TransactionTypes.NameOf(details.Type));
         activity?.SetTag("resellerkit.credits", amount.Units);
         var now = details.At ?? clock.GetUtcNow();
-        var withdrawn = await WithdrawAsync(from, amount.Units, now, ct);
+        var withdrawn = await WithdrawAsync(from, amount.Units, now, details.FirstFrom, ct);
         if (!withdrawn.IsSuccess)
         {
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, withdrawn.Error.Code);
@@ -96,7 +96,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
     public Task<long> BalanceAsync(WalletId walletId, CancellationToken ct) =>
         db.Wallets.Where(w => w.Id == walletId).Select(w => w.Balance).SingleAsync(ct);
 
-    private async Task<Result<Done>> WithdrawAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
+    private async Task<Result<Done>> WithdrawAsync(WalletRef wallet, long amount, DateTimeOffset now, TransactionId? firstFrom, CancellationToken ct)
     {
         var floor = WalletBounds.Floor(wallet.Kind, amount);
         var updated = await db.Wallets
@@ -106,15 +106,19 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         {
             return new InsufficientCredits(amount, await AvailableAsync(wallet, now, ct));
         }
-        return wallet.Kind.TracksLots() ? await BurnLotsAsync(wallet, amount, now, ct) : Done.Value;
+        return wallet.Kind.TracksLots() ? await BurnLotsAsync(wallet, amount, now, firstFrom, ct) : Done.Value;
     }
 
     // Runs after the conditional UPDATE, which holds the wallet's row lock, so the lots read here are current.
-    private async Task<Result<Done>> BurnLotsAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
+    // The lots of the grant named first (if any is still here) go before the others.
+    private async Task<Result<Done>> BurnLotsAsync(WalletRef wallet, long amount, DateTimeOffset now, TransactionId? firstFrom, CancellationToken ct)
     {
         var lots = await LiveLots(wallet.Id).ToListAsync(ct);
         var expired = lots.Where(l => l.ExpiresAt <= now).ToList();
-        var usable = lots.Except(expired).Order(LotOrder.Instance).ToList();
+        var first = firstFrom is { } grant
+            ? await db.LedgerTransactions.Where(t => t.Id == grant).Select(t => (long?)t.Sequence).SingleOrDefaultAsync(ct)
+            : null;
+        var usable = lots.Except(expired).OrderBy(l => l.GrantSequence == first ? 0 : 1).ThenBy(l => l, LotOrder.Instance).ToList();
         var usableCredits = usable.Sum(l => l.Remaining);
         if (usableCredits < amount)
         {

@@ -83,6 +83,7 @@ public sealed class ReversePayment(
                     Description = kind == ReversalKind.Dispute ? $"Dispute lost: {paid.Description}" : $"Refund: {paid.Description}",
                     Reference = paymentIntentId,
                     IdempotencyKey = $"{kind.ToString().ToLowerInvariant()}:{paymentIntentId}:{creditsDue}",
+                    FirstFrom = paid.Grant, // the credits this payment bought, while its lot holds any; then the usual order
                     At = now,
                 }, token);
             if (!posted.IsSuccess)
@@ -139,8 +140,16 @@ public sealed class ReversePayment(
             .SingleOrDefaultAsync(p => p.PaymentIntentId == paymentIntentId && p.StripeAccountId == accountId, ct);
         if (purchase is not null)
         {
-            return purchase.State == PurchaseState.Pending ? null : new PaidCharge(purchase.Id, null, purchase.AgencyId, purchase.SubAccount!,
-                purchase.Amount, purchase.Credits, purchase.CreditsReversed, purchase.AmountRefunded, purchase.Description, purchase.Currency);
+            if (purchase.State == PurchaseState.Pending)
+            {
+                return null;
+            }
+            var grantKey = $"checkout:{purchase.CheckoutSessionId}";
+            var grant = await db.LedgerTransactions.AsNoTracking()
+                .Where(t => t.IdempotencyScope == Idempotency.IdempotencyScopes.System && t.IdempotencyKey == grantKey)
+                .Select(t => (TransactionId?)t.Id).SingleOrDefaultAsync(ct);
+            return new PaidCharge(purchase.Id, null, purchase.AgencyId, purchase.SubAccount!, purchase.Amount, purchase.Credits,
+                purchase.CreditsReversed, purchase.AmountRefunded, purchase.Description, purchase.Currency, grant);
         }
         var recharge = await db.Recharges.AsNoTracking()
             .Where(r => r.PaymentIntentId == paymentIntentId && r.Provider == RechargeProvider.Stripe && r.State == RechargeState.Granted
@@ -152,7 +161,7 @@ public sealed class ReversePayment(
         }
         var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
         return new PaidCharge(null, recharge.Id, recharge.AgencyId, subAccount, recharge.Amount!.Value, recharge.CreditsGranted!.Value,
-            recharge.CreditsReversed, recharge.AmountReversed, "Auto-recharge", recharge.Currency ?? "");
+            recharge.CreditsReversed, recharge.AmountReversed, "Auto-recharge", recharge.Currency ?? "", recharge.GrantTransactionId);
     }
 
     // Only ever raises the amount: Stripe's totals only grow, so an older event arriving late changes nothing.

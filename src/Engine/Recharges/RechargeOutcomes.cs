@@ -58,7 +58,7 @@ public sealed class RechargeOutcomes(
             {
                 return new Conflict("granted already"); // Rolls the transfer back: it was granted once already.
             }
-            await debts.RepayAsync(subAccount.Id, subAccount.Wallet, recharge.AgencyId, recharge.CreditsRequested, recharge.Id.ToString(), now, token);
+            await debts.RepayAsync(subAccount.Id, subAccount.Wallet, recharge.AgencyId, recharge.CreditsRequested, posted.Value.Id, recharge.Id.ToString(), now, token);
             await OpenRecharges.ReleaseAsync(db, subAccount.Id, recharge.Id, token);
             await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.charged", recharge.AgencyId, subAccount.Id,

@@ -1,0 +1,113 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Credits;
+using ResellerKit.Engine.Persistence;
+using ResellerKit.Tests.Unit.Support;
+
+namespace ResellerKit.Tests.Unit.Payments;
+
+/// <summary>
+/// What a refund takes back, and from where: the credits the refunded purchase bought (its own lot) first, then the
+/// usual burn-down order for what is already spent; a debt is repaid from the purchase that repays it first.
+/// </summary>
+public abstract class RefundLotTests(ApiFixture api)
+{
+    [Fact]
+    public async Task Refund_WithPromotionalCreditsInTheWallet_TakesBackThePurchasesOwnCredits()
+    {
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
+        await GrantPromotionalAsync(agency, subAccount, 50);
+
+        await RefundAsync(agency, subAccount, paymentIntent);
+
+        (await LotsAsync(subAccount)).ShouldBe([("Starter — 100 credits", 0L), ("promo", 50L)]);
+        (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(50);
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
+    public async Task Refund_AfterUsageBurntThePromotionalCredits_TakesThePurchasesLotAndNoMore()
+    {
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
+        await GrantPromotionalAsync(agency, subAccount, 50);
+        (await agency.Client.UsageAsync(subAccount, 30)).StatusCode.ShouldBe(HttpStatusCode.Created); // promotional credits go first
+
+        await RefundAsync(agency, subAccount, paymentIntent);
+
+        (await LotsAsync(subAccount)).ShouldBe([("Starter — 100 credits", 0L), ("promo", 20L)], "the purchase's 100 credits were all still in its lot");
+        (await AccountAsync(agency, subAccount)).GetProperty("debtCredits").GetInt64().ShouldBe(0);
+        await ShouldVerifyCleanAsync();
+    }
+
+    [Fact]
+    public async Task Purchase_AfterARefundLeftDebt_RepaysTheDebtFromItsOwnCreditsBeforePromotionalOnes()
+    {
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
+        (await agency.Client.UsageAsync(subAccount, 60)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await RefundAsync(agency, subAccount, paymentIntent); // takes the 40 left, owes 60
+        await GrantPromotionalAsync(agency, subAccount, 50);
+
+        var topUp = await agency.CreatePackAsync("Top-up", 100, 1_500);
+        await api.PayAsync((await (await agency.CheckoutAsync(subAccount, new { packId = topUp })).ExpectAsync(HttpStatusCode.Created))
+            .GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 90);
+
+        (await LotsAsync(subAccount)).ShouldBe([("Starter — 100 credits", 0L), ("promo", 50L), ("Top-up — 100 credits", 40L)], "60 of the top-up repaid the debt");
+        (await AccountAsync(agency, subAccount)).GetProperty("debtCredits").GetInt64().ShouldBe(0);
+        await ShouldVerifyCleanAsync();
+    }
+
+    private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> PaidStarterAsync()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        var subAccount = await agency.CreateSubAccountAsync("reselling");
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        await agency.WaitForBalanceAsync(subAccount, 100);
+        return (agency, subAccount, (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!);
+    }
+
+    private async Task RefundAsync(TestAgency agency, string subAccount, string paymentIntent)
+    {
+        await (await api.SandboxClient(await agency.StripeAccountAsync())
+            .PostAsync("/stripe-sandbox/v1/refunds", new FormUrlEncodedContent([new("payment_intent", paymentIntent)]), Ct)).ExpectAsync(HttpStatusCode.OK);
+        await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("state").GetString() == "refunded");
+    }
+
+    private async Task GrantPromotionalAsync(TestAgency agency, string subAccount, long credits)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var granted = await scope.ServiceProvider.GetRequiredService<GrantSubAccountCredits>().HandleAsync(
+            Tenant.Of(AgencyId.From(Guid.Parse(agency.Id))), SubAccountId.From(Guid.Parse(subAccount)),
+            new GrantCommand(new ResellerKit.Engine.Credits.Credits(credits), "promo", Promotional: true), null, Ct);
+        granted.IsSuccess.ShouldBeTrue();
+    }
+
+    // Each lot of the account's wallet, oldest first, by what granted it (the pack's name, or the grant's reason).
+    private async Task<List<(string, long)>> LotsAsync(string subAccount)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var id = SubAccountId.From(Guid.Parse(subAccount));
+        var wallet = await db.SubAccounts.Where(s => s.Id == id).Select(s => s.WalletId).SingleAsync(Ct);
+        var lots = await db.CreditLots.Where(l => l.WalletId == wallet).OrderBy(l => l.Id)
+            .Select(l => new { l.Grant!.Description, l.Remaining }).ToListAsync(Ct);
+        return lots.Select(l => (l.Description ?? "", l.Remaining)).ToList();
+    }
+
+    private static async Task<System.Text.Json.JsonElement> AccountAsync(TestAgency agency, string subAccount) =>
+        await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK);
+
+    private async Task ShouldVerifyCleanAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems.ShouldBeEmpty();
+    }
+}
+
+public sealed class RefundLotTestsOnSqlite(SqliteApi api) : RefundLotTests(api), IClassFixture<SqliteApi>;
+
+public sealed class RefundLotTestsOnPostgres(PostgresApi api) : RefundLotTests(api), IClassFixture<PostgresApi>;
