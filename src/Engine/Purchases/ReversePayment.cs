@@ -126,7 +126,7 @@ public sealed class ReversePayment(
         }
         await db.InTransactionAsync<bool>(async token =>
         {
-            await pause.PauseAsync(subAccount, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
+            await pause.PauseAsync(subAccount, AutoRechargePauseCause.Dispute, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
                 "The agency can turn them on again in the account's auto-recharge settings.", clock.GetUtcNow(), token);
             await db.SaveChangesAsync(token);
             return true;

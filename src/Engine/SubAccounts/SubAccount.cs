@@ -77,6 +77,9 @@ public sealed class SubAccount
 
     public string? AutoRechargePauseReason { get; private set; }
 
+    /// <summary>What caused the pause in force, if any: only one that failures caused lifts when a failed charge is paid.</summary>
+    public AutoRechargePauseCause? AutoRechargePauseCause { get; private set; }
+
     /// <summary>Why the last dip below the threshold opened no recharge (a limit), and when.</summary>
     public string? AutoRechargeSkipReason { get; private set; }
 
@@ -181,6 +184,7 @@ public sealed class SubAccount
         AutoRechargeFailures = 0;
         AutoRechargePausedAt = null;
         AutoRechargePauseReason = null;
+        AutoRechargePauseCause = null;
         AutoRechargeSkipReason = null;
         AutoRechargeSkippedAt = null;
         AutoRechargeCapReachedMonth = 0;
