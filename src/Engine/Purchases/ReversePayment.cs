@@ -71,13 +71,17 @@ public sealed class ReversePayment(
             }
             var subAccount = paid.SubAccount!;
             await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
+            // The account's wallet as it is now, under the row lock a hand-over takes too: one that committed after the
+            // payment was read has moved the credits to a new wallet, and they are taken back from there.
+            var walletId = await db.SubAccounts.Where(s => s.Id == subAccount.Id).Select(s => s.WalletId).SingleAsync(token);
+            var wallet = await db.Wallets.AsNoTracking().Where(w => w.Id == walletId).Select(w => new WalletRef(w.Id, w.AgencyId, w.Kind)).SingleAsync(token);
             // The credits go back to the agency that sold them and was paid (the purchase's or recharge's), whoever owns the account
             // today: after a hand-over to the client, the account's agency is another one (as CheckoutGrant issues them).
             var sellerRefunded = subAccount.AgencyId == paid.AgencyId
                 ? subAccount.Agency!.RefundedWalletId
                 : await db.Agencies.AsNoTracking().Where(a => a.Id == paid.AgencyId).Select(a => a.RefundedWalletId).SingleAsync(token);
             var refunded = new WalletRef(sellerRefunded, paid.AgencyId, WalletKind.Refunded);
-            var posted = await ledger.TransferUpToAsync(subAccount.Wallet, refunded, new Credits.Credits(delta),
+            var posted = await ledger.TransferUpToAsync(wallet, refunded, new Credits.Credits(delta),
                 new TransferDetails(paid.AgencyId, subAccount.Id, kind == ReversalKind.Dispute ? TransactionType.Reversal : TransactionType.Refund)
                 {
                     Description = kind == ReversalKind.Dispute ? $"Dispute lost: {paid.Description}" : $"Refund: {paid.Description}",

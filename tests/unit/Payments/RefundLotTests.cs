@@ -59,6 +59,39 @@ public abstract class RefundLotTests(ApiFixture api)
         await ShouldVerifyCleanAsync();
     }
 
+    [Fact]
+    public async Task Refund_ReadJustBeforeAHandOverCommits_TakesTheCreditsFromTheAccountsNewWallet()
+    {
+        var (agency, subAccount, paymentIntent) = await PaidStarterAsync();
+        var other = await api.CreateAgencyAsync();
+        var stripeAccount = await agency.StripeAccountAsync();
+        var id = SubAccountId.From(Guid.Parse(subAccount));
+
+        // The hand-over moves the account and its credits, and holds its transaction open while the refund reads the payment.
+        await using var handOver = api.Services.CreateAsyncScope();
+        var db = handOver.ServiceProvider.GetRequiredService<EngineDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+        var account = await db.SubAccounts.SingleAsync(s => s.Id == id, Ct);
+        (await handOver.ServiceProvider.GetRequiredService<ResellerKit.Engine.OwnershipTransfers.MoveSubAccount>()
+            .HandleAsync(account, AgencyId.From(Guid.Parse(other.Id)), ResellerKit.Engine.SubAccounts.Ownership.Agency, Ct)).Value.ShouldBe(100);
+        await db.SaveChangesAsync(Ct);
+        var refund = Task.Run(async () =>
+        {
+            await using var scope = api.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.Purchases.ReversePayment>()
+                .HandleAsync(stripeAccount, paymentIntent, 1_500, ResellerKit.Engine.Purchases.ReversalKind.Refund, Ct);
+        }, Ct);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct); // the refund reads the payment and its account, then waits for the row
+        await transaction.CommitAsync(Ct);
+        (await refund).ShouldBeTrue();
+
+        await using var check = api.Services.CreateAsyncScope();
+        var after = await check.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
+        after.DebtCredits.ShouldBe(0, "the 100 credits had moved to the account's new wallet, and were taken back from there");
+        (await check.ServiceProvider.GetRequiredService<EngineDbContext>().Wallets.Where(w => w.Id == after.WalletId).Select(w => w.Balance).SingleAsync(Ct)).ShouldBe(0);
+        await ShouldVerifyCleanAsync();
+    }
+
     private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> PaidStarterAsync()
     {
         var agency = await api.CreateAgencyAsync();
