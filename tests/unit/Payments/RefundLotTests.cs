@@ -24,7 +24,7 @@ public abstract class RefundLotTests(ApiFixture api)
 
         (await LotsAsync(subAccount)).ShouldBe([("Starter — 100 credits", 0L), ("promo", 50L)]);
         (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(50);
-        await ShouldVerifyCleanAsync();
+        await api.LedgerIsCleanAsync();
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public abstract class RefundLotTests(ApiFixture api)
 
         (await LotsAsync(subAccount)).ShouldBe([("Starter — 100 credits", 0L), ("promo", 20L)], "the purchase's 100 credits were all still in its lot");
         (await AccountAsync(agency, subAccount)).GetProperty("debtCredits").GetInt64().ShouldBe(0);
-        await ShouldVerifyCleanAsync();
+        await api.LedgerIsCleanAsync();
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public abstract class RefundLotTests(ApiFixture api)
 
         (await LotsAsync(subAccount)).ShouldBe([("Starter — 100 credits", 0L), ("promo", 50L), ("Top-up — 100 credits", 40L)], "60 of the top-up repaid the debt");
         (await AccountAsync(agency, subAccount)).GetProperty("debtCredits").GetInt64().ShouldBe(0);
-        await ShouldVerifyCleanAsync();
+        await api.LedgerIsCleanAsync();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public abstract class RefundLotTests(ApiFixture api)
         var after = await check.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.AsNoTracking().SingleAsync(s => s.Id == id, Ct);
         after.DebtCredits.ShouldBe(0, "the 100 credits had moved to the account's new wallet, and were taken back from there");
         (await check.ServiceProvider.GetRequiredService<EngineDbContext>().Wallets.Where(w => w.Id == after.WalletId).Select(w => w.Balance).SingleAsync(Ct)).ShouldBe(0);
-        await ShouldVerifyCleanAsync();
+        await api.LedgerIsCleanAsync();
     }
 
     private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> PaidStarterAsync()
@@ -133,12 +133,6 @@ public abstract class RefundLotTests(ApiFixture api)
 
     private static async Task<System.Text.Json.JsonElement> AccountAsync(TestAgency agency, string subAccount) =>
         await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK);
-
-    private async Task ShouldVerifyCleanAsync()
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems.ShouldBeEmpty();
-    }
 }
 
 public sealed class RefundLotTestsOnSqlite(SqliteApi api) : RefundLotTests(api), IClassFixture<SqliteApi>;
