@@ -9,13 +9,14 @@ namespace ResellerKit.Engine.Credits;
 /// (<see cref="SubAccounts.SubAccount.DebtCredits"/>). Paid credits repay that debt first: in the transaction that grants
 /// a purchase or a recharge (by Stripe, or the agency's grant that answers its webhook), and under the account's lock, as much of the debt as the grant covers moves from the
 /// account's wallet to the refunded wallet of the agency being paid (a <c>refund</c> transaction under the ledger key
-/// <c>debt:{reference}</c>), and the debt falls by as much.
+/// <c>debt:{reference}</c>), and the debt falls by as much. The repayment burns the grant's own lot first (the paid
+/// credits that repay it), then the usual order, so promotional or soon-expiring credits are not spent on a debt.
 /// </summary>
 public sealed class DebtRepayment(EngineDbContext db, LedgerWriter ledger)
 {
     /// <summary>Repays up to <paramref name="granted"/> credits of the account's debt from <paramref name="wallet"/>; returns how many.</summary>
     public async Task<long> RepayAsync(
-        SubAccountId subAccountId, WalletRef wallet, AgencyId seller, long granted, string reference, DateTimeOffset now, CancellationToken ct)
+        SubAccountId subAccountId, WalletRef wallet, AgencyId seller, long granted, TransactionId grant, string reference, DateTimeOffset now, CancellationToken ct)
     {
         var debt = await db.SubAccounts.Where(s => s.Id == subAccountId).Select(s => s.DebtCredits).SingleAsync(ct);
         var repaid = Math.Min(debt, granted);
@@ -31,6 +32,7 @@ public sealed class DebtRepayment(EngineDbContext db, LedgerWriter ledger)
                 Description = "Repays credits owed from an earlier refund",
                 Reference = reference,
                 IdempotencyKey = $"debt:{reference}",
+                FirstFrom = grant,
                 At = now,
             }, ct);
         if (!posted.IsSuccess)

@@ -69,7 +69,7 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
             }
             if (recharge is not null)
             {
-                await debts.RepayAsync(subAccount.Id, subAccount.Wallet, subAccount.AgencyId, command.Credits.Units, recharge.Id.ToString(), now, token);
+                await debts.RepayAsync(subAccount.Id, subAccount.Wallet, subAccount.AgencyId, command.Credits.Units, posted.Value.Id, recharge.Id.ToString(), now, token);
             }
             await db.SaveChangesAsync(token);
             return new Granted(posted.Value.Id, await ledger.BalanceAsync(subAccount.WalletId, token));

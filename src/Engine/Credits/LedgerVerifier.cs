@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.SubAccounts;
 
@@ -88,17 +89,19 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
         return problems;
     }
 
-    // The monthly usage counter that enforces caps must equal the usage the ledger holds for that month.
+    // The monthly usage counter that enforces caps must equal the usage the ledger holds for that month from the source
+    // of the account's mode (the pool in shared mode, its own wallet in reselling mode).
     private async Task<IEnumerable<string>> VerifyUsageCountersAsync(CancellationToken ct)
     {
         var month = SubAccount.MonthOf(clock.GetUtcNow());
-        var start = new DateTimeOffset(month / 100, month % 100, 1, 0, 0, 0, TimeSpan.Zero);
         var counters = await db.SubAccounts.AsNoTracking().Where(s => s.UsageMonth == month)
             .Select(s => new { s.Id, s.UsageMonthCredits }).ToListAsync(ct);
-        var usage = await db.LedgerTransactions.AsNoTracking()
-            .Where(t => t.Type == TransactionType.Usage && t.CreatedAt >= start && t.SubAccountId != null)
-            .GroupBy(t => t.SubAccountId)
-            .Select(g => new { SubAccountId = g.Key, Credits = -g.Sum(t => t.Credits) })
+        var usage = await (
+                from u in MonthUsage.Of(db, month)
+                join s in db.SubAccounts on u.SubAccountId equals (SubAccountId?)s.Id
+                where u.FromPool == (s.CreditMode == CreditMode.Shared)
+                group u by u.SubAccountId into g
+                select new { SubAccountId = g.Key, Credits = g.Sum(u => u.Credits) })
             .ToListAsync(ct);
         var byAccount = usage.ToDictionary(u => u.SubAccountId!.Value, u => u.Credits);
         var counted = counters.ToDictionary(c => c.Id, c => c.UsageMonthCredits);

@@ -30,7 +30,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         activity?.SetTag("resellerkit.ledger.type", TransactionTypes.NameOf(details.Type));
         activity?.SetTag("resellerkit.credits", amount.Units);
         var now = details.At ?? clock.GetUtcNow();
-        var withdrawn = await WithdrawAsync(from, amount.Units, now, ct);
+        var withdrawn = await WithdrawAsync(from, amount.Units, now, details.FirstFrom, ct);
         if (!withdrawn.IsSuccess)
         {
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, withdrawn.Error.Code);
@@ -59,8 +59,7 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
     public async Task<Result<LedgerTransaction?>> TransferUpToAsync(
         WalletRef from, WalletRef to, Credits max, TransferDetails details, CancellationToken ct)
     {
-        // Take the wallet's row lock first (a no-op UPDATE), so that what we read next cannot change under us.
-        await db.Wallets.Where(w => w.Id == from.Id).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance), ct);
+        await LockAsync(from.Id, ct);
         var available = await AvailableAsync(from, details.At ?? clock.GetUtcNow(), ct);
         var amount = Math.Min(max.Units, available);
         if (amount <= 0)
@@ -71,11 +70,33 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         return posted.IsSuccess ? posted.Value : posted.Error!;
     }
 
+    /// <summary>
+    /// Sends the wallet's expired lots to its agency's expired sink (one <see cref="TransactionType.Expiry"/>), as a debit
+    /// does before it spends; returns how many credits left. For code that moves live lots one by one and may have none to
+    /// move (<see cref="OwnershipTransfers.MoveSubAccount"/>), so that expired credits never stay behind in a wallet.
+    /// </summary>
+    public async Task<long> ExpireLotsAsync(WalletRef wallet, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Ledger writes need an open database transaction.");
+        }
+        await LockAsync(wallet.Id, ct);
+        var expired = (await LiveLots(wallet.Id).ToListAsync(ct)).Where(l => l.ExpiresAt <= now).ToList();
+        if (expired.Count == 0)
+        {
+            return 0;
+        }
+        var credits = expired.Sum(l => l.Remaining);
+        await ExpireAsync(wallet, expired, now, ct);
+        return credits;
+    }
+
     /// <summary>A wallet's balance as the open transaction sees it.</summary>
     public Task<long> BalanceAsync(WalletId walletId, CancellationToken ct) =>
         db.Wallets.Where(w => w.Id == walletId).Select(w => w.Balance).SingleAsync(ct);
 
-    private async Task<Result<Done>> WithdrawAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
+    private async Task<Result<Done>> WithdrawAsync(WalletRef wallet, long amount, DateTimeOffset now, TransactionId? firstFrom, CancellationToken ct)
     {
         var floor = WalletBounds.Floor(wallet.Kind, amount);
         var updated = await db.Wallets
@@ -85,15 +106,19 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         {
             return new InsufficientCredits(amount, await AvailableAsync(wallet, now, ct));
         }
-        return wallet.Kind.TracksLots() ? await BurnLotsAsync(wallet, amount, now, ct) : Done.Value;
+        return wallet.Kind.TracksLots() ? await BurnLotsAsync(wallet, amount, now, firstFrom, ct) : Done.Value;
     }
 
     // Runs after the conditional UPDATE, which holds the wallet's row lock, so the lots read here are current.
-    private async Task<Result<Done>> BurnLotsAsync(WalletRef wallet, long amount, DateTimeOffset now, CancellationToken ct)
+    // The lots of the grant named first (if any is still here) go before the others.
+    private async Task<Result<Done>> BurnLotsAsync(WalletRef wallet, long amount, DateTimeOffset now, TransactionId? firstFrom, CancellationToken ct)
     {
         var lots = await LiveLots(wallet.Id).ToListAsync(ct);
         var expired = lots.Where(l => l.ExpiresAt <= now).ToList();
-        var usable = lots.Except(expired).Order(LotOrder.Instance).ToList();
+        var first = firstFrom is { } grant
+            ? await db.LedgerTransactions.Where(t => t.Id == grant).Select(t => (long?)t.Sequence).SingleOrDefaultAsync(ct)
+            : null;
+        var usable = lots.Except(expired).OrderBy(l => l.GrantSequence == first ? 0 : 1).ThenBy(l => l, LotOrder.Instance).ToList();
         var usableCredits = usable.Sum(l => l.Remaining);
         if (usableCredits < amount)
         {
@@ -179,6 +204,10 @@ public sealed class LedgerWriter(EngineDbContext db, TimeProvider clock)
         var lots = await LiveLots(wallet.Id).AsNoTracking().ToListAsync(ct);
         return lots.Where(l => !(l.ExpiresAt <= now)).Sum(l => l.Remaining);
     }
+
+    // Takes the wallet's row lock (a no-op UPDATE), so that what is read next cannot change under us.
+    private Task<int> LockAsync(WalletId walletId, CancellationToken ct) =>
+        db.Wallets.Where(w => w.Id == walletId).ExecuteUpdateAsync(set => set.SetProperty(w => w.Balance, w => w.Balance), ct);
 
     private IQueryable<CreditLot> LiveLots(WalletId walletId) =>
         db.CreditLots.AsNoTracking().Where(l => l.WalletId == walletId && l.Remaining > 0);

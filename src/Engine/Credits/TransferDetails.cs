@@ -23,6 +23,12 @@ public sealed record TransferDetails(AgencyId AgencyId, SubAccountId? SubAccount
     /// <summary>When it happened; defaults to now. Set it when the caller already acted on a clock reading.</summary>
     public DateTimeOffset? At { get; init; }
 
+    /// <summary>
+    /// The grant whose lots a withdrawal burns first, before the usual <see cref="LotOrder"/>: a refund takes back the
+    /// credits its purchase bought, and a purchase that repays a debt pays it from its own credits.
+    /// </summary>
+    public TransactionId? FirstFrom { get; init; }
+
     /// <summary>The terms of the lot the credits form when they land in a pool or sub-account wallet.</summary>
     public LotTerms LotTerms { get; init; } = LotTerms.Paid;
 }

@@ -11,8 +11,8 @@ namespace ResellerKit.Engine.OwnershipTransfers;
 /// Moves a sub-account, its users and its own credits to another agency, inside the caller's transaction.
 /// A wallet belongs to one agency (every entry carries its wallet's agency), so the account gets new wallets at its
 /// new owner and each live lot of the old wallet moves there as one <see cref="TransactionType.Transfer"/> with the
-/// same expiry and kind: double entry, nothing created or lost. Lots that had already expired leave for the old
-/// agency's expired sink on the first move, as any debit would do with them. The old wallets stay, empty, with their
+/// same expiry and kind: double entry, nothing created or lost. Lots that had already expired leave first for the old
+/// agency's expired sink, as any debit would do with them, even when no live lot moves. The old wallets stay, empty, with their
 /// history at the old agency. The account's campaigns move too (<see cref="MoveAccountCampaigns"/>).
 /// </summary>
 public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, MoveAccountCampaigns campaigns, TimeProvider clock)
@@ -27,6 +27,7 @@ public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, Move
         await db.SaveChangesAsync(ct);
 
         var now = clock.GetUtcNow();
+        await ledger.ExpireLotsAsync(from, now, ct);
         var lots = (await db.CreditLots.AsNoTracking().Where(l => l.WalletId == from.Id && l.Remaining > 0).ToListAsync(ct))
             .Where(l => !(l.ExpiresAt <= now)).Order(LotOrder.Instance).ToList();
         var moved = 0L;
@@ -47,7 +48,8 @@ public sealed class MoveSubAccount(EngineDbContext db, LedgerWriter ledger, Move
         }
 
         await campaigns.HandleAsync(account.Id, account.AgencyId, to, ct);
-        account.MoveTo(to, ownership, wallets[0].Id, wallets[1].Id);
+        var month = SubAccount.MonthOf(now);
+        account.MoveTo(to, ownership, wallets[0].Id, wallets[1].Id, month, await MonthUsage.CountedAsync(db, account.Id, CreditMode.Reselling, month, ct));
         foreach (var membership in await db.Memberships.Where(m => m.SubAccountId == account.Id).ToListAsync(ct))
         {
             membership.MoveTo(to);

@@ -36,7 +36,7 @@ internal sealed class CheckoutGrant(EngineDbContext db, DebtRepayment debts, Not
                 await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
             }
             var (wallet, issuance) = await WhereToGrantAsync(sql, purchase, token);
-            var balance = await sql.TransferAsync(issuance, wallet, purchase.Credits,
+            var (balance, grant) = await sql.TransferAsync(issuance, wallet, purchase.Credits,
                 new TransferDetails(purchase.AgencyId, subAccount.Id, TransactionType.Purchase)
                 {
                     Description = purchase.Description,
@@ -45,7 +45,7 @@ internal sealed class CheckoutGrant(EngineDbContext db, DebtRepayment debts, Not
                     At = now,
                 }, now, token);
             LedgerCommits.Written(db, TransactionType.Purchase); // counted once the transaction commits
-            var repaid = await debts.RepayAsync(subAccount.Id, wallet, purchase.AgencyId, purchase.Credits, sessionId, now, token);
+            var repaid = await debts.RepayAsync(subAccount.Id, wallet, purchase.AgencyId, purchase.Credits, grant, sessionId, now, token);
             balance -= repaid;
             if (session.CustomerId is not null && subAccount.StripeCustomerId is null)
             {

@@ -51,10 +51,10 @@ internal sealed class CheckoutGrantSql : IDisposable
 
     /// <summary>
     /// Moves <paramref name="credits"/> from the agency's issuance wallet (which may go negative, to its floor) to the
-    /// account's wallet (up to its ceiling), with its lot; the wallet's balance after it. Throws when a guard refuses:
+    /// account's wallet (up to its ceiling), with its lot; the wallet's balance after it, and the transaction. Throws when a guard refuses:
     /// the caller's savepoint rolls the grant back.
     /// </summary>
-    public async Task<long> TransferAsync(WalletRef issuance, WalletRef wallet, long credits, TransferDetails details, DateTimeOffset now, CancellationToken ct)
+    public async Task<(long Balance, TransactionId Grant)> TransferAsync(WalletRef issuance, WalletRef wallet, long credits, TransferDetails details, DateTimeOffset now, CancellationToken ct)
     {
         if (credits <= 0 || credits > Credits.Credits.MaxPerOperation)
         {
@@ -90,7 +90,7 @@ internal sealed class CheckoutGrantSql : IDisposable
             Lot("ExpiresAt", details.LotTerms.ExpiresAt), Lot("Promotional", details.LotTerms.Promotional),
         ], ct);
         await using var reader = await sql.ReadAsync(statements.Balance, [W("Id", wallet.Id)], ct);
-        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : throw new InvalidOperationException($"Wallet {wallet.Id} is gone.");
+        return await reader.ReadAsync(ct) ? (reader.GetInt64(0), transaction.Id) : throw new InvalidOperationException($"Wallet {wallet.Id} is gone.");
     }
 
     public void Dispose() => sql.Dispose();

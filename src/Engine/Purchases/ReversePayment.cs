@@ -71,18 +71,23 @@ public sealed class ReversePayment(
             }
             var subAccount = paid.SubAccount!;
             await SubAccounts.SubAccountLock.TakeAsync(db, subAccount.Id, token);
+            // The account's wallet as it is now, under the row lock a hand-over takes too: one that committed after the
+            // payment was read has moved the credits to a new wallet, and they are taken back from there.
+            var walletId = await db.SubAccounts.Where(s => s.Id == subAccount.Id).Select(s => s.WalletId).SingleAsync(token);
+            var wallet = await db.Wallets.AsNoTracking().Where(w => w.Id == walletId).Select(w => new WalletRef(w.Id, w.AgencyId, w.Kind)).SingleAsync(token);
             // The credits go back to the agency that sold them and was paid (the purchase's or recharge's), whoever owns the account
             // today: after a hand-over to the client, the account's agency is another one (as CheckoutGrant issues them).
             var sellerRefunded = subAccount.AgencyId == paid.AgencyId
                 ? subAccount.Agency!.RefundedWalletId
                 : await db.Agencies.AsNoTracking().Where(a => a.Id == paid.AgencyId).Select(a => a.RefundedWalletId).SingleAsync(token);
             var refunded = new WalletRef(sellerRefunded, paid.AgencyId, WalletKind.Refunded);
-            var posted = await ledger.TransferUpToAsync(subAccount.Wallet, refunded, new Credits.Credits(delta),
+            var posted = await ledger.TransferUpToAsync(wallet, refunded, new Credits.Credits(delta),
                 new TransferDetails(paid.AgencyId, subAccount.Id, kind == ReversalKind.Dispute ? TransactionType.Reversal : TransactionType.Refund)
                 {
                     Description = kind == ReversalKind.Dispute ? $"Dispute lost: {paid.Description}" : $"Refund: {paid.Description}",
                     Reference = paymentIntentId,
                     IdempotencyKey = $"{kind.ToString().ToLowerInvariant()}:{paymentIntentId}:{creditsDue}",
+                    FirstFrom = paid.Grant, // the credits this payment bought, while its lot holds any; then the usual order
                     At = now,
                 }, token);
             if (!posted.IsSuccess)
@@ -125,7 +130,7 @@ public sealed class ReversePayment(
         }
         await db.InTransactionAsync<bool>(async token =>
         {
-            await pause.PauseAsync(subAccount, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
+            await pause.PauseAsync(subAccount, AutoRechargePauseCause.Dispute, $"a payment ({paid.Description}) was disputed and the bank took the money back. " +
                 "The agency can turn them on again in the account's auto-recharge settings.", clock.GetUtcNow(), token);
             await db.SaveChangesAsync(token);
             return true;
@@ -139,8 +144,16 @@ public sealed class ReversePayment(
             .SingleOrDefaultAsync(p => p.PaymentIntentId == paymentIntentId && p.StripeAccountId == accountId, ct);
         if (purchase is not null)
         {
-            return purchase.State == PurchaseState.Pending ? null : new PaidCharge(purchase.Id, null, purchase.AgencyId, purchase.SubAccount!,
-                purchase.Amount, purchase.Credits, purchase.CreditsReversed, purchase.AmountRefunded, purchase.Description, purchase.Currency);
+            if (purchase.State == PurchaseState.Pending)
+            {
+                return null;
+            }
+            var grantKey = $"checkout:{purchase.CheckoutSessionId}";
+            var grant = await db.LedgerTransactions.AsNoTracking()
+                .Where(t => t.IdempotencyScope == Idempotency.IdempotencyScopes.System && t.IdempotencyKey == grantKey)
+                .Select(t => (TransactionId?)t.Id).SingleOrDefaultAsync(ct);
+            return new PaidCharge(purchase.Id, null, purchase.AgencyId, purchase.SubAccount!, purchase.Amount, purchase.Credits,
+                purchase.CreditsReversed, purchase.AmountRefunded, purchase.Description, purchase.Currency, grant);
         }
         var recharge = await db.Recharges.AsNoTracking()
             .Where(r => r.PaymentIntentId == paymentIntentId && r.Provider == RechargeProvider.Stripe && r.State == RechargeState.Granted
@@ -152,7 +165,7 @@ public sealed class ReversePayment(
         }
         var subAccount = await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleAsync(s => s.Id == recharge.SubAccountId, ct);
         return new PaidCharge(null, recharge.Id, recharge.AgencyId, subAccount, recharge.Amount!.Value, recharge.CreditsGranted!.Value,
-            recharge.CreditsReversed, recharge.AmountReversed, "Auto-recharge", recharge.Currency ?? "");
+            recharge.CreditsReversed, recharge.AmountReversed, "Auto-recharge", recharge.Currency ?? "", recharge.GrantTransactionId);
     }
 
     // Only ever raises the amount: Stripe's totals only grow, so an older event arriving late changes nothing.

@@ -58,9 +58,14 @@ public sealed class RechargeOutcomes(
             {
                 return new Conflict("granted already"); // Rolls the transfer back: it was granted once already.
             }
-            await debts.RepayAsync(subAccount.Id, subAccount.Wallet, recharge.AgencyId, recharge.CreditsRequested, recharge.Id.ToString(), now, token);
+            await debts.RepayAsync(subAccount.Id, subAccount.Wallet, recharge.AgencyId, recharge.CreditsRequested, posted.Value.Id, recharge.Id.ToString(), now, token);
             await OpenRecharges.ReleaseAsync(db, subAccount.Id, recharge.Id, token);
             await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
+            if (recharge.State == RechargeState.Failed)
+            {
+                // A charge counted as failed went through after all: the failures it ended no longer hold a pause.
+                await pause.LiftFailurePauseAsync(subAccount, recharge.Id, now, token);
+            }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.charged", recharge.AgencyId, subAccount.Id,
                 new { rechargeId = recharge.Id, recharge.CreditsRequested, recharge.Amount, recharge.Currency, paymentIntentId }, now));
             var balance = await ledger.BalanceAsync(subAccount.WalletId, token);
@@ -109,7 +114,7 @@ public sealed class RechargeOutcomes(
             if (failures >= options.Value.MaxConsecutiveFailures)
             {
                 // Three failures in a row: stop charging until the agency saves the settings again.
-                await pause.PauseAsync(subAccount, $"{failures} automatic payments in a row failed (last: {reason})", now, token);
+                await pause.PauseAsync(subAccount, AutoRechargePauseCause.Failures, $"{failures} automatic payments in a row failed (last: {reason})", now, token);
             }
             await db.SaveChangesAsync(token);
             return true;

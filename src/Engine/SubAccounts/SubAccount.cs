@@ -33,6 +33,10 @@ public sealed class SubAccount
     /// <summary>The month (yyyyMM, UTC) that <see cref="UsageMonthCredits"/> counts; a debit in a new month restarts it.</summary>
     public int UsageMonth { get; private set; }
 
+    /// <summary>
+    /// The month's usage from the source of the current mode (<see cref="Credits.MonthUsage"/>): in shared mode, what the
+    /// monthly cap limits (the pool's credits); in reselling mode, the account's own.
+    /// </summary>
     public long UsageMonthCredits { get; private set; }
 
     /// <summary>Credits a refund or dispute took back beyond what the wallet held; the agency sees it as a debt.</summary>
@@ -72,6 +76,9 @@ public sealed class SubAccount
     public DateTimeOffset? AutoRechargePausedAt { get; private set; }
 
     public string? AutoRechargePauseReason { get; private set; }
+
+    /// <summary>What caused the pause in force, if any: only one that failures caused lifts when a failed charge is paid.</summary>
+    public AutoRechargePauseCause? AutoRechargePauseCause { get; private set; }
 
     /// <summary>Why the last dip below the threshold opened no recharge (a limit), and when.</summary>
     public string? AutoRechargeSkipReason { get; private set; }
@@ -130,11 +137,11 @@ public sealed class SubAccount
     /// <paramref name="agencyId"/>, uses its own credits there, and drops what was tied to the old agency (its plan,
     /// its saved card on the old agency's Stripe account, auto-recharge).
     /// </summary>
-    internal void MoveTo(AgencyId agencyId, Ownership ownership, WalletId walletId, WalletId consumedWalletId)
+    internal void MoveTo(AgencyId agencyId, Ownership ownership, WalletId walletId, WalletId consumedWalletId, int month, long usedOwnCredits)
     {
         AgencyId = agencyId;
         Ownership = ownership;
-        CreditMode = CreditMode.Reselling;
+        SwitchMode(CreditMode.Reselling, month, usedOwnCredits);
         WalletId = walletId;
         ConsumedWalletId = consumedWalletId;
         StripeCustomerId = null;
@@ -142,7 +149,16 @@ public sealed class SubAccount
         ConfigureAutoRecharge(null);
     }
 
-    public void SwitchMode(CreditMode mode) => CreditMode = mode;
+    /// <summary>
+    /// Changes the mode, and with it what <see cref="UsageMonthCredits"/> counts: <paramref name="usedFromSource"/> is
+    /// this month's usage from the new mode's source, read under the account's row lock.
+    /// </summary>
+    internal void SwitchMode(CreditMode mode, int month, long usedFromSource)
+    {
+        CreditMode = mode;
+        UsageMonth = month;
+        UsageMonthCredits = usedFromSource;
+    }
 
     public void SetPaused(bool paused) => Paused = paused;
 
@@ -168,6 +184,7 @@ public sealed class SubAccount
         AutoRechargeFailures = 0;
         AutoRechargePausedAt = null;
         AutoRechargePauseReason = null;
+        AutoRechargePauseCause = null;
         AutoRechargeSkipReason = null;
         AutoRechargeSkippedAt = null;
         AutoRechargeCapReachedMonth = 0;

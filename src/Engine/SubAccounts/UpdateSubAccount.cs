@@ -70,9 +70,24 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
         }
 
         var now = clock.GetUtcNow();
+        return await db.InTransactionAsync(token => ApplyAsync(subAccount, command, mode, actor, now, token), ct);
+    }
+
+    private async Task<Result<SubAccount>> ApplyAsync(
+        SubAccount subAccount, UpdateSubAccountCommand command, CreditMode mode, Actor actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var month = SubAccount.MonthOf(now);
+        var usedFromSource = 0L;
+        if (mode != subAccount.CreditMode)
+        {
+            // What the monthly usage counter counts changes with the mode (MonthUsage): recount it from the ledger under
+            // the row lock, which a debit's counter UPDATE also takes, so no debit lands between the count and the switch.
+            await SubAccountLock.TakeAsync(db, subAccount.Id, ct);
+            usedFromSource = await MonthUsage.CountedAsync(db, subAccount.Id, mode, month, ct);
+        }
         var changes = new Dictionary<string, object?>();
         Track(changes, "name", subAccount.Name, command.Name.Or(subAccount.Name)!, subAccount.Rename);
-        Track(changes, "creditMode", subAccount.CreditMode, command.CreditMode.Or(subAccount.CreditMode)!.Value, subAccount.SwitchMode);
+        Track(changes, "creditMode", subAccount.CreditMode, mode, m => subAccount.SwitchMode(m, month, usedFromSource));
         Track(changes, "paused", subAccount.Paused, command.Paused.Or(subAccount.Paused)!.Value, subAccount.SetPaused);
         Track(changes, "usageCapPerMonth", subAccount.UsageCapPerMonth, command.UsageCapPerMonth.Or(subAccount.UsageCapPerMonth), subAccount.SetUsageCap);
         Track(changes, "reports", subAccount.ReportMetrics, command.Reports.Or(subAccount.ReportMetrics) ?? subAccount.ReportMetrics, subAccount.ShowReports);

@@ -70,6 +70,7 @@ public static class AuditSentences
         ["recharge.failed"] = f => $"An automatic top-up for {f.Account} failed" + (f.Text("reason") is { Length: > 0 } r ? $": {r}" : ""),
         ["recharge.skipped"] = f => $"An automatic top-up for {f.Account} was skipped" + (f.Text("reason") is { Length: > 0 } r ? $": {r}" : ""),
         ["recharge.paused"] = f => $"Automatic top-ups for {f.Account} were paused" + (f.Text("reason") is { Length: > 0 } r ? $": {r}" : ""),
+        ["recharge.resumed"] = f => $"Automatic top-ups for {f.Account} resumed: a payment counted as failed went through after all",
         ["recharge.expired"] = f => $"An unconfirmed automatic top-up for {f.Account} expired",
         ["sub_account.created"] = f => $"{f.Who} created the account {f.Account}",
         ["sub_account.updated"] = f => $"{f.Who} changed the settings of {f.Account}",

@@ -40,6 +40,42 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task PaymentIntentSucceeded_OfTheFailureThatPausedAutoRecharge_LiftsThePauseAndRecordsIt()
+    {
+        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
+        await SetFailuresAsync(subAccount, 2); // two failed recharges before this one: giving it up is the third in a row
+        await GiveUpAsync(rechargeId);
+        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
+        var paused = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
+
+        await api.OutageAsync(account, "off");
+        await GrantedAsync(agency, subAccount);
+
+        paused.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.String, "three failures in a row paused it");
+        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
+        settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.Null, "the third failure was paid after all");
+        settings.GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
+        (await AuditActionsAsync(subAccount)).ShouldContain("recharge.resumed");
+        await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
+    public async Task PaymentIntentSucceeded_WhileALostDisputeHoldsThePause_LeavesItPaused()
+    {
+        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
+        await GiveUpAsync(rechargeId);
+        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
+        await PauseForADisputeAsync(subAccount);
+
+        await api.OutageAsync(account, "off");
+        await GrantedAsync(agency, subAccount);
+
+        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
+        settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.String, "only the agency lifts a dispute's pause");
+        (await AuditActionsAsync(subAccount)).ShouldNotContain("recharge.resumed");
+    }
+
+    [Fact]
     public async Task PaymentIntentSucceeded_Replayed_GrantsNothingMore()
     {
         var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
@@ -139,6 +175,38 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
             .Where(m => m.MessageId == $"recharge-{rechargeId}" && m.CompletedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, StripeRechargeHandler.MaxAttempts - 1)
                 .SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow), Ct);
+    }
+
+    private async Task SetFailuresAsync(string subAccount, int failures)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, failures), Ct);
+    }
+
+    // A lost dispute's pause, as ReversePayment records it, through the same use case.
+    private async Task PauseForADisputeAsync(string subAccount)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        var account = await db.SubAccounts.Include(s => s.Agency).SingleAsync(s => s.Id == id, Ct);
+        await db.InTransactionAsync<bool>(async token =>
+        {
+            await scope.ServiceProvider.GetRequiredService<AutoRechargePause>().PauseAsync(
+                account, AutoRechargePauseCause.Dispute, "a payment was disputed", DateTimeOffset.UtcNow, token);
+            await db.SaveChangesAsync(token);
+            return true;
+        }, Ct);
+    }
+
+    private async Task<List<string>> AuditActionsAsync(string subAccount)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().AuditEvents
+            .Where(e => e.SubAccountId == id).Select(e => e.Action).ToListAsync(Ct);
     }
 
     // A retry of the charge, as the outbox runs it.

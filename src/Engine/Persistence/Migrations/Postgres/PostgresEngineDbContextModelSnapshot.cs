@@ -1648,6 +1648,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.Property<long?>("AutoRechargeMonthlySpendCap")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AutoRechargePauseCause")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("AutoRechargePauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");

@@ -1655,6 +1655,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.Property<long?>("AutoRechargeMonthlySpendCap")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AutoRechargePauseCause")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("AutoRechargePauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

@@ -1617,6 +1617,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.Property<long?>("AutoRechargeMonthlySpendCap")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AutoRechargePauseCause")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AutoRechargePauseReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
