@@ -86,11 +86,8 @@ public abstract class ReceiptAndRecordGroupingTests(ApiFixture api)
     public async Task Webhook_SameNewEventDeliveredManyTimesAtOnce_AnswersEachAfterRecordingItOnce()
     {
         var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         var subAccount = await agency.CreateSubAccountAsync("reselling");
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
+        await api.BuyStarterPackAsync(agency, subAccount);
         var completed = await api.SandboxEventAsync(await agency.StripeAccountAsync(), "checkout.session.completed");
         var eventId = "evt_grouped_" + Guid.NewGuid().ToString("N");
         var twin = completed.Replace(JsonDocument.Parse(completed).RootElement.GetProperty("id").GetString()!, eventId, StringComparison.Ordinal);

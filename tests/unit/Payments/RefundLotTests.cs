@@ -95,11 +95,8 @@ public abstract class RefundLotTests(ApiFixture api)
     private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> PaidStarterAsync()
     {
         var agency = await api.CreateAgencyAsync();
-        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
         var subAccount = await agency.CreateSubAccountAsync("reselling");
-        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
-        await api.PayAsync(session.GetProperty("url").GetString()!);
-        await agency.WaitForBalanceAsync(subAccount, 100);
+        await api.BuyStarterPackAsync(agency, subAccount);
         return (agency, subAccount, (await agency.PurchaseAsync(subAccount)).GetProperty("paymentIntentId").GetString()!);
     }
 
