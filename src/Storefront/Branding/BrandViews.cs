@@ -19,7 +19,7 @@ public static class BrandViews
             agency.Slug,
             agency.Branding.LogoUrl,
             agency.Branding.PrimaryColor ?? DefaultColor,
-            agency.Branding.SupportEmail ?? agency.OwnerEmail,
+            agency.Branding.SupportEmail, // never the owner's sign-in email: blank support email shows none
             agency.Branding.Locale,
             agency.Branding.Currency);
         return theme is not null && ThemeAccent.Of(theme) is var (color, text) ? shop with { AccentColor = color, AccentTextColor = text } : shop;
@@ -29,7 +29,7 @@ public static class BrandViews
         agency.PublicName,
         agency.Branding.LogoUrl,
         agency.Branding.PostalAddress,
-        agency.Branding.SupportEmail ?? agency.OwnerEmail,
+        agency.Branding.SupportEmail,
         agency.Branding.EmailFooter,
         unsubscribeUrl);
 

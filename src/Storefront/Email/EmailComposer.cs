@@ -55,4 +55,4 @@ public sealed class EmailComposer(
         new(options.Value.FromName, "", null, BrandViews.DefaultColor, options.Value.FromAddress, "en-US", "usd");
 }
 
-public sealed record ComposedEmail(RenderedEmail Rendered, Agency? Agency, string ReplyTo, string? UnsubscribeUrl, bool Transactional);
+public sealed record ComposedEmail(RenderedEmail Rendered, Agency? Agency, string? ReplyTo, string? UnsubscribeUrl, bool Transactional);

@@ -63,7 +63,10 @@ public sealed class EmailDispatcher(
             Body = new BodyBuilder { TextBody = composed.Rendered.Text, HtmlBody = composed.Rendered.Html }.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(composed.Agency?.PublicName ?? from.FromName, from.FromAddress));
-        message.ReplyTo.Add(MailboxAddress.Parse(composed.ReplyTo));
+        if (composed.ReplyTo is { Length: > 0 } replyTo)
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(replyTo)); // no support email set: replies go nowhere rather than to the owner's login
+        }
         message.To.Add(new MailboxAddress(request.ToName, request.To));
         message.Headers.Add(KindHeader, request.Kind.ToString());
         if (composed.UnsubscribeUrl is { } unsubscribe)

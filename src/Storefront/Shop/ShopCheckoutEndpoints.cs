@@ -38,10 +38,24 @@ public static class ShopCheckoutEndpoints
         }
         var result = await checkout.HandleAsync(Tenant.Of(shop.Agency.Id), customer.Id,
             new CheckoutCommand(packId, packId is null ? credits : null, null, null, PurchaseOrigin.Storefront), urls.For, ct);
-        return result.IsSuccess
-            ? Results.Redirect(result.Value.Session.Url)
-            : await IndexWithErrorAsync(http, shop, renderer, result.Error.Detail, ct, StatusCodes.Status400BadRequest);
+        if (result.IsSuccess)
+        {
+            return Results.Redirect(result.Value.Session.Url);
+        }
+        // A refused number is the client's to fix: the field's own words go next to it, with what they typed kept.
+        // The error's Detail is written for developers ("One or more fields are invalid: credits: ...").
+        if (packId is null && result.Error is ValidationFailed { Errors: var fields } && fields.TryGetValue("credits", out var messages))
+        {
+            var page = new PageView(shop.Agency.PublicName, "index", InvalidFields: ["credits"],
+                FieldError: string.Join(" ", messages), EnteredCredits: form["credits"].ToString());
+            return await renderer.RenderAsync(http, shop, new ShopPage("index", page, StatusCodes.Status400BadRequest), ct);
+        }
+        return await IndexWithErrorAsync(http, shop, renderer, result.Error.Detail, ct, StatusCodes.Status400BadRequest);
     }
+
+    /// <summary>A reload of the URL a refused form posted to: the form lives on the home page, so go there.</summary>
+    public static async Task<IResult> ReloadAsync(string slug, HttpContext http, ShopContexts shops, CancellationToken ct) =>
+        await shops.ResolveAsync(http, slug, ct) is { } shop ? Results.Redirect(shop.Url()) : ShopPagesEndpoints.UnknownShop();
 
     public static async Task<IResult> ReturnAsync(
         string slug, string? session_id, HttpContext http, ShopContexts shops, ShopRenderer renderer, GetCheckoutResult results, CancellationToken ct)

@@ -22,6 +22,7 @@ public static class ShopRoutes
         shop.MapGet("/magic", ShopSignInEndpoints.RedeemMagicLinkAsync);
         shop.MapPost("/sign-out", ShopSignInEndpoints.SignOutAsync);
         shop.MapPost("/checkout", ShopCheckoutEndpoints.BuyAsync);
+        shop.MapGet("/checkout", ShopCheckoutEndpoints.ReloadAsync);
         shop.MapGet("/checkout/return", ShopCheckoutEndpoints.ReturnAsync);
         shop.MapGet("/checkout/cancel", ShopCheckoutEndpoints.CancelAsync);
         shop.MapGet("/{page}/{**rest}", ShopPagesEndpoints.NotFoundAsync);

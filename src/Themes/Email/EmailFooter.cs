@@ -29,7 +29,10 @@ public static class EmailFooter
             html.Append(E(line)).Append("<br>");
         }
 
-        html.Append($"<a href=\"mailto:{E(footer.SupportEmail)}\" style=\"color:#1d4ed8\">{E(footer.SupportEmail)}</a>");
+        if (!string.IsNullOrWhiteSpace(footer.SupportEmail))
+        {
+            html.Append($"<a href=\"mailto:{E(footer.SupportEmail)}\" style=\"color:#1d4ed8\">{E(footer.SupportEmail)}</a>");
+        }
         if (!string.IsNullOrWhiteSpace(footer.CustomText))
         {
             html.Append($"<p style=\"margin:8px 0 0\">{E(footer.CustomText)}</p>");
@@ -51,7 +54,10 @@ public static class EmailFooter
             text.AppendLine(line);
         }
 
-        text.AppendLine(footer.SupportEmail);
+        if (!string.IsNullOrWhiteSpace(footer.SupportEmail))
+        {
+            text.AppendLine(footer.SupportEmail);
+        }
         if (!string.IsNullOrWhiteSpace(footer.CustomText))
         {
             text.AppendLine().AppendLine(footer.CustomText.Trim());

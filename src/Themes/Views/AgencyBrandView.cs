@@ -5,13 +5,14 @@ namespace ResellerKit.Themes.Views;
 /// <param name="Currency">The storefront's ISO-4217 currency in lower case; <c>money</c> uses it for plain numbers.</param>
 /// <param name="TimeZone">An IANA or Windows time zone id for the <c>date</c> filter; UTC when empty.</param>
 /// <param name="PrimaryColor">The agency's primary colour, or ResellerKit's blue when it has none.</param>
+/// <param name="SupportEmail">The agency's support address, or null when it set none: show no address then.</param>
 /// <param name="PausedNotice">Plain text shown to a paused customer, or null for the theme's default sentence.</param>
 public sealed record AgencyBrandView(
     string Name,
     string Slug,
     string? LogoUrl,
     string PrimaryColor,
-    string SupportEmail,
+    string? SupportEmail,
     string Locale,
     string Currency,
     string TimeZone = "UTC",

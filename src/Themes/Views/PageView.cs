@@ -9,7 +9,11 @@ namespace ResellerKit.Themes.Views;
 /// <param name="NewBalance">On a fulfilled checkout in reselling mode: the balance afterwards.</param>
 /// <param name="Outcome">What the page's form did, as a word the template puts into words from its locale (on password: <c>changed</c>).</param>
 /// <param name="InvalidFields">The form's fields that were refused (on password: <c>current_password</c>, <c>new_password</c>,
-/// <c>confirm_password</c>); the template words each next to its field from its locale.</param>
+/// <c>confirm_password</c>; on index: <c>credits</c>); the template words each next to its field from its locale, or with
+/// <paramref name="FieldError"/>.</param>
+/// <param name="FieldError">On index after a refused "any amount": the agency's words for the refused number (for example
+/// "Choose between 50 and 100,000 credits."), shown next to the field.</param>
+/// <param name="EnteredCredits">On index after a refused "any amount": what the visitor typed, kept in the field.</param>
 public sealed record PageView(
     string Title,
     string Template,
@@ -19,7 +23,9 @@ public sealed record PageView(
     long? CreditsAdded = null,
     long? NewBalance = null,
     string? Outcome = null,
-    IReadOnlyList<string>? InvalidFields = null)
+    IReadOnlyList<string>? InvalidFields = null,
+    string? FieldError = null,
+    string? EnteredCredits = null)
 {
     public const string Fulfilled = "fulfilled";
     public const string Pending = "pending";
