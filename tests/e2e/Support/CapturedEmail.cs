@@ -7,7 +7,7 @@ public sealed record CapturedEmail(string Id, string? Kind, IReadOnlyList<string
 {
     public static CapturedEmail From(JsonElement email) => new(
         email.GetProperty("id").GetString()!,
-        email.TryGetProperty("headers", out var headers) && headers.TryGetProperty("x-resellerkit-kind", out var kind) ? kind.GetString() : null,
+        email.TryGetProperty("headers", out var headers) && headers.TryGetProperty("x-email-kind", out var kind) ? kind.GetString() : null,
         email.GetProperty("to").EnumerateArray().Select(t => t.GetProperty("address").GetString()!.ToLowerInvariant()).ToList(),
         email.GetProperty("subject").GetString() ?? "",
         Body(email, "text"),
