@@ -26,14 +26,12 @@ public sealed class DemoSeed(
     SetMinimumPrice setMinimum,
     CreatePack createPack,
     SetCustomQuantityOffer customQuantity,
-    UpdateBranding branding,
     HouseAgency house,
     TimeProvider clock)
 {
     public const string Slug = "demo";
     private const string AgencyName = "Brightside Digital";
     private const string OwnerEmail = "owner@brightside.example";
-    private const string SupportEmail = "help@brightside.example";
     private const string ClientEmail = "hello@bluebird-dental.example";
     private const string PlatformAdminEmail = "admin@platform.example";
     private const string DirectClientEmail = "owner@harbor-cafe.example";
@@ -49,8 +47,6 @@ public sealed class DemoSeed(
         Expect(await setMinimum.HandleAsync("eur", "0.5", "0.4", ct));
         var agency = Expect(await createAgency.HandleAsync(new CreateAgencyCommand(AgencyName, Slug, OwnerEmail), ct));
         var agencyId = agency.Agency.Id;
-        // Clients and storefront visitors write to the agency's help address (the owner's sign-in address is never shown).
-        Expect(await branding.HandleAsync(agencyId, new BrandingCommand(SupportEmail: SupportEmail), Actor.System, ct));
         foreach (var (name, credits, price, highlight) in new[] { ("Starter", 100L, 1_500L, (string?)null), ("Growth", 500L, 6_000L, "Most popular"), ("Scale", 2_000L, 20_000L, "Best value") })
         {
             Expect(await createPack.HandleAsync(agencyId, new PackCommand(name, credits, price, "usd", highlight), Actor.System, ct));
