@@ -56,9 +56,13 @@ public sealed class ApplyUsage(
         return posted.IsSuccess ? UsageResult.Applied(posted.Value.Id, posted.Value.Credits) : UsageResult.Refused(posted.Error);
     }
 
-    /// <summary>An event whose key made <paramref name="first"/> before: its duplicate, or a refusal when it asks for something else.</summary>
+    /// <summary>
+    /// An event whose key made <paramref name="first"/> before: its duplicate, or a refusal when it asks for something
+    /// else (another debit, or, when both came by the single route, another request body).
+    /// </summary>
     internal static UsageResult Replayed(UsageEvent usage, FirstUse first) =>
         first.Type == TransactionType.Usage && first.SubAccountId == usage.SubAccountId && first.Credits == -usage.Command.Credits.Units
+            && (first.RequestHash is null || usage.RequestHash is null || first.RequestHash == usage.RequestHash)
             ? UsageResult.Duplicate(first.Id, first.Credits)
             : UsageResult.Refused(new IdempotencyKeyReused(usage.Key!));
 
@@ -91,6 +95,7 @@ public sealed class ApplyUsage(
             Metadata = command.MetadataJson,
             IdempotencyKey = usage.Key,
             IdempotencyScope = scope,
+            RequestHash = usage.RequestHash,
             At = now,
         };
         var posted = await ledger.TransferAsync(source, subAccount.Consumed, command.Credits, details, ct);

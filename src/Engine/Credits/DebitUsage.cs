@@ -31,13 +31,15 @@ public sealed class DebitUsage(LedgerQueue queue, ScopeDbContext callerDb, IServ
     }
 
     /// <summary>
-    /// The same, for a request that carried an idempotency key: its reply (rendered by <paramref name="render"/>, the
-    /// caller's wire format) is stored with the debit, in the same transaction, and replayed for a retry.
+    /// The same, for a request that carried an idempotency key. A debit applied keeps the request's hash on its own
+    /// transaction, which is the key's record (<see cref="LedgerTransaction.RequestHash"/>): a retry with the same body
+    /// is answered from it, as <paramref name="render"/> (the caller's wire format) rendered the first answer, and another
+    /// body is refused. A refusal has no transaction: its reply is stored as the key's record, in the same transaction.
     /// </summary>
     public async Task<Keyed<Result<Debited>>> HandleAsync(
         Tenant tenant, SubAccountId id, UsageCommand command, KeyedRequest request, Func<Result<Debited>, StoredReply> render, CancellationToken ct)
     {
-        var usage = new UsageEvent(request.Key, id, command);
+        var usage = new UsageEvent(request.Key, id, command, request.RequestHash);
         var keyed = await queue.RunAsync(callerDb.Current, services, new UsageOperation<Keyed<Result<Debited>>>(tenant, usage, request,
             result =>
             {
@@ -52,8 +54,9 @@ public sealed class DebitUsage(LedgerQueue queue, ScopeDbContext callerDb, IServ
         return keyed;
     }
 
-    // A debit refused because its key was spent by a batch event stores no reply: that event's own retry must still replay.
-    private static bool Keep(Result<Debited> debited) => debited.IsSuccess || debited.Error is not IdempotencyKeyReused;
+    // Only a refusal stores a reply: a debit's transaction is its own record, and a debit refused because its key was
+    // spent by another request (a batch event, another body) must leave that request's own retries to replay.
+    private static bool Keep(Result<Debited> debited) => !debited.IsSuccess && debited.Error is not IdempotencyKeyReused;
 
     private static Task<UsageResult> Apply(IServiceProvider scope, Tenant tenant, UsageEvent usage, CancellationToken ct) =>
         scope.GetRequiredService<ApplyUsage>().ApplyAsync(tenant, usage, ct);

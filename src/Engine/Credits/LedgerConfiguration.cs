@@ -17,6 +17,7 @@ internal sealed class LedgerTransactionConfiguration : IEntityTypeConfiguration<
         builder.Property(t => t.Reference).HasMaxLength(Input.MaxReferenceLength);
         builder.Property(t => t.IdempotencyScope).HasMaxLength(60);
         builder.Property(t => t.IdempotencyKey).HasMaxLength(Input.MaxReferenceLength);
+        builder.Property(t => t.RequestHash).HasMaxLength(64);
         builder.Property(t => t.CampaignId).HasMaxLength(100);
         builder.Property(t => t.ContactId).HasMaxLength(100);
         builder.Property(t => t.Metadata).HasMaxLength(8192);

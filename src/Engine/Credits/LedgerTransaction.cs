@@ -30,6 +30,13 @@ public sealed class LedgerTransaction
 
     public string? IdempotencyKey { get; private set; }
 
+    /// <summary>
+    /// For a usage debit the single route applied under an <c>Idempotency-Key</c>: the hash of that HTTP request. The
+    /// transaction is then the key's record, written in the same statement as the debit: a retry with the same body
+    /// replays it, another body is refused (<see cref="ApplyUsage"/>), and no separate reply is stored.
+    /// </summary>
+    public string? RequestHash { get; private set; }
+
     public string? CampaignId { get; private set; }
 
     public string? ContactId { get; private set; }
@@ -51,6 +58,7 @@ public sealed class LedgerTransaction
         Reference = details.Reference,
         IdempotencyScope = details.IdempotencyKey is null ? null : details.IdempotencyScope ?? Idempotency.IdempotencyScopes.System,
         IdempotencyKey = details.IdempotencyKey,
+        RequestHash = details.IdempotencyKey is null ? null : details.RequestHash,
         CampaignId = details.CampaignId,
         ContactId = details.ContactId,
         Metadata = details.Metadata,

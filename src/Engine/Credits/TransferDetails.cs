@@ -14,6 +14,9 @@ public sealed record TransferDetails(AgencyId AgencyId, SubAccountId? SubAccount
     /// <summary>Whose key it is; keys the Engine makes itself (<c>checkout:…</c>, <c>recharge:…</c>) default to the system's scope.</summary>
     public string? IdempotencyScope { get; init; }
 
+    /// <summary>The hash of the HTTP request that carried <see cref="IdempotencyKey"/>, when the transaction is that key's record (<see cref="LedgerTransaction.RequestHash"/>).</summary>
+    public string? RequestHash { get; init; }
+
     public string? CampaignId { get; init; }
 
     public string? ContactId { get; init; }

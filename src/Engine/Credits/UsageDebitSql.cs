@@ -1,3 +1,4 @@
+using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.SubAccounts;
 
@@ -12,7 +13,33 @@ internal sealed class UsageDebitSql(RawSql sql)
 {
     /// <summary>The columns of a usage transaction, in the order the INSERTs bind them.</summary>
     public static readonly string[] TransactionColumns =
-        ["Id", "AgencyId", "SubAccountId", "Type", "Credits", "Description", "Reference", "IdempotencyScope", "IdempotencyKey", "CampaignId", "ContactId", "Metadata", "CreatedAt"];
+        ["Id", "AgencyId", "SubAccountId", "Type", "Credits", "Description", "Reference", "IdempotencyScope", "IdempotencyKey", "RequestHash", "CampaignId", "ContactId", "Metadata", "CreatedAt"];
+
+    /// <summary>A usage debit's transaction, bound in the order of <see cref="TransactionColumns"/>.</summary>
+    public static Arg[] UsageTransaction(RawSql sql, TransactionId id, UsageFacts facts, UsageEvent usage, string scope, long credits, DateTimeOffset at)
+    {
+        var command = usage.Command;
+        return Transaction(sql, id, facts.AgencyId, facts.Id, TransactionType.Usage, -credits, command.Description, null, usage.Key is null ? null : scope,
+            usage.Key, usage.Key is null ? null : usage.RequestHash, command.CampaignId, command.ContactId, command.MetadataJson, at);
+    }
+
+    /// <summary>Any transaction, bound in the order of <see cref="TransactionColumns"/>.</summary>
+    public static Arg[] Transaction(RawSql sql, LedgerTransaction t) =>
+        Transaction(sql, t.Id, t.AgencyId, t.SubAccountId, t.Type, t.Credits, t.Description, t.Reference, t.IdempotencyScope, t.IdempotencyKey,
+            t.RequestHash, t.CampaignId, t.ContactId, t.Metadata, t.CreatedAt);
+
+    private static Arg[] Transaction(
+        RawSql sql, TransactionId id, AgencyId agency, SubAccountId? subAccount, TransactionType type, long credits, string? description, string? reference,
+        string? scope, string? key, string? requestHash, string? campaign, string? contact, string? metadata, DateTimeOffset at)
+    {
+        Arg L(string property, object? value) => sql.Arg<LedgerTransaction>(property, value);
+        return
+        [
+            L("Id", id), L("AgencyId", agency), L("SubAccountId", subAccount), L("Type", type), L("Credits", credits), L("Description", description),
+            L("Reference", reference), L("IdempotencyScope", scope), L("IdempotencyKey", key), L("RequestHash", requestHash), L("CampaignId", campaign),
+            L("ContactId", contact), L("Metadata", metadata), L("CreatedAt", at),
+        ];
+    }
 
     private string? cap, withdraw, lots, take, insertTransaction, insertEntries, deposit;
 

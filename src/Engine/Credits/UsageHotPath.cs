@@ -94,14 +94,7 @@ public sealed class UsageHotPath : IDisposable
             return null;
         }
         var transaction = TransactionId.New();
-        var command = usage.Command;
-        await sql.ExecuteAsync(statements.InsertTransaction,
-            [
-                L("Id", transaction), L("AgencyId", facts.AgencyId), L("SubAccountId", facts.Id), L("Type", TransactionType.Usage), L("Credits", -credits),
-                L("Description", command.Description), L("Reference", null), L("IdempotencyScope", usage.Key is null ? null : scope),
-                L("IdempotencyKey", usage.Key), L("CampaignId", command.CampaignId), L("ContactId", command.ContactId), L("Metadata", command.MetadataJson),
-                L("CreatedAt", now),
-            ], ct);
+        await sql.ExecuteAsync(statements.InsertTransaction, UsageDebitSql.UsageTransaction(sql, transaction, facts, usage, scope, credits, now), ct);
         await sql.ExecuteAsync(statements.InsertEntries,
             [
                 L("Id", transaction), sql.Arg<LedgerEntry>("WalletId", source), sql.Arg<LedgerEntry>("WalletId", facts.Consumed),

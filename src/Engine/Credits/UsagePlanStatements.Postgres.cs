@@ -6,7 +6,7 @@ namespace ResellerKit.Engine.Credits;
 /// On PostgreSQL a chunk's transactions and their entries are one statement: the transactions' INSERT in a <c>WITH</c>
 /// returns each row's sequence, and the entries take it from there, two per transaction (the source's, then the
 /// consumed sink's). The rows come as one array per column (<see cref="RawSql.ColumnArrays"/>) read back with
-/// <c>unnest … WITH ORDINALITY</c>, so the text is the same for any number of debits and binds 15 parameters. Earlier
+/// <c>unnest … WITH ORDINALITY</c>, so the text is the same for any number of debits and binds 16 parameters. Earlier
 /// forms cost PostgreSQL more to plan than to run: entries as a <c>UNION ALL</c> of one-row SELECTs (0.9 ms of
 /// planning a 30-debit batch against 1 ms of execution), then a <c>VALUES</c> list of one parameter per value
 /// (0.16–0.2 ms of planning, and ~500 parameters for the writer to make and send, each batch).

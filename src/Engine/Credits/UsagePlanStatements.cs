@@ -93,17 +93,8 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
     }
 
     // A debit's transaction, in the order of TransactionColumns.
-    private Arg[] TransactionValues(UsagePlan plan, DebitRow row)
-    {
-        var command = row.Usage.Command;
-        return
-        [
-            L("Id", row.Id), L("AgencyId", row.Facts.AgencyId), L("SubAccountId", row.Facts.Id), L("Type", TransactionType.Usage), L("Credits", -row.Credits),
-            L("Description", command.Description), L("Reference", null), L("IdempotencyScope", row.Usage.Key is null ? null : row.Scope),
-            L("IdempotencyKey", row.Usage.Key), L("CampaignId", command.CampaignId), L("ContactId", command.ContactId), L("Metadata", command.MetadataJson),
-            L("CreatedAt", plan.Now),
-        ];
-    }
+    private Arg[] TransactionValues(UsagePlan plan, DebitRow row) =>
+        UsageDebitSql.UsageTransaction(sql, row.Id, row.Facts, row.Usage, row.Scope, row.Credits, plan.Now);
 
     // Two entries per transaction, each with the sequence the database gave its transaction (joined by the unique id).
     private RawStatement Entries(DebitRow[] rows)

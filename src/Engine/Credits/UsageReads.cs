@@ -18,11 +18,11 @@ internal sealed class UsageReads(RawSql sql)
     /// <summary>The transactions earlier debits made with any of <paramref name="keys"/> (not empty) in <paramref name="scope"/>.</summary>
     public RawRead FirstUses(string scope, IReadOnlyList<string> keys, Action<string, FirstUse> found)
     {
-        var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")} " +
+        var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")}, {T<LedgerTransaction>("RequestHash")} " +
             $"FROM {sql.Table<LedgerTransaction>()} WHERE {sql.ScopedKeys(T<LedgerTransaction>("IdempotencyScope"), T<LedgerTransaction>("IdempotencyKey"), keys.Count)}";
         return new RawRead(new RawStatement(sqlText, [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), .. keys.Select(k => sql.Arg<LedgerTransaction>("IdempotencyKey", k))]),
             reader => found(reader.GetString(4), new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3))));
+                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3), reader.IsDBNull(5) ? null : reader.GetString(5))));
     }
 
     /// <summary>The facts of the sub-accounts <paramref name="ids"/> (not empty); unknown ids find no row.</summary>

@@ -68,13 +68,7 @@ internal sealed class CheckoutGrantSql : IDisposable
             throw new InvalidOperationException($"Issuance wallet {issuance.Id} cannot issue {credits} credits.");
         }
         var transaction = LedgerTransaction.Create(details, credits, now);
-        await sql.ExecuteAsync(statements.InsertTransaction,
-        [
-            L("Id", transaction.Id), L("AgencyId", transaction.AgencyId), L("SubAccountId", transaction.SubAccountId), L("Type", transaction.Type),
-            L("Credits", transaction.Credits), L("Description", transaction.Description), L("Reference", transaction.Reference),
-            L("IdempotencyScope", transaction.IdempotencyScope), L("IdempotencyKey", transaction.IdempotencyKey), L("CampaignId", transaction.CampaignId),
-            L("ContactId", transaction.ContactId), L("Metadata", transaction.Metadata), L("CreatedAt", transaction.CreatedAt),
-        ], ct);
+        await sql.ExecuteAsync(statements.InsertTransaction, UsageDebitSql.Transaction(sql, transaction), ct);
         await sql.ExecuteAsync(statements.InsertEntries,
         [
             L("Id", transaction.Id), E("WalletId", issuance.Id), E("AgencyId", issuance.AgencyId), E("Amount", -credits),

@@ -859,6 +859,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("SubAccountId")
                         .HasColumnType("uuid");
 

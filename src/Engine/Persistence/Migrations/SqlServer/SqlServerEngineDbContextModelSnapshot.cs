@@ -861,6 +861,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<Guid?>("SubAccountId")
                         .HasColumnType("uniqueidentifier");
 

@@ -838,6 +838,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SubAccountId")
                         .HasColumnType("TEXT");
 
