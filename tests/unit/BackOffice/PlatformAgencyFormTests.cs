@@ -1,11 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Plans;
-using ResellerKit.Engine.Users;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.BackOffice;
@@ -43,14 +41,7 @@ public abstract class PlatformAgencyFormTests(ApiFixture api)
     {
         var own = await api.CreateAgencyAsync();
         var target = await api.CreateAgencyAsync();
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            (await users.AddToRoleAsync((await users.FindByEmailAsync($"owner@{own.Slug}.example"))!, Roles.PlatformAdmin)).Succeeded.ShouldBeTrue();
-        }
-        var admin = await api.SignInOwnerAsync(own);
-        (await admin.SubmitAsync("/admin", "/admin/switch", ("to", "platform"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return (admin, target.Id);
+        return (await api.SignInPlatformAdminAsync(own), target.Id);
     }
 
     private async Task<(Features Features, decimal Discount)> TermsAsync(string agency)
