@@ -15,16 +15,41 @@ public sealed record PageRequest(int Limit, string? After)
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
+    /// <summary>The words for a limit out of range, whether it reached <see cref="Parse"/> or was too large to read as a number.</summary>
+    public static readonly string LimitOutOfRange = $"limit must be between 1 and {MaxLimit}.";
+
+    private const string CursorNotOurs = "The cursor is not one this API returned.";
+
     public static Result<PageRequest> Parse(int? limit, string? cursor)
     {
         var errors = new FieldErrors()
-            .When(limit is < 1 or > MaxLimit, "limit", $"limit must be between 1 and {MaxLimit}.");
+            .When(limit is < 1 or > MaxLimit, "limit", LimitOutOfRange);
         string? after = null;
         if (!string.IsNullOrEmpty(cursor) && !Cursor.TryDecode(cursor, out after))
         {
-            errors.Add("cursor", "The cursor is not one this API returned.");
+            errors.Add("cursor", CursorNotOurs);
         }
         return errors.Any ? errors.ToError() : new PageRequest(limit ?? DefaultLimit, after);
+    }
+
+    /// <summary>A cursor that decodes but holds no position its list could have written (a list checks its own kind of position).</summary>
+    public static ValidationFailed UnknownCursor() => ValidationFailed.For("cursor", CursorNotOurs);
+
+    /// <summary>
+    /// The position of a list ordered by a number (a sequence): null on the first page, <see cref="UnknownCursor"/> for
+    /// a cursor that holds anything else.
+    /// </summary>
+    public Result<long?> NumberAfter()
+    {
+        if (After is null)
+        {
+            return (long?)null;
+        }
+        if (!long.TryParse(After, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return UnknownCursor();
+        }
+        return number;
     }
 
     /// <summary>Builds the page from up to <see cref="Limit"/> + 1 rows; the extra row only says there is more.</summary>

@@ -11,15 +11,12 @@ public sealed class ListTransactions(EngineDbContext db)
     public async Task<Result<Page<LedgerTransaction>>> HandleAsync(
         AgencyId agencyId, TransactionFilter filter, PageRequest page, CancellationToken ct)
     {
-        long? before = null;
-        if (page.After is not null)
+        var after = page.NumberAfter();
+        if (!after.IsSuccess)
         {
-            if (!long.TryParse(page.After, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
-            {
-                return ValidationFailed.For("cursor", "The cursor is not one this API returned.");
-            }
-            before = sequence;
+            return after.Error;
         }
+        var before = after.Value;
         if (await filter.CheckAsync(db, agencyId, ct) is { } invalid)
         {
             return invalid;

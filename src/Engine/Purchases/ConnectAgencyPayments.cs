@@ -3,6 +3,7 @@ using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Team;
 
 namespace ResellerKit.Engine.Purchases;
 
@@ -12,7 +13,25 @@ namespace ResellerKit.Engine.Purchases;
 /// </summary>
 public sealed class ConnectAgencyPayments(EngineDbContext db, IPaymentGateway gateway, TimeProvider clock)
 {
-    /// <summary>Creates the connected account if the agency has none, and returns Stripe's onboarding URL.</summary>
+    /// <summary>
+    /// A person in the back office starts onboarding: only an owner of the agency may (<see cref="PaymentsOwnersOnly"/>
+    /// for anyone else on the team, whatever areas their role opens), since Stripe asks for the business's identity and
+    /// the bank account its money goes to.
+    /// </summary>
+    public async Task<Result<string>> StartOnboardingAsync(
+        AgencyId agencyId, Guid by, string refreshUrl, string returnUrl, Actor actor, CancellationToken ct)
+    {
+        if (await TeamSeat.FindAsync(db, agencyId, by, ct) is not { IsOwner: true })
+        {
+            return new PaymentsOwnersOnly();
+        }
+        return await StartOnboardingAsync(agencyId, refreshUrl, returnUrl, actor, ct);
+    }
+
+    /// <summary>
+    /// Creates the connected account if the agency has none, and returns Stripe's onboarding URL. For the agency's own
+    /// API key, which speaks for the whole agency; a person goes through the overload that checks their seat.
+    /// </summary>
     public async Task<Result<string>> StartOnboardingAsync(AgencyId agencyId, string refreshUrl, string returnUrl, Actor actor, CancellationToken ct)
     {
         var agency = await EnsureAccountAsync(agencyId, actor, ct);

@@ -19,3 +19,13 @@ public sealed record PaymentsOff() : Error("payments_unavailable")
         "Payments are switched off on this installation: no payment provider is configured, so credits cannot be bought yet. "
         + "The platform's operator can switch them on by configuring Stripe.";
 }
+
+/// <summary>
+/// Someone on the team who is not an owner tried to connect or review the agency's Stripe account. Stripe's onboarding
+/// asks for the business's legal identity and the bank account its money goes to, so it is the owner's to do.
+/// </summary>
+public sealed record PaymentsOwnersOnly() : Error("forbidden")
+{
+    public override string Detail =>
+        "Only an owner of the agency can connect or review its Stripe account: Stripe asks for the business's identity and the bank account its money goes to.";
+}

@@ -22,7 +22,12 @@ public sealed class ListPurchases(EngineDbContext db)
         var query = db.Purchases.AsNoTracking().Include(p => p.SubAccount)
             .Where(p => agencyId == null || p.AgencyId == agencyId);
         if (subAccountId is { } id) query = query.Where(p => p.SubAccountId == id);
-        if (page.After is { } after && long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var before))
+        var after = page.NumberAfter();
+        if (!after.IsSuccess)
+        {
+            return after.Error;
+        }
+        if (after.Value is { } before)
         {
             query = query.Where(p => p.Number < before);
         }

@@ -14,15 +14,12 @@ public sealed class ListRecharges(EngineDbContext db)
         {
             return new NotFound("sub-account");
         }
-        long? before = null;
-        if (page.After is not null)
+        var after = page.NumberAfter();
+        if (!after.IsSuccess)
         {
-            if (!long.TryParse(page.After, System.Globalization.CultureInfo.InvariantCulture, out var number))
-            {
-                return ValidationFailed.For("cursor", "The cursor is not one this API returned.");
-            }
-            before = number;
+            return after.Error;
         }
+        var before = after.Value;
         var rows = await db.Recharges.WithSpecification(new RechargesOfSubAccountSpec(tenant, id, before)).Take(page.Limit + 1).ToListAsync(ct);
         var ids = rows.Select(r => (RechargeId?)r.Id).ToList();
         var deliveries = await db.WebhookMessages.AsNoTracking().Include(m => m.Attempts)

@@ -13,15 +13,12 @@ public sealed class ListWebhookDeliveries(EngineDbContext db)
         {
             return ValidationFailed.For("eventType", $"eventType must be one of {string.Join(", ", WebhookEventTypes.All)}.");
         }
-        long? before = null;
-        if (page.After is not null)
+        var after = page.NumberAfter();
+        if (!after.IsSuccess)
         {
-            if (!long.TryParse(page.After, System.Globalization.CultureInfo.InvariantCulture, out var number))
-            {
-                return ValidationFailed.For("cursor", "The cursor is not one this API returned.");
-            }
-            before = number;
+            return after.Error;
         }
+        var before = after.Value;
         var rows = await db.WebhookMessages.WithSpecification(new WebhookMessagesOfAgencySpec(agencyId, before, eventType))
             .Include(m => m.Attempts).Take(page.Limit + 1).ToListAsync(ct);
         return page.ToPage(rows, m => m.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));

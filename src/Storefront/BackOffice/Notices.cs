@@ -1,3 +1,4 @@
+using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Connections;
 using ResellerKit.Engine.OwnershipTransfers;
@@ -27,6 +28,7 @@ public static class Notices
         ["not-active"] = ("This connection is not active.", true),
         ["not-found"] = ("That no longer exists, or is not yours.", true),
         ["saved"] = ("Saved.", false),
+        ["discount-range"] = (ManageAgencies.DiscountRange + " Nothing was changed.", true),
         ["removed"] = ("Removed.", false),
         ["assist-reason"] = ("Say why you are assisting, in 5 to 500 characters; the client will read it in its access log.", true),
         ["assist-denied"] = ("You cannot assist this account: your role or the client's settings do not allow it.", true),

@@ -15,9 +15,16 @@ public static class PlatformActions
         {
             var state = await PlatformAsync(context, ct);
             if (state is null) return Results.Redirect("/admin?notice=not-found");
-            var discount = await agencies.SetDiscountAsync(AgencyId.From(id), discountPercent, state.Actor, ct);
-            var granted = await agencies.GrantFeaturesAsync(AgencyId.From(id), (features ?? []).Aggregate(Features.None, (a, f) => a | f), state.Actor, ct);
-            return Results.Redirect($"/admin?notice={(discount.IsSuccess && granted.IsSuccess ? "saved" : "not-found")}");
+            // One change: a refused discount leaves the features as they were too.
+            var saved = await agencies.SetTermsAsync(
+                AgencyId.From(id), discountPercent, (features ?? []).Aggregate(Features.None, (a, f) => a | f), state.Actor, ct);
+            var notice = saved.Error switch
+            {
+                null => "saved",
+                ValidationFailed => "discount-range",
+                _ => "not-found",
+            };
+            return Results.Redirect($"/admin?notice={notice}");
         });
         admin.MapPost("/platform/agencies/{id:guid}/suspend", async (Guid id, [FromForm] bool suspended, BackOfficeContext context, ManageAgencies agencies, CancellationToken ct) =>
         {

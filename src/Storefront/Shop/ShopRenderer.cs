@@ -12,7 +12,8 @@ namespace ResellerKit.Storefront.Shop;
 
 /// <summary>
 /// Renders a storefront page through the agency's theme, from view models only. A theme that fails to render gives a
-/// branded error page (never a crash, never another agency's data), and the error is recorded for the theme editor.
+/// branded error page (never a crash, never another agency's data), and the error is recorded for the theme editor; so
+/// is a tag the page skipped while it rendered.
 /// </summary>
 public sealed class ShopRenderer(
     ThemeRenderer renderer, ThemeStore themes, ListPacks packs, MinimumPrices minimums, GetBalance balances, IAntiforgery antiforgery,
@@ -24,6 +25,12 @@ public sealed class ShopRenderer(
         var view = await ViewAsync(http, shop, page, ct);
         var theme = page.Preview?.Theme ?? BrandViews.Theme(shop.Agency, await themes.GetAsync(shop.Agency.Id, ct));
         var result = await renderer.RenderAsync(theme, ThemePaths.Template(page.Template), view, ct);
+        if (result.Problem is { } skipped)
+        {
+            // The page rendered without a tag it could not run (a snippet name stored before the linter refused it).
+            logger.LogWarning("The theme of {Agency} skipped a tag rendering {Template}: {Problem}", shop.Agency.Slug, page.Template, skipped);
+            await themes.RecordRenderErrorAsync(shop.Agency.Id, skipped.ToString(), ct);
+        }
         if (result.IsSuccess && visitors.IsAnonymousRead(http))
         {
             // A page any visitor may be given (ShopPageCache): no token of its own, and browsers ask again by ETag.

@@ -98,8 +98,11 @@ internal static partial class LiquidExpressions
                     .Concat(Alias().Matches(markup, call.Length).Select(m => m.Groups[1].Value))
                     .Append(SnippetPaths.NameOf(call.Groups[2].Value + SnippetPaths.Extension))
                     .ToList();
-                facts.SnippetCalls.Add((call.Groups[2].Value, parameters));
+                facts.SnippetCalls.Add((call.Groups[1].Value, call.Groups[2].Value, token.MarkupStart + call.Groups[2].Index, parameters));
                 return call.Length;
+            case "include" when SnippetFromVariable().Match(markup) is { Success: true } dynamic:
+                facts.SnippetNamesFromVariables.Add(token.MarkupStart + dynamic.Groups[1].Index);
+                return dynamic.Groups[1].Index;
             default:
                 return Math.Min(token.Name.Length, markup.Length);
         }
@@ -150,6 +153,9 @@ internal static partial class LiquidExpressions
 
     [GeneratedRegex(@"^(render|include)\s+['""]([^'""]+)['""]")]
     private static partial Regex Snippet();
+
+    [GeneratedRegex(@"^include\s+([A-Za-z_])")]
+    private static partial Regex SnippetFromVariable();
 
     [GeneratedRegex(@"([A-Za-z_][\w-]*)\s*:")]
     private static partial Regex NamedArgument();

@@ -14,7 +14,8 @@ internal sealed class LiquidFileLinter(
     SettingsSchema schema,
     LocaleTable english,
     IReadOnlySet<string> filters,
-    Func<string, bool> assetExists)
+    Func<string, bool> assetExists,
+    Func<string, bool> fileExists)
 {
     private readonly List<LintIssue> issues = [];
     private readonly Dictionary<string, (string? Source, bool IsLoop)> locals = new(StringComparer.Ordinal);
@@ -46,10 +47,34 @@ internal sealed class LiquidFileLinter(
             {
                 Add(offset, LintSeverity.Warning, $"There is no assets/{asset} in this theme.");
             }
+
+            foreach (var (tag, snippet, offset, _) in fact.SnippetCalls)
+            {
+                CheckSnippet(tag, snippet, offset);
+            }
+
+            foreach (var offset in fact.SnippetNamesFromVariables)
+            {
+                Add(offset, LintSeverity.Warning,
+                    "This include takes the snippet's name from a variable, which only the page can read; a name that is no snippet of this theme prints nothing.");
+            }
         }
 
         snippetsCalled = facts.SelectMany(f => f.SnippetCalls).Select(c => c.Snippet).ToList();
         return issues;
+    }
+
+    /// <summary>A render or include loads only a snippet of the theme by its bare name; anything else would print nothing.</summary>
+    private void CheckSnippet(string tag, string name, int offset)
+    {
+        if (SnippetPaths.PathOf(name) is not { } snippet)
+        {
+            Add(offset, LintSeverity.Error, SnippetPaths.NotASnippet(tag, name));
+        }
+        else if (!fileExists(snippet))
+        {
+            Add(offset, LintSeverity.Error, SnippetPaths.NoSuchSnippet(tag, name, snippet));
+        }
     }
 
     private void Check(LiquidReference reference)

@@ -96,7 +96,8 @@ public sealed class ThemeLinter(FluidParser parser, TemplateOptions options, The
             .GetValueOrDefault(ThemePaths.Locale("en")) ?? theme.ReadFile(ThemePaths.Locale("en")) ?? "{}");
         var ownParameters = parameters.GetValueOrDefault(SnippetPaths.NameOf(path)) ?? [];
         var linter = new LiquidFileLinter(
-            path, tokens, positions, roots, ownParameters, schema, english, ThemeFilters.Names(options), asset => theme.ReadFile("assets/" + asset) is not null);
+            path, tokens, positions, roots, ownParameters, schema, english, ThemeFilters.Names(options), asset => theme.ReadFile("assets/" + asset) is not null,
+            snippet => theme.ReadFile(snippet) is not null);
         var found = linter.Lint(out var snippets);
         called.UnionWith(snippets);
         return blocking.Select(e => new LintIssue(e.Path, e.Line, e.Column, LintSeverity.Error, e.Message)).Concat(found);
@@ -106,7 +107,7 @@ public sealed class ThemeLinter(FluidParser parser, TemplateOptions options, The
     private static Dictionary<string, HashSet<string>> SnippetParameters(IEnumerable<LiquidToken> tokens)
     {
         var parameters = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var (snippet, names) in tokens.Where(t => t.Kind == LiquidTokenKind.Tag).SelectMany(t => LiquidExpressions.Read(t).SnippetCalls))
+        foreach (var (_, snippet, _, names) in tokens.Where(t => t.Kind == LiquidTokenKind.Tag).SelectMany(t => LiquidExpressions.Read(t).SnippetCalls))
         {
             var key = SnippetPaths.NameOf(snippet + SnippetPaths.Extension);
             if (!parameters.TryGetValue(key, out var set))

@@ -10,7 +10,11 @@ internal sealed class TokenFacts
     /// <summary>Variables the tag creates; <c>Source</c> is the path a <c>for</c> iterates or a plain <c>assign</c> copies.</summary>
     public List<(string Name, string? Source, bool IsLoop)> Declarations { get; } = [];
 
-    public List<(string Snippet, IReadOnlyList<string> Parameters)> SnippetCalls { get; } = [];
+    /// <summary>A <c>render</c> or <c>include</c> of a literal name: the tag, the name as written and where it starts.</summary>
+    public List<(string Tag, string Snippet, int Offset, IReadOnlyList<string> Parameters)> SnippetCalls { get; } = [];
+
+    /// <summary>Where an <c>include</c> takes its snippet's name from a variable, which only the render can read.</summary>
+    public List<int> SnippetNamesFromVariables { get; } = [];
 
     public List<(string Key, int Offset, bool Plural)> TranslationKeys { get; } = [];
 

@@ -51,6 +51,9 @@ internal sealed class RenderSession : IDisposable
 
     public IReadOnlyDictionary<string, string> Captures => state.Captures;
 
+    /// <summary>What the render skipped without stopping, if anything (<see cref="RenderResult.Problem"/>).</summary>
+    public ThemeError? Problem => state.Problem;
+
     /// <summary>Runs one theme file and returns its HTML; throws what <see cref="Failure"/> turns into a <see cref="ThemeError"/>.</summary>
     public async Task<string> RenderAsync(string path)
     {

@@ -43,14 +43,29 @@ public sealed class ThemeCache
     }
 
     /// <summary>The compiled snippet for <c>render</c>/<c>include</c>, or a render error naming the bad name or the snippet's own error.</summary>
-    internal CompiledTemplate Snippet(ThemeSource theme, string name, string tag)
+    /// <summary>
+    /// The snippet a <c>render</c> or <c>include</c> names; null, with <paramref name="missing"/> saying why, when the
+    /// name is not a snippet's (a path, <c>..</c>) or the theme has no such snippet. A snippet that does not parse throws.
+    /// </summary>
+    internal CompiledTemplate? Snippet(ThemeSource theme, string name, string tag, out string? missing)
     {
-        var path = SnippetPaths.PathOf(name)
-            ?? throw new ThemeRenderException($"{tag} '{name}': a snippet is a bare name such as 'pack-card', read from snippets/.");
+        missing = null;
+        if (SnippetPaths.PathOf(name) is not { } path)
+        {
+            missing = SnippetPaths.NotASnippet(tag, name);
+            return null;
+        }
         var (template, error) = Template(theme, path);
-        return template ?? throw new ThemeRenderException(
-            error!.Line == 0 ? $"{tag} '{name}': there is no {path} in this theme." : error.Message,
-            error.Line == 0 ? null : error);
+        if (template is not null)
+        {
+            return template;
+        }
+        if (error!.Line > 0)
+        {
+            throw new ThemeRenderException(error.Message, error);
+        }
+        missing = SnippetPaths.NoSuchSnippet(tag, name, path);
+        return null;
     }
 
     /// <summary>Any value derived from a theme file (a locale table, a settings schema), cached like templates.</summary>

@@ -37,7 +37,7 @@ public sealed class ThemeRenderer(TemplateOptions options, ThemeCache cache, The
         {
             var content = await session.RenderAsync(template);
             session.SetValue("content_for_layout", StringValue.Create(content, false));
-            return RenderResult.Success(await session.RenderAsync(ThemePaths.Layout));
+            return RenderResult.Success(await session.RenderAsync(ThemePaths.Layout), session.Problem);
         }
         catch (Exception failure) when (!ct.IsCancellationRequested && failure is not OutOfMemoryException)
         {

@@ -161,6 +161,25 @@ public sealed class ValidationTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Theory]
+    [InlineData("{\"pasued\":true}", "pasued")]
+    [InlineData("{\"paused\":true,\"usageCap\":100}", "usageCap")]
+    [InlineData("{\"paused\":true,\"autoRecharge\":{\"enabled\":true,\"provider\":\"webhook\",\"thresholdCredits\":10,\"targetCredits\":100,\"monthlySpendCeiling\":5}}", "autoRecharge.monthlySpendCeiling")]
+    [InlineData("{\"paused\":true,\"lowBalanceAlert\":{\"thresholdCredits\":10,\"emails\":[\"a@example.com\"]}}", "lowBalanceAlert.emails")]
+    public async Task PatchSubAccount_WithAFieldItDoesNotKnow_Answers400NamingItAndChangesNothing(string body, string field)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var subAccount = await agency.CreateSubAccountAsync();
+
+        var response = await agency.Client.PatchAsync($"/api/v1/sub-accounts/{subAccount}", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+        var after = await (await agency.Client.GetAsync($"/api/v1/sub-accounts/{subAccount}", Ct)).ExpectAsync(HttpStatusCode.OK);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        problem.GetProperty("errors").TryGetProperty(field, out var named).ShouldBeTrue($"errors should name '{field}': {problem}");
+        named[0].GetString().ShouldBe($"'{field}' is not a field of this request.");
+        after.GetProperty("paused").GetBoolean().ShouldBeFalse();
+    }
+
+    [Theory]
     [InlineData("?limit=0", "limit")]
     [InlineData("?limit=501", "limit")]
     [InlineData("?cursor=%%%", "cursor")]

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using ResellerKit.Engine.Users;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.BackOffice;
@@ -134,13 +132,7 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
     public async Task FloorPrices_Table_ShowsMoneyPerCreditAndTakesAmountsInTheCurrency()
     {
         var agency = await api.CreateAgencyAsync();
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            (await users.AddToRoleAsync((await users.FindByEmailAsync($"owner@{agency.Slug}.example"))!, Roles.PlatformAdmin)).Succeeded.ShouldBeTrue();
-        }
-        var admin = await api.SignInOwnerAsync(agency);
-        (await admin.SubmitAsync("/admin", "/admin/switch", ("to", "platform"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var admin = await api.SignInPlatformAdminAsync(agency);
 
         var saved = await admin.SubmitAsync("/admin/platform/prices", "/admin/platform/prices", ("_handler", "set-floor"),
             ("Input.Currency", "chf"), ("Input.Minimum", "0.005"), ("Input.Fee", "0.004"));

@@ -73,6 +73,24 @@ public sealed partial class ThemeEditorDraftTests(SqliteApi api) : IClassFixture
         html.ShouldNotContain("Secret draft 3aa");
     }
 
+    /// <summary>
+    /// An agency's theme is untrusted HTML and script: framed in the back office, it may run and post its own forms on its
+    /// own origin, but never navigate the back office's tab (a fake sign-in page), open windows or show dialogs over it.
+    /// </summary>
+    [Fact]
+    public async Task ThemePreview_Frame_IsSandboxedWithoutTopNavigationPopupsOrDialogs()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var (_, editor) = await owner.GetAsync("/admin/theme");
+
+        var sandbox = PreviewSandbox().Match(editor);
+        sandbox.Success.ShouldBeTrue("the preview iframe has a sandbox attribute");
+        sandbox.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["allow-scripts", "allow-same-origin", "allow-forms"], ignoreOrder: true);
+        PreviewPath(editor).ShouldStartWith("/preview/");
+    }
+
     [Fact]
     public async Task ThemeApi_PutFile_StillWritesTheLiveThemeDirectly()
     {
@@ -135,6 +153,9 @@ public sealed partial class ThemeEditorDraftTests(SqliteApi api) : IClassFixture
 
     [GeneratedRegex("<iframe title=\"Storefront preview\" src=\"([^\"]+)\"")]
     private static partial Regex PreviewSrc();
+
+    [GeneratedRegex("<iframe title=\"Storefront preview\"[^>]* sandbox=\"([^\"]*)\"")]
+    private static partial Regex PreviewSandbox();
 
     [GeneratedRegex("<pre class=\"gutter\" aria-hidden=\"true\">([^<]*)</pre>")]
     private static partial Regex Gutter();

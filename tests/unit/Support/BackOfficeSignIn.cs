@@ -44,4 +44,17 @@ public static class BackOfficeSignIn
         }
         return await api.SignInBackOfficeAsync(email, OwnerPassword);
     }
+
+    /// <summary>The agency's owner made a platform admin too, signed in and switched to the platform's workspace.</summary>
+    public static async Task<Browser> SignInPlatformAdminAsync(this ApiFixture api, TestAgency agency)
+    {
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            (await users.AddToRoleAsync((await users.FindByEmailAsync($"owner@{agency.Slug}.example"))!, Roles.PlatformAdmin)).Succeeded.ShouldBeTrue();
+        }
+        var admin = await api.SignInOwnerAsync(agency);
+        (await admin.SubmitAsync("/admin", "/admin/switch", ("to", "platform"))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return admin;
+    }
 }

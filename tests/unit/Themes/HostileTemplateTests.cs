@@ -147,12 +147,14 @@ public sealed class HostileTemplateTests
     [InlineData("{% include 'C:\\\\Windows\\\\win.ini' %}")]
     [InlineData("{% assign p = '../layout/theme' %}{% include p %}")]
     [InlineData("{% render 'templates/index' %}")]
-    public async Task RenderAsync_SnippetPathOutsideSnippets_Refused(string template)
+    public async Task RenderAsync_SnippetPathOutsideSnippets_ReadsNothingPrintsNothingAndIsReported(string template)
     {
-        var result = await kit.RenderAsync(ThemeTestKit.Inline(template));
+        var result = await kit.RenderAsync(ThemeTestKit.Inline($"before|{template}|after"));
 
-        result.Error!.Message.ShouldContain("a snippet is a bare name");
-        result.Error.Path.ShouldBe("templates/index.liquid");
+        result.Error.ShouldBeNull();
+        result.Html.ShouldBe("before||after");
+        result.Problem!.Message.ShouldContain("a snippet is a bare name");
+        result.Problem.Path.ShouldBe("templates/index.liquid");
     }
 
     [Fact]
@@ -168,7 +170,8 @@ public sealed class HostileTemplateTests
 
         var result = await kit.RenderAsync(ThemeTestKit.Inline("{% render 'private' %}"));
 
-        result.Error!.Message.ShouldBe("render 'private': there is no snippets/private.liquid in this theme.");
+        result.Html.ShouldBe("");
+        result.Problem!.Message.ShouldBe("render 'private': there is no snippets/private.liquid in this theme.");
     }
 
     [Theory]

@@ -54,6 +54,32 @@ public sealed class ThemeLinterTests
         ], ignoreOrder: true);
     }
 
+    [Theory]
+    [InlineData("{% include '../..' %}", "include '../..': a snippet is a bare name")]
+    [InlineData("{% render '../templates/index' %}", "render '../templates/index': a snippet is a bare name")]
+    [InlineData("{% include '/etc/passwd' %}", "include '/etc/passwd': a snippet is a bare name")]
+    [InlineData("{% render 'snippets/pack-card' %}", "render 'snippets/pack-card': a snippet is a bare name")]
+    [InlineData("{% render 'no-such-card' %}", "render 'no-such-card': there is no snippets/no-such-card.liquid in this theme.")]
+    public void Lint_RenderOrIncludeOfANameThatIsNoSnippet_IsAnErrorAtTheName(string index, string message)
+    {
+        var issues = kit.Linter.Lint(Override($"<p>\n  {index}")).Where(i => i.Path == "templates/index.liquid").ToList();
+
+        var issue = issues.ShouldHaveSingleItem(string.Join("\n", issues));
+        issue.Severity.ShouldBe(LintSeverity.Error);
+        issue.Message.ShouldStartWith(message);
+        (issue.Line, issue.Column).ShouldBe((2, index.IndexOf('\'', StringComparison.Ordinal) + 4));
+    }
+
+    [Fact]
+    public void Lint_IncludeOfASnippetNameInAVariable_IsAWarning()
+    {
+        var issues = kit.Linter.Lint(Override("{% assign card = 'pack-card' %}{% include card %}")).Where(i => i.Path == "templates/index.liquid").ToList();
+
+        var issue = issues.ShouldHaveSingleItem(string.Join("\n", issues));
+        issue.Severity.ShouldBe(LintSeverity.Warning);
+        issue.Message.ShouldContain("takes the snippet's name from a variable");
+    }
+
     [Fact]
     public void Lint_UnknownRootVariable_IsAWarningBecauseItPrintsNothing()
     {

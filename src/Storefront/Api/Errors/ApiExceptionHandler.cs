@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ResellerKit.Engine.Credits.GroupCommit;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -10,7 +11,7 @@ namespace ResellerKit.Storefront.Api.Errors;
 /// of range, a missing or oversized body) is the caller's mistake: 400 <c>validation_failed</c> naming the field.
 /// Anything else is ours: logged, and answered with a 500 that reveals nothing (a page in words for a browser).
 /// </summary>
-public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -70,6 +71,15 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
 
     private static (string Field, string Message) Describe(BadHttpRequestException bad)
     {
+        if (bad.InnerException is JsonException unknown && UnmappedMember().Match(unknown.Message) is { Success: true } unmapped)
+        {
+            // A body that refuses unknown members (a PATCH, where a misspelt field would otherwise change nothing in
+            // silence). Inside an optional object the path stops at the object, so the member is added from the message.
+            var member = unmapped.Groups["member"].Value;
+            var at = FieldOf(unknown.Path);
+            var field = at == "body" ? member : at == member || at.EndsWith("." + member, StringComparison.Ordinal) ? at : $"{at}.{member}";
+            return (field, $"'{field}' is not a field of this request.");
+        }
         if (bad.InnerException is JsonException json)
         {
             var field = FieldOf(json.Path);
@@ -91,8 +101,22 @@ public sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : I
         {
             return ("body", "Send the body as JSON, with Content-Type: application/json.");
         }
+        if (QueryBinding().Match(bad.Message) is { Success: true } binding)
+        {
+            // A query value the framework could not read as its type (limit=99999999999): the same words as a value out of range.
+            var name = char.ToLowerInvariant(binding.Groups["name"].Value[0]) + binding.Groups["name"].Value[1..];
+            return (name, name == "limit" ? Engine.Common.PageRequest.LimitOutOfRange : $"'{name}' has a value of the wrong type or out of range.");
+        }
         return ("request", bad.Message);
     }
+
+    // System.Text.Json's words: The JSON property 'pasued' could not be mapped to any .NET member contained in type '...'.
+    [GeneratedRegex("^The JSON property '(?<member>[^']*)' could not be mapped")]
+    private static partial Regex UnmappedMember();
+
+    // ASP.NET Core's words: Failed to bind parameter "Nullable<int> limit" from "99999999999".
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z_][A-Za-z0-9_]*)\" from ")]
+    private static partial Regex QueryBinding();
 
     // "$.credits" -> "credits"; "$.autoRecharge.targetCredits" -> "autoRecharge.targetCredits"; "$" -> "body".
     private static string FieldOf(string? path) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Reports;
 using ResellerKit.Engine.Recharges;
@@ -7,6 +8,11 @@ namespace ResellerKit.Storefront.Api.SubAccounts;
 
 public sealed record CreateSubAccountRequest(string? Name, string? Email, CreditMode? CreditMode);
 
+/// <summary>
+/// The body of <c>PATCH /sub-accounts/{id}</c>. A field it does not know is refused (400 naming it), never skipped: a
+/// misspelt <c>paused</c> or cap would otherwise answer 200 and change nothing.
+/// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record UpdateSubAccountRequest(
     Optional<string?> Name, Optional<CreditMode?> CreditMode, Optional<bool?> Paused, Optional<long?> UsageCapPerMonth,
     Optional<AutoRechargeInput?> AutoRecharge, Optional<LowBalanceAlertInput?> LowBalanceAlert, Optional<ReportMetricName[]?> Reports,

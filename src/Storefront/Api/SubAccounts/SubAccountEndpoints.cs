@@ -44,7 +44,7 @@ public static class SubAccountEndpoints
             return page.Error.ToProblem();
         }
         var subAccounts = await handler.HandleAsync(caller.Agency, page.Value, ct);
-        return TypedResults.Ok(subAccounts.Map(SubAccountResponse.From));
+        return subAccounts.IsSuccess ? TypedResults.Ok(subAccounts.Value.Map(SubAccountResponse.From)) : subAccounts.Error.ToProblem();
     }
 
     public static async Task<Results<Ok<SubAccountResponse>, ProblemHttpResult>> GetAsync(

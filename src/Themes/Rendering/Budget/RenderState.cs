@@ -24,6 +24,11 @@ internal sealed class RenderState(ThemeSource theme, ThemeLimits limits, ThemeCa
 
     public int SnippetDepth { get; set; }
 
+    /// <summary>The first thing the render skipped without stopping (a snippet tag naming no snippet), against the file it is in.</summary>
+    public ThemeError? Problem { get; private set; }
+
+    public void Skipped(string message) => Problem ??= new ThemeError(CurrentPath, 0, 0, message);
+
     /// <summary>Bytes of text and lists this render has built so far (see <see cref="ThemeLimits.MaxMemoryBytes"/>).</summary>
     public long MemoryCharged { get; private set; }
 

@@ -9,7 +9,8 @@ namespace ResellerKit.Themes.Rendering.Compilation;
 /// <summary>
 /// <c>{% render 'name' %}</c> and <c>{% include 'name' %}</c>, loading only <c>snippets/name.liquid</c> of the theme
 /// being rendered (never a path, never another agency's file), compiled through the same containment as every file,
-/// and counting the nesting depth so that a snippet that renders itself stops with a clear error.
+/// and counting the nesting depth so that a snippet that renders itself stops with a clear error. A name that is no
+/// snippet of the theme prints nothing and is reported as the render's problem (<see cref="RenderResult.Problem"/>).
 /// </summary>
 /// <remarks>Both tags see the caller's variables plus their arguments, in a scope of their own.</remarks>
 internal sealed class SnippetStatement : Statement
@@ -45,7 +46,14 @@ internal sealed class SnippetStatement : Statement
         var state = RenderState.Require(context, tag);
         context.IncrementSteps();
         var name = literalName ?? (nameExpression is null ? "" : (await nameExpression.EvaluateAsync(context)).ToStringValue(context));
-        var snippet = state.Cache.Snippet(state.Theme, name, tag);
+        if (state.Cache.Snippet(state.Theme, name, tag, out var missing) is not { } snippet)
+        {
+            // A name the linter refuses, in a theme stored before it did (or one built at render time): the tag prints
+            // nothing, the rest of the page renders, and the editor is told.
+            state.Skipped(missing!);
+            return Completion.Normal;
+        }
+
         if (state.SnippetDepth >= state.Limits.MaxRecursion)
         {
             throw new ThemeRenderException(
