@@ -157,6 +157,22 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task PacksPage_OnAPhone_RowsStackWithEachValueNamedByItsColumn()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await agency.CreatePackAsync("Stacked", 100, 1_500);
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var html = WebUtility.HtmlDecode((await owner.GetAsync("/admin/packs")).Html);
+
+        html.ShouldContain("<table aria-label=\"Packs\" class=\"stack\">");
+        foreach (var column in new[] { "Credits", "Price", "Platform fee", "You keep", "Status" })
+        {
+            html.ShouldContain($"<td data-label=\"{column}\"");
+        }
+    }
+
+    [Fact]
     public async Task CustomQuantity_PerCreditPriceTypedInDollars_IsStoredInCents()
     {
         var agency = await api.CreateAgencyAsync();
