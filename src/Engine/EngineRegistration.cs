@@ -92,6 +92,7 @@ public static class EngineRegistration
         services.AddScoped<CheckoutGrant>();
         services.AddScoped<RecordPaymentEvent>();
         services.AddScoped<CloseCheckout>();
+        services.AddScoped<NoteFailedPayment>();
         services.AddScoped<CancelCheckout>();
         services.AddScoped<ReversePayment>();
         services.AddScoped<DebtRepayment>();

@@ -73,8 +73,9 @@ public sealed record OffSessionResult(bool Succeeded, string? PaymentIntentId, s
     public bool Processing => !Succeeded && ErrorCode == ProcessingStatus;
 }
 
+/// <param name="LastError">Stripe's words for why the last attempt to pay failed (a declined card), if it did.</param>
 public sealed record PaymentIntentStatus(
-    string Id, string Status, long Amount, string Currency, long ApplicationFee, IReadOnlyDictionary<string, string> Metadata);
+    string Id, string Status, long Amount, string Currency, long ApplicationFee, IReadOnlyDictionary<string, string> Metadata, string? LastError = null);
 
 public sealed record ConnectedAccount(string Id, bool ChargesEnabled, bool DetailsSubmitted);
 

@@ -18,6 +18,9 @@ public sealed record StartedCheckout(Purchase Purchase, CheckoutSession Session)
 public sealed class StartCheckout(
     EngineDbContext db, QuoteCheckout quotes, IPaymentGateway gateway, Plans.SubAccountFeatures features, TimeProvider clock, ILogger<StartCheckout> logger)
 {
+    /// <summary>The metadata key by which a checkout's session and payment intent name their purchase.</summary>
+    public const string PurchaseIdKey = "resellerkit_purchase_id";
+
     public async Task<Result<StartedCheckout>> HandleAsync(
         Tenant tenant, SubAccountId id, CheckoutCommand command, Func<Agencies.Agency, CheckoutReturnUrls> defaultUrls, CancellationToken ct)
     {
@@ -67,7 +70,7 @@ public sealed class StartCheckout(
                 command.SuccessUrl ?? defaults.Success, command.CancelUrl ?? defaults.CancelFor(p.Id), subAccount.Email, subAccount.StripeCustomerId,
                 new Dictionary<string, string>
                 {
-                    ["resellerkit_purchase_id"] = p.Id.ToString(),
+                    [PurchaseIdKey] = p.Id.ToString(),
                     ["resellerkit_sub_account_id"] = subAccount.Id.ToString(),
                     ["resellerkit_agency_id"] = agency.Id.ToString(),
                     ["resellerkit_pack_id"] = p.PackId?.ToString() ?? "",

@@ -17,7 +17,7 @@ namespace ResellerKit.Engine.Recharges;
 public sealed class GrantPaidRecharge(EngineDbContext db, IPaymentGateway gateway, RechargeOutcomes outcomes, ILogger<GrantPaidRecharge> logger)
 {
     // A checkout's payment intent names its purchase (StartCheckout, RechargeRecoveryCheckout); the purchase grants it.
-    private const string PurchaseIdKey = "resellerkit_purchase_id";
+    private const string PurchaseIdKey = StartCheckout.PurchaseIdKey;
 
     /// <summary>The outcome for a payment that names no recharge: every paid checkout's, and anything else on the account.</summary>
     public const string NotARecharge = "ignored: not an auto-recharge's payment";

@@ -56,7 +56,7 @@ public static class AgencyActions
                 return Results.Redirect("/admin/packs?notice=not-found");
             }
             var result = await packs.ArchiveAsync(workspace.Agency, PackId.From(id), state.Actor, ct);
-            return Results.Redirect($"/admin/packs?notice={(result.IsSuccess ? "removed" : "not-found")}");
+            return Results.Redirect($"/admin/packs?notice={(result.IsSuccess ? "pack-archived" : "not-found")}");
         });
         admin.MapPost("/theme/rollback/{version:int}", async (int version, BackOfficeContext context, Branding.ThemeEditor editor, CancellationToken ct) =>
         {

@@ -30,6 +30,7 @@ public static class Notices
         ["saved"] = ("Saved.", false),
         ["discount-range"] = (ManageAgencies.DiscountRange + " Nothing was changed.", true),
         ["removed"] = ("Removed.", false),
+        ["pack-archived"] = ("Pack archived. Clients no longer see it or can buy it; purchases already made keep their credits.", false),
         ["assist-reason"] = ("Say why you are assisting, in 5 to 500 characters; the client will read it in its access log.", true),
         ["assist-denied"] = ("You cannot assist this account: your role or the client's settings do not allow it.", true),
         ["last-owner"] = (new LastOwner().Detail, true),

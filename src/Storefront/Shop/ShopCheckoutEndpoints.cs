@@ -32,6 +32,12 @@ public static class ShopCheckoutEndpoints
         var form = await http.Request.ReadFormAsync(ct);
         PackId? packId = PackId.TryParse(form["packId"].ToString(), out var pack) ? pack : null;
         long? credits = long.TryParse(form["credits"].ToString(), out var n) ? n : null;
+        var typed = form["credits"].ToString();
+        if (packId is null && credits is null && typed.Trim().Length > 0 && shop.Agency.CustomQuantity is { Enabled: true } offer)
+        {
+            // Not a whole number ("12.5", "1e3"): said next to the field, with what was typed kept, as a refused number is.
+            return await CreditsRefusedAsync(http, shop, renderer, $"Enter a whole number of credits between {offer.MinCredits:N0} and {offer.MaxCredits:N0}.", typed, ct);
+        }
         if (packId is null && credits is null)
         {
             return await IndexWithErrorAsync(http, shop, renderer, "Choose a pack, or enter how many credits you want.", ct);
@@ -46,9 +52,7 @@ public static class ShopCheckoutEndpoints
         // The error's Detail is written for developers ("One or more fields are invalid: credits: ...").
         if (packId is null && result.Error is ValidationFailed { Errors: var fields } && fields.TryGetValue("credits", out var messages))
         {
-            var page = new PageView(shop.Agency.PublicName, "index", InvalidFields: ["credits"],
-                FieldError: string.Join(" ", messages), EnteredCredits: form["credits"].ToString());
-            return await renderer.RenderAsync(http, shop, new ShopPage("index", page, StatusCodes.Status400BadRequest), ct);
+            return await CreditsRefusedAsync(http, shop, renderer, string.Join(" ", messages), typed, ct);
         }
         return await IndexWithErrorAsync(http, shop, renderer, result.Error.Detail, ct, StatusCodes.Status400BadRequest);
     }
@@ -102,6 +106,10 @@ public static class ShopCheckoutEndpoints
         return await renderer.RenderAsync(http, shop,
             new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: PageView.Canceled)), ct);
     }
+
+    private static Task<IResult> CreditsRefusedAsync(HttpContext http, ShopContext shop, ShopRenderer renderer, string words, string typed, CancellationToken ct) =>
+        renderer.RenderAsync(http, shop, new ShopPage("index", new PageView(shop.Agency.PublicName, "index", InvalidFields: ["credits"],
+            FieldError: words, EnteredCredits: typed), StatusCodes.Status400BadRequest), ct);
 
     private static Task<IResult> IndexWithErrorAsync(HttpContext http, ShopContext shop, ShopRenderer renderer, string error, CancellationToken ct, int status = 400) =>
         renderer.RenderAsync(http, shop, new ShopPage("index", new PageView(shop.Agency.PublicName, "index", Error: error), status), ct);

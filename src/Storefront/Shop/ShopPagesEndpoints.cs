@@ -36,9 +36,9 @@ public static class ShopPagesEndpoints
             .ToList();
         var purchases = (await db.Purchases.AsNoTracking().Where(p => p.SubAccountId == customer.Id)
                 .OrderByDescending(p => p.Number).Take(10)
-                .Select(p => new { p.CreatedAt, p.Credits, p.Amount, p.Currency, p.State })
+                .Select(p => new { p.CreatedAt, p.Credits, p.Amount, p.Currency, p.State, Declined = p.FailureReason != null })
                 .ToListAsync(ct))
-            .Select(p => new PurchaseView(p.CreatedAt, p.Credits, new MoneyView(p.Amount, p.Currency), StatusOf(p.State)))
+            .Select(p => new PurchaseView(p.CreatedAt, p.Credits, new MoneyView(p.Amount, p.Currency), StatusOf(p.State, p.Declined)))
             .ToList();
         var page = new ShopPage("account", new PageView(shop.Agency.PublicName, "account")) { History = history, Purchases = purchases };
         return await renderer.RenderAsync(http, shop, page, ct);
@@ -95,10 +95,12 @@ public static class ShopPagesEndpoints
         "<!doctype html><html lang=\"en\"><title>Not found</title><main><h1>Not found</h1></main></html>",
         "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
 
-    // The status a theme reads (its locales name each one under purchases.status): the words a buyer knows.
-    private static string StatusOf(PurchaseState state) => state switch
+    // The status a theme reads (its locales name each one under purchases.status): the words a buyer knows. A pending
+    // checkout whose card was declined reads failed (it turns paid if the buyer pays it with another card).
+    private static string StatusOf(PurchaseState state, bool declined) => state switch
     {
         PurchaseState.Fulfilled => "paid",
+        PurchaseState.Pending when declined => "failed",
         PurchaseState.Pending => "pending",
         PurchaseState.Refunded => "refunded",
         PurchaseState.Disputed => "disputed",

@@ -16,10 +16,6 @@ public sealed class SandboxPayments(SandboxStore store, SandboxEvents events, Ou
     /// <summary>Pays an open checkout session with a test card. Returns an error message when the card is declined.</summary>
     public async Task<string?> PayCheckoutAsync(JsonObject session, TestCard card, CancellationToken ct)
     {
-        if (card == TestCard.Declines)
-        {
-            return "Your card was declined: insufficient funds. Try another test card.";
-        }
         var account = session["_sandbox"]!["account"]!.GetValue<string>();
         var amount = session.Number("amount_total")!.Value;
         var currency = session.Text("currency")!;
@@ -29,7 +25,21 @@ public sealed class SandboxPayments(SandboxStore store, SandboxEvents events, Ou
         var intent = NewPaymentIntent(account, amount, currency, customerId, (string)paymentMethod["id"]!,
             session["_sandbox"]!["application_fee_amount"]?.GetValue<long>() ?? 0,
             session["_sandbox"]!["payment_intent_metadata"]?.DeepClone() as JsonObject ?? new JsonObject(),
-            delayed ? "processing" : "succeeded");
+            card == TestCard.Declines ? "requires_payment_method" : delayed ? "processing" : "succeeded");
+        if (card == TestCard.Declines)
+        {
+            // As on Stripe: the attempt's payment intent fails and says so (payment_intent.payment_failed); the session stays
+            // open, and the customer may try another card on the same page.
+            const string declined = "Your card was declined: insufficient funds.";
+            intent["last_payment_error"] = new JsonObject
+            {
+                ["type"] = "card_error", ["code"] = "card_declined", ["decline_code"] = "insufficient_funds", ["message"] = declined,
+            };
+            store.Add("payment_intent", intent, account);
+            events.Publish("payment_intent.payment_failed", intent, account);
+            await store.SaveAsync(ct);
+            return declined + " Try another test card.";
+        }
         if (!delayed)
         {
             store.Add("charge", NewCharge(account, intent), account);

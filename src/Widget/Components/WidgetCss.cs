@@ -31,7 +31,7 @@ public static partial class WidgetCss
         .rk-pack{position:relative;display:flex;flex-direction:column;gap:.25rem;padding:1rem;min-height:11rem;border-radius:var(--rk-radius);
           border:1px solid color-mix(in srgb,var(--rk-text) 18%,transparent)}
         .rk-highlight{border:2px solid var(--rk-accent)}
-        .rk-badge{position:absolute;top:-.7rem;left:.75rem;margin:0;padding:0 .5rem;border-radius:999px;background:var(--rk-accent);
+        .rk-badge{position:absolute;top:-.7rem;left:.75rem;max-width:calc(100% - 1.5rem);overflow-wrap:anywhere;margin:0;padding:0 .5rem;border-radius:.6rem;background:var(--rk-accent);
           color:var(--rk-accent-text);font-size:.75rem;font-weight:700}
         .rk-pack-name{font-family:var(--rk-heading-font);font-size:1rem;margin:0}
         .rk-pack-credits{margin:0}

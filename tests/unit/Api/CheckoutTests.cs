@@ -235,6 +235,35 @@ public abstract class CheckoutTests(ApiFixture api)
     }
 
     /// <summary>
+    /// A declined card left the purchase a bare "Pending" until the session expired a day later. Stripe reports the
+    /// failed attempt (payment_intent.payment_failed) and keeps the checkout open: the back office now says "Payment
+    /// failed" with the reason, nothing is granted, and paying the same checkout with another card still grants once.
+    /// </summary>
+    [Fact]
+    public async Task DeclinedCard_OnTheSandboxCheckout_ReadsPaymentFailedAndAnotherCardStillGrantsOnce()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var declinedPage = await (await api.PayAsync(session.GetProperty("url").GetString()!, TestCard.Declines)).Content.ReadAsStringAsync(Ct);
+        var declined = await Eventually.ReturnsAsync(() => agency.PurchaseAsync(subAccount), p => p.GetProperty("failureReason").ValueKind == JsonValueKind.String);
+        var list = System.Net.WebUtility.HtmlDecode((await owner.GetAsync("/admin/purchases")).Html);
+        var balanceAfterDecline = (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64();
+        await api.PayAsync(session.GetProperty("url").GetString()!);
+        var balance = await agency.WaitForBalanceAsync(subAccount, 100);
+
+        declinedPage.ShouldContain("declined");
+        declined.GetProperty("state").GetString().ShouldBe("pending");
+        declined.GetProperty("failureReason").GetString()!.ShouldStartWith("Your card was declined: insufficient funds.");
+        list.ShouldContain("<span class=\"state state-failed\">Payment failed</span> — Your card was declined: insufficient funds. The client can still pay with another card until the checkout expires.");
+        balanceAfterDecline.ShouldBe(0);
+        balance.ShouldBe(100);
+        (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("fulfilled");
+        await ShouldVerifyCleanAsync();
+    }
+
+    /// <summary>
     /// Issue 16: a checkout the buyer cancelled stayed "Pending" for ever. Back on the storefront's cancel page it is
     /// closed at Stripe (it can no longer be paid) and the purchase reads expired at once.
     /// </summary>

@@ -72,6 +72,21 @@ public sealed partial class FieldLabelsTests(SqliteApi api) : IClassFixture<Sqli
     }
 
     [Fact]
+    public async Task Transactions_WithATypeNotInTheList_NamesTheTypesAsTheSelectShowsThem()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var (status, html) = await owner.GetAsync("/admin/transactions?type=bogus");
+        var notice = WebUtility.HtmlDecode(Regex.Match(html, "<p class=\"notice[^\"]*\"[^>]*>([^<]*)</p>").Groups[1].Value);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        notice.ShouldBe("Choose a type from the list: Credits given, Bought, Used, Refund, Reversed, Expired, Automatic top-up, Moved with the account.");
+        notice.ShouldNotContain("grant");
+        notice.ShouldNotContain("bogus");
+    }
+
+    [Fact]
     public async Task Transactions_ToTheLastDayADateCanHold_ShowsThePage()
     {
         var agency = await api.CreateAgencyAsync();

@@ -58,6 +58,27 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task AddPack_EveryFieldWrong_ShowsEachErrorUnderItsFieldAndKeepsWhatWasTyped()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        var highlight = new string('h', 41);
+
+        var response = await owner.SubmitAsync("/admin/packs", "/admin/packs", ("_handler", "create-pack"), ("Input.Name", " "),
+            ("Input.Credits", "0"), ("Input.Price", "abc"), ("Input.Currency", "usd"), ("Input.Highlight", highlight), ("Input.SortOrder", "99999"));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+        foreach (var field in new[] { "name", "credits", "unitAmount", "highlight", "sortOrder" })
+        {
+            html.ShouldContain($"id=\"{field}-error\"", customMessage: $"{field} has its own message");
+        }
+        html.ShouldContain("Enter a price from $0.01 to $999,999.99, like 12.00.");
+        html.ShouldContain("value=\"abc\"");
+        html.ShouldContain($"value=\"{highlight}\"");
+        html.ShouldContain("value=\"99999\"");
+    }
+
+    [Fact]
     public async Task AddPack_SameNameAsAPackOnSale_IsRefusedNextToTheName()
     {
         var agency = await api.CreateAgencyAsync();
@@ -107,6 +128,46 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
         saved.ShouldContain("Pack New name saved.");
         stored.GetProperty("credits").GetInt64().ShouldBe(200);
         stored.GetProperty("unitAmount").GetInt64().ShouldBe(2_000);
+    }
+
+    [Fact]
+    public async Task ArchivePack_FromThePacksList_AsksFirstThenSaysArchivedAndWhatItMeans()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Old bundle", 100, 1_500);
+        var owner = await api.SignInOwnerAsync(agency);
+        var action = $"/admin/packs/{pack}/archive";
+
+        var list = WebUtility.HtmlDecode((await owner.GetAsync("/admin/packs")).Html);
+        var confirm = WebUtility.HtmlDecode((await owner.GetAsync($"/admin/packs?archive={pack}")).Html);
+        var archived = await owner.SubmitAsync($"/admin/packs?archive={pack}", action);
+        var after = WebUtility.HtmlDecode((await owner.GetAsync(archived.Headers.Location!.ToString())).Html);
+
+        list.ShouldNotContain($"action=\"{action}\"");
+        list.ShouldContain($"href=\"/admin/packs?archive={pack}#archive-pack\"");
+        confirm.ShouldContain("Archive Old bundle?");
+        confirm.ShouldContain("Clients will no longer see this pack");
+        confirm.ShouldContain("Purchases already made keep it");
+        confirm.ShouldContain($"action=\"{action}\"");
+        after.ShouldContain("Pack archived. Clients no longer see it or can buy it; purchases already made keep their credits.");
+        after.ShouldNotContain("Removed.");
+        (await (await agency.Client.GetAsync("/api/v1/packs", Ct)).ExpectAsync(HttpStatusCode.OK)).GetProperty("data").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task PacksPage_OnAPhone_RowsStackWithEachValueNamedByItsColumn()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await agency.CreatePackAsync("Stacked", 100, 1_500);
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var html = WebUtility.HtmlDecode((await owner.GetAsync("/admin/packs")).Html);
+
+        html.ShouldContain("<table aria-label=\"Packs\" class=\"stack\">");
+        foreach (var column in new[] { "Credits", "Price", "Platform fee", "You keep", "Status" })
+        {
+            html.ShouldContain($"<td data-label=\"{column}\"");
+        }
     }
 
     [Fact]

@@ -86,6 +86,27 @@ public sealed class TeamRoleTests(SqliteApi api) : IClassFixture<SqliteApi>
         (await api.RoleOfAsync(agency, ownerId)).ShouldBe(MembershipRole.Admin);
     }
 
+    [Fact]
+    public async Task Invite_NameTooLongAndEmailWrong_SaysBothUnderTheirFieldsAndKeepsWhatWasTyped()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        var name = new string('n', 201);
+
+        var posted = await owner.SubmitAsync("/admin/team", "/admin/team", ("_handler", "invite"), ("Input.Name", name),
+            ("Input.Email", "alex@nowhere"), ("role", "Member"), ("areas", "Packs"));
+        var html = System.Net.WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync(Ct));
+        var form = html[html.IndexOf("id=\"invite-title\"", StringComparison.Ordinal)..];
+        form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
+
+        html.ShouldContain("<p class=\"field-error\" id=\"name-error\" role=\"alert\">Use at most 200 characters for the name.</p>");
+        html.ShouldContain("id=\"email-error\"");
+        html.ShouldContain($"value=\"{name}\"");
+        html.ShouldContain("value=\"alex@nowhere\"");
+        System.Text.RegularExpressions.Regex.IsMatch(form, "value=\"Packs\"[^>]*checked|checked[^>]*value=\"Packs\"").ShouldBeTrue("the area picked stays picked");
+        System.Text.RegularExpressions.Regex.IsMatch(form, "value=\"Reports\"[^>]*checked|checked[^>]*value=\"Reports\"").ShouldBeFalse("an area not picked stays unpicked");
+    }
+
     [Theory]
     [InlineData("7", null)]
     [InlineData("Member", "4096")]

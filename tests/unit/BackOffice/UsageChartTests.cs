@@ -21,9 +21,27 @@ public sealed class UsageChartTests : IDisposable
         var points = credits.Select((c, i) => new UsagePoint(start.AddDays(i), c)).ToList();
 
         var chart = context.Render<UsageChart>(p => p.Add(c => c.Points, points).Add(c => c.Granularity, Granularity.Day));
-        var axis = chart.FindAll("svg text[text-anchor='end']").Select(t => t.TextContent).ToList();
+        var axis = chart.FindAll("svg.chart-wide text[text-anchor='end']").Select(t => t.TextContent).ToList();
 
         string.Join(",", axis).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void UsageChart_ForAPhone_HasANarrowDrawingWithFewerLargerLabels()
+    {
+        var start = new DateOnly(2026, 11, 1);
+        var points = Enumerable.Range(0, 30).Select(i => new UsagePoint(start.AddDays(i), i * 10)).ToList();
+
+        var chart = context.Render<UsageChart>(p => p.Add(c => c.Points, points).Add(c => c.Granularity, Granularity.Day));
+        var narrow = chart.Find("svg.chart-narrow");
+        var wide = chart.Find("svg.chart-wide");
+        var days = narrow.QuerySelectorAll("text[text-anchor='middle']");
+
+        narrow.GetAttribute("viewBox").ShouldBe("0 0 360 240");
+        days.Length.ShouldBeLessThanOrEqualTo(4);
+        days.ShouldAllBe(t => int.Parse(t.GetAttribute("font-size")!, System.Globalization.CultureInfo.InvariantCulture) >= 13);
+        wide.QuerySelectorAll("text[text-anchor='middle']").Length.ShouldBe(8);
+        narrow.QuerySelector("title")!.Id.ShouldNotBe(wide.QuerySelector("title")!.Id);
     }
 
     public void Dispose() => context.Dispose();

@@ -27,6 +27,24 @@ public sealed class StorefrontCheckoutFormTests(SqliteApi api) : IClassFixture<S
         html.ShouldNotContain("notice-error");
     }
 
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("abc")]
+    [InlineData("1e3")]
+    public async Task Buy_AnyAmountThatIsNoWholeNumber_SaysSoNextToTheFieldAndKeepsWhatWasTyped(string typed)
+    {
+        var (_, browser) = await SignedInClientAsync();
+
+        var response = await browser.SubmitAsync("/", "/checkout", ("credits", typed));
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("<p class=\"field-error\" id=\"custom-credits-error\">Enter a whole number of credits between 50 and 100,000.</p>");
+        html.ShouldContain($"value=\"{typed}\" aria-describedby=\"custom-hint custom-credits-error\" aria-invalid=\"true\"");
+        html.ShouldNotContain("Choose a pack, or enter how many credits you want.");
+        html.ShouldNotContain("notice-error");
+    }
+
     [Fact]
     public async Task Checkout_Reloaded_GoesToTheStorefrontsHomeInsteadOf404()
     {

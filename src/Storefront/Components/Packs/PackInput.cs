@@ -25,15 +25,18 @@ public sealed class PackInput
     };
 
     /// <summary>
-    /// The command for the Engine, or a refusal of the price field when it is no amount in this currency (worded, as
-    /// the Engine's refusals are, by <see cref="BackOffice.PricingWords"/>).
+    /// The command for the Engine, or, when the price is no amount in this currency, a refusal of the price together with
+    /// whatever else the Engine refuses in the form, so that every field's problem shows at once (worded, as the
+    /// Engine's refusals are, by <see cref="BackOffice.PricingWords"/>).
     /// </summary>
     public Result<PackCommand> ToCommand()
     {
-        if (!MajorUnits.TryParseAmount(Price, Currency, out var minor))
+        if (MajorUnits.TryParseAmount(Price, Currency, out var minor))
         {
-            return ValidationFailed.For("unitAmount", "The price is not an amount in this currency.");
+            return new PackCommand(Name, Credits, minor, Currency, Highlight, SortOrder);
         }
-        return new PackCommand(Name, Credits, minor, Currency, Highlight, SortOrder);
+        // No price (0) is refused by the Engine like any price out of range, next to the other fields' refusals.
+        var others = new PackCommand(Name, Credits, 0, Currency, Highlight, SortOrder).Validate();
+        return others.Error as ValidationFailed ?? ValidationFailed.For("unitAmount", "The price is not an amount in this currency.");
     }
 }

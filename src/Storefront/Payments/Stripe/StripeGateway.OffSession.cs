@@ -43,7 +43,7 @@ public sealed partial class StripeGateway
     {
         var intent = await stripe.V1.PaymentIntents.GetAsync(paymentIntentId, null, new StripeSdk.RequestOptions { StripeAccount = accountId }, ct);
         return new PaymentIntentStatus(intent.Id, intent.Status, intent.Amount, intent.Currency, intent.ApplicationFeeAmount ?? 0,
-            intent.Metadata ?? new Dictionary<string, string>());
+            intent.Metadata ?? new Dictionary<string, string>(), intent.LastPaymentError?.Message);
     });
 
     public Task<OffSessionResult?> FindOffSessionChargeAsync(

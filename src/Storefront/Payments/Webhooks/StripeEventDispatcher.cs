@@ -16,7 +16,7 @@ namespace ResellerKit.Storefront.Payments.Webhooks;
 /// from the gateway, so a body that lies, even under a valid signature, moves nothing the gateway does not confirm.
 /// </summary>
 public sealed class StripeEventDispatcher(
-    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, ReversePayment reverse, ConnectAgencyPayments connect,
+    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, NoteFailedPayment failedPayment, ReversePayment reverse, ConnectAgencyPayments connect,
     GrantPaidRecharge recharges, IPaymentGateway gateway, EngineDbContext db, IOptions<StripeOptions> options, ILogger<StripeEventDispatcher> logger)
 {
     public async Task<string> DispatchAsync(StripeSdk.Event stripeEvent, CancellationToken ct)
@@ -51,6 +51,13 @@ public sealed class StripeEventDispatcher(
                 return $"closed {await close.HandleAsync(account, session.Id, PurchaseState.Expired, "The checkout expired unpaid.", ct)} purchase(s)";
             case StripeWebhookEvents.PaymentIntentSucceeded when e.Data.Object is StripeSdk.PaymentIntent paid && account is not null:
                 return await recharges.HandleAsync(account, paid.Id, paid.Metadata, ct);
+            case StripeWebhookEvents.PaymentIntentFailed when e.Data.Object is StripeSdk.PaymentIntent failed && account is not null:
+                // A checkout's card was declined (an auto-recharge's decline is handled where it charges). Read back, so
+                // a body that lies cannot mark a purchase; the checkout stays open, and the purchase Pending.
+                return await gateway.GetPaymentIntentAsync(account, failed.Id, ct) is { Status: "requires_payment_method" } declined
+                    && declined.Metadata.TryGetValue(StartCheckout.PurchaseIdKey, out var purchase) && Guid.TryParse(purchase, out var purchaseId)
+                    ? $"noted on {await failedPayment.HandleAsync(account, new PurchaseId(purchaseId), declined.LastError, ct)} purchase(s)"
+                    : "ignored: no failed checkout payment the gateway confirms";
             case StripeWebhookEvents.ChargeRefunded when e.Data.Object is StripeSdk.Charge charge && account is not null:
                 return await gateway.GetChargeAsync(account, charge.Id, ct) is { PaymentIntentId: { } intent } refunded
                     ? await reverse.HandleAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct) ? "credits reversed" : "nothing to reverse"

@@ -12,12 +12,13 @@ public static class StripeWebhookEvents
     public const string CheckoutAsyncFailed = "checkout.session.async_payment_failed";
     public const string CheckoutExpired = "checkout.session.expired";
     public const string PaymentIntentSucceeded = "payment_intent.succeeded";
+    public const string PaymentIntentFailed = "payment_intent.payment_failed";
     public const string ChargeRefunded = "charge.refunded";
     public const string DisputeClosed = "charge.dispute.closed";
     public const string AccountUpdated = "account.updated";
 
     public static IReadOnlySet<string> Enabled { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        CheckoutCompleted, CheckoutAsyncSucceeded, CheckoutAsyncFailed, CheckoutExpired, PaymentIntentSucceeded, ChargeRefunded, DisputeClosed, AccountUpdated,
+        CheckoutCompleted, CheckoutAsyncSucceeded, CheckoutAsyncFailed, CheckoutExpired, PaymentIntentSucceeded, PaymentIntentFailed, ChargeRefunded, DisputeClosed, AccountUpdated,
     };
 }
