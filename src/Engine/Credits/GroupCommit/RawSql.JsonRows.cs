@@ -25,6 +25,12 @@ internal sealed partial class RawSql
 
     private RelationalTypeMapping? bytesMapping;
 
+    /// <summary>
+    /// The most rows of debits to bind as one <see cref="JsonArg"/>: about 40 KB of JSON, under the runtime's
+    /// large-object threshold (85,000 bytes), which every larger parameter would take as an allocation of its own.
+    /// </summary>
+    public const int RowsPerJson = 100;
+
     /// <summary>Whether rows are bound as JSON (<see cref="JsonRows"/>): on SQLite.</summary>
     public bool BindsRowsAsJson => IsSqlite;
 
