@@ -18,7 +18,8 @@ public sealed class RecordUsageBatch(LedgerQueue queue, ScopeDbContext callerDb,
     public Task<IReadOnlyList<UsageResult>> HandleAsync(Tenant caller, IReadOnlyList<UsageEvent> events, CancellationToken ct)
     {
         Check(events);
-        return queue.RunAsync(callerDb.Current, services, SubAccountsOf(events), (scope, token) => ApplyAllAsync(scope, caller, events, token), ct);
+        // Applied with the other batch requests waiting beside it where it can be (UsageBatches), else on its own.
+        return queue.RunAsync(callerDb.Current, services, new UsageBatchOperation(caller, events, (scope, token) => ApplyAllAsync(scope, caller, events, token)), ct);
     }
 
     /// <summary>The same, for a batch request that carried its own idempotency key: a retry replays the first reply.</summary>

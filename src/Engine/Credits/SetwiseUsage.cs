@@ -105,7 +105,7 @@ public sealed partial class SetwiseUsage(EngineDbContext db, UsageHotPath hot, T
         await sql.ReadAllAsync(reads, ct);
         var decide = events.Select((_, i) => skip?.Invoke(i) != true).ToArray();
         var debited = events.Select((e, i) => decide[i] && facts.GetValueOrDefault(e.Usage.SubAccountId) is { } f && !ApplyUsage.Refuses(e.Caller, f, out _) ? f : null)
-            .OfType<UsageFacts>().Distinct().ToList();
+            .OfType<UsageFacts>().Distinct<UsageFacts>(ReferenceEqualityComparer.Instance).ToList(); // one instance per sub-account: no need to hash every field
         if (debited.Any(f => f.MayNotify))
         {
             return null; // the new balance may call for an alert or a recharge: the one-by-one path decides that

@@ -36,10 +36,15 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
             lot => [sql.Arg<CreditLot>("Id", lot.Id), sql.Arg<CreditLot>("Remaining", lot.Remaining), sql.Arg<CreditLot>("Remaining", lot.Before)]);
         if (sql.BindsRowsAsJson)
         {
-            // One JSON parameter for both: each transaction's values, then its two wallets for the entries.
-            var rows = sql.JsonArg(plan.Rows.Select(row => (IReadOnlyList<Arg>)[.. TransactionValues(plan, row), E("WalletId", row.Facts.Source), E("WalletId", row.Facts.Consumed)]));
-            statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, rows), null));
-            statements.Add((JsonEntries(rows), null));
+            // One JSON parameter for both: each transaction's values, then its two wallets for the entries. A few dozen
+            // KB of it at most (RawSql.RowsPerJson rows): a plan of several batch requests' events in one parameter
+            // made it a large object (each its own allocation, and a full collection of the heap every few of them).
+            foreach (var chunk in plan.Rows.Chunk(RawSql.RowsPerJson))
+            {
+                var rows = sql.JsonArg(chunk.Select(row => (IReadOnlyList<Arg>)[.. TransactionValues(plan, row), E("WalletId", row.Facts.Source), E("WalletId", row.Facts.Consumed)]));
+                statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, rows), null));
+                statements.Add((JsonEntries(rows), null));
+            }
         }
         else
         {

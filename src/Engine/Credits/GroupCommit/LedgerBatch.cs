@@ -40,9 +40,15 @@ internal sealed class LedgerBatch(IServiceScopeFactory scopes, LedgerQueueOption
             {
                 await SubAccounts.SubAccountLock.TakeAllAsync(db, subAccounts, ct);
             }
+            // So are the usage batch requests waiting together (UsageBatches).
+            var usageBatches = operations.OfType<UsageBatchOperation>().ToList();
+            if (usageBatches.Count > 1)
+            {
+                await UsageBatches.ApplyAsync(scope.ServiceProvider, usageBatches, ct);
+            }
             foreach (var operation in operations)
             {
-                if (operation is IUsageOperation { Settled: true }) continue;
+                if (operation is IUsageOperation { Settled: true } or UsageBatchOperation { Settled: true }) continue;
                 await operation.ExecuteAsync(scope.ServiceProvider, db, db.Database.CurrentTransaction!, ct);
             }
             await transaction.CommitAsync(ct);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace ResellerKit.Engine.Credits.GroupCommit;
 
 /// <summary>
-/// Many rows bound as one parameter (SQLite): the rows go as a JSON array of arrays in one text parameter, and the
+/// Many rows bound as one parameter (SQLite): the rows go as a JSON array of arrays in one parameter (its UTF-8), and the
 /// statement reads them back with <c>jsonb_each</c> (<c>value -&gt;&gt; i</c> is a row's i-th value), so a batch writes
 /// each table with one statement of one parameter. Microsoft.Data.Sqlite finds each named parameter by a walk along the
 /// statement's names and makes an object per value: a multi-row statement of N parameters cost about N² to bind, and a
@@ -23,21 +23,32 @@ internal sealed partial class RawSql
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    private RelationalTypeMapping? textMapping;
+    private RelationalTypeMapping? bytesMapping;
+
+    /// <summary>
+    /// The most rows of debits to bind as one <see cref="JsonArg"/>: about 40 KB of JSON, under the runtime's
+    /// large-object threshold (85,000 bytes), which every larger parameter would take as an allocation of its own.
+    /// </summary>
+    public const int RowsPerJson = 100;
 
     /// <summary>Whether rows are bound as JSON (<see cref="JsonRows"/>): on SQLite.</summary>
     public bool BindsRowsAsJson => IsSqlite;
 
     /// <summary>
-    /// <c>(SELECT value -&gt;&gt; 0 AS a, value -&gt;&gt; 1 AS b, ... FROM jsonb_each(@p{parameter}))</c>: the rows of
+    /// <c>(SELECT value -&gt;&gt; 0 AS a, value -&gt;&gt; 1 AS b, ... FROM jsonb_each(CAST(@p{parameter} AS TEXT)))</c>: the rows of
     /// <see cref="JsonArg"/> as a table whose columns are <paramref name="columns"/> (<c>"a, b"</c>); the columns in
     /// <paramref name="blobs"/> come as hex and are turned back into bytes.
     /// </summary>
     public static string JsonRows(string columns, int parameter, IReadOnlyCollection<string>? blobs = null) =>
         $"(SELECT {string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select((c, i) =>
-            blobs?.Contains(c) == true ? $"unhex(value ->> {i}) AS {c}" : $"value ->> {i} AS {c}"))} FROM jsonb_each(@p{parameter}))";
+            blobs?.Contains(c) == true ? $"unhex(value ->> {i}) AS {c}" : $"value ->> {i} AS {c}"))} FROM jsonb_each(CAST(@p{parameter} AS TEXT)))";
 
-    /// <summary>The one parameter of <see cref="JsonRows"/>: every row's values, in the columns' order.</summary>
+    /// <summary>
+    /// The one parameter of <see cref="JsonRows"/>: every row's values, in the columns' order. The JSON goes as the UTF-8
+    /// the writer made, bound as bytes and read as text by the statement's <c>CAST</c> (the bytes as they are, in the
+    /// file's UTF-8): bound as a string, the text of a batch (about 120 KB for 300 debits) was decoded into a string of
+    /// twice that size, then encoded back into UTF-8 to bind it, each a large-object allocation and a copy per statement.
+    /// </summary>
     public Arg JsonArg(IEnumerable<IReadOnlyList<Arg>> rows)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -52,8 +63,8 @@ internal sealed partial class RawSql
             }
             json.WriteEndArray();
         }
-        textMapping ??= db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(string))!;
-        return new Arg(textMapping, Encoding.UTF8.GetString(buffer.WrittenSpan));
+        bytesMapping ??= db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(byte[]))!;
+        return new Arg(bytesMapping, buffer.WrittenSpan.ToArray());
     }
 
     /// <summary>
