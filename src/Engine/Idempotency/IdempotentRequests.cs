@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.Persistence;
 
@@ -23,6 +24,10 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
         {
             return Replayed<T>(request, seen);
         }
+        if (await SpentByAnotherRequestAsync(db, request, ct))
+        {
+            return Keyed<T>.Reused();
+        }
         var value = await work(ct);
         var stored = render(value);
         if (Kept(value, stored, keep) is { } kept)
@@ -31,6 +36,15 @@ public sealed class IdempotentRequests(EngineDbContext db, TimeProvider clock) :
         }
         return Keyed<T>.Fresh(value, stored);
     }
+
+    /// <summary>
+    /// True when a usage debit the single route applied keeps this key's record on its own transaction
+    /// (<see cref="Credits.LedgerTransaction.RequestHash"/>) for another request: the key is spent in its scope, on every
+    /// route, as if a reply were stored under it.
+    /// </summary>
+    public static Task<bool> SpentByAnotherRequestAsync(EngineDbContext db, KeyedRequest request, CancellationToken ct) =>
+        db.LedgerTransactions.AsNoTracking().AnyAsync(t => t.IdempotencyScope == request.Scope && t.IdempotencyKey == request.Key
+            && t.RequestHash != null && t.RequestHash != request.RequestHash, ct);
 
     /// <summary>A request whose key has a record: its stored reply, or a refusal when it asks for something else.</summary>
     public static Keyed<T> Replayed<T>(KeyedRequest request, SeenRequest seen) =>

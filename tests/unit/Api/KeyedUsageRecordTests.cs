@@ -70,6 +70,34 @@ public abstract class KeyedUsageRecordTests(ApiFixture api)
         (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Usage_KeyOfAnAppliedDebitSentToOtherRoutes_Answers409ThereAndTheDebitsRetryStillReplays()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 100);
+        var subAccount = await agency.CreateSubAccountAsync();
+        var key = $"routes-{Guid.NewGuid():N}";
+        var first = await UsageAsync(agency, subAccount, 30, "AI replies", key);
+
+        var batch = await agency.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/usage/batch")
+        {
+            Content = JsonContent.Create(new { events = new[] { new { id = $"event-{Guid.NewGuid():N}", subAccountId = subAccount, credits = 1 } } }),
+            Headers = { { "Idempotency-Key", key } },
+        }, Ct);
+        var created = await agency.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/sub-accounts")
+        {
+            Content = JsonContent.Create(new { name = "Second client", email = $"second-{Guid.NewGuid():N}@example.com" }),
+            Headers = { { "Idempotency-Key", key } },
+        }, Ct);
+        var retry = await UsageAsync(agency, subAccount, 30, "AI replies", key);
+
+        await batch.ExpectProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+        await created.ExpectProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await retry.Content.ReadAsStringAsync(Ct)).ShouldBe(await first.Content.ReadAsStringAsync(Ct));
+        (await agency.PoolBalanceAsync()).ShouldBe(70);
+    }
+
     private static Task<HttpResponseMessage> UsageAsync(TestAgency agency, string subAccountId, long credits, string description, string key) =>
         agency.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sub-accounts/{subAccountId}/usage")
         {

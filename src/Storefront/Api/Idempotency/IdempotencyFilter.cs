@@ -63,10 +63,14 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
                 }
                 if (existing is null || existing.RequestHash != requestHash)
                 {
-                    return Problems.Create(409, "idempotency_key_reused",
-                        $"The {Header} '{key}' was already used with a different request. Use a new key for a new request.").AsResult();
+                    return Reused(key);
                 }
                 return new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.ResponseBody, Replayed: true);
+            }
+            if (await IdempotentRequests.SpentByAnotherRequestAsync(db, new KeyedRequest(scope, key, requestHash), http.RequestAborted))
+            {
+                await transaction.RollbackAsync(http.RequestAborted);
+                return Reused(key); // a usage debit's transaction is this key's record
             }
 
             var result = await next(context);
@@ -87,6 +91,9 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
             return response;
         }
     }
+
+    private static IResult Reused(string key) => Problems.Create(409, "idempotency_key_reused",
+        $"The {Header} '{key}' was already used with a different request. Use a new key for a new request.").AsResult();
 
     /// <summary>A 400 for a key that is empty, longer than <see cref="MaxKeyLength"/> or holds control characters; null for a good key.</summary>
     public static IResult? InvalidKey(string key) => key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl)
