@@ -129,8 +129,13 @@ public sealed partial class BackOfficeWalkTests(WalkedBackOffice walk, DemoStore
             },
             r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is < 300 or >= 400,
             new() { Timeout = 30_000 });
-        await page.WaitForLoadStateAsync(LoadState.Load);
         var what = $"{role} {path} form \"{probe.Key}\" ({(valid ? "valid" : "invalid")})";
+        if (await PageChecks.StillLoadingAsync(page) is { } loading)
+        {
+            await Chromium.ScreenshotAsync(page, $"walk-form-{Slug(probe.Key)}-{(valid ? "valid" : "invalid")}-loading");
+            await page.Context.CloseAsync();
+            return [$"{what}: {loading}"];
+        }
         await Chromium.ScreenshotAsync(page, $"walk-form-{Slug(probe.Key)}-{(valid ? "valid" : "invalid")}");
 
         var problems = (await PageChecks.InspectAsync(page, response, role.ServesAClient)).Select(p => $"{what}: {p}").ToList();

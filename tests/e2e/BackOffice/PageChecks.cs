@@ -46,6 +46,27 @@ public static partial class PageChecks
         return problems;
     }
 
+    /// <summary>
+    /// The page a submission ended on finishes loading, frames included. Asked of the document itself rather than of
+    /// the browser's load events, which a frame on another site may leave unreported; what still loads is named if not.
+    /// </summary>
+    public static async Task<string?> StillLoadingAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { Timeout = 30_000, PollingInterval = 100 });
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            var state = await page.EvaluateAsync<string>("""
+                () => document.readyState + '; frames: ' + [...document.querySelectorAll('iframe')]
+                    .map(f => f.src + ' (' + (f.contentDocument ? f.contentDocument.readyState : 'another site') + ')').join(', ')
+                """);
+            return $"{new Uri(page.Url).PathAndQuery}: still loading after 30 s ({state})";
+        }
+    }
+
     /// <summary>At 375 px: the page is no wider than the screen.</summary>
     public static async Task<string?> WiderThanAPhoneAsync(IPage page)
     {
