@@ -41,11 +41,18 @@ public sealed partial class BackOfficeWalkTests(WalkedBackOffice walk, DemoStore
         {
             var shot = $"walk-{role.Name}{Slug(template)}";
             await page.SetViewportSizeAsync(1280, 900);
-            var response = await page.GotoAsync(walk.Url(probe(walk)));
+            var (response, loading) = await PageChecks.OpenAsync(page, walk.Url(probe(walk)));
+            if (loading is not null)
+            {
+                problems.Add($"{role}: {loading}");
+            }
             await Chromium.ScreenshotAsync(page, shot + "-1280");
             problems.AddRange((await PageChecks.InspectAsync(page, response, role.ServesAClient)).Select(p => $"{role}: {p}"));
             await page.SetViewportSizeAsync(PageChecks.Phone, 812);
-            await page.ReloadAsync();
+            if (await PageChecks.ReloadAsync(page) is { } reloading)
+            {
+                problems.Add($"{role}: {reloading} (at {PageChecks.Phone} px)");
+            }
             if (await PageChecks.WiderThanAPhoneAsync(page) is { } wide)
             {
                 problems.Add($"{role}: {wide}");
@@ -74,7 +81,11 @@ public sealed partial class BackOfficeWalkTests(WalkedBackOffice walk, DemoStore
             foreach (var probe in PageProbes.All.Values)
             {
                 var path = probe(walk);
-                await page.GotoAsync(walk.Url(path));
+                if ((await PageChecks.OpenAsync(page, walk.Url(path))).Loading is { } loading)
+                {
+                    problems.Add($"{role}: {loading}");
+                    continue;
+                }
                 foreach (var (_, key) in await FormsAsync(page))
                 {
                     if (!walked.Add(key))
@@ -110,7 +121,11 @@ public sealed partial class BackOfficeWalkTests(WalkedBackOffice walk, DemoStore
     private async Task<IReadOnlyList<string>> SubmitAsync(WalkRole role, string path, FormProbe probe, bool valid)
     {
         var page = await walk.BrowserOfAsync(role);
-        await page.GotoAsync(walk.Url(path));
+        if ((await PageChecks.OpenAsync(page, walk.Url(path))).Loading is { } opening)
+        {
+            await page.Context.CloseAsync();
+            return [$"{role} {path}: {opening}"];
+        }
         var index = (await FormsAsync(page)).First(f => f.Key == probe.Key).Index;
         var form = page.Locator("form").Nth(index);
         foreach (var (selector, value) in (valid ? probe.Valid : probe.Invalid) ?? new Dictionary<string, string>())
@@ -130,11 +145,11 @@ public sealed partial class BackOfficeWalkTests(WalkedBackOffice walk, DemoStore
             r => r.Request.IsNavigationRequest && r.Frame == page.MainFrame && r.Status is < 300 or >= 400,
             new() { Timeout = 30_000 });
         var what = $"{role} {path} form \"{probe.Key}\" ({(valid ? "valid" : "invalid")})";
-        if (await PageChecks.StillLoadingAsync(page) is { } loading)
+        if (await PageChecks.StillLoadingAsync(page) is { } submitted)
         {
             await Chromium.ScreenshotAsync(page, $"walk-form-{Slug(probe.Key)}-{(valid ? "valid" : "invalid")}-loading");
             await page.Context.CloseAsync();
-            return [$"{what}: {loading}"];
+            return [$"{what}: {submitted}"];
         }
         await Chromium.ScreenshotAsync(page, $"walk-form-{Slug(probe.Key)}-{(valid ? "valid" : "invalid")}");
 

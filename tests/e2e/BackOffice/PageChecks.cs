@@ -67,6 +67,20 @@ public static partial class PageChecks
         }
     }
 
+    /// <summary>Opens <paramref name="url"/> and waits until it finished loading (<see cref="StillLoadingAsync"/>).</summary>
+    public static async Task<(IResponse? Response, string? Loading)> OpenAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        return (response, await StillLoadingAsync(page));
+    }
+
+    /// <summary>Reloads the page and waits until it finished loading (<see cref="StillLoadingAsync"/>).</summary>
+    public static async Task<string?> ReloadAsync(IPage page)
+    {
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        return await StillLoadingAsync(page);
+    }
+
     /// <summary>At 375 px: the page is no wider than the screen.</summary>
     public static async Task<string?> WiderThanAPhoneAsync(IPage page)
     {
