@@ -58,11 +58,17 @@ public sealed class ApplyUsage(
 
     /// <summary>
     /// An event whose key made <paramref name="first"/> before: its duplicate, or a refusal when it asks for something
-    /// else (another debit, or, when both came by the single route, another request body).
+    /// else (another debit; when both came by the single route, another request body; a batch event's id sent alone,
+    /// other words). A batch event repeating a key is the same debit when its sub-account and credits are.
     /// </summary>
     internal static UsageResult Replayed(UsageEvent usage, FirstUse first) =>
         first.Type == TransactionType.Usage && first.SubAccountId == usage.SubAccountId && first.Credits == -usage.Command.Credits.Units
-            && (first.RequestHash is null || usage.RequestHash is null || first.RequestHash == usage.RequestHash)
+            && (first.RequestHash, usage.RequestHash) switch
+            {
+                ({ } before, { } now) => before == now,
+                (null, not null) => first.Content is null || first.Content == UsageContent.Of(usage.Command),
+                _ => true,
+            }
             ? UsageResult.Duplicate(first.Id, first.Credits)
             : UsageResult.Refused(new IdempotencyKeyReused(usage.Key!));
 

@@ -140,7 +140,8 @@ public sealed partial class SetwiseUsage(EngineDbContext db, UsageHotPath hot, T
             plan.Results[i] = decided;
             if (usage.Key is not null && decided.Status == UsageStatus.Applied)
             {
-                applied[(scope, usage.Key)] = new FirstUse(decided.TransactionId!.Value, TransactionType.Usage, fact.Id, decided.Credits, usage.RequestHash);
+                applied[(scope, usage.Key)] = new FirstUse(decided.TransactionId!.Value, TransactionType.Usage, fact.Id, decided.Credits, usage.RequestHash,
+                    usage.RequestHash is null ? UsageContent.Of(usage.Command) : null);
             }
         }
         return plan;

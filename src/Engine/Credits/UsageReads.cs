@@ -15,14 +15,16 @@ internal sealed class UsageReads(RawSql sql)
     // Built from the model on first use, then kept for the batch's other operations.
     private string? factsSql;
 
-    /// <summary>The transactions earlier debits made with any of <paramref name="keys"/> (not empty) in <paramref name="scope"/>.</summary>
+    /// <summary>The transactions earlier debits made with any of <paramref name="keys"/> (not empty) in <paramref name="scope"/>, and what each said.</summary>
     public RawRead FirstUses(string scope, IReadOnlyList<string> keys, Action<string, FirstUse> found)
     {
-        var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")}, {T<LedgerTransaction>("RequestHash")} " +
+        var sqlText = $"SELECT {T<LedgerTransaction>("Id")}, {T<LedgerTransaction>("Type")}, {T<LedgerTransaction>("SubAccountId")}, {T<LedgerTransaction>("Credits")}, {T<LedgerTransaction>("IdempotencyKey")}, {T<LedgerTransaction>("RequestHash")}, " +
+            $"{T<LedgerTransaction>("Description")}, {T<LedgerTransaction>("CampaignId")}, {T<LedgerTransaction>("ContactId")}, {T<LedgerTransaction>("Metadata")} " +
             $"FROM {sql.Table<LedgerTransaction>()} WHERE {sql.ScopedKeys(T<LedgerTransaction>("IdempotencyScope"), T<LedgerTransaction>("IdempotencyKey"), keys.Count)}";
         return new RawRead(new RawStatement(sqlText, [sql.Arg<LedgerTransaction>("IdempotencyScope", scope), .. keys.Select(k => sql.Arg<LedgerTransaction>("IdempotencyKey", k))]),
             reader => found(reader.GetString(4), new FirstUse(TransactionId.From(reader.GetGuid(0)), Enum.Parse<TransactionType>(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3), reader.IsDBNull(5) ? null : reader.GetString(5))));
+                reader.IsDBNull(2) ? null : SubAccountId.From(reader.GetGuid(2)), reader.GetInt64(3), Text(reader, 5),
+                new UsageContent(Text(reader, 6), Text(reader, 7), Text(reader, 8), Text(reader, 9)))));
     }
 
     /// <summary>The facts of the sub-accounts <paramref name="ids"/> (not empty); unknown ids find no row.</summary>
@@ -49,6 +51,8 @@ internal sealed class UsageReads(RawSql sql)
             });
         });
     }
+
+    private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private string S(string property) => sql.Column<SubAccount>(property);
 

@@ -98,6 +98,26 @@ public abstract class KeyedUsageRecordTests(ApiFixture api)
         (await agency.PoolBalanceAsync()).ShouldBe(70);
     }
 
+    [Fact]
+    public async Task Usage_KeyFirstAppliedAsABatchEventThenSentAlone_ReplaysTheSameDebitAndRefusesAnotherDescription()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 100);
+        var subAccount = await agency.CreateSubAccountAsync();
+        var key = $"event-{Guid.NewGuid():N}";
+        var batch = await agency.Client.PostAsJsonAsync("/api/v1/usage/batch",
+            new { events = new[] { new { id = key, subAccountId = subAccount, credits = 30, description = "AI replies" } } }, Ct);
+        await batch.ExpectAsync(HttpStatusCode.OK);
+
+        var same = await UsageAsync(agency, subAccount, 30, "AI replies", key);
+        var other = await UsageAsync(agency, subAccount, 30, "Campaign sends", key);
+
+        same.StatusCode.ShouldBe(HttpStatusCode.Created);
+        same.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        await other.ExpectProblemAsync(HttpStatusCode.Conflict, "idempotency_key_reused");
+        (await agency.PoolBalanceAsync()).ShouldBe(70);
+    }
+
     private static Task<HttpResponseMessage> UsageAsync(TestAgency agency, string subAccountId, long credits, string description, string key) =>
         agency.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sub-accounts/{subAccountId}/usage")
         {

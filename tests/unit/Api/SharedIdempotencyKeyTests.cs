@@ -11,7 +11,8 @@ namespace ResellerKit.Tests.Unit.Api;
 /// Idempotency keys belong to their caller (trust boundaries, item 6): the agency and the platform may both send
 /// <c>Idempotency-Key: host-msg-1</c> for the same agency, on the single route or as a batch event id, in any order.
 /// Random sequences of such calls never answer 5xx; each caller's key applies once (a retry replays it, another
-/// debit under it is refused as a reused key); the pool is exactly what was applied; the ledger verifies.
+/// debit under it is refused as a reused key); the pool is exactly what was applied; the ledger verifies. Both routes
+/// describe their debits alike, so that the same credits are the same debit whichever route sends them.
 /// </summary>
 public sealed class SharedIdempotencyKeyTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
@@ -94,7 +95,7 @@ public sealed class SharedIdempotencyKeyTests(SqliteApi api) : IClassFixture<Sql
 
     private static async Task<(string Outcome, string? Transaction)> BatchAsync(HttpClient client, string key, string subAccount, long credits)
     {
-        using var response = await client.PostBatchAsync([new BatchEvent(key, subAccount, credits)]);
+        using var response = await client.PostBatchAsync([new BatchEvent(key, subAccount, credits, Description: ApiDriver.UsageDescription)]);
         var result = (await response.ResultsAsync()).Single();
         return result.Status() switch
         {

@@ -9,6 +9,9 @@ public sealed record TestAgency(string Id, string Slug, string ApiKey, HttpClien
 /// <summary>The steps most API tests start with, spoken in the API's own JSON.</summary>
 public static class ApiDriver
 {
+    /// <summary>The description <see cref="UsageAsync"/> sends with every debit.</summary>
+    public const string UsageDescription = "test usage";
+
     public static async Task<TestAgency> CreateAgencyAsync(this ApiFixture api, string? slug = null)
     {
         slug ??= "agency-" + Guid.NewGuid().ToString("N")[..10];
@@ -47,7 +50,7 @@ public static class ApiDriver
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sub-accounts/{subAccountId}/usage")
         {
-            Content = JsonContent.Create(new { credits, description = "test usage" }),
+            Content = JsonContent.Create(new { credits, description = UsageDescription }),
         };
         if (idempotencyKey is not null)
         {

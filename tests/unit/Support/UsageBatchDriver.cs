@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ResellerKit.Tests.Unit.Support;
 
 /// <summary>One event of a usage batch, as the host SaaS sends it.</summary>
-public sealed record BatchEvent(string Id, string SubAccountId, long Credits, string? CampaignId = null);
+public sealed record BatchEvent(string Id, string SubAccountId, long Credits, string? CampaignId = null, string Description = "batch usage");
 
 /// <summary><c>POST /api/v1/usage/batch</c>, spoken in the API's own JSON.</summary>
 public static class UsageBatchDriver
@@ -13,7 +13,7 @@ public static class UsageBatchDriver
     public static Task<HttpResponseMessage> PostBatchAsync(this HttpClient client, IEnumerable<BatchEvent> events, string? idempotencyKey = null) =>
         client.PostBatchJsonAsync(JsonSerializer.Serialize(new
         {
-            events = events.Select(e => new { id = e.Id, subAccountId = e.SubAccountId, credits = e.Credits, description = "batch usage", campaignId = e.CampaignId }),
+            events = events.Select(e => new { id = e.Id, subAccountId = e.SubAccountId, credits = e.Credits, description = e.Description, campaignId = e.CampaignId }),
         }), idempotencyKey);
 
     public static Task<HttpResponseMessage> PostBatchJsonAsync(this HttpClient client, string json, string? idempotencyKey = null)
