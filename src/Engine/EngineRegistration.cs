@@ -95,6 +95,7 @@ public static class EngineRegistration
         services.AddScoped<NoteFailedPayment>();
         services.AddScoped<CancelCheckout>();
         services.AddScoped<ReversePayment>();
+        services.AddScoped<GrantBeforeReversal>();
         services.AddScoped<DebtRepayment>();
         services.AddScoped<ListPurchases>();
         services.AddScoped<GetCheckoutResult>();

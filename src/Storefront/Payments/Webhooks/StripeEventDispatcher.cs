@@ -16,8 +16,8 @@ namespace ResellerKit.Storefront.Payments.Webhooks;
 /// from the gateway, so a body that lies, even under a valid signature, moves nothing the gateway does not confirm.
 /// </summary>
 public sealed class StripeEventDispatcher(
-    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, NoteFailedPayment failedPayment, ReversePayment reverse, ConnectAgencyPayments connect,
-    GrantPaidRecharge recharges, IPaymentGateway gateway, EngineDbContext db, IOptions<StripeOptions> options, ILogger<StripeEventDispatcher> logger)
+    FulfillCheckout fulfill, RecordPaymentEvent record, CloseCheckout close, NoteFailedPayment failedPayment, ReversePayment reverse, GrantBeforeReversal grantFirst,
+    ConnectAgencyPayments connect, GrantPaidRecharge recharges, IPaymentGateway gateway, EngineDbContext db, IOptions<StripeOptions> options, ILogger<StripeEventDispatcher> logger)
 {
     public async Task<string> DispatchAsync(StripeSdk.Event stripeEvent, CancellationToken ct)
     {
@@ -60,7 +60,7 @@ public sealed class StripeEventDispatcher(
                     : "ignored: no failed checkout payment the gateway confirms";
             case StripeWebhookEvents.ChargeRefunded when e.Data.Object is StripeSdk.Charge charge && account is not null:
                 return await gateway.GetChargeAsync(account, charge.Id, ct) is { PaymentIntentId: { } intent } refunded
-                    ? await reverse.HandleAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct) ? "credits reversed" : "nothing to reverse"
+                    ? await ReverseAsync(account, intent, refunded.AmountRefunded, ReversalKind.Refund, ct)
                     : "ignored: the gateway does not know this charge";
             case StripeWebhookEvents.DisputeClosed when e.Data.Object is StripeSdk.Dispute && account is not null
                 && await db.PaymentEvents.AnyAsync(x => x.EventId == e.Id, ct):
@@ -69,8 +69,7 @@ public sealed class StripeEventDispatcher(
                 return "ignored: this event was handled before";
             case StripeWebhookEvents.DisputeClosed when e.Data.Object is StripeSdk.Dispute dispute && account is not null:
                 return await gateway.GetDisputeAsync(account, dispute.Id, ct) is { Status: "lost", PaymentIntentId: { } disputed } lost
-                    ? await reverse.HandleAsync(account, disputed, await ReversedWithAsync(account, lost, ct), ReversalKind.Dispute, ct)
-                        ? "credits reversed" : "nothing to reverse"
+                    ? await ReverseAsync(account, disputed, await ReversedWithAsync(account, lost, ct), ReversalKind.Dispute, ct)
                     : "ignored: the gateway does not report this dispute lost";
             case StripeWebhookEvents.AccountUpdated when e.Data.Object is StripeSdk.Account connected:
                 if (!await db.Agencies.AnyAsync(a => a.StripeAccountId == connected.Id, ct))
@@ -82,6 +81,13 @@ public sealed class StripeEventDispatcher(
             default:
                 return "ignored: not a type ResellerKit acts on";
         }
+    }
+
+    // The payment is granted first if its own event has not been handled yet (GrantBeforeReversal), then reversed.
+    private async Task<string> ReverseAsync(string account, string paymentIntentId, long amountReversedTotal, ReversalKind kind, CancellationToken ct)
+    {
+        await grantFirst.HandleAsync(account, paymentIntentId, ct);
+        return await reverse.HandleAsync(account, paymentIntentId, amountReversedTotal, kind, ct) ? "credits reversed" : "nothing to reverse";
     }
 
     // A lost dispute takes back what it disputed on top of what was refunded before it (the reversal is capped at what
