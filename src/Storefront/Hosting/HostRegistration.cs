@@ -59,11 +59,13 @@ public static class HostRegistration
         builder.AddAgencyWebhooks();
         builder.AddTelemetry();
         builder.AddAzureSignalRWhenConfigured();
+        builder.AddTrustedProxies();
         return builder;
     }
 
     public static WebApplication UseResellerKit(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseMiddleware<SlowRequests>();
         app.UseMiddleware<HttpsBehindProxy>();
         app.UseExceptionHandler();

@@ -30,6 +30,9 @@ public sealed class ResellerKitOptions
     /// <summary>Serves the widget once inside the process at start, before <c>/readyz</c> answers. On unless false.</summary>
     public bool? WarmUp { get; set; }
 
+    /// <summary>The proxies in front of the app, whose <c>X-Forwarded-For</c> is believed (<see cref="Hosting.TrustedProxies"/>).</summary>
+    public string? TrustedProxies { get; set; }
+
     /// <summary>A request that takes longer than this many seconds is logged as a warning (<see cref="SlowRequests"/>); 10 by default.</summary>
     public double? SlowRequestSeconds { get; set; }
 }
