@@ -54,11 +54,21 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
                 Type = recharge is null ? TransactionType.Grant : TransactionType.Recharge,
                 At = now,
             };
-            if (recharge is not null)
+            // The row's lock first (closing a recharge updates the row), which a hand-over or a switch of credit mode
+            // takes too: the account as it is under it, since one that committed after the read above moved it.
+            await SubAccountLock.TakeAsync(db, subAccount.Id, token);
+            var current = await db.SubAccounts.AsNoTracking().Where(s => s.Id == subAccount.Id)
+                .Select(s => new { s.AgencyId, s.CreditMode, s.WalletId }).SingleAsync(token);
+            if (current.AgencyId != subAccount.AgencyId)
             {
-                await SubAccountLock.TakeAsync(db, subAccount.Id, token); // Closing the recharge updates the row.
+                return new NotFound("sub-account");
             }
-            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, command.Credits, details, token);
+            if (current.CreditMode == CreditMode.Shared)
+            {
+                return new SharedModeHasNoWallet();
+            }
+            var wallet = new WalletRef(current.WalletId, current.AgencyId, WalletKind.SubAccount);
+            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, wallet, command.Credits, details, token);
             if (!posted.IsSuccess)
             {
                 return posted.Error;
@@ -69,10 +79,10 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
             }
             if (recharge is not null)
             {
-                await debts.RepayAsync(subAccount.Id, subAccount.Wallet, subAccount.AgencyId, command.Credits.Units, posted.Value.Id, recharge.Id.ToString(), now, token);
+                await debts.RepayAsync(subAccount.Id, wallet, subAccount.AgencyId, command.Credits.Units, posted.Value.Id, recharge.Id.ToString(), now, token);
             }
             await db.SaveChangesAsync(token);
-            return new Granted(posted.Value.Id, await ledger.BalanceAsync(subAccount.WalletId, token));
+            return new Granted(posted.Value.Id, await ledger.BalanceAsync(wallet.Id, token));
         }, ct);
         return granted.Error is RechargeAlreadyGranted ? await FirstGrantAsync(subAccount, recharge!.Id, ct) : granted;
     }
