@@ -88,11 +88,7 @@ internal sealed class CheckoutGrant(EngineDbContext db, DebtRepayment debts, Not
     private async Task<(WalletRef Wallet, WalletRef Issuance)> WhereToGrantAsync(CheckoutGrantSql sql, Purchase purchase, CancellationToken ct)
     {
         var wallet = await sql.WalletOfAsync(purchase.SubAccountId, ct);
-        var loaded = purchase.SubAccount!.Agency!; // The account's agency when the webhook arrived.
-        var issuance = loaded.Id == purchase.AgencyId
-            ? loaded.Issuance
-            : new WalletRef(await db.Agencies.AsNoTracking().Where(a => a.Id == purchase.AgencyId).Select(a => a.IssuanceWalletId).SingleAsync(ct),
-                purchase.AgencyId, WalletKind.Issuance);
-        return (wallet, issuance);
+        // purchase.SubAccount.Agency is the account's agency when the webhook arrived.
+        return (wallet, await GrantTargets.IssuanceOfAsync(db, purchase.SubAccount!.Agency, purchase.AgencyId, ct));
     }
 }

@@ -39,10 +39,13 @@ public sealed class GrantPaidRecharge(EngineDbContext db, IPaymentGateway gatewa
         {
             return "ignored: the gateway does not report this payment succeeded";
         }
-        var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Provider == RechargeProvider.Stripe, ct);
+        // The agency that sold the recharge was paid on its Stripe account, whoever owns the account today: one handed
+        // over since the charge gave up still gets the credits the client paid for (RechargeOutcomes grants them where it is now).
+        var recharge = await db.Recharges.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Provider == RechargeProvider.Stripe
+            && db.Agencies.Any(a => a.Id == r.AgencyId && a.StripeAccountId == accountId), ct);
         var subAccount = recharge is null ? null
             : await db.SubAccounts.AsNoTracking().Include(s => s.Agency).SingleOrDefaultAsync(s => s.Id == recharge.SubAccountId, ct);
-        if (recharge is null || subAccount is null || subAccount.AgencyId != recharge.AgencyId || subAccount.Agency!.StripeAccountId != accountId)
+        if (recharge is null || subAccount is null)
         {
             logger.LogWarning("Payment intent {PaymentIntent} on {Account} names recharge {RechargeId}, which is no Stripe recharge of that account's agency; nothing granted",
                 paymentIntentId, accountId, id);

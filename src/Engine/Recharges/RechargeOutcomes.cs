@@ -33,7 +33,10 @@ public sealed class RechargeOutcomes(
         {
             var now = clock.GetUtcNow();
             await SubAccountLock.TakeAsync(db, subAccount.Id, token);
-            var posted = await ledger.TransferAsync(subAccount.Agency!.Issuance, subAccount.Wallet, new Credits.Credits(recharge.CreditsRequested),
+            // Where the account is now, under the row lock a hand-over takes too: the agency that sold the recharge
+            // issues the credits it was paid for, into the wallet the account has today (as a checkout's grant does).
+            var (wallet, issuance) = await GrantTargets.OfAsync(db, subAccount, recharge.AgencyId, token);
+            var posted = await ledger.TransferAsync(issuance, wallet, new Credits.Credits(recharge.CreditsRequested),
                 new TransferDetails(recharge.AgencyId, subAccount.Id, TransactionType.Recharge)
                 {
                     Description = "Auto-recharge",
@@ -58,7 +61,7 @@ public sealed class RechargeOutcomes(
             {
                 return new Conflict("granted already"); // Rolls the transfer back: it was granted once already.
             }
-            await debts.RepayAsync(subAccount.Id, subAccount.Wallet, recharge.AgencyId, recharge.CreditsRequested, posted.Value.Id, recharge.Id.ToString(), now, token);
+            await debts.RepayAsync(subAccount.Id, wallet, recharge.AgencyId, recharge.CreditsRequested, posted.Value.Id, recharge.Id.ToString(), now, token);
             await OpenRecharges.ReleaseAsync(db, subAccount.Id, recharge.Id, token);
             await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
             if (recharge.State == RechargeState.Failed)
@@ -68,12 +71,15 @@ public sealed class RechargeOutcomes(
             }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.charged", recharge.AgencyId, subAccount.Id,
                 new { rechargeId = recharge.Id, recharge.CreditsRequested, recharge.Amount, recharge.Currency, paymentIntentId }, now));
-            var balance = await ledger.BalanceAsync(subAccount.WalletId, token);
-            await webhooks.PublishAsync(recharge.AgencyId, WebhookEventTypes.Purchased, new
+            if (wallet.AgencyId == recharge.AgencyId) // an account handed over since is another agency's: its balance is not the seller's to see
             {
-                subAccountId = subAccount.Id, rechargeId = recharge.Id, credits = recharge.CreditsRequested, amount = recharge.Amount,
-                currency = recharge.Currency, balance, source = "auto_recharge",
-            }, token, subAccount.Id, recharge.Id);
+                var balance = await ledger.BalanceAsync(wallet.Id, token);
+                await webhooks.PublishAsync(recharge.AgencyId, WebhookEventTypes.Purchased, new
+                {
+                    subAccountId = subAccount.Id, rechargeId = recharge.Id, credits = recharge.CreditsRequested, amount = recharge.Amount,
+                    currency = recharge.Currency, balance, source = "auto_recharge",
+                }, token, subAccount.Id, recharge.Id);
+            }
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

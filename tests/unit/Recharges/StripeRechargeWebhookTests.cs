@@ -40,6 +40,36 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task PaymentIntentSucceeded_AfterTheAccountWasHandedOverSinceItGaveUp_GrantsItIntoTheAccountsWallet()
+    {
+        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
+        await GiveUpAsync(rechargeId);
+        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
+        var other = await api.CreateAgencyAsync();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+            var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+            var moving = await db.SubAccounts.SingleAsync(s => s.Id == id, Ct);
+            await db.InTransactionAsync<bool>(async token =>
+            {
+                (await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.OwnershipTransfers.MoveSubAccount>().HandleAsync(
+                    moving, ResellerKit.Engine.Common.AgencyId.From(Guid.Parse(other.Id)), ResellerKit.Engine.SubAccounts.Ownership.Agency, token)).IsSuccess.ShouldBeTrue();
+                await db.SaveChangesAsync(token);
+                return true;
+            }, Ct);
+        }
+
+        await api.OutageAsync(account, "off"); // Stripe's webhook, held by the outage, goes out.
+
+        var granted = await Eventually.ReturnsAsync(() => RechargeAsync(rechargeId), r => r.State == RechargeState.Granted, TimeSpan.FromSeconds(60));
+        granted.CreditsGranted.ShouldBe(160, "the client paid the agency that sold the recharge");
+        (await WalletBalanceAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 paid for, in the wallet the account has now");
+        (await RechargeGrantsAsync(rechargeId)).ShouldBe(1);
+        await api.LedgerIsCleanAsync();
+    }
+
+    [Fact]
     public async Task PaymentIntentSucceeded_OfTheFailureThatPausedAutoRecharge_LiftsThePauseAndRecordsIt()
     {
         var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
@@ -222,6 +252,15 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         await using var scope = api.Services.CreateAsyncScope();
         var id = RechargeId.From(Guid.Parse(rechargeId));
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Recharges.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
+    }
+
+    private async Task<long> WalletBalanceAsync(string subAccount)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        var wallet = await db.SubAccounts.Where(s => s.Id == id).Select(s => s.WalletId).SingleAsync(Ct);
+        return await db.Wallets.Where(w => w.Id == wallet).Select(w => w.Balance).SingleAsync(Ct);
     }
 
     private async Task<int> RechargeGrantsAsync(string rechargeId)
