@@ -24,15 +24,18 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values)
-            || http.GetEndpoint()?.Metadata.GetMetadata<SelfIdempotent>() is not null)
-        {
-            return await next(context);
-        }
-        var key = values.ToString();
+        return !HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values)
+            || http.GetEndpoint()?.Metadata.GetMetadata<SelfIdempotent>() is not null
+            ? next(context)
+            : KeepRecordAsync(context, next, values.ToString());
+    }
+
+    private async ValueTask<object?> KeepRecordAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string key)
+    {
+        var http = context.HttpContext;
         if (InvalidKey(key) is { } invalid)
         {
             return invalid;
