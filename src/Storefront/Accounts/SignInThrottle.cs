@@ -19,15 +19,13 @@ public sealed class SignInThrottle(RequestDelegate next, IConfiguration configur
     private readonly PartitionedRateLimiter<string> passwordsPerAccount = Fixed(5, TimeSpan.FromMinutes(1));
     private readonly PartitionedRateLimiter<string> emailsPerAccount = Fixed(3, TimeSpan.FromMinutes(15));
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<SignInAttemptAttribute>() is not { } attempt)
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.GetEndpoint()?.Metadata.GetMetadata<SignInAttemptAttribute>() is { } attempt
+            ? ThrottleAsync(context, attempt)
+            : next(context);
 
+    private async Task ThrottleAsync(HttpContext context, SignInAttemptAttribute attempt)
+    {
         using var byAddress = await perAddress.AcquireAsync(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", 1, context.RequestAborted);
         var account = await AccountAsync(context);
         var accounts = attempt.Kind == SignInAttemptKind.Password ? passwordsPerAccount : emailsPerAccount;

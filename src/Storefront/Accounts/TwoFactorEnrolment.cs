@@ -14,11 +14,17 @@ public sealed class TwoFactorEnrolment(RequestDelegate next)
 
     // The services are resolved only for a signed-in person's back-office request: the API's hot path (usage debits)
     // passes through here too, and building a UserManager (with its store and DbContext) per request cost it dearly.
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path;
-        if (context.User.Identity?.IsAuthenticated != true || !path.StartsWithSegments("/admin") || Exempt(path)
-            || await context.RequestServices.GetRequiredService<UserManager<User>>().GetUserAsync(context.User) is not { } user
+        return context.User.Identity?.IsAuthenticated != true || !path.StartsWithSegments("/admin") || Exempt(path)
+            ? next(context)
+            : EnforceAsync(context);
+    }
+
+    private async Task EnforceAsync(HttpContext context)
+    {
+        if (await context.RequestServices.GetRequiredService<UserManager<User>>().GetUserAsync(context.User) is not { } user
             || !await context.RequestServices.GetRequiredService<TwoFactorPolicy>().MustEnrolAsync(user, context.RequestAborted))
         {
             await next(context);

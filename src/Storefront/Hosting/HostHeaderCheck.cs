@@ -9,16 +9,15 @@ namespace ResellerKit.Storefront.Hosting;
 /// </summary>
 public static class HostHeaderCheck
 {
-    public static async Task RejectUnreadable(HttpContext context, Func<Task> next)
+    public static Task RejectUnreadable(HttpContext context, Func<Task> next)
     {
         if (!IsReadable(context.Request.Headers.Host.ToString()))
         {
             const string message = "The Host header is not a valid host name.";
-            await Problems.Write(context, StatusCodes.Status400BadRequest, "validation_failed", message,
+            return Problems.Write(context, StatusCodes.Status400BadRequest, "validation_failed", message,
                 new Dictionary<string, string[]> { ["Host"] = [message] });
-            return;
         }
-        await next();
+        return next();
     }
 
     /// <summary>Whether ASP.NET Core can read <paramref name="header"/> as a host (reading <c>Request.Host</c> decodes it).</summary>

@@ -11,7 +11,7 @@ namespace ResellerKit.Storefront.Shop;
 /// </summary>
 public sealed class ShopHostRouting(RequestDelegate next, StorefrontHosts storefronts, CustomDomains domains, PlatformHosts platformHosts)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var host = context.Request.Host.Host.ToLowerInvariant();
         var path = context.Request.Path.Value ?? "/";
@@ -20,13 +20,17 @@ public sealed class ShopHostRouting(RequestDelegate next, StorefrontHosts storef
             if (path.StartsWith("/s/", StringComparison.OrdinalIgnoreCase))
             {
                 RedirectToStorefront(context);
-                return;
+                return Task.CompletedTask;
             }
 
-            await next(context);
-            return;
+            return next(context); // the platform's own requests (the API's hot path among them) pass straight on
         }
 
+        return RouteByHostAsync(context, host, path);
+    }
+
+    private async Task RouteByHostAsync(HttpContext context, string host, string path)
+    {
         if ((storefronts.SlugOf(host) ?? await domains.SlugForAsync(host, context.RequestAborted)) is not { } slug)
         {
             if (path is "/healthz" or "/readyz")

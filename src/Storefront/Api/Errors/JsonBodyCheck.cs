@@ -11,19 +11,27 @@ namespace ResellerKit.Storefront.Api.Errors;
 /// </summary>
 public static class JsonBodyCheck
 {
-    public static async Task RejectMalformed(HttpContext context, Func<Task> next)
+    // A declared length up to this is allocated at once; a larger one grows as the bytes arrive.
+    private const int InitialCapacityLimit = 64 * 1024;
+
+    public static Task RejectMalformed(HttpContext context, Func<Task> next)
     {
         var request = context.Request;
-        if (!request.Path.StartsWithSegments("/api") || !request.HasJsonContentType()
-            || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
-        {
-            await next();
-            return;
-        }
-        request.EnableBuffering();
-        using var body = new MemoryStream();
+        return !request.Path.StartsWithSegments("/api") || !request.HasJsonContentType()
+            || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+            ? next()
+            : CheckAsync(context, next);
+    }
+
+    private static async Task CheckAsync(HttpContext context, Func<Task> next)
+    {
+        var request = context.Request;
+        // The body is read once, into memory, and stays there as the request's body: binding and the idempotency hash
+        // read the same bytes again without a second buffer (Kestrel's size limit applies to this read).
+        var body = new MemoryStream(request.ContentLength is > 0 and <= InitialCapacityLimit ? (int)request.ContentLength : 0);
         await request.Body.CopyToAsync(body, context.RequestAborted);
-        request.Body.Position = 0;
+        body.Position = 0;
+        request.Body = body;
         if (FirstProblem(body.GetBuffer().AsSpan(0, (int)body.Length)) is var (field, message))
         {
             await Problems.Write(context, 400, "validation_failed", message, new Dictionary<string, string[]> { [field] = [message] });

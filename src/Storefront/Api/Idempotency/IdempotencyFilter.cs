@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Idempotency;
@@ -23,15 +24,18 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values)
-            || http.GetEndpoint()?.Metadata.GetMetadata<SelfIdempotent>() is not null)
-        {
-            return await next(context);
-        }
-        var key = values.ToString();
+        return !HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(Header, out var values)
+            || http.GetEndpoint()?.Metadata.GetMetadata<SelfIdempotent>() is not null
+            ? next(context)
+            : KeepRecordAsync(context, next, values.ToString());
+    }
+
+    private async ValueTask<object?> KeepRecordAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string key)
+    {
+        var http = context.HttpContext;
         if (InvalidKey(key) is { } invalid)
         {
             return invalid;
@@ -129,8 +133,12 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
             throw new InvalidOperationException("Keyed requests must be buffered: UseResellerKit registers CheckKeyedRequests.");
         }
         request.Body.Position = 0;
+        if (request.Body is MemoryStream memory && memory.TryGetBuffer(out var bytes))
+        {
+            return HashOf(request, bytes); // JsonBodyCheck's copy: hashed in one call
+        }
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        sha.AppendData(RequestLine(request));
         var buffer = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0)
@@ -140,4 +148,25 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
         request.Body.Position = 0;
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
+
+    // SHA-256 of the request line and the body, the same bytes the incremental hash above reads.
+    private static string HashOf(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        var line = RequestLine(request);
+        var rented = ArrayPool<byte>.Shared.Rent(line.Length + body.Length);
+        try
+        {
+            line.CopyTo(rented, 0);
+            body.CopyTo(rented.AsSpan(line.Length));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, line.Length + body.Length), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static byte[] RequestLine(HttpRequest request) => System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
 }
