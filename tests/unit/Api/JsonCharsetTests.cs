@@ -27,6 +27,8 @@ public sealed class JsonCharsetTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("APPLICATION/JSON; CHARSET=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    [InlineData("application/json; charset=\"UTF-8\"; q=1")]
     public async Task Usage_Utf8OrNoCharset_IsDebited(string contentType)
     {
         var (agency, subAccount) = await FundedSubAccountAsync();

@@ -5,7 +5,8 @@ namespace ResellerKit.Storefront.Api.Errors;
 
 /// <summary>
 /// A body whose Content-Type names a charset no decoder knows (<c>application/json; charset=klingon</c>) cannot be
-/// read: 415 <c>unsupported_media_type</c>, before the framework's JSON reader fails on it with a 500.
+/// read: 415 <c>unsupported_media_type</c>, before the framework's JSON reader fails on it with a 500. A quoted name is
+/// read as the bare one.
 /// Every API request passes here: a Content-Type that names no charset, or the one .NET's HttpClient and most clients
 /// send, is let through without parsing the header (see <see cref="NamesOtherCharset"/>).
 /// </summary>
@@ -18,10 +19,20 @@ public static class JsonCharset
         if (context.Request.Path.StartsWithSegments("/api")
             && NamesOtherCharset(context.Request.ContentType)
             && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
-            && type.Charset is { Length: > 0 } charset
-            && !IsKnown(charset.ToString()))
+            && type.Charset is { Length: > 0 } charset)
         {
-            return Problems.Write(context, 415, "unsupported_media_type", $"The charset '{charset}' is not supported; send JSON as UTF-8.");
+            var name = HeaderUtilities.RemoveQuotes(charset);
+            if (!IsKnown(name.ToString()))
+            {
+                return Problems.Write(context, 415, "unsupported_media_type", $"The charset '{charset}' is not supported; send JSON as UTF-8.");
+            }
+            if (name.Length != charset.Length)
+            {
+                // A quoted name (charset="utf-8") is as valid as a bare one, but the framework's JSON reader takes the
+                // quotes for part of the name and fails: it is handed the bare name.
+                type.Charset = name;
+                context.Request.ContentType = type.ToString();
+            }
         }
         return next();
     }
@@ -39,7 +50,7 @@ public static class JsonCharset
     {
         try
         {
-            _ = Encoding.GetEncoding(charset.Trim('"'));
+            _ = Encoding.GetEncoding(charset);
             return true;
         }
         catch (ArgumentException)
