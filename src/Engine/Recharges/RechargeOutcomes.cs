@@ -63,15 +63,21 @@ public sealed class RechargeOutcomes(
             }
             await debts.RepayAsync(subAccount.Id, wallet, recharge.AgencyId, recharge.CreditsRequested, posted.Value.Id, recharge.Id.ToString(), now, token);
             await OpenRecharges.ReleaseAsync(db, subAccount.Id, recharge.Id, token);
-            await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
-            if (recharge.State == RechargeState.Failed)
+            // An account handed over since the sale is another agency's: its auto-recharge, failures, pause and balance
+            // are its new owner's, which a late payment to the old one neither resets nor reports.
+            var stillTheSellers = wallet.AgencyId == recharge.AgencyId;
+            if (stillTheSellers)
+            {
+                await db.SubAccounts.Where(s => s.Id == subAccount.Id).ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, 0), token);
+            }
+            if (stillTheSellers && recharge.State == RechargeState.Failed)
             {
                 // A charge counted as failed went through after all: the failures it ended no longer hold a pause.
                 await pause.LiftFailurePauseAsync(subAccount, recharge.Id, now, token);
             }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, "recharge.charged", recharge.AgencyId, subAccount.Id,
                 new { rechargeId = recharge.Id, recharge.CreditsRequested, recharge.Amount, recharge.Currency, paymentIntentId }, now));
-            if (wallet.AgencyId == recharge.AgencyId) // an account handed over since is another agency's: its balance is not the seller's to see
+            if (stillTheSellers)
             {
                 var balance = await ledger.BalanceAsync(wallet.Id, token);
                 await webhooks.PublishAsync(recharge.AgencyId, WebhookEventTypes.Purchased, new

@@ -60,11 +60,14 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
             }, Ct);
         }
 
+        await SetFailuresAsync(subAccount, 2); // the new owner's own auto-recharge failed twice since
+
         await api.OutageAsync(account, "off"); // Stripe's webhook, held by the outage, goes out.
 
         var granted = await Eventually.ReturnsAsync(() => RechargeAsync(rechargeId), r => r.State == RechargeState.Granted, TimeSpan.FromSeconds(60));
         granted.CreditsGranted.ShouldBe(160, "the client paid the agency that sold the recharge");
         (await WalletBalanceAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 paid for, in the wallet the account has now");
+        (await FailuresAsync(subAccount)).ShouldBe(2, "the old seller's late payment does not reset the new owner's failures");
         (await RechargeGrantsAsync(rechargeId)).ShouldBe(1);
         await api.LedgerIsCleanAsync();
     }
@@ -252,6 +255,13 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         await using var scope = api.Services.CreateAsyncScope();
         var id = RechargeId.From(Guid.Parse(rechargeId));
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Recharges.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
+    }
+
+    private async Task<int> FailuresAsync(string subAccount)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id).Select(s => s.AutoRechargeFailures).SingleAsync(Ct);
     }
 
     private async Task<long> WalletBalanceAsync(string subAccount)
