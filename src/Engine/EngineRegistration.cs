@@ -82,6 +82,7 @@ public static class EngineRegistration
         services.AddScoped<ExportTransactions>();
         services.AddScoped<MinimumPrices>();
         services.AddScoped<SetMinimumPrice>();
+        services.AddScoped<CheckPack>();
         services.AddScoped<CreatePack>();
         services.AddScoped<UpdatePack>();
         services.AddScoped<ListPacks>();
