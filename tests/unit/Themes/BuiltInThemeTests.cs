@@ -156,6 +156,8 @@ public sealed class BuiltInThemeTests
     [InlineData("slate", PageView.Fulfilled, 500L, 840L, "500 credits added, new balance 840.")]
     [InlineData("aurora", PageView.Fulfilled, 500L, null, "500 credits added.")]
     [InlineData("slate", PageView.Canceled, null, null, "Checkout cancelled")]
+    [InlineData("aurora", "still_open", null, null, "This checkout is still open")]
+    [InlineData("slate", "still_open", null, null, "Nothing was cancelled and nothing was charged.")]
     public async Task CheckoutReturn_EachState_ShowsItsMessage(string name, string state, long? added, long? balance, string expected)
     {
         var page = new PageView("Checkout", "checkout-return", CheckoutState: state, CreditsAdded: added, NewBalance: balance);
