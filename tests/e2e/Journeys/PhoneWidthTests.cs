@@ -62,7 +62,7 @@ public sealed class PhoneWidthTests(DemoStorefront demo, Chromium chromium) : ID
 
         widths[0].ShouldBeLessThanOrEqualTo(widths[1], $"{table} scrolls sideways: {widths[0]} px inside {widths[1]} px");
         labels.ShouldNotBeEmpty();
-        labels.ShouldAllBe(l => l.Length > 2, "each value is named by its column");
+        labels.ShouldNotContain("none", "each value is named by its column");
     }
 
     public void Dispose() => journey.Dispose();
