@@ -33,6 +33,7 @@ public static class EngineRegistration
         services.AddEnginePersistence(database);
         services.AddSingleton(TimeProvider.System);
 
+        services.AddSingleton<ILookupNormalizer, EmailLookupNormalizer>(); // before Identity's default, which it keeps
         services.AddIdentityCore<User>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -82,6 +83,7 @@ public static class EngineRegistration
         services.AddScoped<ExportTransactions>();
         services.AddScoped<MinimumPrices>();
         services.AddScoped<SetMinimumPrice>();
+        services.AddScoped<CheckPack>();
         services.AddScoped<CreatePack>();
         services.AddScoped<UpdatePack>();
         services.AddScoped<ListPacks>();

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ResellerKit.Engine.Common;
@@ -14,12 +15,14 @@ public static partial class Input
     public const int MaxTextLength = 1000;
     public const int MaxReferenceLength = 255;
 
+    /// <summary>True when <paramref name="value"/>, in the form it is kept in (<see cref="NormalizeEmail"/>), is one plain address.</summary>
     public static bool IsEmail(string? value) =>
-        !string.IsNullOrWhiteSpace(value)
-        && value.Length <= 254
-        && !HasControlCharacters(value)
-        && MailAddress.TryCreate(value, out var address)
-        && address.Address == value.Trim()
+        value is not null
+        && TryFold(value, out var email)
+        && email.Length is > 0 and <= 254
+        && !HasControlCharacters(email)
+        && MailAddress.TryCreate(email, out var address)
+        && address.Address == email
         && address.Host.Contains('.', StringComparison.Ordinal)
         && !address.Host.EndsWith('.');
 
@@ -54,7 +57,28 @@ public static partial class Input
         ? $"{field} may not contain control characters (such as NUL or escape); only line breaks and tabs are allowed."
         : $"{field} must be one line of text: no line breaks, tabs or other control characters (such as NUL).";
 
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The one form an email address is kept, compared and looked up in, wherever it enters (sign-in, password reset,
+    /// invitations, sub-account and client emails, connections, Identity's lookups through <c>EmailLookupNormalizer</c>):
+    /// Unicode compatibility forms folded (NFKC, so "ｏｗｎｅｒ@brightside.example" in fullwidth letters is
+    /// "owner@brightside.example"), trimmed, lower case. Text that is not well-formed Unicode comes back trimmed and
+    /// lower case, and <see cref="IsEmail"/> refuses it.
+    /// </summary>
+    public static string NormalizeEmail(string email) => TryFold(email, out var folded) ? folded : email.Trim().ToLowerInvariant();
+
+    private static bool TryFold(string value, out string folded)
+    {
+        try
+        {
+            folded = value.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            folded = ""; // a lone surrogate: no address
+            return false;
+        }
+    }
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$")]
     private static partial Regex SlugPattern();

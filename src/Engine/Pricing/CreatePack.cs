@@ -5,25 +5,15 @@ using ResellerKit.Engine.Persistence;
 namespace ResellerKit.Engine.Pricing;
 
 /// <summary>Adds a pack in a currency the platform sells in, refusing a price below the platform's floor for it and a name already on sale.</summary>
-public sealed class CreatePack(EngineDbContext db, MinimumPrices minimums, TimeProvider clock)
+public sealed class CreatePack(EngineDbContext db, CheckPack checks, TimeProvider clock)
 {
     public async Task<Result<CreditPack>> HandleAsync(AgencyId agencyId, PackCommand command, Actor actor, CancellationToken ct)
     {
-        var details = command.Validate();
-        if (!details.IsSuccess)
+        if (await checks.HandleAsync(agencyId, command, null, ct) is [var first, ..])
         {
-            return details.Error;
+            return first;
         }
-        var d = details.Value;
-        if (await PackNames.TakenAsync(db, agencyId, d.Name, null, ct) is { } taken)
-        {
-            return taken;
-        }
-        var floor = await minimums.CheckAsync(d.Currency, d.Credits, d.UnitAmount, ct);
-        if (!floor.IsSuccess)
-        {
-            return floor.Error;
-        }
+        var d = command.Validate().Value;
         var now = clock.GetUtcNow();
         var pack = CreditPack.Create(agencyId, d, now);
         db.CreditPacks.Add(pack);

@@ -6,7 +6,7 @@ using ResellerKit.Engine.Persistence;
 namespace ResellerKit.Engine.Pricing;
 
 /// <summary>Changes a pack (its currency must still be sold and its price meet the floor), or archives it so that it is no longer sold.</summary>
-public sealed class UpdatePack(EngineDbContext db, MinimumPrices minimums, TimeProvider clock)
+public sealed class UpdatePack(EngineDbContext db, CheckPack checks, TimeProvider clock)
 {
     public async Task<Result<CreditPack>> HandleAsync(AgencyId agencyId, PackId id, PackCommand command, Actor actor, CancellationToken ct)
     {
@@ -17,20 +17,11 @@ public sealed class UpdatePack(EngineDbContext db, MinimumPrices minimums, TimeP
         }
         var merged = new PackCommand(command.Name ?? pack.Name, command.Credits ?? pack.Credits, command.UnitAmount ?? pack.UnitAmount,
             command.Currency ?? pack.Currency, command.Highlight ?? pack.Highlight, command.SortOrder ?? pack.SortOrder);
+        if (await checks.HandleAsync(agencyId, merged, id, ct) is [var first, ..])
+        {
+            return first;
+        }
         var details = merged.Validate();
-        if (!details.IsSuccess)
-        {
-            return details.Error;
-        }
-        if (await PackNames.TakenAsync(db, agencyId, details.Value.Name, id, ct) is { } taken)
-        {
-            return taken;
-        }
-        var floor = await minimums.CheckAsync(details.Value.Currency, details.Value.Credits, details.Value.UnitAmount, ct);
-        if (!floor.IsSuccess)
-        {
-            return floor.Error;
-        }
         pack.Apply(details.Value);
         db.AuditEvents.Add(AuditEvent.Record(actor, "pack.updated", agencyId, null, details.Value, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);

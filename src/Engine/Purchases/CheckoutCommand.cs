@@ -11,12 +11,14 @@ public sealed record CheckoutCommand(
     string? RequestKey = null, string? RequestHash = null);
 
 /// <summary>
-/// The host's own return pages, used when the caller gives none. <c>{CHECKOUT_SESSION_ID}</c> is Stripe's placeholder;
-/// <see cref="PurchaseIdPlaceholder"/> in the cancel page is ours, so that page can close the checkout the buyer left.
+/// The host's own return pages, used when the caller gives none. <c>{CHECKOUT_SESSION_ID}</c> in the success page is
+/// Stripe's placeholder; the cancel page is made per purchase (<see cref="CancelFor"/>), so that it can close the
+/// checkout the buyer left, and only that one.
 /// </summary>
-public sealed record CheckoutReturnUrls(string Success, string Cancel)
+public sealed record CheckoutReturnUrls(string Success, Func<PurchaseId, string> CancelFor)
 {
-    public const string PurchaseIdPlaceholder = "{PURCHASE_ID}";
-
-    public string CancelFor(PurchaseId purchase) => Cancel.Replace(PurchaseIdPlaceholder, purchase.Value.ToString(), StringComparison.Ordinal);
+    /// <summary>The same cancel page for every purchase.</summary>
+    public CheckoutReturnUrls(string success, string cancel) : this(success, _ => cancel)
+    {
+    }
 }

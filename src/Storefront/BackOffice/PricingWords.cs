@@ -19,6 +19,12 @@ public static class PricingWords
         var e => new Dictionary<string, string[]> { ["name"] = [e.Detail] },
     };
 
+    /// <summary>Every refusal of one submission by field, each field's messages in the order they came.</summary>
+    public static IReadOnlyDictionary<string, string[]> For(IEnumerable<Error> errors, string currency) => errors
+        .SelectMany(e => For(e, currency))
+        .GroupBy(e => e.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+
     public static string BelowMinimum(PriceBelowMinimum p) =>
         $"The platform's minimum for {p.Currency.ToUpperInvariant()} is {BackOfficeFormat.PerCredit(p.FloorPerCredit, p.Currency)} per credit, so "
         + $"{BackOfficeFormat.Count(p.Credits)} credits must cost at least {BackOfficeFormat.Money(p.MinimumAmount, p.Currency)}; "

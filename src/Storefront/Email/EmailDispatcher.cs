@@ -33,7 +33,7 @@ public sealed class EmailDispatcher(
             logger.LogWarning("The agency's template for {Kind} failed ({Error}); the built-in template was used", request.Kind, broken);
         }
         if (!composed.Transactional && request.AgencyId is { } agencyId
-            && await db.EmailOptOuts.AnyAsync(o => o.AgencyId == agencyId && o.Email == request.To.ToLowerInvariant(), ct))
+            && await db.EmailOptOuts.AnyAsync(o => o.AgencyId == agencyId && o.Email == Engine.Common.Input.NormalizeEmail(request.To), ct))
         {
             logger.LogInformation("{To} unsubscribed from {Kind}; not sent", request.To, request.Kind);
             return OutboxOutcome.Delivered;

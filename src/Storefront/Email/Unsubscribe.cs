@@ -10,7 +10,7 @@ public sealed class Unsubscribe(IDataProtectionProvider protection, PublicUrls u
     private readonly IDataProtector protector = protection.CreateProtector("ResellerKit.Email.Unsubscribe.v1");
 
     public string UrlFor(AgencyId agencyId, string email) =>
-        $"{urls.BaseUrl}/email/unsubscribe?token={Uri.EscapeDataString(protector.Protect($"{agencyId}|{email.ToLowerInvariant()}"))}";
+        $"{urls.BaseUrl}/email/unsubscribe?token={Uri.EscapeDataString(protector.Protect($"{agencyId}|{Input.NormalizeEmail(email)}"))}";
 
     public bool TryRead(string? token, out AgencyId agencyId, out string email)
     {

@@ -24,6 +24,7 @@ public static class PaymentsRegistration
         services.AddHttpClient(SandboxWebhookSender.HttpClientName);
         services.AddSingleton<StripeKeys>();
         services.AddSingleton<StripeClients>();
+        services.AddSingleton<CheckoutCancelTokens>();
         services.AddSingleton<CheckoutUrls>();
         services.AddScoped<StripeEventDispatcher>();
         services.AddScoped<IOutboxHandler, StripeRechargeHandler>();

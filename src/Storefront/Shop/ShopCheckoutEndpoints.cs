@@ -43,7 +43,7 @@ public static class ShopCheckoutEndpoints
             return await IndexWithErrorAsync(http, shop, renderer, "Choose a pack, or enter how many credits you want.", ct);
         }
         var result = await checkout.HandleAsync(Tenant.Of(shop.Agency.Id), customer.Id,
-            new CheckoutCommand(packId, packId is null ? credits : null, null, null, PurchaseOrigin.Storefront), urls.For, ct);
+            new CheckoutCommand(packId, packId is null ? credits : null, null, null, PurchaseOrigin.Storefront), await urls.ForAsync(ct), ct);
         if (result.IsSuccess)
         {
             return Results.Redirect(result.Value.Session.Url);
@@ -91,20 +91,34 @@ public static class ShopCheckoutEndpoints
         return await renderer.RenderAsync(http, shop, new ShopPage("checkout-return", page), ct);
     }
 
-    /// <summary>Stripe's "Cancel and return": the checkout the buyer left is closed (<see cref="CancelCheckout"/>), then the page says so.</summary>
+    /// <summary>
+    /// Stripe's "Cancel and return": with its purchase's token the checkout the buyer left is closed
+    /// (<see cref="CancelCheckout"/>) and the page says so; a link without it (cut, guessed, or of another purchase)
+    /// closes nothing, and the page says that instead.
+    /// </summary>
     public static async Task<IResult> CancelAsync(
-        string slug, Guid? purchase, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancelCheckout cancel, CancellationToken ct)
+        string slug, Guid? purchase, string? token, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancelCheckout cancel,
+        CheckoutCancelTokens tokens, CancellationToken ct)
     {
         if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
         {
             return ShopPagesEndpoints.UnknownShop();
         }
+        var state = PageView.Canceled;
         if (purchase is { } id)
         {
-            await cancel.HandleAsync(shop.Agency.Id, new PurchaseId(id), ct);
+            if (await tokens.OpensAsync(new PurchaseId(id), token, ct))
+            {
+                await cancel.HandleAsync(shop.Agency.Id, new PurchaseId(id), ct);
+            }
+            else
+            {
+                state = PageView.StillOpen;
+            }
         }
+        http.Response.Headers.CacheControl = "no-store";
         return await renderer.RenderAsync(http, shop,
-            new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: PageView.Canceled)), ct);
+            new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: state)), ct);
     }
 
     private static Task<IResult> CreditsRefusedAsync(HttpContext http, ShopContext shop, ShopRenderer renderer, string words, string typed, CancellationToken ct) =>

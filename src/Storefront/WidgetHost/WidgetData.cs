@@ -55,7 +55,7 @@ public sealed class WidgetData(IServiceScopeFactory scopes, AuthenticationStateP
         // The Engine prices the pack or quantity from the agency's current prices and checks the floor again.
         var started = await services.GetRequiredService<StartCheckout>().HandleAsync(Tenant.Of(agency.Id), client.Id,
             new CheckoutCommand(packId, packId is null ? choice.Credits : null, null, null, PurchaseOrigin.Widget),
-            services.GetRequiredService<CheckoutUrls>().For, ct);
+            await services.GetRequiredService<CheckoutUrls>().ForAsync(ct), ct);
         return started.IsSuccess
             ? new BuyOutcome(started.Value.Session.Id, started.Value.Session.Url, started.Value.Purchase.Credits, null)
             : BuyOutcome.Failed(started.Error.Detail);

@@ -4,7 +4,8 @@ namespace ResellerKit.Themes.Views;
 /// <param name="Template">The template name without folder or extension: index, account, password, checkout-return, sign-in or 404.</param>
 /// <param name="Message">A plain-text notice for the visitor (for example "Check your inbox"), or null.</param>
 /// <param name="Error">A plain-text error for the visitor (for example "Wrong email or password"), or null.</param>
-/// <param name="CheckoutState">On checkout-return: <c>fulfilled</c>, <c>pending</c> or <c>canceled</c>; otherwise null.</param>
+/// <param name="CheckoutState">On checkout-return: <c>fulfilled</c>, <c>pending</c>, <c>canceled</c>, or <c>still_open</c> (a cancel
+/// link without its purchase's token, which closes nothing); otherwise null.</param>
 /// <param name="CreditsAdded">On a fulfilled checkout: the credits just added.</param>
 /// <param name="NewBalance">On a fulfilled checkout in reselling mode: the balance afterwards.</param>
 /// <param name="Outcome">What the page's form did, as a word the template puts into words from its locale (on password: <c>changed</c>).</param>
@@ -30,4 +31,5 @@ public sealed record PageView(
     public const string Fulfilled = "fulfilled";
     public const string Pending = "pending";
     public const string Canceled = "canceled";
+    public const string StillOpen = "still_open";
 }

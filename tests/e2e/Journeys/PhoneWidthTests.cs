@@ -41,5 +41,29 @@ public sealed class PhoneWidthTests(DemoStorefront demo, Chromium chromium) : ID
         tooWide.ShouldBeEmpty(string.Join("\n", tooWide));
     }
 
+    /// <summary>
+    /// The team and the audit log stack on a phone as packs, purchases and transactions do: each row a card, each value
+    /// named by its column; neither table scrolls sideways inside its box.
+    /// </summary>
+    [Theory]
+    [InlineData("/admin/team", "Team members")]
+    [InlineData("/admin/audit", "Audit log")]
+    public async Task TeamAndAuditLog_At375Pixels_StackEachRowWithoutScrollingSideways(string path, string table)
+    {
+        var page = await journey.SignInToBackOfficeAsync(DemoJourney.Owner, demo.PasswordOf(DemoJourney.Owner));
+        await page.SetViewportSizeAsync(Phone, 800);
+
+        await page.GotoAsync(journey.Url(path));
+        var box = page.GetByRole(AriaRole.Table, new() { Name = table });
+        var widths = await box.EvaluateAsync<int[]>("t => [t.scrollWidth, t.clientWidth]");
+        var labels = await box.Locator("td[data-label]").EvaluateAllAsync<string[]>(
+            "cells => cells.map(c => getComputedStyle(c, '::before').content)");
+        await Chromium.ScreenshotAsync(page, $"phone-stack{path.Replace('/', '-')}");
+
+        widths[0].ShouldBeLessThanOrEqualTo(widths[1], $"{table} scrolls sideways: {widths[0]} px inside {widths[1]} px");
+        labels.ShouldNotBeEmpty();
+        labels.ShouldNotContain("none", "each value is named by its column");
+    }
+
     public void Dispose() => journey.Dispose();
 }

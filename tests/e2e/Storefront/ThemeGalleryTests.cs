@@ -84,6 +84,38 @@ public sealed class ThemeGalleryTests(DemoStorefront demo, Chromium chromium) : 
         markFill.ShouldBe(theme == "aurora" ? "rgb(255, 102, 0)" : null);
     }
 
+    /// <summary>
+    /// On a phone the account page's tables (recent activity and purchases) stack in each built-in theme: each row a
+    /// block, each value named by its column, and nothing scrolls sideways inside its box.
+    /// </summary>
+    [Theory]
+    [InlineData("aurora")]
+    [InlineData("slate")]
+    public async Task AccountPage_InEachBuiltInThemeAt375Pixels_StacksItsTablesWithoutScrollingSideways(string theme)
+    {
+        using var journey = new DemoJourney(demo, chromium);
+        await journey.Agency.SendAsync(HttpMethod.Put, "/api/v1/theme/base", new { baseTheme = theme });
+        var page = await journey.SignInToShopAsync(DemoJourney.Client, demo.PasswordOf(DemoJourney.Client));
+        await page.GotoAsync(demo.ShopUrl + "/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buy Starter" }).ClickAsync();
+        await DemoJourney.PayAsync(page, $"phone-{theme}-sandbox-checkout");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you!" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await page.SetViewportSizeAsync(375, 812);
+        await page.GotoAsync(demo.ShopUrl + "/account");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Purchases" })).ToBeVisibleAsync();
+        var boxes = await page.Locator("table").EvaluateAllAsync<int[][]>(
+            "tables => tables.map(t => [t.parentElement.scrollWidth, t.parentElement.clientWidth])");
+        var labels = await page.Locator("section[aria-labelledby='purchases-title'] td").EvaluateAllAsync<string[]>(
+            "cells => cells.map(c => getComputedStyle(c, '::before').content)");
+        await Chromium.ScreenshotAsync(page, $"phone-{theme}-account-375");
+
+        boxes.Length.ShouldBe(2, "recent activity and purchases");
+        boxes.Where(b => b[0] > b[1]).Select(b => $"a table scrolls sideways: {b[0]} px inside {b[1]} px").ShouldBeEmpty();
+        labels.ShouldContain("\"Date\"");
+        labels.ShouldContain("\"Status\"");
+    }
+
     private static Task<string> ThemeCssAsync(string theme) =>
         File.ReadAllTextAsync(Path.Combine(Repository.Root, "src", "Themes", "BuiltIn", theme, "assets", "theme.css"), Ct);
 

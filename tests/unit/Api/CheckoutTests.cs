@@ -301,6 +301,51 @@ public abstract class CheckoutTests(ApiFixture api)
         (await victim.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending");
     }
 
+    [Fact]
+    public async Task CheckoutCancelPage_WithThePurchaseButWithoutItsToken_ClosesNothingAndSaysTheCheckoutIsStillOpen()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var cancelUrl = await CancelUrlAsync(agency, session);
+        var purchaseId = (await agency.PurchaseAsync(subAccount)).GetProperty("id").GetString();
+
+        var (status, html) = await Browser.Storefront(api, agency.Slug).GetAsync($"/checkout/cancel?purchase={purchaseId}");
+        var paid = await api.PayAsync(session.GetProperty("url").GetString()!).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
+
+        cancelUrl.Query.ShouldContain($"purchase={purchaseId}&token=");
+        status.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(html).ShouldContain("This checkout is still open");
+        html.ShouldNotContain("Checkout cancelled");
+        paid.ShouldBeTrue("the checkout stayed open at Stripe");
+        (await agency.WaitForBalanceAsync(subAccount, 100)).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task CheckoutCancelPage_WithAnotherPurchasesToken_LeavesThisOnePending()
+    {
+        var (agency, subAccount, pack) = await ResellerWithPackAsync();
+        var other = await agency.CreateSubAccountAsync("reselling");
+        var mine = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var theirs = await (await agency.CheckoutAsync(other, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var myToken = System.Web.HttpUtility.ParseQueryString((await CancelUrlAsync(agency, mine)).Query)["token"];
+        var theirPurchase = (await agency.PurchaseAsync(other)).GetProperty("id").GetString();
+
+        var (status, html) = await Browser.Storefront(api, agency.Slug).GetAsync($"/checkout/cancel?purchase={theirPurchase}&token={myToken}");
+
+        myToken.ShouldNotBeNullOrEmpty();
+        status.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(html).ShouldContain("This checkout is still open");
+        (await agency.PurchaseAsync(other)).GetProperty("state").GetString().ShouldBe("pending");
+        (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending");
+    }
+
+    private async Task<Uri> CancelUrlAsync(TestAgency agency, System.Text.Json.JsonElement session)
+    {
+        var sandbox = api.SandboxClient(await agency.StripeAccountAsync());
+        return new Uri((await (await sandbox.GetAsync($"/stripe-sandbox/v1/checkout/sessions/{session.GetProperty("id").GetString()}", Ct))
+            .ExpectAsync(HttpStatusCode.OK)).GetProperty("cancel_url").GetString()!);
+    }
+
     // A reselling client who paid for the Starter pack (100 credits for $15.00) and holds its credits; its payment intent.
     private async Task<(TestAgency Agency, string SubAccount, string PaymentIntent)> PaidStarterAsync()
     {

@@ -65,6 +65,24 @@ public sealed class TransactionsTests(SqliteApi api) : IClassFixture<SqliteApi>
         own.GetProperty("data").GetArrayLength().ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("from", "31/01/2026")]
+    [InlineData("to", "yesterday")]
+    public async Task Transactions_WithADateThatCannotBeRead_Answer400ExplainingTheFormatWithAnExample(string field, string value)
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var problem = await (await agency.Client.GetAsync($"/api/v1/transactions?{field}={Uri.EscapeDataString(value)}", Ct))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("code").GetString().ShouldBe("validation_failed");
+        var message = problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+        message.ShouldStartWith($"{field} is not a date we can read.");
+        message.ShouldContain("year, month and day");
+        message.ShouldContain("like 2026-01-31");
+        message.ShouldNotContain("ISO");
+    }
+
     private static async Task UseAsync(TestAgency agency, string subAccount, long credits, string? campaignId) =>
         (await agency.Client.PostAsJsonAsync($"/api/v1/sub-accounts/{subAccount}/usage", new { credits, campaignId }, cancellationToken: Ct))
             .StatusCode.ShouldBe(HttpStatusCode.Created);

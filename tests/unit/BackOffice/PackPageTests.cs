@@ -94,6 +94,71 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
     }
 
     [Fact]
+    public async Task AddPack_NameTakenAndPriceBelowTheFloor_ShowsBothUnderTheirFieldsAtOnceAndKeepsWhatWasTyped()
+    {
+        await api.SetMinimumAsync("cad", "0.5");
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        await AddPackAsync(owner, "Starter", "100", "15.00", "cad");
+
+        var html = await AddPackAsync(owner, "starter", "100", "0.40", "cad");
+        var packs = await (await agency.Client.GetAsync("/api/v1/packs", Ct)).ExpectAsync(HttpStatusCode.OK);
+
+        Section(html, "name-error").ShouldContain("You already have a pack called starter. Give this one another name.");
+        Section(html, "unitAmount-error").ShouldContain("The platform's minimum for CAD is CA$0.005 per credit, so 100 credits must cost at least CA$0.50; CA$0.40 is below it.");
+        html.ShouldContain("value=\"starter\"");
+        html.ShouldContain("value=\"0.40\"");
+        packs.GetProperty("data").GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AddPack_NameTakenAndCreditsWrong_ShowsBothUnderTheirFieldsAtOnce()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+        await AddPackAsync(owner, "Starter", "100", "15.00", "usd");
+
+        var html = await AddPackAsync(owner, "Starter", "0", "15.00", "usd");
+
+        Section(html, "name-error").ShouldContain("You already have a pack called Starter.");
+        html.ShouldContain("id=\"credits-error\"");
+        html.ShouldContain("value=\"0\"");
+    }
+
+    [Fact]
+    public async Task EditPack_NameTakenAndPriceBelowTheFloor_ShowsBothUnderTheirFieldsAtOnce()
+    {
+        await api.SetMinimumAsync("cad", "0.5");
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Old name", 100, 1_500, "cad");
+        await agency.CreatePackAsync("Taken", 100, 1_500, "cad");
+        var owner = await api.SignInOwnerAsync(agency);
+        var page = $"/admin/packs?edit={pack}";
+
+        var html = await EditPackAsync(owner, page, "Taken", "100", "0.40", "cad");
+        var stored = await SinglePackAsync(agency, "Old name");
+
+        Section(html, "name-error").ShouldContain("You already have a pack called Taken.");
+        Section(html, "unitAmount-error").ShouldContain("CA$0.40 is below it.");
+        html.ShouldContain("value=\"0.40\"");
+        stored.GetProperty("unitAmount").GetInt64().ShouldBe(1_500);
+    }
+
+    [Fact]
+    public async Task CreatePack_NameTakenAndPriceBelowTheFloorThroughTheApi_StillAnswers409ConflictFirst()
+    {
+        await api.SetMinimumAsync("cad", "0.5");
+        var agency = await api.CreateAgencyAsync();
+        await agency.CreatePackAsync("Growth", 500, 6_000, "cad");
+
+        var again = await agency.Client.PostAsJsonAsync("/api/v1/packs", new { name = "Growth", credits = 100, unitAmount = 40, currency = "cad" }, Ct);
+        var below = await agency.Client.PostAsJsonAsync("/api/v1/packs", new { name = "Other", credits = 100, unitAmount = 40, currency = "cad" }, Ct);
+
+        await again.ExpectProblemAsync(HttpStatusCode.Conflict, "conflict");
+        await below.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "price_below_minimum");
+    }
+
+    [Fact]
     public async Task CreatePack_SameNameTwiceThroughTheApi_Answers409Conflict()
     {
         var agency = await api.CreateAgencyAsync();
@@ -222,6 +287,14 @@ public sealed class PackPageTests(SqliteApi api) : IClassFixture<SqliteApi>
         var response = await owner.SubmitAsync(page, page, ("_handler", "edit-pack"), ("Input.Name", name),
             ("Input.Credits", credits), ("Input.Price", price), ("Input.Currency", currency));
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    // The message element a field's refusal is shown in (FieldError: <p class="field-error" id="{field}-error">).
+    private static string Section(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0, $"{id} is shown");
+        return html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
     }
 
     private static async Task<System.Text.Json.JsonElement> SinglePackAsync(TestAgency agency, string name) =>

@@ -246,8 +246,8 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
     private async Task RetryAsync(string rechargeId)
     {
         await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ChargeRecharge>().HandleAsync(RechargeId.From(Guid.Parse(rechargeId)),
-            scope.ServiceProvider.GetRequiredService<ResellerKit.Storefront.Payments.Checkout.CheckoutUrls>().For, earlierAttempts: true, Ct);
+        var urls = await scope.ServiceProvider.GetRequiredService<ResellerKit.Storefront.Payments.Checkout.CheckoutUrls>().ForAsync(Ct);
+        await scope.ServiceProvider.GetRequiredService<ChargeRecharge>().HandleAsync(RechargeId.From(Guid.Parse(rechargeId)), urls, earlierAttempts: true, Ct);
     }
 
     private async Task<Recharge> RechargeAsync(string rechargeId)

@@ -110,10 +110,25 @@ public sealed class BuiltInThemeTests
 
         html.ShouldContain("<dt>Balance</dt><dd>340 credits</dd>");
         html.ShouldContain("<dt>Used this month</dt><dd>160 credits</dd>");
-        html.ShouldContain("<td>AI replies · Spring launch</td><td class=\"num\">-40</td>");
-        html.ShouldContain("<td class=\"num\">+500</td>");
-        html.ShouldContain("<td class=\"num\">$60.00</td><td>Paid</td>");
+        html.ShouldContain("<td data-label=\"Description\">AI replies · Spring launch</td><td data-label=\"Credits\" class=\"num\">-40</td>");
+        html.ShouldContain("<td data-label=\"Credits\" class=\"num\">+500</td>");
+        html.ShouldContain("<td data-label=\"Amount\" class=\"num\">$60.00</td><td data-label=\"Status\">Paid</td>");
         html.ShouldNotContain("paused");
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
+    public async Task Account_OnAPhone_PurchasesAndHistoryStackWithEachValueNamedByItsColumn(string name)
+    {
+        var html = await RenderAsync(name, "account", DemoStorefront.Page("account", DemoStorefront.Customer()));
+        var css = BuiltInThemes.Files(name)!["assets/theme.css"];
+        var phone = css[css.IndexOf("@media (max-width: 40rem)", StringComparison.Ordinal)..];
+
+        System.Text.RegularExpressions.Regex.Count(html, "<table class=\"stack\">").ShouldBe(2);
+        html.ShouldContain("<td data-label=\"Date\">");
+        html.ShouldContain("<td data-label=\"Status\">Paid</td>");
+        phone.ShouldContain("table.stack td::before { content: attr(data-label);");
+        phone.ShouldContain("table.stack thead { position: absolute;");
     }
 
     [Theory]
@@ -141,6 +156,8 @@ public sealed class BuiltInThemeTests
     [InlineData("slate", PageView.Fulfilled, 500L, 840L, "500 credits added, new balance 840.")]
     [InlineData("aurora", PageView.Fulfilled, 500L, null, "500 credits added.")]
     [InlineData("slate", PageView.Canceled, null, null, "Checkout cancelled")]
+    [InlineData("aurora", "still_open", null, null, "This checkout is still open")]
+    [InlineData("slate", "still_open", null, null, "Nothing was cancelled and nothing was charged.")]
     public async Task CheckoutReturn_EachState_ShowsItsMessage(string name, string state, long? added, long? balance, string expected)
     {
         var page = new PageView("Checkout", "checkout-return", CheckoutState: state, CreditsAdded: added, NewBalance: balance);

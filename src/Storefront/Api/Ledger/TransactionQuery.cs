@@ -48,7 +48,8 @@ public sealed record TransactionQuery(
         {
             return parsed;
         }
-        errors.Add(field, $"{field} must be an ISO-8601 date or time, like 2026-01-31 or 2026-01-31T12:00:00Z.");
+        errors.Add(field, $"{field} is not a date we can read. Write the year, month and day with dashes, like 2026-01-31, "
+            + "or add a time in UTC after a T, like 2026-01-31T14:30:00Z.");
         return null;
     }
 }

@@ -38,7 +38,7 @@ public static class PurchaseEndpoints
         var hash = idempotencyKey is null ? null : await IdempotencyFilter.HashRequestAsync(http);
         var result = await handler.HandleAsync(caller.Tenant, id,
             new CheckoutCommand(request.PackId, request.Credits, request.SuccessUrl, request.CancelUrl, PurchaseOrigin.Api, idempotencyKey, hash),
-            urls.For, ct);
+            await urls.ForAsync(ct), ct);
         if (!result.IsSuccess)
         {
             return result.Error.ToProblem();

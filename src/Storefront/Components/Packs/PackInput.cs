@@ -1,4 +1,3 @@
-using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Pricing;
 
 namespace ResellerKit.Storefront.Components.Packs;
@@ -25,18 +24,10 @@ public sealed class PackInput
     };
 
     /// <summary>
-    /// The command for the Engine, or, when the price is no amount in this currency, a refusal of the price together with
-    /// whatever else the Engine refuses in the form, so that every field's problem shows at once (worded, as the
-    /// Engine's refusals are, by <see cref="BackOffice.PricingWords"/>).
+    /// The command for the Engine. A price that is no amount in this currency goes as 0, which the Engine refuses as
+    /// it refuses any price out of range, next to whatever else it refuses in the form (worded by
+    /// <see cref="BackOffice.PricingWords"/>), so that every field's problem shows at once.
     /// </summary>
-    public Result<PackCommand> ToCommand()
-    {
-        if (MajorUnits.TryParseAmount(Price, Currency, out var minor))
-        {
-            return new PackCommand(Name, Credits, minor, Currency, Highlight, SortOrder);
-        }
-        // No price (0) is refused by the Engine like any price out of range, next to the other fields' refusals.
-        var others = new PackCommand(Name, Credits, 0, Currency, Highlight, SortOrder).Validate();
-        return others.Error as ValidationFailed ?? ValidationFailed.For("unitAmount", "The price is not an amount in this currency.");
-    }
+    public PackCommand ToCommand() =>
+        new(Name, Credits, MajorUnits.TryParseAmount(Price, Currency, out var minor) ? minor : 0, Currency, Highlight, SortOrder);
 }

@@ -25,7 +25,7 @@ public sealed class StripeRechargeHandler(ChargeRecharge charge, CheckoutUrls ur
         try
         {
             // A message is written leased for its first delivery; any later one (a retry, a lease that ran out) counts up.
-            var attempt = await charge.HandleAsync(id, urls.For, earlierAttempts: message.Attempts > 1, ct);
+            var attempt = await charge.HandleAsync(id, await urls.ForAsync(ct), earlierAttempts: message.Attempts > 1, ct);
             return attempt == ChargeAttempt.Processing
                 ? OutboxOutcome.RetryAt(clock.GetUtcNow() + Backoff.For(message.Attempts), "Stripe is still processing the payment.")
                 : OutboxOutcome.Delivered;
