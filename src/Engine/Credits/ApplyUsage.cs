@@ -66,7 +66,7 @@ public sealed class ApplyUsage(
             && (first.RequestHash, usage.RequestHash) switch
             {
                 ({ } before, { } now) => before == now,
-                (null, not null) => first.Content is null || first.Content == UsageContent.Of(usage.Command),
+                (null, not null) => first.Content is null || first.Content.SaidAgainBy(usage.Command),
                 _ => true,
             }
             ? UsageResult.Duplicate(first.Id, first.Credits)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ResellerKit.Engine.Credits;
 
 /// <summary>
@@ -7,4 +9,23 @@ namespace ResellerKit.Engine.Credits;
 public sealed record UsageContent(string? Description, string? CampaignId, string? ContactId, string? MetadataJson)
 {
     public static UsageContent Of(UsageCommand command) => new(command.Description, command.CampaignId, command.ContactId, command.MetadataJson);
+
+    /// <summary>
+    /// Whether <paramref name="command"/> says the same: the same texts, and metadata with the same members and values
+    /// however it is laid out (indentation, member order, escapes), since each route's body lays it out its own way.
+    /// </summary>
+    public bool SaidAgainBy(UsageCommand command)
+    {
+        if (Description != command.Description || CampaignId != command.CampaignId || ContactId != command.ContactId)
+        {
+            return false;
+        }
+        var sent = command.Metadata is { ValueKind: JsonValueKind.Object } metadata ? metadata : (JsonElement?)null;
+        if (MetadataJson is null || sent is null)
+        {
+            return MetadataJson is null && sent is null;
+        }
+        using var kept = JsonDocument.Parse(MetadataJson);
+        return JsonElement.DeepEquals(kept.RootElement, sent.Value);
+    }
 }

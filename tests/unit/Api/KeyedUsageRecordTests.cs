@@ -118,6 +118,28 @@ public abstract class KeyedUsageRecordTests(ApiFixture api)
         (await agency.PoolBalanceAsync()).ShouldBe(70);
     }
 
+    [Fact]
+    public async Task Usage_KeyOfABatchEventSentAloneWithItsMetadataLaidOutAnotherWay_ReplaysTheSameDebit()
+    {
+        var agency = await api.CreateAgencyAsync();
+        await api.GrantPoolAsync(agency, 100);
+        var subAccount = await agency.CreateSubAccountAsync();
+        var key = $"event-{Guid.NewGuid():N}";
+        await (await agency.Client.PostBatchJsonAsync(
+            $$$"""{"events":[{"id":"{{{key}}}","subAccountId":"{{{subAccount}}}","credits":30,"metadata":{"model":"gpt","tokens":1200,"tag":"é"}}]}""")).ResultsAsync();
+
+        var retry = await agency.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sub-accounts/{subAccount}/usage")
+        {
+            Content = new StringContent("{\n  \"credits\": 30,\n  \"metadata\": {\n    \"tag\": \"\\u00e9\",\n    \"tokens\": 1200,\n    \"model\": \"gpt\"\n  }\n}",
+                System.Text.Encoding.UTF8, "application/json"),
+            Headers = { { "Idempotency-Key", key } },
+        }, Ct);
+
+        retry.StatusCode.ShouldBe(HttpStatusCode.Created, await retry.Content.ReadAsStringAsync(Ct));
+        retry.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        (await agency.PoolBalanceAsync()).ShouldBe(70);
+    }
+
     private static Task<HttpResponseMessage> UsageAsync(TestAgency agency, string subAccountId, long credits, string description, string key) =>
         agency.Client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/sub-accounts/{subAccountId}/usage")
         {
