@@ -54,9 +54,14 @@ public static class TrustedProxies
         return builder;
     }
 
+    /// <summary>
+    /// Reads forwarded addresses only when the options name a proxy: with none, the framework would believe every
+    /// sender, so the decision is taken from the options the middleware runs with, not from a second read of the setting.
+    /// </summary>
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        if (Parse(app.Configuration[Setting]).Count > 0)
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownIPNetworks.Count > 0 || options.KnownProxies.Count > 0)
         {
             app.UseForwardedHeaders();
         }
