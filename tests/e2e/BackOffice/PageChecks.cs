@@ -59,10 +59,19 @@ public static partial class PageChecks
         }
         catch (TimeoutException)
         {
-            var state = await page.EvaluateAsync<string>("""
-                () => document.readyState + '; frames: ' + [...document.querySelectorAll('iframe')]
-                    .map(f => f.src + ' (' + (f.contentDocument ? f.contentDocument.readyState : 'another site') + ')').join(', ')
-                """);
+            string state;
+            try
+            {
+                // A page whose script never yields cannot answer either: its state is asked for with a deadline of its own.
+                state = await page.EvaluateAsync<string>("""
+                    () => document.readyState + '; frames: ' + [...document.querySelectorAll('iframe')]
+                        .map(f => f.src + ' (' + (f.contentDocument ? f.contentDocument.readyState : 'another site') + ')').join(', ')
+                    """).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is TimeoutException or PlaywrightException)
+            {
+                state = "the page does not answer";
+            }
             return $"{new Uri(page.Url).PathAndQuery}: still loading after 30 s ({state})";
         }
     }
