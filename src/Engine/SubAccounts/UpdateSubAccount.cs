@@ -76,13 +76,22 @@ public sealed class UpdateSubAccount(EngineDbContext db, Plans.SubAccountFeature
     private async Task<Result<SubAccount>> ApplyAsync(
         SubAccount subAccount, UpdateSubAccountCommand command, CreditMode mode, Actor actor, DateTimeOffset now, CancellationToken ct)
     {
+        // The row's lock, which a hand-over and a debit's counter UPDATE take too, then the account as it is under it:
+        // one handed to another agency since it was read is no longer the caller's to change.
+        var agency = subAccount.AgencyId;
+        await SubAccountLock.TakeAsync(db, subAccount.Id, ct);
+        await db.Entry(subAccount).ReloadAsync(ct);
+        if (subAccount.AgencyId != agency)
+        {
+            return new NotFound("sub-account");
+        }
+        mode = command.CreditMode.Or(subAccount.CreditMode)!.Value;
         var month = SubAccount.MonthOf(now);
         var usedFromSource = 0L;
         if (mode != subAccount.CreditMode)
         {
             // What the monthly usage counter counts changes with the mode (MonthUsage): recount it from the ledger under
-            // the row lock, which a debit's counter UPDATE also takes, so no debit lands between the count and the switch.
-            await SubAccountLock.TakeAsync(db, subAccount.Id, ct);
+            // the row lock, so no debit lands between the count and the switch.
             usedFromSource = await MonthUsage.CountedAsync(db, subAccount.Id, mode, month, ct);
         }
         var changes = new Dictionary<string, object?>();
