@@ -42,7 +42,9 @@ public sealed partial class SetwiseUsage(EngineDbContext db, UsageHotPath hot, T
     {
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Usage is applied inside the ledger writer's transaction.");
-        var statements = new UsagePlanStatements(sql).Of(plan);
+        // Where the rows go as JSON (SQLite), the transactions are numbered from the last sequence taken.
+        var lastSequence = sql.BindsRowsAsJson && plan.Rows.Count > 0 ? await sql.LastKeyAsync<LedgerTransaction>("Sequence", ct) : 0;
+        var statements = new UsagePlanStatements(sql).Of(plan, lastSequence);
         statements.AddRange((alsoWrite ?? []).Select(s => (s, (int?)null)));
         if (sql.SendsTogether && sql.IsPostgres)
         {

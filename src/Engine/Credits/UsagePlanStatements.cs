@@ -19,7 +19,7 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
     /// each table's rows are locked in the server's order of their ids, then updated by one statement with every row's
     /// guard in its WHERE; elsewhere one UPDATE a row, in id order.
     /// </summary>
-    public List<(RawStatement Statement, int? Rows)> Of(UsagePlan plan)
+    public List<(RawStatement Statement, int? Rows)> Of(UsagePlan plan, long lastSequence = 0)
     {
         var statements = new List<(RawStatement, int?)>();
         if (plan.Rows.Count == 0) return statements;
@@ -39,11 +39,15 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
             // One JSON parameter for both: each transaction's values, then its two wallets for the entries. A few dozen
             // KB of it at most (RawSql.RowsPerJson rows): a plan of several batch requests' events in one parameter
             // made it a large object (each its own allocation, and a full collection of the heap every few of them).
+            // The transactions take the sequences after lastSequence, in the rows' order, and their entries the same
+            // numbers: the entries need not find their transaction by its id (a seek in the index of ids per debit).
+            var after = lastSequence;
             foreach (var chunk in plan.Rows.Chunk(RawSql.RowsPerJson))
             {
                 var rows = sql.JsonArg(chunk.Select(row => (IReadOnlyList<Arg>)[.. TransactionValues(plan, row), E("WalletId", row.Facts.Source), E("WalletId", row.Facts.Consumed)]));
-                statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, rows), null));
-                statements.Add((JsonEntries(rows), null));
+                statements.Add((sql.InsertJsonRows<LedgerTransaction>(TransactionColumns, rows, ("Sequence", after)), null));
+                statements.Add((JsonEntries(rows, after), null));
+                after += chunk.Length;
             }
         }
         else
@@ -111,18 +115,17 @@ internal sealed partial class UsagePlanStatements(RawSql sql)
     }
 
     // The same from the transactions' own JSON (SQLite: see RawSql.JsonRows), each row's two wallets after its values:
-    // each transaction is found once by its id, and gives its sequence and agency to both its entries, the source's
-    // (the transaction's credits, negative) then the consumed sink's. Left of CROSS JOIN, the transactions stay SQLite's
-    // outer loop, so the entries go in in that order, as they did one row of JSON each.
-    private RawStatement JsonEntries(Arg rows)
+    // the transaction at index i of the JSON took sequence @p1 + i + 1 (InsertJsonRows, numbered) and gives it, with its
+    // agency, to both its entries, the source's (the transaction's credits, negative) then the consumed sink's. Left of
+    // CROSS JOIN, the transactions stay SQLite's outer loop, so the entries go in in that order.
+    private RawStatement JsonEntries(Arg rows, long after)
     {
         var columns = TransactionColumns.Select((_, i) => $"c{i}").Concat(["source", "sink"]);
         var credits = $"v.c{Array.IndexOf(TransactionColumns, "Credits")}";
         return new($"INSERT INTO {sql.Table<LedgerEntry>()} ({C<LedgerEntry>("TransactionSequence")}, {C<LedgerEntry>("WalletId")}, {C<LedgerEntry>("AgencyId")}, {C<LedgerEntry>("Amount")}) " +
-            $"SELECT t.{C<LedgerTransaction>("Sequence")}, CASE k.n WHEN 0 THEN v.source ELSE v.sink END, t.{C<LedgerTransaction>("AgencyId")}, " +
+            $"SELECT @p1 + v.{RawSql.RowIndex} + 1, CASE k.n WHEN 0 THEN v.source ELSE v.sink END, v.c{Array.IndexOf(TransactionColumns, "AgencyId")}, " +
             $"CASE k.n WHEN 0 THEN {credits} ELSE -{credits} END " +
-            $"FROM {RawSql.JsonRows(string.Join(", ", columns), 0)} v JOIN {sql.Table<LedgerTransaction>()} t ON t.{C<LedgerTransaction>("Id")} = v.c{Array.IndexOf(TransactionColumns, "Id")} " +
-            "CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k", [rows]);
+            $"FROM {RawSql.JsonRows(string.Join(", ", columns), 0)} v CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) k", [rows, L("Sequence", after)]);
     }
 
     private string EntriesFrom(string values) =>

@@ -41,7 +41,10 @@ internal sealed partial class RawSql
     /// </summary>
     public static string JsonRows(string columns, int parameter, IReadOnlyCollection<string>? blobs = null) =>
         $"(SELECT {string.Join(", ", columns.Split(',', StringSplitOptions.TrimEntries).Select((c, i) =>
-            blobs?.Contains(c) == true ? $"unhex(value ->> {i}) AS {c}" : $"value ->> {i} AS {c}"))} FROM jsonb_each(CAST(@p{parameter} AS TEXT)))";
+            blobs?.Contains(c) == true ? $"unhex(value ->> {i}) AS {c}" : $"value ->> {i} AS {c}"))}, key AS {RowIndex} FROM jsonb_each(CAST(@p{parameter} AS TEXT)))";
+
+    /// <summary>The column of <see cref="JsonRows"/> that holds each row's place in the array: 0 for the first row.</summary>
+    public const string RowIndex = "row_index";
 
     /// <summary>
     /// The one parameter of <see cref="JsonRows"/>: every row's values, in the columns' order. The JSON goes as the UTF-8
@@ -82,13 +85,39 @@ internal sealed partial class RawSql
     /// The same from a <see cref="JsonArg"/> already made, whose rows may carry more values after <paramref name="properties"/>'
     /// (another statement's, reading the same parameter): they are not read.
     /// </summary>
-    public RawStatement InsertJsonRows<T>(IReadOnlyList<string> properties, Arg rows)
+    public RawStatement InsertJsonRows<T>(IReadOnlyList<string> properties, Arg rows) => InsertJsonRows<T>(properties, rows, null);
+
+    /// <summary>
+    /// The same, with each row's <paramref name="numbered"/> (an integer key) given by the statement: the row at index i
+    /// of the JSON gets <c>@p1 + i + 1</c>, <paramref name="after"/> being <c>@p1</c> (see <see cref="LastKeyAsync{T}"/>).
+    /// </summary>
+    public RawStatement InsertJsonRows<T>(IReadOnlyList<string> properties, Arg rows, (string Numbered, long After)? keys)
     {
         var names = properties.Select((_, i) => $"c{i}").ToList();
         var blobs = properties.Select((p, i) => (p, i)).Where(c => ProviderType(Property<T>(c.p).GetRelationalTypeMapping()) == typeof(byte[])).Select(c => names[c.i]).ToList();
+        var columns = string.Join(", ", properties.Select(Column<T>));
+        var values = string.Join(", ", names);
+        if (keys is { } numbered)
+        {
+            columns = $"{Column<T>(numbered.Numbered)}, {columns}";
+            values = $"@p1 + {RowIndex} + 1, {values}";
+        }
         return new RawStatement(
-            $"INSERT INTO {Table<T>()} ({string.Join(", ", properties.Select(Column<T>))}) SELECT {string.Join(", ", names)} FROM {JsonRows(string.Join(", ", names), 0, blobs)}",
-            [rows]);
+            $"INSERT INTO {Table<T>()} ({columns}) SELECT {values} FROM {JsonRows(string.Join(", ", names), 0, blobs)}",
+            keys is { } k ? [rows, Arg<T>(k.Numbered, k.After)] : [rows]);
+    }
+
+    /// <summary>
+    /// The last key <typeparamref name="T"/>'s <c>AUTOINCREMENT</c> <paramref name="key"/> has taken (SQLite; 0 when none):
+    /// the larger of SQLite's record of it and the largest in the table. Inside the writer's transaction, which holds
+    /// the database's write lock, nothing else can take the keys after it, so a statement may number its rows from it.
+    /// </summary>
+    public async Task<long> LastKeyAsync<T>(string key, CancellationToken ct)
+    {
+        var table = db.Model.FindEntityType(typeof(T))!.GetTableName()!.Replace("'", "''", StringComparison.Ordinal);
+        var text = $"SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0), COALESCE((SELECT MAX({Column<T>(key)}) FROM {Table<T>()}), 0))";
+        await using var reader = await ReadAsync(text, [], ct);
+        return await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
     }
 
     // A value as Microsoft.Data.Sqlite binds it once its mapping converted it: a GUID is upper-case text, a bool 0 or 1,
