@@ -129,13 +129,14 @@ public sealed class Storm(string agencyKey, string slug, string stripeAccount, s
 
     /// <summary>
     /// Posts <paramref name="events"/> as one <c>POST /api/v1/usage/batch</c>: every event must come back applied or a
-    /// duplicate, with the same transaction every time it is answered. Returns each event's status, in order.
+    /// duplicate, with the same transaction every time it is answered. Returns each event's status, in order. Each event
+    /// says what <see cref="DebitAsync"/> says, so that a retry of it through the single route is the same debit.
     /// </summary>
     public async Task<IReadOnlyList<string>> BatchAsync(string baseUrl, IReadOnlyList<StormDebit> events)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{baseUrl}/api/v1/usage/batch")
         {
-            Content = JsonContent.Create(new { events = events.Select(e => new { id = e.Key, subAccountId = e.Client, credits = e.Credits, description = "storm batch" }) }),
+            Content = JsonContent.Create(new { events = events.Select(e => new { id = e.Key, subAccountId = e.Client, credits = e.Credits, description = "storm" }) }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", agencyKey);
         using var response = await http.SendAsync(request, Ct);

@@ -15,7 +15,7 @@ public sealed class AccountPurchasesTests(SqliteApi api) : IClassFixture<SqliteA
         var browser = await api.SignInAsync(agency, client);
         var (_, html) = await browser.GetAsync("/account");
 
-        html.ShouldContain("<td>Paid</td>");
+        html.ShouldContain("<td data-label=\"Status\">Paid</td>");
         html.ShouldNotContain("purchases.status");
     }
 }

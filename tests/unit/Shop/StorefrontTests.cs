@@ -76,8 +76,8 @@ public sealed class StorefrontTests(SqliteApi api) : IClassFixture<SqliteApi>
         var browser = await api.SignInAsync(agency, client);
         var (_, html) = await browser.GetAsync("/account");
 
-        html.ShouldContain("<td>Usage</td>");
-        html.ShouldContain("<td>Grant</td>");
+        html.ShouldContain("<td data-label=\"Type\">Usage</td>");
+        html.ShouldContain("<td data-label=\"Type\">Grant</td>");
     }
 
     [Fact]
