@@ -10,33 +10,11 @@ namespace ResellerKit.Storefront.StripeSandbox;
 /// </summary>
 public sealed class SandboxSecrets(ProtectedSettings settings)
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private (string ApiKey, string WebhookSecret)? secrets;
+    public async ValueTask<string> ApiKeyAsync(CancellationToken ct) =>
+        "sk_test_" + Convert.ToHexStringLower(await settings.GetOrCreateAsync(
+            "stripe_sandbox_api_key", "ResellerKit.StripeSandbox.ApiKey", () => RandomNumberGenerator.GetBytes(24), ct));
 
-    public async ValueTask<string> ApiKeyAsync(CancellationToken ct) => (await LoadAsync(ct)).ApiKey;
-
-    public async ValueTask<string> WebhookSecretAsync(CancellationToken ct) => (await LoadAsync(ct)).WebhookSecret;
-
-    private async ValueTask<(string ApiKey, string WebhookSecret)> LoadAsync(CancellationToken ct)
-    {
-        if (secrets is { } loaded)
-        {
-            return loaded;
-        }
-        await gate.WaitAsync(ct);
-        try
-        {
-            if (secrets is null)
-            {
-                var key = await settings.GetOrCreateAsync("stripe_sandbox_api_key", "ResellerKit.StripeSandbox.ApiKey", () => RandomNumberGenerator.GetBytes(24), ct);
-                var hook = await settings.GetOrCreateAsync("stripe_sandbox_webhook_secret", "ResellerKit.StripeSandbox.WebhookSecret", () => RandomNumberGenerator.GetBytes(32), ct);
-                secrets = ("sk_test_" + Convert.ToHexStringLower(key), "whsec_" + Convert.ToBase64String(hook));
-            }
-            return secrets.Value;
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public async ValueTask<string> WebhookSecretAsync(CancellationToken ct) =>
+        "whsec_" + Convert.ToBase64String(await settings.GetOrCreateAsync(
+            "stripe_sandbox_webhook_secret", "ResellerKit.StripeSandbox.WebhookSecret", () => RandomNumberGenerator.GetBytes(32), ct));
 }

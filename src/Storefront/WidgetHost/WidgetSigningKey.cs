@@ -11,26 +11,11 @@ namespace ResellerKit.Storefront.WidgetHost;
 public sealed class WidgetSigningKey(ProtectedSettings settings, IOptions<WidgetOptions> options)
 {
     private const string SettingKey = "widget_signing_key";
-    private readonly SemaphoreSlim gate = new(1, 1);
+
     private byte[]? key;
 
-    public async ValueTask<byte[]> GetAsync(CancellationToken ct)
-    {
-        if (key is not null)
-        {
-            return key;
-        }
-        await gate.WaitAsync(ct);
-        try
-        {
-            return key ??= Configured()
-                ?? await settings.GetOrCreateAsync(SettingKey, "ResellerKit.Widget.SigningKey", () => RandomNumberGenerator.GetBytes(32), ct);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
+    public async ValueTask<byte[]> GetAsync(CancellationToken ct) =>
+        key ??= Configured() ?? await settings.GetOrCreateAsync(SettingKey, "ResellerKit.Widget.SigningKey", () => RandomNumberGenerator.GetBytes(32), ct);
 
     private byte[]? Configured()
     {

@@ -15,9 +15,8 @@ namespace ResellerKit.Storefront.Payments.Checkout;
 public sealed class CheckoutCancelTokens(ProtectedSettings settings)
 {
     private const string SettingKey = "checkout_cancel_key";
-    private Task<byte[]>? key;
 
-    /// <summary>Signs purchase ids with the install's key (read once, then kept).</summary>
+    /// <summary>Signs purchase ids with the install's key.</summary>
     public async ValueTask<Func<PurchaseId, string>> SignerAsync(CancellationToken ct)
     {
         var secret = await KeyAsync(ct);
@@ -47,14 +46,6 @@ public sealed class CheckoutCancelTokens(ProtectedSettings settings)
     private static byte[] Sign(byte[] secret, PurchaseId purchase) =>
         HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes("rkcancel1." + purchase.Value.ToString("N")));
 
-    private async ValueTask<byte[]> KeyAsync(CancellationToken ct)
-    {
-        var pending = key;
-        if (pending is null || pending.IsFaulted || pending.IsCanceled)
-        {
-            // Two first callers may both read it; the setting is stored once (ProtectedSettings), so both get the same key.
-            key = pending = settings.GetOrCreateAsync(SettingKey, "ResellerKit.Checkout.CancelKey", () => RandomNumberGenerator.GetBytes(32), CancellationToken.None);
-        }
-        return await pending.WaitAsync(ct);
-    }
+    private Task<byte[]> KeyAsync(CancellationToken ct) =>
+        settings.GetOrCreateAsync(SettingKey, "ResellerKit.Checkout.CancelKey", () => RandomNumberGenerator.GetBytes(32), ct);
 }
