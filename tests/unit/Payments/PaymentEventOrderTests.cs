@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using ResellerKit.Engine.Credits;
 using ResellerKit.Tests.Unit.Support;
 
 namespace ResellerKit.Tests.Unit.Payments;
@@ -30,7 +28,7 @@ public abstract class PaymentEventOrderTests(ApiFixture api)
         var purchase = await agency.PurchaseAsync(subAccount);
         purchase.GetProperty("state").GetString().ShouldBe("refunded");
         purchase.GetProperty("creditsReversed").GetInt64().ShouldBe(100);
-        await VerifiesCleanAsync();
+        await api.LedgerIsCleanAsync();
     }
 
     [Fact]
@@ -46,7 +44,7 @@ public abstract class PaymentEventOrderTests(ApiFixture api)
         await dispute.ExpectAsync(HttpStatusCode.OK);
         (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64().ShouldBe(0);
         (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("disputed");
-        await VerifiesCleanAsync();
+        await api.LedgerIsCleanAsync();
     }
 
     // A reselling client pays a $15.00 pack of 100 credits; the checkout's event is held, so nothing is granted yet.
@@ -62,12 +60,6 @@ public abstract class PaymentEventOrderTests(ApiFixture api)
             .ExpectAsync(HttpStatusCode.OK);
         (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending", "the checkout's event is held");
         return (agency, subAccount, account, paid.GetProperty("payment_intent").GetString()!);
-    }
-
-    private async Task VerifiesCleanAsync()
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        (await scope.ServiceProvider.GetRequiredService<LedgerVerifier>().VerifyAsync(Ct)).Problems.ShouldBeEmpty();
     }
 }
 

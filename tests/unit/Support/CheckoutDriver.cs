@@ -56,6 +56,14 @@ public static class CheckoutDriver
         return session.GetProperty("id").GetString()!;
     }
 
+    /// <summary>An agency selling a $15.00 "Starter" pack of 100 credits, and a reselling sub-account of it.</summary>
+    public static async Task<(TestAgency Agency, string SubAccount, string Pack)> ResellerWithPackAsync(this ApiFixture api)
+    {
+        var agency = await api.CreateAgencyAsync();
+        var pack = await agency.CreatePackAsync("Starter", 100, 1_500);
+        return (agency, await agency.CreateSubAccountAsync("reselling"), pack);
+    }
+
     public static Task<long?> WaitForBalanceAsync(this TestAgency agency, string subAccount, long expected) =>
         Eventually.ReturnsAsync(async () => (await agency.BalanceAsync(subAccount)).GetProperty("balance").GetInt64() as long?, b => b == expected);
 
