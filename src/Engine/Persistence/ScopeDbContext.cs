@@ -11,9 +11,12 @@ public sealed class ScopeDbContext
 
     /// <summary>
     /// Set before the scope asks for its context when it will give that context a connection of its own
-    /// (<c>Database.SetDbConnection</c>, as the ledger writer does): the context is then built apart rather than leased
-    /// from the pool, since a pooled context keeps a connection it was given after it goes back, and the next scope
-    /// to lease it would share that connection.
+    /// (<c>Database.SetDbConnection</c>, as the ledger writer does): the context is then leased from a pool of its own
+    /// rather than the shared one, since a pooled context keeps a connection it was given after it goes back, and the
+    /// next scope to lease it would share that connection.
     /// </summary>
     public bool OwnConnection { get; set; }
+
+    /// <summary>The key of the pool of one that lends the ledger writer's scope its context.</summary>
+    internal const string Writer = "ledger-writer";
 }

@@ -4,6 +4,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using ResellerKit.Engine.Agencies;
 using ResellerKit.Engine.Credits.GroupCommit;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Tests.Unit.Support;
@@ -29,6 +30,25 @@ public abstract class LedgerWriterConnectionTests(EngineFixture engine)
             services.GetRequiredService<EngineDbContext>().Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(ct), Ct);
 
         read.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RunAsync_TwoBatches_LeaseOneDbContextThatStartsEachBatchEmpty()
+    {
+        var first = await Queue.RunAsync(null, engine.Services, [], (services, _) =>
+        {
+            var db = services.GetRequiredService<EngineDbContext>();
+            db.Add(Agency.Create("Left unsaved", $"unsaved-{Guid.NewGuid():N}"[..20], "owner@unsaved.example", DateTimeOffset.UtcNow).Agency);
+            return Task.FromResult(db);
+        }, Ct);
+        var (second, tracked) = await Queue.RunAsync(null, engine.Services, [], (services, _) =>
+        {
+            var db = services.GetRequiredService<EngineDbContext>();
+            return Task.FromResult((db, db.ChangeTracker.Entries().Count()));
+        }, Ct);
+
+        second.ShouldBeSameAs(first); // its services are set up once, not once per batch
+        tracked.ShouldBe(0);
     }
 
     protected IServiceProvider Services => engine.Services;
