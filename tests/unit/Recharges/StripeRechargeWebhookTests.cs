@@ -46,19 +46,7 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         await api.GiveUpAsync(rechargeId);
         await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
         var other = await api.CreateAgencyAsync();
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-            var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-            var moving = await db.SubAccounts.SingleAsync(s => s.Id == id, Ct);
-            await db.InTransactionAsync<bool>(async token =>
-            {
-                (await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.OwnershipTransfers.MoveSubAccount>().HandleAsync(
-                    moving, ResellerKit.Engine.Common.AgencyId.From(Guid.Parse(other.Id)), ResellerKit.Engine.SubAccounts.Ownership.Agency, token)).IsSuccess.ShouldBeTrue();
-                await db.SaveChangesAsync(token);
-                return true;
-            }, Ct);
-        }
+        await api.MoveToAgencyAsync(subAccount, other);
 
         await SetFailuresAsync(subAccount, 2); // the new owner's own auto-recharge failed twice since
 
@@ -66,7 +54,7 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
 
         var granted = await Eventually.ReturnsAsync(() => api.RechargeAsync(rechargeId), r => r.State == RechargeState.Granted, TimeSpan.FromSeconds(60));
         granted.CreditsGranted.ShouldBe(160, "the client paid the agency that sold the recharge");
-        (await WalletBalanceAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 paid for, in the wallet the account has now");
+        (await api.OwnWalletAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 paid for, in the wallet the account has now");
         (await FailuresAsync(subAccount)).ShouldBe(2, "the old seller's late payment does not reset the new owner's failures");
         (await api.RechargeGrantsAsync(rechargeId)).ShouldBe(1);
         await api.LedgerIsCleanAsync();
@@ -230,15 +218,6 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         await using var scope = api.Services.CreateAsyncScope();
         var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id).Select(s => s.AutoRechargeFailures).SingleAsync(Ct);
-    }
-
-    private async Task<long> WalletBalanceAsync(string subAccount)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        var wallet = await db.SubAccounts.Where(s => s.Id == id).Select(s => s.WalletId).SingleAsync(Ct);
-        return await db.Wallets.Where(w => w.Id == wallet).Select(w => w.Balance).SingleAsync(Ct);
     }
 
     private static async Task<JsonElement> GrantedAsync(TestAgency agency, string subAccount) =>
