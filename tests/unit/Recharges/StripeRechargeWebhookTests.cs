@@ -1,11 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Recharges;
-using ResellerKit.Storefront.Payments.Recharge;
 using ResellerKit.Storefront.StripeSandbox;
 using ResellerKit.Tests.Unit.Support;
 
@@ -28,7 +25,7 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         failed.GetProperty("failureCode").GetString().ShouldBe("provider_unreachable");
 
         await api.OutageAsync(account, "off"); // Stripe's webhook, held by the outage, goes out.
-        var granted = await GrantedAsync(agency, subAccount);
+        var granted = await agency.GrantedRechargeAsync(subAccount);
 
         var charges = await api.ChargesForRechargeAsync(account, rechargeId);
         charges.Count.ShouldBe(1, "the attempt whose answer was lost charged the card once");
@@ -48,7 +45,7 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         var other = await api.CreateAgencyAsync();
         await api.MoveToAgencyAsync(subAccount, other);
 
-        await SetFailuresAsync(subAccount, 2); // the new owner's own auto-recharge failed twice since
+        await api.SetFailuresAsync(subAccount, 2); // the new owner's own auto-recharge failed twice since
 
         await api.OutageAsync(account, "off"); // Stripe's webhook, held by the outage, goes out.
 
@@ -61,49 +58,13 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task PaymentIntentSucceeded_OfTheFailureThatPausedAutoRecharge_LiftsThePauseAndRecordsIt()
-    {
-        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
-        await SetFailuresAsync(subAccount, 2); // two failed recharges before this one: giving it up is the third in a row
-        await api.GiveUpAsync(rechargeId);
-        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
-        var paused = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
-
-        await api.OutageAsync(account, "off");
-        await GrantedAsync(agency, subAccount);
-
-        paused.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.String, "three failures in a row paused it");
-        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
-        settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.Null, "the third failure was paid after all");
-        settings.GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
-        (await AuditActionsAsync(subAccount)).ShouldContain("recharge.resumed");
-        await api.LedgerIsCleanAsync();
-    }
-
-    [Fact]
-    public async Task PaymentIntentSucceeded_WhileALostDisputeHoldsThePause_LeavesItPaused()
-    {
-        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
-        await api.GiveUpAsync(rechargeId);
-        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
-        await PauseForADisputeAsync(subAccount);
-
-        await api.OutageAsync(account, "off");
-        await GrantedAsync(agency, subAccount);
-
-        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
-        settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.String, "only the agency lifts a dispute's pause");
-        (await AuditActionsAsync(subAccount)).ShouldNotContain("recharge.resumed");
-    }
-
-    [Fact]
     public async Task PaymentIntentSucceeded_Replayed_GrantsNothingMore()
     {
         var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
         await api.GiveUpAsync(rechargeId);
         await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
         await api.OutageAsync(account, "off");
-        await GrantedAsync(agency, subAccount);
+        await agency.GrantedRechargeAsync(subAccount);
 
         var payload = await api.SandboxEventAsync(account, "payment_intent.succeeded");
         var replayed = await api.WebhookOutcomeAsync(payload);
@@ -127,7 +88,7 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         var retries = Enumerable.Range(0, 2).Select(_ => RetryAsync(rechargeId)).ToList();
         await Task.WhenAll(retries);
         var outcomes = await Task.WhenAll(webhooks);
-        await GrantedAsync(agency, subAccount);
+        await agency.GrantedRechargeAsync(subAccount);
 
         outcomes.ShouldAllBe(o => o.StartsWith("recharge granted"));
         (await api.ChargesForRechargeAsync(account, rechargeId)).Count.ShouldBe(1);
@@ -173,38 +134,6 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(100, "granted once, by the checkout");
     }
 
-    private async Task SetFailuresAsync(string subAccount, int failures)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, failures), Ct);
-    }
-
-    // A lost dispute's pause, as ReversePayment records it, through the same use case.
-    private async Task PauseForADisputeAsync(string subAccount)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        var account = await db.SubAccounts.Include(s => s.Agency).SingleAsync(s => s.Id == id, Ct);
-        await db.InTransactionAsync<bool>(async token =>
-        {
-            await scope.ServiceProvider.GetRequiredService<AutoRechargePause>().PauseAsync(
-                account, AutoRechargePauseCause.Dispute, "a payment was disputed", DateTimeOffset.UtcNow, token);
-            await db.SaveChangesAsync(token);
-            return true;
-        }, Ct);
-    }
-
-    private async Task<List<string>> AuditActionsAsync(string subAccount)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().AuditEvents
-            .Where(e => e.SubAccountId == id).Select(e => e.Action).ToListAsync(Ct);
-    }
-
     // A retry of the charge, as the outbox runs it.
     private async Task RetryAsync(string rechargeId)
     {
@@ -219,10 +148,6 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id).Select(s => s.AutoRechargeFailures).SingleAsync(Ct);
     }
-
-    private static async Task<JsonElement> GrantedAsync(TestAgency agency, string subAccount) =>
-        (await Eventually.ReturnsAsync(() => agency.RechargesAsync(subAccount), r => r.Single().GetProperty("state").GetString() == "granted",
-            TimeSpan.FromSeconds(60))).Single();
 }
 
 public sealed class StripeRechargeWebhookTestsOnSqlite(SqliteApi api) : StripeRechargeWebhookTests(api), IClassFixture<SqliteApi>;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResellerKit.Engine.Credits;
@@ -54,6 +55,20 @@ public static class StripeRechargeDriver
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().LedgerTransactions
             .CountAsync(t => t.Type == TransactionType.Recharge && t.Reference == rechargeId, Ct);
     }
+
+    /// <summary>Sets the sub-account's count of auto-recharge failures in a row, as earlier failed recharges would have left it.</summary>
+    public static async Task SetFailuresAsync(this ApiFixture api, string subAccount, int failures)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
+        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, failures), Ct);
+    }
+
+    /// <summary>Waits until the sub-account's only recharge is granted (Stripe's webhook may take a while), and returns it.</summary>
+    public static async Task<JsonElement> GrantedRechargeAsync(this TestAgency agency, string subAccount) =>
+        (await Eventually.ReturnsAsync(() => agency.RechargesAsync(subAccount), r => r.Single().GetProperty("state").GetString() == "granted",
+            TimeSpan.FromSeconds(60))).Single();
 
     /// <summary>Delivers a signed Stripe event and returns what the webhook says came of it.</summary>
     public static async Task<string> WebhookOutcomeAsync(this ApiFixture api, string payload)
