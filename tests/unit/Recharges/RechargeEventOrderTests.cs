@@ -60,9 +60,7 @@ public abstract class RechargeEventOrderTests(ApiFixture api)
     private async Task<(TestAgency Agency, string SubAccount, string Account, string RechargeId, string Succeeded, string PaymentIntent)>
         PaidWithoutItsEventAsync()
     {
-        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
-        await api.GiveUpAsync(rechargeId);
-        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
+        var (agency, subAccount, account, rechargeId) = await api.GaveUpThoughChargedAsync();
         var succeeded = await api.SandboxEventAsync(account, "payment_intent.succeeded");
         var intent = JsonDocument.Parse(succeeded).RootElement.GetProperty("data").GetProperty("object");
         intent.GetProperty("metadata").GetProperty("resellerkit_recharge_id").GetString().ShouldBe(rechargeId);

@@ -31,6 +31,18 @@ public static class StripeRechargeDriver
         return (agency, subAccount, account, id);
     }
 
+    /// <summary>
+    /// As <see cref="DippedDuringAnOutageAsync"/> with lose_answers, then the recharge gives up (<c>provider_unreachable</c>)
+    /// although the card was charged: the outage holds Stripe's <c>payment_intent.succeeded</c>, which alone can grant it now.
+    /// </summary>
+    public static async Task<(TestAgency Agency, string SubAccount, string Account, string RechargeId)> GaveUpThoughChargedAsync(this ApiFixture api)
+    {
+        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
+        await api.GiveUpAsync(rechargeId);
+        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
+        return (agency, subAccount, account, rechargeId);
+    }
+
     /// <summary>Brings the recharge's retry forward to its last attempt, which still meets the outage and gives up.</summary>
     public static async Task GiveUpAsync(this ApiFixture api, string rechargeId)
     {
