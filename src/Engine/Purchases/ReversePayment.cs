@@ -12,8 +12,8 @@ namespace ResellerKit.Engine.Purchases;
 /// Takes back the credits of money that went back: in proportion to the amount reversed so far, down to zero at
 /// most. What the wallet no longer holds is recorded as a debt on the sub-account, for the agency to see (only while that
 /// agency still owns the account: a former owner's is its own loss). Stripe reports cumulative amounts, so a repeated or
-/// reordered event changes nothing twice. A lost dispute also pauses the
-/// account's Stripe auto-recharge, so that the disputed card is not charged again on its own.
+/// reordered event changes nothing twice. A lost dispute also pauses the account's Stripe auto-recharge, so that the
+/// disputed card is not charged again on its own.
 /// </summary>
 public sealed class ReversePayment(
     EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, AutoRechargePause pause, TimeProvider clock, ILogger<ReversePayment> logger)
