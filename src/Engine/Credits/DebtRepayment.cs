@@ -11,13 +11,23 @@ namespace ResellerKit.Engine.Credits;
 /// account's wallet to the refunded wallet of the agency being paid (a <c>refund</c> transaction under the ledger key
 /// <c>debt:{reference}</c>), and the debt falls by as much. The repayment burns the grant's own lot first (the paid
 /// credits that repay it), then the usual order, so promotional or soon-expiring credits are not spent on a debt.
+/// The debt is always owed to the account's agency (<see cref="Purchases.ReversePayment"/> records none for a former
+/// owner, and an account in debt cannot be handed over), so only a payment to that agency repays it: a late payment to
+/// a former owner (a recharge it sold before the hand-over) leaves the debt to the agency it is owed to.
 /// </summary>
 public sealed class DebtRepayment(EngineDbContext db, LedgerWriter ledger)
 {
-    /// <summary>Repays up to <paramref name="granted"/> credits of the account's debt from <paramref name="wallet"/>; returns how many.</summary>
+    /// <summary>
+    /// Repays up to <paramref name="granted"/> credits of the account's debt from <paramref name="wallet"/> (the account's
+    /// wallet as read under its lock, at the agency that owns it now); returns how many. None when the seller is not that agency.
+    /// </summary>
     public async Task<long> RepayAsync(
         SubAccountId subAccountId, WalletRef wallet, AgencyId seller, long granted, TransactionId grant, string reference, DateTimeOffset now, CancellationToken ct)
     {
+        if (wallet.AgencyId != seller)
+        {
+            return 0;
+        }
         var debt = await db.SubAccounts.Where(s => s.Id == subAccountId).Select(s => s.DebtCredits).SingleAsync(ct);
         var repaid = Math.Min(debt, granted);
         if (repaid <= 0)

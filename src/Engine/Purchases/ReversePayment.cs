@@ -10,9 +10,10 @@ namespace ResellerKit.Engine.Purchases;
 
 /// <summary>
 /// Takes back the credits of money that went back: in proportion to the amount reversed so far, down to zero at
-/// most. What the wallet no longer holds is recorded as a debt on the sub-account, for the agency to see. Stripe
-/// reports cumulative amounts, so a repeated or reordered event changes nothing twice. A lost dispute also pauses the
-/// account's Stripe auto-recharge, so that the disputed card is not charged again on its own.
+/// most. What the wallet no longer holds is recorded as a debt on the sub-account, for the agency to see (only while that
+/// agency still owns the account: a former owner's is its own loss). Stripe reports cumulative amounts, so a repeated or
+/// reordered event changes nothing twice. A lost dispute also pauses the account's Stripe auto-recharge, so that the
+/// disputed card is not charged again on its own.
 /// </summary>
 public sealed class ReversePayment(
     EngineDbContext db, LedgerWriter ledger, Notifications.Mailer mailer, AutoRechargePause pause, TimeProvider clock, ILogger<ReversePayment> logger)
@@ -96,7 +97,11 @@ public sealed class ReversePayment(
             }
             var taken = posted.Value?.Credits is { } c ? -c : 0;
             var shortfall = delta - taken;
-            if (shortfall > 0)
+            // What the wallet no longer holds is owed to the seller while it still owns the account. After a hand-over it
+            // stays the seller's loss (in its audit): the new owner never had that debt, so it neither sees it nor collects
+            // it from the credits it sells next, and the account is not held back from moving on.
+            var owedToOwner = wallet.AgencyId == paid.AgencyId;
+            if (shortfall > 0 && owedToOwner)
             {
                 await db.SubAccounts.Where(s => s.Id == subAccount.Id)
                     .ExecuteUpdateAsync(set => set.SetProperty(s => s.DebtCredits, s => s.DebtCredits + shortfall), token);
@@ -111,7 +116,8 @@ public sealed class ReversePayment(
                 });
             }
             db.AuditEvents.Add(AuditEvent.Record(Actor.System, $"purchase.{kind.ToString().ToLowerInvariant()}", paid.AgencyId, subAccount.Id,
-                new { purchaseId = paid.PurchaseId, rechargeId = paid.RechargeId, amountReversed = reversedTotal, creditsTaken = taken, debt = shortfall }, now));
+                new { purchaseId = paid.PurchaseId, rechargeId = paid.RechargeId, amountReversed = reversedTotal, creditsTaken = taken,
+                    debt = owedToOwner ? shortfall : 0, lostAfterHandOver = owedToOwner ? 0 : shortfall }, now));
             await db.SaveChangesAsync(token);
             return true;
         }, ct);

@@ -20,6 +20,11 @@ internal sealed class RechargeConfiguration : IEntityTypeConfiguration<Recharge>
         builder.Property(r => r.FailureReason).HasMaxLength(500);
         builder.Property(r => r.RecoveryCheckoutUrl).HasMaxLength(2048);
         builder.HasIndex(r => r.StripeIdempotencyKey).IsUnique();
+        // A refund or a dispute finds its recharge by the payment it reverses (ReversePayment, GrantBeforeReversal), and a
+        // checkout's finds none: without an index each scanned the table. A payment is one recharge's own charge (made with
+        // its idempotency key, naming it in the metadata), so the index is unique; unset, as many are, it may repeat
+        // (SQL Server's unique index on a nullable column is filtered on IS NOT NULL by EF's convention).
+        builder.HasIndex(r => r.PaymentIntentId).IsUnique();
         builder.HasIndex(r => r.GrantTransactionId).IsUnique();
         builder.HasIndex(r => new { r.SubAccountId, r.Number });
         builder.HasIndex(r => new { r.State, r.ExpiresAt });

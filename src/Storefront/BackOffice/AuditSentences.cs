@@ -62,8 +62,8 @@ public static class AuditSentences
         ["payments.connected"] = f => $"{f.Who} connected the agency's Stripe account",
         ["plan.saved"] = f => $"{f.Who} saved the plan{f.Quoted("name")}",
         ["purchase.fulfilled"] = f => $"{f.Account} bought {f.Number("credits")} credits",
-        ["purchase.refund"] = f => $"A payment of {f.Account} was refunded and {f.Number("creditsTaken")} credits taken back",
-        ["purchase.dispute"] = f => $"A payment of {f.Account} was disputed and {f.Number("creditsTaken")} credits taken back",
+        ["purchase.refund"] = f => $"A payment of {f.Account} was refunded and {f.Number("creditsTaken")} credits taken back" + LostAfterHandOver(f),
+        ["purchase.dispute"] = f => $"A payment of {f.Account} was disputed and {f.Number("creditsTaken")} credits taken back" + LostAfterHandOver(f),
         ["recharge.opened"] = f => $"An automatic top-up of {f.Number("creditsRequested")} credits started for {f.Account}",
         ["recharge.charged"] = f => $"An automatic top-up of {f.Number("creditsRequested")} credits was paid for {f.Account}",
         ["recharge.granted"] = f => $"An automatic top-up added {f.Number("credits")} credits to {f.Account}",
@@ -108,6 +108,11 @@ public static class AuditSentences
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     private static string Or(string text, string fallback) => text.Length > 0 ? text : fallback;
+
+    // A reversal's credits already spent when the account belonged to another agency: not owed to the seller (ReversePayment).
+    private static string LostAfterHandOver(Facts f) => f.Text("lostAfterHandOver") is { Length: > 0 } lost && lost != "0"
+        ? $"; {f.Number("lostAfterHandOver")} more had been spent, and are not owed now that the account belongs to another agency"
+        : "";
 
     // The system's own actions (top-ups, purchases) name no person; a vendor's name never shows.
     private static string Who(AuditEvent e) => e.ActorId == "system" ? "The system" : e.ActorName;

@@ -1,11 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using ResellerKit.Tests.E2e.Support;
+using static ResellerKit.Tests.E2e.Operations.StormProbes;
 
 namespace ResellerKit.Tests.E2e.Operations;
 
@@ -17,7 +15,7 @@ namespace ResellerKit.Tests.E2e.Operations;
 /// the owner's back-office session (also on that node) continues on another,
 /// every outbox message is delivered once (one receipt each, an empty outbox) and <c>ledger verify</c> is clean.
 /// </summary>
-public sealed partial class ThreeNodeTests(ITestOutputHelper output)
+public sealed class ThreeNodeTests(ITestOutputHelper output)
 {
     private const int ClientCount = 3;
     private const int SessionCount = 12;
@@ -149,116 +147,5 @@ public sealed partial class ThreeNodeTests(ITestOutputHelper output)
         verify.ExitCode.ShouldBe(0, verify.Output);
         verify.Output.ShouldContain("ledger verify: clean");
         output.WriteLine($"{clock.Elapsed:mm\\:ss} ledger verify: clean");
-    }
-
-    /// <summary>Sends a keyed debit until it is answered: the balancer gives 502 while it still sends to the dead node.</summary>
-    private static async Task DebitUntilAnsweredAsync(Storm storm, string balancer, StormDebit debit)
-    {
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            var (status, _) = await storm.DebitAsync(balancer, debit);
-            if (status == HttpStatusCode.Created) return;
-            status.ShouldBeOneOf([HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable, HttpStatusCode.Conflict], $"debit {debit.Key}");
-            await Task.Delay(250, Ct);
-        }
-        throw new TimeoutException($"debit {debit.Key} was never answered");
-    }
-
-    private static async Task PayUntilPaidAsync(Storm storm, string balancer, StormSession session)
-    {
-        for (var attempt = 0; attempt < 60; attempt++)
-        {
-            if (await storm.PayAsync(balancer, session) || await IsPaidAsync(storm, balancer, session)) return;
-            await Task.Delay(250, Ct);
-        }
-        throw new TimeoutException($"session {session.Id} was never paid");
-    }
-
-    private static async Task<bool> IsPaidAsync(Storm storm, string balancer, StormSession session)
-    {
-        try
-        {
-            return await storm.IsPaidAsync(balancer, session);
-        }
-        catch (HttpRequestException)
-        {
-            return false; // the balancer answered 502: try again
-        }
-    }
-
-    private static async Task<HttpStatusCode> CreateWidgetSessionAsync(string balancer, Storm storm, string client)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{balancer}/api/v1/widget-sessions") { Content = JsonContent.Create(new { subAccountId = client }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", storm.AgencyKey);
-        using var response = await http.SendAsync(request, Ct);
-        return response.StatusCode;
-    }
-
-    private static async Task<List<string>> UsageTransactionsAsync(ResellerKitApi agency, string client)
-    {
-        var ids = new List<string>();
-        string? cursor = null;
-        do
-        {
-            var page = await agency.GetAsync($"/api/v1/transactions?subAccountId={client}&type=usage&limit=200{(cursor is null ? "" : "&cursor=" + cursor)}");
-            ids.AddRange(page.GetProperty("data").EnumerateArray().Select(t => t.GetProperty("id").GetString()!));
-            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == System.Text.Json.JsonValueKind.String ? next.GetString() : null;
-        }
-        while (cursor is not null);
-        return ids;
-    }
-
-    /// <summary>The value of an unlabelled gauge in a Prometheus exposition (its scope labels aside), or null when absent.</summary>
-    private static double? Gauge(string exposition, string name) =>
-        GaugeLine().Matches(exposition).Where(m => m.Groups["name"].Value == name)
-            .Select(m => (double?)double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>[a-z_]+)(\{[^}]*\})? (?<value>[0-9.eE+-]+)", System.Text.RegularExpressions.RegexOptions.Multiline)]
-    private static partial System.Text.RegularExpressions.Regex GaugeLine();
-
-    /// <summary>Receipts in maildev, counted per recipient.</summary>
-    // Receipts by recipient, told apart by Message-Id. A node killed after the SMTP server took a receipt but before its
-    // outbox row was marked sends it again, after its lease, with the same Message-Id (at least once: OutboxCompletions),
-    // which mail clients show once; a receipt queued twice would carry a second Message-Id.
-    private static async Task<Dictionary<string, int>> ReceiptsAsync(MailDev mail) =>
-        (await mail.AllAsync()).EnumerateArray()
-            .Where(e => e.GetProperty("subject").GetString()!.StartsWith("Receipt", StringComparison.Ordinal))
-            .GroupBy(e => e.GetProperty("to")[0].GetProperty("address").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Select(MessageIdOf).Distinct(StringComparer.Ordinal).Count());
-
-    private static string MessageIdOf(JsonElement mail) =>
-        mail.TryGetProperty("messageId", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } messageId
-            ? messageId
-            : mail.GetProperty("id").GetString()!;
-
-    /// <summary>One Storefront node: its port, its management port (for /metrics), its folder, its process.</summary>
-    // Keeps each node's console (warnings and errors) in test-results, so that a failed run can be read afterwards.
-    private sealed class StopsNodes(Node[] nodes) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var node in nodes.Where(n => n.Process is not null))
-            {
-                await File.WriteAllLinesAsync(Path.Combine(Repository.Artifacts("test-results"), $"three-node-{node.Port}.log"), node.Process!.Output);
-            }
-            await Task.WhenAll(nodes.Where(n => n.Process is not null).Select(n => n.Process!.DisposeAsync().AsTask()));
-        }
-    }
-
-    private sealed record Node(int Port, int ManagementPort, string WorkDir)
-    {
-        public string Url => $"http://127.0.0.1:{Port}";
-
-        public StorefrontProcess? Process { get; set; }
-
-        public Task<StorefrontProcess> StartAsync(Dictionary<string, string> shared) => StorefrontProcess.StartAsync(WorkDir,
-            new Dictionary<string, string>(shared) { ["Metrics__Prometheus__Port"] = ManagementPort.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Port);
-
-        public async Task<string> ScrapeAsync()
-        {
-            using var http = new HttpClient();
-            return await http.GetStringAsync($"http://127.0.0.1:{ManagementPort}/metrics", Ct);
-        }
     }
 }

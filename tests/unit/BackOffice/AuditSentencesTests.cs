@@ -44,6 +44,11 @@ public sealed partial class AuditSentencesTests
             .ShouldBe("Dana (Brightside Digital) started assisting in Bluebird Dental, for “Fixing the plan”.");
 
     [Fact]
+    public void Describe_RefundAfterAHandOver_SaysWhatWasSpentIsNotOwed() =>
+        AuditSentences.Describe("purchase.refund", "System", "Bluebird Dental", """{"creditsTaken":20,"debt":0,"lostAfterHandOver":80}""")
+            .ShouldBe("A payment of Bluebird Dental was refunded and 20 credits taken back; 80 more had been spent, and are not owed now that the account belongs to another agency.");
+
+    [Fact]
     public void Describe_AnUnknownCode_ReadsAsWordsNeverJson() =>
         AuditSentences.Describe("plan.deleted_forever", "Dana", "Bluebird Dental", """{"planId":"p_1"}""")
             .ShouldBe("Dana: plan deleted forever (Bluebird Dental).");

@@ -15,7 +15,7 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
     [Fact]
     public async Task Retry_AfterAutoRechargeIsTurnedOff_SkipsTheRechargeAndNeverChargesTheCard()
     {
-        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("refuse");
+        var (agency, subAccount, account, _) = await api.DippedDuringAnOutageAsync("refuse");
 
         await agency.TurnAutoRechargeOffAsync(subAccount);
         await api.OutageAsync(account, "off");
@@ -30,7 +30,7 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
     [Fact]
     public async Task Retry_AfterAutoRechargeIsTurnedOff_WhenTheLostAnswerHadCharged_GrantsTheRechargeOnce()
     {
-        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("lose_answers");
+        var (agency, subAccount, account, _) = await api.DippedDuringAnOutageAsync("lose_answers");
 
         await agency.TurnAutoRechargeOffAsync(subAccount);
         await api.OutageAsync(account, "off");
@@ -47,7 +47,7 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
     [Fact]
     public async Task Retry_AfterTheClientBoughtAgain_WhenTheLostAnswerHadCharged_GrantsOnce()
     {
-        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("lose_answers");
+        var (agency, subAccount, account, _) = await api.DippedDuringAnOutageAsync("lose_answers");
 
         await BuyAgainAsync(agency, subAccount); // saves another card: the retry must not send it under the first attempt's key
         await api.OutageAsync(account, "off");
@@ -60,7 +60,7 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
     [Fact]
     public async Task Retry_AfterChargesWereDisabled_WhenTheLostAnswerHadCharged_GrantsOnce()
     {
-        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("lose_answers");
+        var (agency, subAccount, account, _) = await api.DippedDuringAnOutageAsync("lose_answers");
 
         await ChargesDisabledAsync(account); // what account.updated with charges_enabled=false records
         await api.OutageAsync(account, "off");
@@ -73,7 +73,7 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
     [Fact]
     public async Task Retry_AfterTheSpendCapIsLowered_SkipsWithTheCapReason()
     {
-        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("refuse");
+        var (agency, subAccount, account, _) = await api.DippedDuringAnOutageAsync("refuse");
 
         await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200, monthlySpendCap: 2_000);
         await api.OutageAsync(account, "off");
@@ -105,7 +105,7 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
     [Fact]
     public async Task Grant_WhoseReferenceIsAnOpenStripeRecharge_IsAPlainGrant_AndTheCardChargeStillGrantsIt()
     {
-        var (agency, subAccount, account) = await DippedDuringAnOutageAsync("refuse");
+        var (agency, subAccount, account, _) = await api.DippedDuringAnOutageAsync("refuse");
         var rechargeId = (await agency.RechargesAsync(subAccount)).Single().GetProperty("id").GetString()!;
 
         var grant = await (await agency.GrantRechargeAsync(subAccount, rechargeId, 1)).ExpectAsync(System.Net.HttpStatusCode.Created);
@@ -117,21 +117,6 @@ public abstract class StripeRechargeRetryTests(ApiFixture api)
         recharge.GetProperty("grant").GetProperty("credits").GetInt64().ShouldBe(160);
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(201);
         await api.LedgerIsCleanAsync();
-    }
-
-    // A client with auto-recharge on dips below its threshold (100 - 60 = 40 < 50) while Stripe fails the account's
-    // payment intents; returns once the first charge has been tried and failed.
-    private async Task<(TestAgency Agency, string SubAccount, string Account)> DippedDuringAnOutageAsync(string outage)
-    {
-        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
-        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
-        var account = await agency.StripeAccountAsync();
-        await api.OutageAsync(account, outage);
-        await agency.Client.UsageAsync(subAccount, 60);
-        var recharge = (await agency.WaitForRechargesAsync(subAccount, r => r.Count == 1)).Single();
-        (await api.WaitForRetryAsync(recharge.GetProperty("id").GetString()!)).ShouldNotBeNull("the charge failed and waits for its retry");
-        (await agency.RechargesAsync(subAccount)).Single().GetProperty("state").GetString().ShouldBe("open");
-        return (agency, subAccount, account);
     }
 
     // Granted by the one payment the attempt whose answer was lost made, with no failure counted.

@@ -1,11 +1,8 @@
 using System.Net;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ResellerKit.Engine.Credits;
 using ResellerKit.Engine.Persistence;
 using ResellerKit.Engine.Recharges;
-using ResellerKit.Storefront.Payments.Recharge;
 using ResellerKit.Storefront.StripeSandbox;
 using ResellerKit.Tests.Unit.Support;
 
@@ -21,20 +18,20 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
     [Fact]
     public async Task PaymentIntentSucceeded_AfterTheRechargeGaveUpUnreachable_GrantsItOnce()
     {
-        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
-        await GiveUpAsync(rechargeId);
+        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
+        await api.GiveUpAsync(rechargeId);
         var failed = (await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() != "open")).Single();
         failed.GetProperty("state").GetString().ShouldBe("failed");
         failed.GetProperty("failureCode").GetString().ShouldBe("provider_unreachable");
 
         await api.OutageAsync(account, "off"); // Stripe's webhook, held by the outage, goes out.
-        var granted = await GrantedAsync(agency, subAccount);
+        var granted = await agency.GrantedRechargeAsync(subAccount);
 
         var charges = await api.ChargesForRechargeAsync(account, rechargeId);
         charges.Count.ShouldBe(1, "the attempt whose answer was lost charged the card once");
         granted.GetProperty("paymentIntentId").GetString().ShouldBe(charges[0].GetProperty("id").GetString());
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 credits the client paid for");
-        (await RechargeGrantsAsync(rechargeId)).ShouldBe(1);
+        (await api.RechargeGrantsAsync(rechargeId)).ShouldBe(1);
         (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge").GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
         await api.LedgerIsCleanAsync();
     }
@@ -42,119 +39,71 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
     [Fact]
     public async Task PaymentIntentSucceeded_AfterTheAccountWasHandedOverSinceItGaveUp_GrantsItIntoTheAccountsWallet()
     {
-        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
-        await GiveUpAsync(rechargeId);
+        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
+        await api.GiveUpAsync(rechargeId);
         await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
         var other = await api.CreateAgencyAsync();
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-            var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-            var moving = await db.SubAccounts.SingleAsync(s => s.Id == id, Ct);
-            await db.InTransactionAsync<bool>(async token =>
-            {
-                (await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.OwnershipTransfers.MoveSubAccount>().HandleAsync(
-                    moving, ResellerKit.Engine.Common.AgencyId.From(Guid.Parse(other.Id)), ResellerKit.Engine.SubAccounts.Ownership.Agency, token)).IsSuccess.ShouldBeTrue();
-                await db.SaveChangesAsync(token);
-                return true;
-            }, Ct);
-        }
+        await api.MoveToAgencyAsync(subAccount, other);
 
-        await SetFailuresAsync(subAccount, 2); // the new owner's own auto-recharge failed twice since
+        await api.SetFailuresAsync(subAccount, 2); // the new owner's own auto-recharge failed twice since
 
         await api.OutageAsync(account, "off"); // Stripe's webhook, held by the outage, goes out.
 
-        var granted = await Eventually.ReturnsAsync(() => RechargeAsync(rechargeId), r => r.State == RechargeState.Granted, TimeSpan.FromSeconds(60));
+        var granted = await Eventually.ReturnsAsync(() => api.RechargeAsync(rechargeId), r => r.State == RechargeState.Granted, TimeSpan.FromSeconds(60));
         granted.CreditsGranted.ShouldBe(160, "the client paid the agency that sold the recharge");
-        (await WalletBalanceAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 paid for, in the wallet the account has now");
+        (await api.OwnWalletAsync(subAccount)).ShouldBe(200, "40 left after the usage, plus the 160 paid for, in the wallet the account has now");
         (await FailuresAsync(subAccount)).ShouldBe(2, "the old seller's late payment does not reset the new owner's failures");
-        (await RechargeGrantsAsync(rechargeId)).ShouldBe(1);
+        (await api.RechargeGrantsAsync(rechargeId)).ShouldBe(1);
         await api.LedgerIsCleanAsync();
-    }
-
-    [Fact]
-    public async Task PaymentIntentSucceeded_OfTheFailureThatPausedAutoRecharge_LiftsThePauseAndRecordsIt()
-    {
-        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
-        await SetFailuresAsync(subAccount, 2); // two failed recharges before this one: giving it up is the third in a row
-        await GiveUpAsync(rechargeId);
-        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
-        var paused = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
-
-        await api.OutageAsync(account, "off");
-        await GrantedAsync(agency, subAccount);
-
-        paused.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.String, "three failures in a row paused it");
-        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
-        settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.Null, "the third failure was paid after all");
-        settings.GetProperty("consecutiveFailures").GetInt32().ShouldBe(0);
-        (await AuditActionsAsync(subAccount)).ShouldContain("recharge.resumed");
-        await api.LedgerIsCleanAsync();
-    }
-
-    [Fact]
-    public async Task PaymentIntentSucceeded_WhileALostDisputeHoldsThePause_LeavesItPaused()
-    {
-        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
-        await GiveUpAsync(rechargeId);
-        await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
-        await PauseForADisputeAsync(subAccount);
-
-        await api.OutageAsync(account, "off");
-        await GrantedAsync(agency, subAccount);
-
-        var settings = (await agency.SubAccountAsync(subAccount)).GetProperty("autoRecharge");
-        settings.GetProperty("pausedAt").ValueKind.ShouldBe(JsonValueKind.String, "only the agency lifts a dispute's pause");
-        (await AuditActionsAsync(subAccount)).ShouldNotContain("recharge.resumed");
     }
 
     [Fact]
     public async Task PaymentIntentSucceeded_Replayed_GrantsNothingMore()
     {
-        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
-        await GiveUpAsync(rechargeId);
+        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
+        await api.GiveUpAsync(rechargeId);
         await agency.WaitForRechargesAsync(subAccount, r => r.Single().GetProperty("state").GetString() == "failed");
         await api.OutageAsync(account, "off");
-        await GrantedAsync(agency, subAccount);
+        await agency.GrantedRechargeAsync(subAccount);
 
         var payload = await api.SandboxEventAsync(account, "payment_intent.succeeded");
-        var replayed = await PostAsync(payload);
-        var again = await PostAsync(payload);
+        var replayed = await api.WebhookOutcomeAsync(payload);
+        var again = await api.WebhookOutcomeAsync(payload);
 
         replayed.ShouldBe("recharge granted already");
         again.ShouldBe("recharge granted already");
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200);
-        (await RechargeGrantsAsync(rechargeId)).ShouldBe(1);
+        (await api.RechargeGrantsAsync(rechargeId)).ShouldBe(1);
         await api.LedgerIsCleanAsync();
     }
 
     [Fact]
     public async Task PaymentIntentSucceeded_RacingTheRetry_GrantsOnce()
     {
-        var (agency, subAccount, account, rechargeId) = await DippedDuringAnOutageAsync("lose_answers");
+        var (agency, subAccount, account, rechargeId) = await api.DippedDuringAnOutageAsync("lose_answers");
         await api.OutageAsync(account, "off"); // The held webhook and the outbox's retry now race; so do these.
         var payload = await api.SandboxEventAsync(account, "payment_intent.succeeded");
 
-        var webhooks = Enumerable.Range(0, 3).Select(_ => PostAsync(payload)).ToList();
+        var webhooks = Enumerable.Range(0, 3).Select(_ => api.WebhookOutcomeAsync(payload)).ToList();
         var retries = Enumerable.Range(0, 2).Select(_ => RetryAsync(rechargeId)).ToList();
         await Task.WhenAll(retries);
         var outcomes = await Task.WhenAll(webhooks);
-        await GrantedAsync(agency, subAccount);
+        await agency.GrantedRechargeAsync(subAccount);
 
         outcomes.ShouldAllBe(o => o.StartsWith("recharge granted"));
         (await api.ChargesForRechargeAsync(account, rechargeId)).Count.ShouldBe(1);
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(200);
-        (await RechargeGrantsAsync(rechargeId)).ShouldBe(1);
+        (await api.RechargeGrantsAsync(rechargeId)).ShouldBe(1);
         await api.LedgerIsCleanAsync();
     }
 
     [Fact]
     public async Task PaymentIntentSucceeded_OnAnotherAgencysAccount_IsIgnored()
     {
-        var (agency, subAccount, _, rechargeId) = await DippedDuringAnOutageAsync("refuse");
+        var (agency, subAccount, _, rechargeId) = await api.DippedDuringAnOutageAsync("refuse");
         var (other, _) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
         var otherAccount = await other.StripeAccountAsync();
-        var recharge = await RechargeAsync(rechargeId);
+        var recharge = await api.RechargeAsync(rechargeId);
 
         // The other agency charges one of its own clients, naming this agency's recharge in the metadata.
         var theirs = (await (await api.SandboxClient(otherAccount).GetAsync("/stripe-sandbox/v1/payment_intents?limit=1", Ct))
@@ -165,12 +114,12 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
             new("application_fee_amount", (recharge.PlatformFee ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("confirm", "true"), new("off_session", "true"), new("metadata[resellerkit_recharge_id]", rechargeId),
         ]), Ct)).ExpectAsync(HttpStatusCode.OK);
-        var outcome = await PostAsync(await api.SandboxEventAsync(otherAccount, "payment_intent.succeeded"));
+        var outcome = await api.WebhookOutcomeAsync(await api.SandboxEventAsync(otherAccount, "payment_intent.succeeded"));
 
         outcome.ShouldBe("ignored: no recharge of this account");
         (await agency.RechargesAsync(subAccount)).Single().GetProperty("state").GetString().ShouldBe("open");
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(40);
-        (await RechargeGrantsAsync(rechargeId)).ShouldBe(0);
+        (await api.RechargeGrantsAsync(rechargeId)).ShouldBe(0);
     }
 
     [Fact]
@@ -179,67 +128,10 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
         var account = await agency.StripeAccountAsync();
 
-        var outcome = await PostAsync(await api.SandboxEventAsync(account, "payment_intent.succeeded"));
+        var outcome = await api.WebhookOutcomeAsync(await api.SandboxEventAsync(account, "payment_intent.succeeded"));
 
         outcome.ShouldBe("ignored: not an auto-recharge's payment");
         (await agency.CurrentBalanceAsync(subAccount)).ShouldBe(100, "granted once, by the checkout");
-    }
-
-    // A client with auto-recharge on dips below its threshold (100 - 60 = 40 < 50) while Stripe fails the account's
-    // payment intents; returns once the first charge has been tried and failed (with lose_answers, the card was charged).
-    private async Task<(TestAgency Agency, string SubAccount, string Account, string RechargeId)> DippedDuringAnOutageAsync(string outage)
-    {
-        var (agency, subAccount) = await api.ClientWhoBoughtWithAsync(TestCard.Visa);
-        await agency.AutoRechargeAsync(subAccount, "stripe", threshold: 50, target: 200);
-        var account = await agency.StripeAccountAsync();
-        await api.OutageAsync(account, outage);
-        await agency.Client.UsageAsync(subAccount, 60);
-        var id = (await agency.WaitForRechargesAsync(subAccount, r => r.Count == 1)).Single().GetProperty("id").GetString()!;
-        (await api.WaitForRetryAsync(id)).ShouldNotBeNull("the charge failed and waits for its retry");
-        (await agency.RechargesAsync(subAccount)).Single().GetProperty("state").GetString().ShouldBe("open", "the outage holds Stripe's webhook");
-        return (agency, subAccount, account, id);
-    }
-
-    // Brings the recharge's retry forward to its last attempt, which still meets the outage and gives up.
-    private async Task GiveUpAsync(string rechargeId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().OutboxMessages
-            .Where(m => m.MessageId == $"recharge-{rechargeId}" && m.CompletedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Attempts, StripeRechargeHandler.MaxAttempts - 1)
-                .SetProperty(m => m.NextAttemptAt, DateTimeOffset.UtcNow), Ct);
-    }
-
-    private async Task SetFailuresAsync(string subAccount, int failures)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.AutoRechargeFailures, failures), Ct);
-    }
-
-    // A lost dispute's pause, as ReversePayment records it, through the same use case.
-    private async Task PauseForADisputeAsync(string subAccount)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        var account = await db.SubAccounts.Include(s => s.Agency).SingleAsync(s => s.Id == id, Ct);
-        await db.InTransactionAsync<bool>(async token =>
-        {
-            await scope.ServiceProvider.GetRequiredService<AutoRechargePause>().PauseAsync(
-                account, AutoRechargePauseCause.Dispute, "a payment was disputed", DateTimeOffset.UtcNow, token);
-            await db.SaveChangesAsync(token);
-            return true;
-        }, Ct);
-    }
-
-    private async Task<List<string>> AuditActionsAsync(string subAccount)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().AuditEvents
-            .Where(e => e.SubAccountId == id).Select(e => e.Action).ToListAsync(Ct);
     }
 
     // A retry of the charge, as the outbox runs it.
@@ -250,45 +142,12 @@ public abstract class StripeRechargeWebhookTests(ApiFixture api)
         await scope.ServiceProvider.GetRequiredService<ChargeRecharge>().HandleAsync(RechargeId.From(Guid.Parse(rechargeId)), urls, earlierAttempts: true, Ct);
     }
 
-    private async Task<Recharge> RechargeAsync(string rechargeId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var id = RechargeId.From(Guid.Parse(rechargeId));
-        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Recharges.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
-    }
-
     private async Task<int> FailuresAsync(string subAccount)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().SubAccounts.Where(s => s.Id == id).Select(s => s.AutoRechargeFailures).SingleAsync(Ct);
     }
-
-    private async Task<long> WalletBalanceAsync(string subAccount)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
-        var id = ResellerKit.Engine.Common.SubAccountId.From(Guid.Parse(subAccount));
-        var wallet = await db.SubAccounts.Where(s => s.Id == id).Select(s => s.WalletId).SingleAsync(Ct);
-        return await db.Wallets.Where(w => w.Id == wallet).Select(w => w.Balance).SingleAsync(Ct);
-    }
-
-    private async Task<int> RechargeGrantsAsync(string rechargeId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().LedgerTransactions
-            .CountAsync(t => t.Type == TransactionType.Recharge && t.Reference == rechargeId, Ct);
-    }
-
-    private async Task<string> PostAsync(string payload)
-    {
-        var body = await (await api.PostWebhookAsync(payload, api.Sign(payload))).ExpectAsync(HttpStatusCode.OK);
-        return body.GetProperty("outcome").GetString()!;
-    }
-
-    private static async Task<JsonElement> GrantedAsync(TestAgency agency, string subAccount) =>
-        (await Eventually.ReturnsAsync(() => agency.RechargesAsync(subAccount), r => r.Single().GetProperty("state").GetString() == "granted",
-            TimeSpan.FromSeconds(60))).Single();
 }
 
 public sealed class StripeRechargeWebhookTestsOnSqlite(SqliteApi api) : StripeRechargeWebhookTests(api), IClassFixture<SqliteApi>;

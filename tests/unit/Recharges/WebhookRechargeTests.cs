@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using ResellerKit.Tests.Unit.Support;
 using ResellerKit.Tests.Unit.Webhooks;
+using static ResellerKit.Tests.Unit.Webhooks.LoopbackServer;
 
 namespace ResellerKit.Tests.Unit.Recharges;
 
 /// <summary>
 /// The agency-server protocol in process, against a real Kestrel receiver on 127.0.0.1 that checks every signature
-/// with <see cref="IndependentVerifier"/>: the request, the grant that closes it, duplicates, expiry, low-balance alerts.
+/// with <see cref="IndependentVerifier"/>: the request, the grant that closes it, duplicates, debt, expiry.
 /// </summary>
 public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<WebhookApi>
 {
@@ -126,155 +126,5 @@ public sealed class WebhookRechargeTests(WebhookApi api) : IClassFixture<Webhook
         both.Count.ShouldBe(2);
         both[0].GetProperty("state").GetString().ShouldBe("open");
         both[0].GetProperty("creditsRequested").GetInt64().ShouldBe(170);
-    }
-
-    /// <summary>
-    /// The alert is decided in the debit's own transaction, so the delivery log shows at once whether a debit raised
-    /// one: the first dip alerts, later dips that day do not, and the first dip a day after the first alert does.
-    /// </summary>
-    [Fact]
-    public async Task Usage_BelowTheAlertLevel_EmailsClientAndRecipients_AndSendsBalanceLow_OnceADay()
-    {
-        var agency = await api.CreateAgencyAsync();
-        var subAccount = await agency.ResellingSubAccountAsync(100);
-        await using var receiver = await LoopbackServer.StartAsync(c => Answer(c, 200));
-        await agency.SaveEndpointAsync(receiver.Url("/hooks"), "credit.balance_low");
-        (await agency.Client.PatchAsJsonAsync($"/api/v1/sub-accounts/{subAccount}",
-            new { lowBalanceAlert = new { thresholdCredits = 30, recipients = new[] { "finance@client.example" } } }, Ct)).EnsureSuccessStatusCode();
-        var client = (await agency.SubAccountAsync(subAccount)).GetProperty("email").GetString()!;
-        var alerts = new List<int>();
-
-        await agency.Client.UsageAsync(subAccount, 80);
-        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
-        await agency.Client.UsageAsync(subAccount, 5);
-        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
-        var toClient = await api.WaitForMailAsync(client, m => m.Headers["X-Email-Kind"] == "LowBalance");
-        var toFinance = await api.WaitForMailAsync("finance@client.example", m => m.Headers["X-Email-Kind"] == "LowBalance");
-        var first = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 1);
-        api.Clock.Advance(TimeSpan.FromHours(23));
-        await agency.Client.UsageAsync(subAccount, 1);
-        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
-        api.Clock.Advance(TimeSpan.FromHours(1));
-        await agency.Client.UsageAsync(subAccount, 1);
-        alerts.Add((await agency.DeliveriesAsync("credit.balance_low")).Count);
-        var both = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 2);
-        await Eventually.ReturnsAsync(() => Task.FromResult(LowBalanceEmailsTo(client)), n => n >= 2);
-
-        alerts.ShouldBe([1, 1, 1, 2], "an alert at the first dip, none for the rest of that day, the next one a day later");
-        toClient.TextBody!.ShouldContain("20");
-        toFinance.ShouldNotBeNull();
-        var data = JsonDocument.Parse(first[0].Body).RootElement.GetProperty("data");
-        data.GetProperty("balance").GetInt64().ShouldBe(20);
-        data.GetProperty("thresholdCredits").GetInt64().ShouldBe(30);
-        both.Count.ShouldBe(2);
-        JsonDocument.Parse(both[1].Body).RootElement.GetProperty("data").GetProperty("balance").GetInt64().ShouldBe(13);
-        LowBalanceEmailsTo(client).ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task Delivery_After500ThreeTimes_SucceedsOnTheFourthWithTheSameWebhookId()
-    {
-        var agency = await api.CreateAgencyAsync();
-        var calls = 0;
-        await using var receiver = await LoopbackServer.StartAsync(c => Answer(c, Interlocked.Increment(ref calls) <= 3 ? 500 : 200));
-        await agency.SaveEndpointAsync(receiver.Url("/hooks"), "sub_account.created");
-
-        await agency.CreateSubAccountAsync("reselling");
-        var delivered = await Eventually.ReturnsAsync(() => agency.DeliveriesAsync(), d => d.Count == 1 && d[0].GetProperty("state").GetString() == "delivered");
-
-        receiver.Received.Count.ShouldBe(4);
-        receiver.Received.Select(r => r.Headers["webhook-id"]).Distinct().Count().ShouldBe(1);
-        var attempts = delivered[0].GetProperty("attempts").EnumerateArray().ToList();
-        attempts.Select(a => a.GetProperty("statusCode").GetInt32()).ShouldBe([500, 500, 500, 200]);
-        attempts.ShouldAllBe(a => a.GetProperty("durationMs").GetInt32() >= 0);
-    }
-
-    [Fact]
-    public async Task Delivery_Answered410_DisablesTheEndpoint()
-    {
-        var agency = await api.CreateAgencyAsync();
-        await using var receiver = await LoopbackServer.StartAsync(c => Answer(c, 410));
-        await agency.SaveEndpointAsync(receiver.Url("/hooks"), "sub_account.created");
-
-        await agency.CreateSubAccountAsync("reselling");
-        await Eventually.ReturnsAsync(() => agency.DeliveriesAsync(), d => d.Count == 1 && d[0].GetProperty("state").GetString() == "failed");
-        await agency.CreateSubAccountAsync("reselling");
-        var endpoint = await (await agency.Client.GetAsync("/api/v1/webhook-endpoint", Ct)).ExpectAsync(HttpStatusCode.OK);
-
-        endpoint.GetProperty("enabled").GetBoolean().ShouldBeFalse();
-        receiver.Received.Count.ShouldBe(1);
-        (await agency.DeliveriesAsync()).Count.ShouldBe(1, "a disabled endpoint gets no new events");
-    }
-
-    [Fact]
-    public async Task Secret_AfterRotation_SignsWithBothSecrets()
-    {
-        var agency = await api.CreateAgencyAsync();
-        await using var receiver = await LoopbackServer.StartAsync(c => Answer(c, 200));
-        var old = await agency.SaveEndpointAsync(receiver.Url("/hooks"), "sub_account.created");
-
-        var rotated = await (await agency.Client.PostAsync("/api/v1/webhook-endpoint/secret/rotate", null, Ct)).ExpectAsync(HttpStatusCode.OK);
-        await agency.CreateSubAccountAsync("reselling");
-        var received = (await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.ToList()), r => r.Count >= 1)).Single();
-
-        var fresh = rotated.GetProperty("secret").GetString()!;
-        fresh.ShouldNotBe(old);
-        foreach (var secret in new[] { old, fresh })
-        {
-            IndependentVerifier.Verifies(secret, received.Headers["webhook-id"], received.Headers["webhook-timestamp"], received.Body,
-                received.Headers["webhook-signature"]).ShouldBeTrue();
-        }
-    }
-
-    [Fact]
-    public async Task Redeliver_ADeliveredMessage_SendsItAgainWithTheSameWebhookId()
-    {
-        var agency = await api.CreateAgencyAsync();
-        await using var receiver = await LoopbackServer.StartAsync(c => Answer(c, 200));
-        await agency.SaveEndpointAsync(receiver.Url("/hooks"), "sub_account.created");
-        await agency.CreateSubAccountAsync("reselling");
-        var delivery = (await Eventually.ReturnsAsync(() => agency.DeliveriesAsync(), d => d.Count == 1 && d[0].GetProperty("state").GetString() == "delivered")).Single();
-
-        var accepted = await agency.Client.PostAsync($"/api/v1/webhook-deliveries/{delivery.GetProperty("id").GetString()}/redeliver", null, Ct);
-        await accepted.ExpectAsync(HttpStatusCode.Accepted);
-        await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.Count), n => n == 2);
-
-        receiver.Received.Count.ShouldBe(2);
-        receiver.Received.Select(r => r.Headers["webhook-id"]).Distinct().Single().ShouldBe(delivery.GetProperty("webhookId").GetString());
-    }
-
-    [Fact]
-    public async Task Endpoint_ToAPrivateAddress_Answers422UrlNotAllowed()
-    {
-        var agency = await api.CreateAgencyAsync();
-
-        var response = await agency.Client.PutAsJsonAsync("/api/v1/webhook-endpoint",
-            new { url = "http://169.254.169.254/latest/meta-data", events = new[] { "credit.purchased" } }, Ct);
-
-        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "url_not_allowed");
-    }
-
-    [Fact]
-    public async Task Deliveries_OfAnotherAgency_Answer404()
-    {
-        var owner = await api.CreateAgencyAsync();
-        var other = await api.CreateAgencyAsync();
-        await using var receiver = await LoopbackServer.StartAsync(c => Answer(c, 200));
-        await owner.SaveEndpointAsync(receiver.Url("/hooks"), "sub_account.created");
-        await owner.CreateSubAccountAsync("reselling");
-        var id = (await Eventually.ReturnsAsync(() => owner.DeliveriesAsync(), d => d.Count == 1)).Single().GetProperty("id").GetString();
-
-        await (await other.Client.GetAsync($"/api/v1/webhook-deliveries/{id}", Ct)).ExpectProblemAsync(HttpStatusCode.NotFound, "not_found");
-        await (await other.Client.PostAsync($"/api/v1/webhook-deliveries/{id}/redeliver", null, Ct)).ExpectProblemAsync(HttpStatusCode.NotFound, "not_found");
-        (await other.DeliveriesAsync()).ShouldBeEmpty();
-    }
-
-    private int LowBalanceEmailsTo(string address) => Directory.GetFiles(api.MailFolder, "*.eml").Select(File.ReadAllText)
-        .Count(m => m.Contains("LowBalance", StringComparison.Ordinal) && m.Contains(address, StringComparison.OrdinalIgnoreCase));
-
-    private static Task Answer(HttpContext context, int status)
-    {
-        context.Response.StatusCode = status;
-        return context.Response.WriteAsync(status == 200 ? "ok" : "try later", context.RequestAborted);
     }
 }

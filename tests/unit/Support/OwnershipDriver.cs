@@ -76,6 +76,22 @@ public static partial class OwnershipDriver
         return await scope.ServiceProvider.GetRequiredService<EngineDbContext>().Wallets.Where(w => w.Id == account.WalletId).Select(w => w.Balance).SingleAsync(Ct);
     }
 
+    /// <summary>Hands the sub-account over to another agency at once, through the Engine's move (as an accepted transfer does).</summary>
+    public static async Task MoveToAgencyAsync(this ApiFixture api, string subAccount, TestAgency to)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EngineDbContext>();
+        var id = SubAccountId.From(Guid.Parse(subAccount));
+        var moving = await db.SubAccounts.SingleAsync(s => s.Id == id, Ct);
+        await db.InTransactionAsync<bool>(async token =>
+        {
+            (await scope.ServiceProvider.GetRequiredService<ResellerKit.Engine.OwnershipTransfers.MoveSubAccount>().HandleAsync(
+                moving, AgencyId.From(Guid.Parse(to.Id)), Ownership.Agency, token)).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync(token);
+            return true;
+        }, Ct);
+    }
+
     public static async Task LedgerIsCleanAsync(this ApiFixture api)
     {
         await using var scope = api.Services.CreateAsyncScope();

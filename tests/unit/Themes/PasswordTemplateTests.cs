@@ -60,12 +60,7 @@ public sealed partial class PasswordTemplateTests
         html.ShouldContain("/password\">Change my password</a>");
     }
 
-    private async Task<string> RenderAsync(string theme, StorefrontView model, string template = "password")
-    {
-        var result = await kit.Renderer.RenderAsync(ThemeSource.Create("agency-demo", theme), ThemePaths.Template(template), model, Ct);
-        result.Error.ShouldBeNull();
-        return result.Html!;
-    }
+    private Task<string> RenderAsync(string theme, StorefrontView model, string template = "password") => kit.BuiltInHtmlAsync(theme, template, model);
 
     // Text between tags that looks like a locale key (password.errors.new_password).
     [GeneratedRegex(@">\s*[a-z_]+\.[a-z_]+(\.[a-z_]+)*\s*<")]

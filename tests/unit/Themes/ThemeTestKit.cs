@@ -68,6 +68,15 @@ public sealed class ThemeTestKit
     public Task<RenderResult> RenderAsync(ThemeSource theme, StorefrontView? model = null, string template = "templates/index.liquid") =>
         Renderer.RenderAsync(theme, template, model ?? Model(), TestContext.Current.CancellationToken);
 
+    /// <summary>Renders a template of a built-in theme (with the agency's settings, if any) and returns its HTML, failing the test on a render error.</summary>
+    public async Task<string> BuiltInHtmlAsync(string theme, string template, StorefrontView model, System.Text.Json.Nodes.JsonObject? settings = null)
+    {
+        var result = await Renderer.RenderAsync(ThemeSource.Create("agency-demo", theme, settings: settings), ThemePaths.Template(template), model,
+            TestContext.Current.CancellationToken);
+        result.Error.ShouldBeNull();
+        return result.Html!;
+    }
+
     /// <summary>Renders an inline index template and returns its HTML, failing the test on a render error.</summary>
     public async Task<string> HtmlAsync(string index, StorefrontView? model = null)
     {

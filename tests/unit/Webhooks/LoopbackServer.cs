@@ -49,6 +49,13 @@ public sealed class LoopbackServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>A receiver's answer: the status, with "ok" for a 200 and "try later" for anything else.</summary>
+    public static Task Answer(HttpContext context, int status)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsync(status == 200 ? "ok" : "try later", context.RequestAborted);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync(CancellationToken.None);

@@ -1561,6 +1561,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Postgres
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("PaymentIntentId")
+                        .IsUnique();
+
                     b.HasIndex("StripeIdempotencyKey")
                         .IsUnique();
 

@@ -1567,6 +1567,10 @@ namespace ResellerKit.Engine.Persistence.Migrations.SqlServer
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("PaymentIntentId")
+                        .IsUnique()
+                        .HasFilter("[PaymentIntentId] IS NOT NULL");
+
                     b.HasIndex("StripeIdempotencyKey")
                         .IsUnique()
                         .HasFilter("[StripeIdempotencyKey] IS NOT NULL");

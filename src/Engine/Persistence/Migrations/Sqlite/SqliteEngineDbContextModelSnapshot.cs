@@ -1532,6 +1532,9 @@ namespace ResellerKit.Engine.Persistence.Migrations.Sqlite
                     b.HasIndex("Id")
                         .IsUnique();
 
+                    b.HasIndex("PaymentIntentId")
+                        .IsUnique();
+
                     b.HasIndex("StripeIdempotencyKey")
                         .IsUnique();
 
