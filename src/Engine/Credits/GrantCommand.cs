@@ -22,4 +22,8 @@ public sealed record GrantCommand(
             IdempotencyScope = keyScope,
             LotTerms = new LotTerms(ExpiresAt, Promotional),
         };
+
+    /// <summary>What the audit log keeps of a grant that was posted as <paramref name="transactionId"/>.</summary>
+    public object Audited(TransactionId transactionId) =>
+        new { transactionId, credits = Credits.Units, reason = Reason, reference = Reference, expiresAt = ExpiresAt, promotional = Promotional };
 }
