@@ -8,7 +8,7 @@ public sealed record GrantCommand(
 {
     public FieldErrors Validate(DateTimeOffset now) => new FieldErrors()
         .When(Credits.Units is < 1 or > Credits.MaxPerOperation, "credits",
-            $"credits must be a whole number from 1 to {Credits.MaxPerOperation}.")
+            $"credits must be a whole number from 1 to {Credits.MaxPerOperationInWords}.")
         .Text("reason", Reason, Input.MaxTextLength)
         .Text("reference", Reference, Input.MaxReferenceLength)
         .When(ExpiresAt <= now, "expiresAt", "expiresAt must be in the future.");
