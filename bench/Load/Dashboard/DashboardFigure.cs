@@ -77,7 +77,7 @@ public static class DashboardFigure
             var sub = await InScopeAsync(services, s => s.GetRequiredService<CreateSubAccount>().HandleAsync(
                 agency, new CreateSubAccountCommand($"Client {i}", $"client{i}@dashboard.example", CreditMode.Reselling), Actor.System, CancellationToken.None));
             var granted = await InScopeAsync(services, s => s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(
-                Tenant.Of(agency), sub.Value.SubAccount.Id, new GrantCommand(new Credits(1_000_000_000), "bench"), null, CancellationToken.None));
+                Tenant.Of(agency), sub.Value.SubAccount.Id, new GrantCommand(new Credits(1_000_000_000), "bench"), Actor.System, null, CancellationToken.None));
             if (!granted.IsSuccess) throw new InvalidOperationException("The grant failed: " + granted.Error);
         }
         return agency;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
 using ResellerKit.Engine.Persistence;
 
@@ -8,7 +9,8 @@ namespace ResellerKit.Engine.Branding;
 /// Reads and changes an agency's stored (published) theme. Every change bumps the version and keeps a full snapshot,
 /// so that the editor can show the history and roll back to any save; the first change also records the theme as it
 /// was before it (the base theme, untouched) as version 1, so that the original can be restored. Validation (lint,
-/// settings schema, limits) is the theme engine's job, done by the host before it calls here. Drafts: <see cref="ThemeDrafts"/>.
+/// settings schema, limits) is the theme engine's job, done by the host before it calls here. Every change a person or a
+/// key makes is in the agency's audit log, in the same transaction. Drafts: <see cref="ThemeDrafts"/>.
 /// </summary>
 public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
 {
@@ -20,7 +22,7 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
     }
 
     public Task<ThemeState> SaveFileAsync(AgencyId agencyId, string path, string content, Actor actor, CancellationToken ct) =>
-        ChangeAsync(agencyId, $"Saved {path}", actor, ct, async (_, now) =>
+        ChangeAsync(agencyId, $"Saved {path}", new("theme.file_saved", actor, ("path", path)), ct, async (_, now) =>
         {
             var file = await db.ThemeFiles.SingleOrDefaultAsync(f => f.AgencyId == agencyId && f.Path == path, ct);
             if (file is null)
@@ -35,18 +37,18 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
         });
 
     public Task<ThemeState> DeleteFileAsync(AgencyId agencyId, string path, Actor actor, CancellationToken ct) =>
-        ChangeAsync(agencyId, $"Reverted {path} to the base theme", actor, ct, async (_, _) =>
+        ChangeAsync(agencyId, $"Reverted {path} to the base theme", new("theme.file_reverted", actor, ("path", path)), ct, async (_, _) =>
             await db.ThemeFiles.Where(f => f.AgencyId == agencyId && f.Path == path).ExecuteDeleteAsync(ct));
 
     public Task<ThemeState> SaveSettingsAsync(AgencyId agencyId, string settingsJson, Actor actor, CancellationToken ct) =>
-        ChangeAsync(agencyId, "Changed theme settings", actor, ct, (theme, now) =>
+        ChangeAsync(agencyId, "Changed theme settings", new("theme.settings_saved", actor), ct, (theme, now) =>
         {
             theme.Bump(null, settingsJson, now);
             return Task.CompletedTask;
         }, bumped: true);
 
     public Task<ThemeState> ChangeBaseAsync(AgencyId agencyId, string baseTheme, Actor actor, CancellationToken ct) =>
-        ChangeAsync(agencyId, $"Switched to the {baseTheme} theme", actor, ct, (theme, now) =>
+        ChangeAsync(agencyId, $"Switched to the {baseTheme} theme", new("theme.base_changed", actor, ("baseTheme", baseTheme)), ct, (theme, now) =>
         {
             theme.Bump(baseTheme, null, now);
             return Task.CompletedTask;
@@ -60,7 +62,7 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
         if (await db.AgencyThemes.Where(t => t.AgencyId == agencyId)
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.LastRenderError, message).SetProperty(t => t.LastRenderErrorAt, now), ct) == 0)
         {
-            await ChangeAsync(agencyId, "Recorded a render error", Actor.System, ct, (_, _) => Task.CompletedTask);
+            await ChangeAsync(agencyId, "Recorded a render error", null, ct, (_, _) => Task.CompletedTask);
             await RecordRenderErrorAsync(agencyId, error, ct);
         }
     }
@@ -86,21 +88,33 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
         {
             return new NotFound("theme version");
         }
-        return await PublishAsync(agencyId, ThemeSnapshot.Read(revision.Snapshot), $"Rolled back to version {version}", actor, ct);
+        return await ChangeAsync(agencyId, $"Rolled back to version {version}", new("theme.rolled_back", actor, ("toVersion", version)), ct,
+            Replace(ThemeSnapshot.Read(revision.Snapshot), ct), bumped: true);
     }
 
     /// <summary>Makes <paramref name="theme"/> (its base, settings and files) the published theme, as a new version.</summary>
     public Task<ThemeState> PublishAsync(AgencyId agencyId, ThemeState theme, string description, Actor actor, CancellationToken ct) =>
-        ChangeAsync(agencyId, description, actor, ct, async (row, now) =>
-        {
-            await db.ThemeFiles.Where(f => f.AgencyId == agencyId).ExecuteDeleteAsync(ct);
-            db.ThemeFiles.AddRange(theme.Files.Select(f => ThemeFile.Create(agencyId, f.Key, f.Value, now)));
-            row.Bump(theme.BaseTheme, theme.SettingsJson, now);
-        }, bumped: true);
+        ChangeAsync(agencyId, description, new("theme.published", actor), ct, Replace(theme, ct), bumped: true);
 
-    private async Task<ThemeState> ChangeAsync(
-        AgencyId agencyId, string description, Actor actor, CancellationToken ct, Func<AgencyTheme, DateTimeOffset, Task> change, bool bumped = false)
+    private Func<AgencyTheme, DateTimeOffset, Task> Replace(ThemeState theme, CancellationToken ct) => async (row, now) =>
     {
+        await db.ThemeFiles.Where(f => f.AgencyId == row.AgencyId).ExecuteDeleteAsync(ct);
+        db.ThemeFiles.AddRange(theme.Files.Select(f => ThemeFile.Create(row.AgencyId, f.Key, f.Value, now)));
+        row.Bump(theme.BaseTheme, theme.SettingsJson, now);
+    };
+
+    /// <summary>A change's line in the audit log: its code, who made it, and its details (the new version is added).</summary>
+    private sealed record Audited(string Action, Actor Actor, params (string Name, object Value)[] Details)
+    {
+        public Dictionary<string, object> Changes(int version) =>
+            Details.Append(("version", version)).ToDictionary(d => d.Name, d => d.Value, StringComparer.Ordinal);
+    }
+
+    // audit is null only for the system's own bookkeeping (a render error), which is no one's change to the theme.
+    private async Task<ThemeState> ChangeAsync(
+        AgencyId agencyId, string description, Audited? audit, CancellationToken ct, Func<AgencyTheme, DateTimeOffset, Task> change, bool bumped = false)
+    {
+        var actor = audit?.Actor ?? Actor.System;
         var result = await db.InTransactionAsync<ThemeState>(async token =>
         {
             var now = clock.GetUtcNow();
@@ -121,6 +135,10 @@ public sealed class ThemeStore(EngineDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(token);
             var state = await GetAsync(agencyId, token);
             db.ThemeRevisions.Add(ThemeRevision.Create(agencyId, state.Version, description, ThemeSnapshot.Write(state), actor, now));
+            if (audit is not null)
+            {
+                db.AuditEvents.Add(AuditEvent.Record(audit.Actor, audit.Action, agencyId, null, audit.Changes(state.Version), now));
+            }
             await db.SaveChangesAsync(token);
             return state;
         }, ct);

@@ -24,9 +24,12 @@ public sealed class FieldErrors
     /// <summary>As <see cref="When(bool, string, string)"/>, for a message that can only be built once the value is known to be invalid.</summary>
     public FieldErrors When(bool invalid, string field, Func<string> message) => invalid ? Add(field, message()) : this;
 
-    /// <summary>A required name shown to people: 1 to <paramref name="max"/> characters on one line.</summary>
+    /// <summary>
+    /// A required name shown to people: 1 to <paramref name="max"/> characters on one line, at least one of which shows
+    /// (<see cref="Input.HasVisibleCharacter"/>); a name of only spaces or invisible characters is a missing name.
+    /// </summary>
     public FieldErrors Name(string field, string? value, string message, int max = Input.MaxNameLength) =>
-        string.IsNullOrWhiteSpace(value) || value.Trim().Length > max ? Add(field, message) : Text(field, value, max);
+        !Input.HasVisibleCharacter(value) || value.Trim().Length > max ? Add(field, message) : Text(field, value, max);
 
     /// <summary>
     /// Optional text shown to people (null passes): at most <paramref name="max"/> characters and no control

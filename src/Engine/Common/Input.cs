@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net.Mail;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,7 +31,32 @@ public static partial class Input
     public static bool IsSlug(string? value) => value is not null && SlugPattern().IsMatch(value);
 
     public static bool IsName(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= MaxNameLength && !HasControlCharacters(value);
+        HasVisibleCharacter(value) && value.Trim().Length <= MaxNameLength && !HasControlCharacters(value);
+
+    /// <summary>
+    /// True when <paramref name="value"/> has at least one character that shows: a name of only spaces, zero-width
+    /// characters (U+200B, U+FEFF, joiners, other format characters), combining marks with nothing to sit on, or the
+    /// letters that are drawn as blanks (the Hangul fillers, the blank Braille pattern) reads as nothing and links as a
+    /// zero-width link.
+    /// </summary>
+    public static bool HasVisibleCharacter([NotNullWhen(true)] string? value)
+    {
+        foreach (var rune in (value ?? "").EnumerateRunes())
+        {
+            if (IsVisible(rune))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsVisible(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+            or UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.NonSpacingMark or UnicodeCategory.OtherNotAssigned => false,
+        _ => rune.Value is not (0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800),
+    };
 
     /// <summary>
     /// True when <paramref name="value"/> holds a control character (Unicode's Cc: NUL to US, DEL, C1), a line or

@@ -14,6 +14,9 @@ public readonly record struct Credits(long Units) : IComparable<Credits>
     public const long MaxPerOperation = 1_000_000_000_000;
     public const long MaxBalance = 1_000_000_000_000_000;
 
+    /// <summary><see cref="MaxPerOperation"/> as every message writes it, grouped: "1,000,000,000,000".</summary>
+    public static string MaxPerOperationInWords { get; } = MaxPerOperation.ToString("N0", CultureInfo.InvariantCulture);
+
     public static Credits Zero => default;
 
     public bool IsPositive => Units > 0;

@@ -8,7 +8,7 @@ public sealed record GrantCommand(
 {
     public FieldErrors Validate(DateTimeOffset now) => new FieldErrors()
         .When(Credits.Units is < 1 or > Credits.MaxPerOperation, "credits",
-            $"credits must be a whole number from 1 to {Credits.MaxPerOperation}.")
+            $"credits must be a whole number from 1 to {Credits.MaxPerOperationInWords}.")
         .Text("reason", Reason, Input.MaxTextLength)
         .Text("reference", Reference, Input.MaxReferenceLength)
         .When(ExpiresAt <= now, "expiresAt", "expiresAt must be in the future.");
@@ -22,4 +22,8 @@ public sealed record GrantCommand(
             IdempotencyScope = keyScope,
             LotTerms = new LotTerms(ExpiresAt, Promotional),
         };
+
+    /// <summary>What the audit log keeps of a grant that was posted as <paramref name="transactionId"/>.</summary>
+    public object Audited(TransactionId transactionId) =>
+        new { transactionId, credits = Credits.Units, reason = Reason, reference = Reference, expiresAt = ExpiresAt, promotional = Promotional };
 }

@@ -15,12 +15,13 @@ namespace ResellerKit.Engine.Credits;
 /// it closes it (even after it expired, since the agency may have taken the payment), once, and repays the account's
 /// debt from refunds first (<see cref="DebtRepayment"/>). A Stripe recharge is closed by its charge alone, so a
 /// reference naming one makes a plain grant. A second grant for the same recharge
-/// changes nothing and answers with the first grant's transaction.
+/// changes nothing and answers with the first grant's transaction. A plain grant is in the audit log under the
+/// person or key that gave it; a recharge's grant is there as the recharge it closed.
 /// </summary>
 public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledger, DebtRepayment debts, TimeProvider clock)
 {
     public async Task<Result<Granted>> HandleAsync(
-        Tenant tenant, SubAccountId id, GrantCommand command, string? idempotencyKey, CancellationToken ct)
+        Tenant tenant, SubAccountId id, GrantCommand command, Actor actor, string? idempotencyKey, CancellationToken ct)
     {
         var errors = command.Validate(clock.GetUtcNow());
         if (errors.Any)
@@ -77,7 +78,12 @@ public sealed class GrantSubAccountCredits(EngineDbContext db, LedgerWriter ledg
             {
                 return new RechargeAlreadyGranted(recharge.Id);
             }
-            if (recharge is not null)
+            if (recharge is null)
+            {
+                db.AuditEvents.Add(AuditEvent.Record(actor, "credits.granted", subAccount.AgencyId, subAccount.Id,
+                    command.Audited(posted.Value.Id), now));
+            }
+            else
             {
                 await debts.RepayAsync(subAccount.Id, wallet, subAccount.AgencyId, command.Credits.Units, posted.Value.Id, recharge.Id.ToString(), now, token);
             }

@@ -11,6 +11,7 @@ namespace ResellerKit.Engine.Credits;
 /// </summary>
 public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
 {
+    // Each list of problems is the first 100 in a stable order (a row limit without an order picks any 100, and EF says so).
     public async Task<LedgerReport> VerifyAsync(CancellationToken ct)
     {
         var problems = new List<string>();
@@ -18,11 +19,11 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
         var unbalanced = await db.LedgerEntries.GroupBy(e => e.TransactionSequence)
             .Select(g => new { Sequence = g.Key, Sum = g.Sum(e => e.Amount), Count = g.Count() })
             .Where(g => g.Sum != 0 || g.Count < 2)
-            .Take(100).ToListAsync(ct);
+            .OrderBy(g => g.Sequence).Take(100).ToListAsync(ct);
         problems.AddRange(unbalanced.Select(u => Broken(LedgerInvariants.Balanced, $"transaction #{u.Sequence}: {u.Count} entries summing to {u.Sum}, not zero")));
 
         var empty = await db.LedgerTransactions.Where(t => !db.LedgerEntries.Any(e => e.TransactionSequence == t.Sequence))
-            .Select(t => t.Sequence).Take(100).ToListAsync(ct);
+            .Select(t => t.Sequence).OrderBy(s => s).Take(100).ToListAsync(ct);
         problems.AddRange(empty.Select(s => Broken(LedgerInvariants.HasEntries, $"transaction #{s} has no entries")));
 
         var wallets = await db.Wallets.AsNoTracking()
@@ -46,12 +47,12 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
                 problems.Add(Broken(LedgerInvariants.LotsAreBalance, $"wallet {w.Id} ({w.Kind}): lots hold {w.Lots} but the balance is {w.Balance}"));
         }
 
-        var badLots = await db.CreditLots.Where(l => l.Remaining < 0 || l.Remaining > l.Original).Select(l => l.Id).Take(100).ToListAsync(ct);
+        var badLots = await db.CreditLots.Where(l => l.Remaining < 0 || l.Remaining > l.Original).Select(l => l.Id).OrderBy(id => id).Take(100).ToListAsync(ct);
         problems.AddRange(badLots.Select(id => Broken(LedgerInvariants.LotBounds, $"lot {id} holds a remaining amount outside 0..original")));
 
         var foreignEntries = await db.LedgerEntries
             .Join(db.Wallets, e => e.WalletId, w => w.Id, (e, w) => new { e.Id, e.AgencyId, WalletAgency = w.AgencyId })
-            .Where(x => x.AgencyId != x.WalletAgency).Select(x => x.Id).Take(100).ToListAsync(ct);
+            .Where(x => x.AgencyId != x.WalletAgency).Select(x => x.Id).OrderBy(id => id).Take(100).ToListAsync(ct);
         problems.AddRange(foreignEntries.Select(id => Broken(LedgerInvariants.EntryTenant, $"entry {id} carries a different agency than its wallet")));
 
         problems.AddRange(await VerifyPointersAsync(ct));
@@ -59,7 +60,7 @@ public sealed class LedgerVerifier(EngineDbContext db, TimeProvider clock)
 
         var duplicateKeys = await db.LedgerTransactions.Where(t => t.IdempotencyKey != null)
             .GroupBy(t => new { t.IdempotencyScope, t.IdempotencyKey }).Where(g => g.Count() > 1)
-            .Select(g => g.Key.IdempotencyKey).Take(100).ToListAsync(ct);
+            .Select(g => g.Key.IdempotencyKey).OrderBy(k => k).Take(100).ToListAsync(ct);
         problems.AddRange(duplicateKeys.Select(k => Broken(LedgerInvariants.KeyOnce, $"idempotency key '{k}' was applied more than once")));
 
         return new LedgerReport(

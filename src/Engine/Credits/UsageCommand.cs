@@ -15,7 +15,7 @@ public sealed record UsageCommand(
         var metadata = Metadata is { ValueKind: not JsonValueKind.Null } m ? m.GetRawText() : null;
         return new FieldErrors()
             .When(Credits.Units is < 1 or > Credits.MaxPerOperation, "credits",
-                () => $"credits must be a whole number from 1 to {Credits.MaxPerOperation}.")
+                () => $"credits must be a whole number from 1 to {Credits.MaxPerOperationInWords}.")
             .Text("description", Description, Input.MaxTextLength)
             .When(CampaignId is { Length: > 100 } or "", "campaignId", "campaignId must be 1 to 100 characters.")
             .Text("campaignId", CampaignId, 100)

@@ -12,7 +12,7 @@ public sealed record PackCommand(string? Name, long? Credits, long? UnitAmount, 
         var errors = new FieldErrors()
             .Name("name", Name, "Enter a pack name of 1 to 80 characters.", max: 80)
             .When(Credits is not (>= 1 and <= Engine.Credits.Credits.MaxPerOperation), "credits",
-                $"credits must be a whole number from 1 to {Engine.Credits.Credits.MaxPerOperation}.")
+                $"credits must be a whole number from 1 to {Engine.Credits.Credits.MaxPerOperationInWords}.")
             .When(UnitAmount is not (>= 1 and <= MaxUnitAmount), "unitAmount",
                 $"unitAmount is the price in minor units (cents): a whole number from 1 to {MaxUnitAmount}.")
             .When(!Currencies.IsValid(Currency), "currency", Currencies.Message)

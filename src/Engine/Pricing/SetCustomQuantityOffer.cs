@@ -33,7 +33,7 @@ public sealed class SetCustomQuantityOffer(EngineDbContext db, MinimumPrices min
             var max = maxCredits ?? offer.MaxCredits;
             errors.When(min < 1, "minCredits", "minCredits must be at least 1.")
                 .When(max < min || max > Credits.Credits.MaxPerOperation, "maxCredits",
-                    $"maxCredits must be at least minCredits and at most {Credits.Credits.MaxPerOperation}.");
+                    $"maxCredits must be at least minCredits and at most {Credits.Credits.MaxPerOperationInWords}.");
             if (errors.Any)
             {
                 return errors.ToError();

@@ -13,27 +13,33 @@ public sealed class CancelCheckout(EngineDbContext db, IPaymentGateway gateway, 
 {
     public const string Reason = "The buyer cancelled the checkout.";
 
-    public async Task<bool> HandleAsync(AgencyId agency, PurchaseId purchaseId, CancellationToken ct)
+    /// <summary>
+    /// The purchase's state after the attempt (Expired when this call closed it, Pending when it stayed open), or null
+    /// when <paramref name="agency"/> has no such purchase, so that the page says what is true.
+    /// </summary>
+    public async Task<PurchaseState?> HandleAsync(AgencyId agency, PurchaseId purchaseId, CancellationToken ct)
     {
         var purchase = await db.Purchases.AsNoTracking()
-            .Where(p => p.Id == purchaseId && p.AgencyId == agency && p.State == PurchaseState.Pending && p.CheckoutSessionId != null)
-            .Select(p => new { p.StripeAccountId, p.CheckoutSessionId })
+            .Where(p => p.Id == purchaseId && p.AgencyId == agency)
+            .Select(p => new { p.State, p.StripeAccountId, p.CheckoutSessionId })
             .SingleOrDefaultAsync(ct);
-        if (purchase is null)
+        if (purchase is not { State: PurchaseState.Pending, CheckoutSessionId: not null })
         {
-            return false;
+            return purchase?.State;
         }
         try
         {
-            if (!await gateway.ExpireCheckoutAsync(purchase.StripeAccountId, purchase.CheckoutSessionId!, ct))
+            if (await gateway.ExpireCheckoutAsync(purchase.StripeAccountId, purchase.CheckoutSessionId, ct)
+                && await close.HandleAsync(purchase.StripeAccountId, purchase.CheckoutSessionId, PurchaseState.Expired, Reason, ct) > 0)
             {
-                return false;
+                return PurchaseState.Expired;
             }
         }
         catch (PaymentGatewayException)
         {
-            return false; // Stripe unreachable: the session expires on its own, and its event closes the purchase.
+            // Stripe unreachable: the session expires on its own, and its event closes the purchase.
         }
-        return await close.HandleAsync(purchase.StripeAccountId, purchase.CheckoutSessionId!, PurchaseState.Expired, Reason, ct) > 0;
+        // Not closed here: paid in another tab, closed by its own event meanwhile, or still open.
+        return await db.Purchases.AsNoTracking().Where(p => p.Id == purchaseId).Select(p => p.State).SingleAsync(ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed record AutoRechargeSettings(
         .When(provider is not { } chosen || !Enum.IsDefined(chosen), "autoRecharge.provider", "provider must be \"stripe\" or \"webhook\".")
         .When(threshold is null or < 0, "autoRecharge.thresholdCredits", "thresholdCredits must be a whole number of credits from 0 up.")
         .When(target is null || target <= (threshold ?? 0) || target > Credits.Credits.MaxPerOperation, "autoRecharge.targetCredits",
-            $"targetCredits must be more than thresholdCredits, and at most {Credits.Credits.MaxPerOperation}.")
+            $"targetCredits must be more than thresholdCredits, and at most {Credits.Credits.MaxPerOperationInWords}.")
         .When(monthlySpendCap is < 1, "autoRecharge.monthlySpendCap",
             "monthlySpendCap must be an amount in minor units (cents) from 1 up, or null for no cap.")
         .When(maxPerDay is < 1 or > MaxPerDayLimit, "autoRecharge.maxPerDay", $"maxPerDay must be from 1 to {MaxPerDayLimit}, or null for no limit.");

@@ -41,7 +41,7 @@ public sealed class ManageTeam(EngineDbContext db, UserManager<User> users, Mail
         }
         var errors = new FieldErrors()
             .When(!Input.IsEmail(email), "email", "Enter a valid email address, like sam@youragency.com.")
-            .Name("name", name, string.IsNullOrWhiteSpace(name) ? "Enter the person's name." : $"Use at most {Input.MaxNameLength} characters for the name.");
+            .Name("name", name, !Input.HasVisibleCharacter(name) ? "Enter the person's name." : $"Use at most {Input.MaxNameLength} characters for the name.");
         if (errors.Any)
         {
             return errors.ToError();

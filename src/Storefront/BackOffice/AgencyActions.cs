@@ -68,7 +68,7 @@ public static class AgencyActions
             var result = await editor.RollbackAsync(workspace.Agency, version, state.Actor, ct);
             return Results.Redirect($"/admin/theme?notice={(result.IsSuccess ? "saved" : "not-found")}");
         });
-        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, HttpContext http, BackOfficeContext context,
+        admin.MapGet("/transactions.csv", async ([AsParameters] Api.Ledger.TransactionQuery query, BackOfficeContext context,
             ResellerKit.Engine.Credits.ExportTransactions export, CancellationToken ct) =>
         {
             var state = await context.LoadAsync(ct);
@@ -76,13 +76,15 @@ public static class AgencyActions
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
-            // A filter the page would refuse sends the person back to the page, which says in words what is wrong.
+            // A filter the page would refuse is a 400 that says in the page's words what is wrong, never a page that
+            // answers 200 where the file was asked for (the page offers no download while its filter is refused).
             var filter = query.ToFilter();
             var invalid = filter.IsSuccess ? await export.CheckAsync(workspace.Agency, filter.Value, ct) : filter.Error;
             return invalid switch
             {
                 null => new Reports.TransactionCsv(export.StreamAsync(workspace.Agency, filter.Value), "transactions.csv"),
-                ValidationFailed => Results.Redirect("/admin/transactions" + http.Request.QueryString),
+                ValidationFailed => Results.Text(FieldLabels.Words(TransactionWords.InWords(invalid)), "text/plain; charset=utf-8",
+                    statusCode: StatusCodes.Status400BadRequest),
                 _ => Api.Errors.Problems.ToProblem(invalid),
             };
         });

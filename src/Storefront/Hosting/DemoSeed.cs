@@ -53,7 +53,7 @@ public sealed class DemoSeed(
         }
         Expect(await customQuantity.HandleAsync(agencyId, "12", "usd", 50, 100_000, Actor.System, ct));
         var ownerPassword = await ResetPasswordAsync(OwnerEmail, "Brightside Owner");
-        Expect(await grantPool.HandleAsync(agencyId, new GrantCommand(new Credits(10_000), "Opening balance"), null, ct));
+        Expect(await grantPool.HandleAsync(agencyId, new GrantCommand(new Credits(10_000), "Opening balance"), Actor.System, null, ct));
 
         var bakery = Expect(await createSubAccount.HandleAsync(agencyId,
             new CreateSubAccountCommand("Acme Bakery", "orders@acme-bakery.example", CreditMode.Shared), Actor.System, ct));
@@ -63,8 +63,8 @@ public sealed class DemoSeed(
             new CreateSubAccountCommand("Cobalt Fitness", "team@cobalt-fitness.example", CreditMode.Reselling), Actor.System, ct));
 
         var tenant = Tenant.Of(agencyId);
-        Expect(await grantSubAccount.HandleAsync(tenant, dental.SubAccount.Id, new GrantCommand(new Credits(500), "Welcome credits", Promotional: true), null, ct));
-        Expect(await grantSubAccount.HandleAsync(tenant, fitness.SubAccount.Id, new GrantCommand(new Credits(1_200), "Starter pack"), null, ct));
+        Expect(await grantSubAccount.HandleAsync(tenant, dental.SubAccount.Id, new GrantCommand(new Credits(500), "Welcome credits", Promotional: true), Actor.System, null, ct));
+        Expect(await grantSubAccount.HandleAsync(tenant, fitness.SubAccount.Id, new GrantCommand(new Credits(1_200), "Starter pack"), Actor.System, null, ct));
         foreach (var (account, credits, campaign) in new[]
         {
             (bakery.SubAccount, 120L, "spring-promo"), (bakery.SubAccount, 45L, "newsletter"),

@@ -93,8 +93,8 @@ public static class ShopCheckoutEndpoints
 
     /// <summary>
     /// Stripe's "Cancel and return": with its purchase's token the checkout the buyer left is closed
-    /// (<see cref="CancelCheckout"/>) and the page says so; a link without it (cut, guessed, or of another purchase)
-    /// closes nothing, and the page says that instead.
+    /// (<see cref="CancelCheckout"/>) and the page says so; a link without it (cut, guessed, of another purchase, or
+    /// opened on another agency's storefront) closes nothing, and the page says that instead.
     /// </summary>
     public static async Task<IResult> CancelAsync(
         string slug, Guid? purchase, string? token, HttpContext http, ShopContexts shops, ShopRenderer renderer, CancelCheckout cancel,
@@ -104,18 +104,17 @@ public static class ShopCheckoutEndpoints
         {
             return ShopPagesEndpoints.UnknownShop();
         }
-        var state = PageView.Canceled;
-        if (purchase is { } id)
+        // Only what is true: "cancelled" when the purchase is closed unpaid, "still open" when nothing was closed (no
+        // purchase or token, a token of another purchase, another agency's purchase), "paid" when it was paid meanwhile.
+        var closed = purchase is { } id && await tokens.OpensAsync(new PurchaseId(id), token, ct)
+            ? await cancel.HandleAsync(shop.Agency.Id, new PurchaseId(id), ct)
+            : null;
+        var state = closed switch
         {
-            if (await tokens.OpensAsync(new PurchaseId(id), token, ct))
-            {
-                await cancel.HandleAsync(shop.Agency.Id, new PurchaseId(id), ct);
-            }
-            else
-            {
-                state = PageView.StillOpen;
-            }
-        }
+            PurchaseState.Expired or PurchaseState.Failed => PageView.Canceled,
+            null or PurchaseState.Pending => PageView.StillOpen,
+            _ => PageView.Fulfilled,
+        };
         http.Response.Headers.CacheControl = "no-store";
         return await renderer.RenderAsync(http, shop,
             new ShopPage("checkout-return", new PageView(shop.Agency.PublicName, "checkout-return", CheckoutState: state)), ct);

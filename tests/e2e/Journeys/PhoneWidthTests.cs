@@ -65,5 +65,26 @@ public sealed class PhoneWidthTests(DemoStorefront demo, Chromium chromium) : ID
         labels.ShouldNotContain("none", "each value is named by its column");
     }
 
+    /// <summary>
+    /// A client's name may have 200 characters; the Transactions filter's Sub-account drop-down, as wide as its longest
+    /// option, kept the page 1,000 px and more wide on a phone. It stays within the screen, and so does the page.
+    /// </summary>
+    [Fact]
+    public async Task Transactions_WithAClientOfALongName_At375Pixels_KeepTheSubAccountFilterWithinTheScreen()
+    {
+        await journey.NewClientAsync(string.Join(' ', Enumerable.Repeat("Northwestern Regional Dental and Orthodontic Partners", 3)));
+        var page = await journey.SignInToBackOfficeAsync(DemoJourney.Owner, demo.PasswordOf(DemoJourney.Owner));
+        await page.SetViewportSizeAsync(Phone, 800);
+
+        await page.GotoAsync(journey.Url("/admin/transactions"));
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var filter = await page.GetByRole(AriaRole.Form, new() { Name = "Filter transactions" }).GetByRole(AriaRole.Combobox).First.BoundingBoxAsync();
+        await Chromium.ScreenshotAsync(page, "phone-transactions-long-client-name");
+
+        width.ShouldBeLessThanOrEqualTo(Phone, "the page scrolls sideways");
+        filter.ShouldNotBeNull();
+        (filter.X + filter.Width).ShouldBeLessThanOrEqualTo(Phone, "the Sub-account drop-down ends off the screen");
+    }
+
     public void Dispose() => journey.Dispose();
 }

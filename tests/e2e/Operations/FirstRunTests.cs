@@ -92,6 +92,19 @@ public sealed partial class FirstRunTests
         broken.Output.ToLowerInvariant().ShouldContain($"balance-equals-entries: wallet {tampered}");
     }
 
+    [Fact]
+    public async Task LedgerVerify_OnAFreshInstall_PrintsItsReportWithoutWarnings()
+    {
+        var workDir = StorefrontProcess.NewWorkDir();
+
+        var (exit, output) = await StorefrontProcess.RunCommandAsync(workDir, null, "ledger", "verify");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("ledger verify: clean");
+        output.ShouldNotContain("row limiting operator", Case.Insensitive, output);
+        output.ShouldNotContain("warn:", Case.Sensitive, output);
+    }
+
     // Every secret a banner prints: the two API keys and the password after each "email / password" login.
     private static List<string> Secrets(string banner) =>
         [AgencyKey().Match(banner).Value, PlatformKey().Match(banner).Value, .. Login().Matches(banner).Select(m => m.Groups[1].Value)];

@@ -84,6 +84,51 @@ public abstract class CheckoutCancelPageTests(ApiFixture api)
         (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending");
     }
 
+    [Fact]
+    public async Task CheckoutCancelPage_WithNoParameters_SaysTheCheckoutIsStillOpen()
+    {
+        var agency = await api.CreateAgencyAsync();
+
+        var (status, html) = await Browser.Storefront(api, agency.Slug).GetAsync("/checkout/cancel");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(html).ShouldContain("This checkout is still open");
+        html.ShouldNotContain("Checkout cancelled");
+    }
+
+    [Fact]
+    public async Task CheckoutCancelPage_OnAnotherAgencysHostWithTheValidToken_ClosesNothingAndSaysTheCheckoutIsStillOpen()
+    {
+        var (victim, subAccount, pack) = await api.ResellerWithPackAsync();
+        var session = await (await victim.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var cancelUrl = await CancelUrlAsync(victim, session);
+        var other = await api.CreateAgencyAsync();
+
+        var (status, html) = await Browser.Storefront(api, other.Slug).GetAsync(cancelUrl.PathAndQuery);
+
+        cancelUrl.Query.ShouldContain("&token=");
+        status.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(html).ShouldContain("This checkout is still open");
+        html.ShouldNotContain("Checkout cancelled");
+        (await victim.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("pending");
+    }
+
+    [Fact]
+    public async Task CheckoutCancelPage_OpenedAgainAfterCancelling_StillSaysCancelled()
+    {
+        var (agency, subAccount, pack) = await api.ResellerWithPackAsync();
+        var session = await (await agency.CheckoutAsync(subAccount, new { packId = pack })).ExpectAsync(HttpStatusCode.Created);
+        var cancelUrl = await CancelUrlAsync(agency, session);
+        var shop = Browser.Storefront(api, agency.Slug);
+
+        var (_, first) = await shop.GetAsync(cancelUrl.PathAndQuery);
+        var (_, again) = await shop.GetAsync(cancelUrl.PathAndQuery);
+
+        first.ShouldContain("Checkout cancelled");
+        again.ShouldContain("Checkout cancelled");
+        (await agency.PurchaseAsync(subAccount)).GetProperty("state").GetString().ShouldBe("expired");
+    }
+
     private async Task<Uri> CancelUrlAsync(TestAgency agency, JsonElement session)
     {
         var sandbox = api.SandboxClient(await agency.StripeAccountAsync());

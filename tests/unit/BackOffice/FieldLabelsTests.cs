@@ -67,8 +67,38 @@ public sealed partial class FieldLabelsTests(SqliteApi api) : IClassFixture<Sqli
 
         WebUtility.HtmlDecode(html).ShouldContain("The From date must not be later than the To date.");
         html.ShouldNotContain("from must not");
-        export.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the export sends the person back to the page that says what is wrong");
-        export.Headers.Location!.ToString().ShouldStartWith("/admin/transactions?");
+        export.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the export is no file while its filter is refused, and says why");
+        (await export.Content.ReadAsStringAsync(Ct)).ShouldBe("The From date must not be later than the To date.");
+    }
+
+    [Fact]
+    public async Task Transactions_WithAFromThatIsNoDate_SaysSoWithTheFieldsLabelAndOffersNoDownload()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var (status, html) = await owner.GetAsync("/admin/transactions?from=notadate");
+        var text = WebUtility.HtmlDecode(html);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        text.ShouldContain("From is not a date we can read.");
+        text.ShouldNotContain("from is not a date", Case.Sensitive);
+        html.ShouldNotContain("Download CSV");
+    }
+
+    [Fact]
+    public async Task TransactionsCsv_WithAFromThatIsNoDate_Answers400InWordsNotThePage()
+    {
+        var agency = await api.CreateAgencyAsync();
+        var owner = await api.SignInOwnerAsync(agency);
+
+        var export = await owner.Client.GetAsync("/admin/transactions.csv?from=notadate", Ct);
+        var body = await export.Content.ReadAsStringAsync(Ct);
+
+        export.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        export.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        body.ShouldStartWith("From is not a date we can read.");
+        body.ShouldNotContain("<html");
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public abstract class RefundLotTests(ApiFixture api)
         await using var scope = api.Services.CreateAsyncScope();
         var granted = await scope.ServiceProvider.GetRequiredService<GrantSubAccountCredits>().HandleAsync(
             Tenant.Of(AgencyId.From(Guid.Parse(agency.Id))), SubAccountId.From(Guid.Parse(subAccount)),
-            new GrantCommand(new ResellerKit.Engine.Credits.Credits(credits), "promo", Promotional: true), null, Ct);
+            new GrantCommand(new ResellerKit.Engine.Credits.Credits(credits), "promo", Promotional: true), Actor.System, null, Ct);
         granted.IsSuccess.ShouldBeTrue();
     }
 

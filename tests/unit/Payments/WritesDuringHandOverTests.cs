@@ -23,7 +23,7 @@ public abstract class WritesDuringHandOverTests(ApiFixture api)
         var (agency, id, oldWallet) = await AccountAsync();
 
         var granted = await DuringAHandOverAsync(id, scope => scope.ServiceProvider.GetRequiredService<GrantSubAccountCredits>().HandleAsync(
-            Tenant.Of(AgencyId.From(Guid.Parse(agency.Id))), id, new GrantCommand(new Credits(50), "goodwill"), null, Ct));
+            Tenant.Of(AgencyId.From(Guid.Parse(agency.Id))), id, new GrantCommand(new Credits(50), "goodwill"), Actor.System, null, Ct));
 
         granted.IsSuccess.ShouldBeFalse("the account is another agency's now");
         granted.Error.ShouldBeOfType<NotFound>();

@@ -27,7 +27,7 @@ public sealed class EngineStormClient(ApiFixture api, StormJournal journal)
     public Task GrantPoolAsync(StormAgency agency, long credits, string? key, bool retry) =>
         PostAsync("pool grant", new(StormKind.PoolGrant, agency.Id, null, credits, 0, 0), key, retry, async s =>
         {
-            var granted = await s.GetRequiredService<GrantPoolCredits>().HandleAsync(agency.Id, new GrantCommand(new Credits(credits), "storm"), key, default);
+            var granted = await s.GetRequiredService<GrantPoolCredits>().HandleAsync(agency.Id, new GrantCommand(new Credits(credits), "storm"), Actor.System, key, default);
             return granted.IsSuccess ? granted.Value.TransactionId : granted.Error!;
         });
 
@@ -35,7 +35,7 @@ public sealed class EngineStormClient(ApiFixture api, StormJournal journal)
         PostAsync("grant", new(StormKind.Grant, agency.Id, subAccount, credits, 0, 0), key, retry, async s =>
         {
             var granted = await s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(
-                Tenant.Of(agency.Id), subAccount, new GrantCommand(new Credits(credits), "storm"), key, default);
+                Tenant.Of(agency.Id), subAccount, new GrantCommand(new Credits(credits), "storm"), Actor.System, key, default);
             return granted.IsSuccess ? granted.Value.TransactionId : granted.Error!;
         });
 

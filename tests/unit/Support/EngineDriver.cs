@@ -24,10 +24,10 @@ public static class EngineDriver
     });
 
     public static Task<Result<Granted>> GrantPoolAsync(this EngineFixture engine, AgencyId agencyId, GrantCommand command) =>
-        engine.InScopeAsync(s => s.GetRequiredService<GrantPoolCredits>().HandleAsync(agencyId, command, null, default));
+        engine.InScopeAsync(s => s.GetRequiredService<GrantPoolCredits>().HandleAsync(agencyId, command, Actor.System, null, default));
 
     public static Task<Result<Granted>> GrantAsync(this EngineFixture engine, SubAccount subAccount, GrantCommand command) =>
-        engine.InScopeAsync(s => s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(Tenant.Of(subAccount.AgencyId), subAccount.Id, command, null, default));
+        engine.InScopeAsync(s => s.GetRequiredService<GrantSubAccountCredits>().HandleAsync(Tenant.Of(subAccount.AgencyId), subAccount.Id, command, Actor.System, null, default));
 
     public static Task<Result<Debited>> UseAsync(this EngineFixture engine, SubAccount subAccount, long credits, string? campaignId = null) =>
         engine.InScopeAsync(s => s.GetRequiredService<DebitUsage>().HandleAsync(

@@ -27,10 +27,10 @@ public static class LedgerEndpoints
     }
 
     public static async Task<Results<Created<GrantResponse>, ProblemHttpResult>> GrantPoolAsync(
-        AgencyId agencyId, GrantRequest request, GrantPoolCredits handler,
+        AgencyId agencyId, GrantRequest request, ApiCaller caller, GrantPoolCredits handler,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(agencyId, request.ToCommand(), idempotencyKey, ct);
+        var result = await handler.HandleAsync(agencyId, request.ToCommand(), caller.Actor, idempotencyKey, ct);
         return result.IsSuccess
             ? TypedResults.Created((string?)null, new GrantResponse(result.Value.TransactionId, result.Value.Balance))
             : result.Error.ToProblem();
@@ -40,7 +40,7 @@ public static class LedgerEndpoints
         SubAccountId id, GrantRequest request, ApiCaller caller, GrantSubAccountCredits handler,
         [FromHeader(Name = IdempotencyFilter.Header)] string? idempotencyKey, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(caller.Tenant, id, request.ToCommand(), idempotencyKey, ct);
+        var result = await handler.HandleAsync(caller.Tenant, id, request.ToCommand(), caller.Actor, idempotencyKey, ct);
         return result.IsSuccess
             ? TypedResults.Created((string?)null, new GrantResponse(result.Value.TransactionId, result.Value.Balance))
             : result.Error.ToProblem();
