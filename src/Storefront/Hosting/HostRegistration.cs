@@ -79,6 +79,7 @@ public static class HostRegistration
         app.UseSecurityHeaders();
         app.UseRouting();
         app.UseShopPageCache();
+        app.UseFormNotOnPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<SignInThrottle>();
