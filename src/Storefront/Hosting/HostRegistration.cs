@@ -77,9 +77,9 @@ public static class HostRegistration
         app.Use(IdempotencyFilter.CheckKeyedRequests);
         app.UseShopHostRouting();
         app.UseSecurityHeaders();
+        app.UseFormNotOnPage();
         app.UseRouting();
         app.UseShopPageCache();
-        app.UseFormNotOnPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<SignInThrottle>();

@@ -14,7 +14,7 @@ public static class BrowserErrorPage
         && !http.Request.Path.StartsWithSegments("/stripe-sandbox/v1")
         && http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
-    public static Task WriteAsync(HttpContext http, int status)
+    public static async Task WriteAsync(HttpContext http, int status)
     {
         var (title, message) = status switch
         {
@@ -27,13 +27,6 @@ public static class BrowserErrorPage
             >= 500 => ("Something went wrong on our side", "It has been logged and nothing you paid for is lost. Please try again in a moment."),
             _ => ("Something is not right", "The request could not be completed."),
         };
-        return WriteAsync(http, status, title, message, code: null);
-    }
-
-    /// <summary>The page with words of the caller's own, and the stable <paramref name="code"/> (API.md's codes) beside the status.</summary>
-    public static async Task WriteAsync(HttpContext http, int status, string title, string message, string? code)
-    {
-        var reference = code is null ? "" : $" · {WebUtility.HtmlEncode(code)}";
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync($$"""
@@ -44,7 +37,7 @@ public static class BrowserErrorPage
             main{max-width:34rem;margin:12vh auto;padding:2rem;background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002}
             h1{font-size:1.4rem;margin-top:0}small{color:#616e7c}</style></head>
             <body><main><h1>{{WebUtility.HtmlEncode(title)}}</h1><p>{{WebUtility.HtmlEncode(message)}}</p>
-            <p><a href="/">Home</a></p><small>Error {{status}}{{reference}} · reference {{WebUtility.HtmlEncode(http.TraceIdentifier)}}</small></main></body></html>
+            <p><a href="/">Home</a></p><small>Error {{status}} · reference {{WebUtility.HtmlEncode(http.TraceIdentifier)}}</small></main></body></html>
             """, http.RequestAborted);
     }
 
