@@ -5,7 +5,10 @@ using ResellerKit.Engine.Persistence;
 
 namespace ResellerKit.Engine.Users;
 
-/// <summary>Issues and redeems magic sign-in links. Redeeming is one conditional UPDATE, so two clicks cannot both sign in.</summary>
+/// <summary>
+/// Issues and redeems magic sign-in links. Redeeming is one conditional UPDATE, so two clicks cannot both sign in.
+/// Looking a link up (<see cref="UserOfAsync"/>) spends nothing: a mail scanner that opens the link leaves it usable.
+/// </summary>
 public sealed class MagicLinks(EngineDbContext db, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
@@ -17,6 +20,15 @@ public sealed class MagicLinks(EngineDbContext db, TimeProvider clock)
         var expiresAt = clock.GetUtcNow() + Lifetime;
         db.MagicLinks.Add(MagicLink.Issue(userId, ApiKeys.Hash(token), expiresAt));
         return (token, expiresAt);
+    }
+
+    /// <summary>The user a live link (unused, unexpired) would sign in, without spending it; null otherwise.</summary>
+    public Task<Guid?> UserOfAsync(string token, CancellationToken ct)
+    {
+        var hash = ApiKeys.Hash(token);
+        var now = clock.GetUtcNow();
+        return db.MagicLinks.AsNoTracking().Where(l => l.TokenHash == hash && l.UsedAt == null && l.ExpiresAt > now)
+            .Select(l => (Guid?)l.UserId).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The user the link signs in, once; null for an unknown, expired or already used link.</summary>

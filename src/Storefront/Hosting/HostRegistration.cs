@@ -77,6 +77,7 @@ public static class HostRegistration
         app.Use(IdempotencyFilter.CheckKeyedRequests);
         app.UseShopHostRouting();
         app.UseSecurityHeaders();
+        app.UseFormNotOnPage();
         app.UseRouting();
         app.UseShopPageCache();
         app.UseAuthentication();

@@ -19,7 +19,8 @@ public static class ShopRoutes
         shop.MapGet("/sign-in", ShopSignInEndpoints.ShowAsync).CacheOutput(ShopPageCache.PolicyName);
         shop.MapPost("/sign-in", ShopSignInEndpoints.PasswordAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.Password));
         shop.MapPost("/magic-link", ShopSignInEndpoints.SendMagicLinkAsync).WithMetadata(new SignInAttemptAttribute(SignInAttemptKind.EmailLink));
-        shop.MapGet("/magic", ShopSignInEndpoints.RedeemMagicLinkAsync);
+        shop.MapGet("/magic", ShopMagicLinkEndpoints.ConfirmAsync);
+        shop.MapPost("/magic", ShopMagicLinkEndpoints.RedeemAsync);
         shop.MapPost("/sign-out", ShopSignInEndpoints.SignOutAsync);
         shop.MapPost("/checkout", ShopCheckoutEndpoints.BuyAsync);
         shop.MapGet("/checkout", ShopCheckoutEndpoints.ReloadAsync);

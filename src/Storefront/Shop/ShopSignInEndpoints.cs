@@ -93,24 +93,6 @@ public static class ShopSignInEndpoints
             message: "If that address has an account here, a sign-in link is on its way. It works once, for 15 minutes.", ct: ct);
     }
 
-    public static async Task<IResult> RedeemMagicLinkAsync(
-        string slug, string? token, HttpContext http, ShopContexts shops, MagicLinks links, UserManager<User> users,
-        SignInManager<User> signIn, ClientAccounts clients, CancellationToken ct)
-    {
-        if (await shops.ResolveAsync(http, slug, ct) is not { } shop)
-        {
-            return ShopPagesEndpoints.UnknownShop();
-        }
-        var userId = string.IsNullOrEmpty(token) ? null : await links.RedeemAsync(token, ct);
-        var user = userId is null ? null : await users.FindByIdAsync(userId.Value.ToString());
-        if (user is null || await clients.OfUserAsync(user.Id, shop.Agency.Id, ct) is null)
-        {
-            return Results.Redirect(shop.Url("sign-in?error=link"));
-        }
-        await ShopSession.SignInAsync(http, signIn, user);
-        return Results.Redirect(shop.Url("account"));
-    }
-
     public static async Task<IResult> SignOutAsync(string slug, HttpContext http, IAntiforgery antiforgery, ShopContexts shops, CancellationToken ct)
     {
         var shop = await shops.ResolveAsync(http, slug, ct);

@@ -1,7 +1,7 @@
 namespace ResellerKit.Themes.Views;
 
 /// <summary>What the current page is about: <c>page</c>.</summary>
-/// <param name="Template">The template name without folder or extension: index, account, password, checkout-return, sign-in or 404.</param>
+/// <param name="Template">The template name without folder or extension: index, account, password, checkout-return, sign-in, magic or 404.</param>
 /// <param name="Message">A plain-text notice for the visitor (for example "Check your inbox"), or null.</param>
 /// <param name="Error">A plain-text error for the visitor (for example "Wrong email or password"), or null.</param>
 /// <param name="CheckoutState">On checkout-return: <c>fulfilled</c>, <c>pending</c>, <c>canceled</c>, or <c>still_open</c> (a cancel
@@ -15,6 +15,7 @@ namespace ResellerKit.Themes.Views;
 /// <param name="FieldError">On index after a refused "any amount": the agency's words for the refused number (for example
 /// "Choose between 50 and 100,000 credits."), shown next to the field.</param>
 /// <param name="EnteredCredits">On index after a refused "any amount": what the visitor typed, kept in the field.</param>
+/// <param name="LinkToken">On magic: the emailed sign-in link's token, which the page's form sends back as <c>token</c>.</param>
 public sealed record PageView(
     string Title,
     string Template,
@@ -26,7 +27,8 @@ public sealed record PageView(
     string? Outcome = null,
     IReadOnlyList<string>? InvalidFields = null,
     string? FieldError = null,
-    string? EnteredCredits = null)
+    string? EnteredCredits = null,
+    string? LinkToken = null)
 {
     public const string Fulfilled = "fulfilled";
     public const string Pending = "pending";

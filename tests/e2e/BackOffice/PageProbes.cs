@@ -21,6 +21,7 @@ public static class PageProbes
         ["/admin/connections/respond"] = _ => "/admin/connections/respond",
         ["/admin/denied"] = _ => "/admin/denied",
         ["/admin/forgot-password"] = _ => "/admin/forgot-password",
+        ["/admin/form-not-on-page"] = _ => "/admin/form-not-on-page",
         ["/admin/login"] = _ => "/admin/login",
         ["/admin/login/code"] = _ => "/admin/login/code",
         ["/admin/my-campaigns"] = _ => "/admin/my-campaigns",

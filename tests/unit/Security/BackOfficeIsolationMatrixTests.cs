@@ -24,6 +24,7 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/accept-invite"] = new(Expect.Public, _ => "/admin/accept-invite"),
         ["/admin/denied"] = new(Expect.Public, _ => "/admin/denied"),
         ["/admin/not-found"] = new(Expect.Public, _ => "/admin/not-found"),
+        ["/admin/form-not-on-page"] = new(Expect.Public, _ => "/admin/form-not-on-page"),
         ["/admin/account/password"] = new(Expect.Anyone, _ => "/admin/account/password"),
         ["/admin/connections/respond"] = new(Expect.Anyone, _ => "/admin/connections/respond?token=cr_nothing"),
         ["/admin/ownership/accept"] = new(Expect.Anyone, _ => "/admin/ownership/accept?token=ot_nothing"),

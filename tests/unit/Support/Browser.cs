@@ -51,6 +51,26 @@ public sealed partial class Browser(HttpClient client)
         return response;
     }
 
+    /// <summary>
+    /// Presses the one button of <paramref name="pageUrl"/>: posts its form to the form's action with the form's hidden
+    /// fields as the page gave them (the antiforgery field filled the way its script does).
+    /// </summary>
+    public async Task<HttpResponseMessage> PressAsync(string pageUrl)
+    {
+        var (status, html) = await GetAsync(pageUrl);
+        var form = PostForm().Match(html);
+        form.Success.ShouldBeTrue($"{pageUrl} ({status}) has no form to press");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (Match hidden in HiddenField().Matches(form.Groups[2].Value))
+        {
+            var (name, value) = (WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+            fields.Add(new(name, name == "__csrf" && value.Length == 0 ? await FormTokenAsync() : value));
+        }
+        var response = await client.PostAsync(WebUtility.HtmlDecode(form.Groups[1].Value), new FormUrlEncodedContent(fields), Ct);
+        Remember(response);
+        return response;
+    }
+
     /// <summary>What a shared storefront page's script does before a form is sent: this visitor's token from <c>/form-token</c>.</summary>
     public async Task<string> FormTokenAsync()
     {
@@ -71,4 +91,10 @@ public sealed partial class Browser(HttpClient client)
 
     [GeneratedRegex("name=\"__csrf\" value=\"([^\"]*)\"")]
     private static partial Regex CsrfToken();
+
+    [GeneratedRegex("<form method=\"post\" action=\"([^\"]*)\">(.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex PostForm();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">")]
+    private static partial Regex HiddenField();
 }

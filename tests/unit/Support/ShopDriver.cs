@@ -24,4 +24,13 @@ public static class ShopDriver
         response.Headers.Location!.ToString().ShouldBe("/account");
         return browser;
     }
+
+    /// <summary>Asks the storefront for a sign-in link for <paramref name="client"/> and returns the emailed link's path and query.</summary>
+    public static async Task<string> EmailedSignInLinkAsync(this ApiFixture api, TestAgency agency, TestClient client)
+    {
+        var sent = await Browser.Storefront(api, agency.Slug).SubmitAsync("/sign-in", "/magic-link", ("email", client.Email));
+        (await sent.Content.ReadAsStringAsync(Ct)).ShouldContain("on its way");
+        var mail = await api.WaitForMailAsync(client.Email, m => m.Headers["X-Email-Kind"] == "MagicLink");
+        return new Uri(System.Text.RegularExpressions.Regex.Match(mail.TextBody!, @"https?://\S+/magic\?token=\S+").Value).PathAndQuery;
+    }
 }

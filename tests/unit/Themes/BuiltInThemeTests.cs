@@ -127,6 +127,19 @@ public sealed class BuiltInThemeTests
 
     [Theory]
     [MemberData(nameof(Themes))]
+    public async Task Magic_EmailedLinkOpened_HasOneSignInButtonCarryingTheToken(string name)
+    {
+        var page = new PageView("Northwind", "magic", LinkToken: "ml_a&b");
+
+        var html = await RenderAsync(name, "magic", DemoStorefront.Page("magic", page: page));
+
+        html.ShouldContain("<form method=\"post\" action=\"/magic\">");
+        html.ShouldContain("<input type=\"hidden\" name=\"token\" value=\"ml_a&amp;b\">");
+        html.ShouldContain("<button type=\"submit\" class=\"button\">Sign in</button>");
+    }
+
+    [Theory]
+    [MemberData(nameof(Themes))]
     public async Task NotFound_Renders404Page(string name)
     {
         var html = await kit.BuiltInHtmlAsync(name, "404", DemoStorefront.Page("404"));

@@ -6,6 +6,7 @@ public static class ProblemCodes
     private static readonly Dictionary<string, (int Status, string Title)> Known = new(StringComparer.Ordinal)
     {
         ["validation_failed"] = (400, "The request is not valid"),
+        ["form_not_on_page"] = (400, "This form is not on the page"),
         ["unauthorized"] = (401, "Authentication is required"),
         ["forbidden"] = (403, "Not allowed"),
         ["not_found"] = (404, "Not found"),
