@@ -131,7 +131,7 @@ public sealed class BuiltInThemeTests
     {
         var page = new PageView("Northwind", "magic", LinkToken: "ml_a&b");
 
-        var html = await RenderAsync(name, "magic", DemoStorefront.Page("magic", page: page));
+        var html = await kit.BuiltInHtmlAsync(name, "magic", DemoStorefront.Page("magic", page: page));
 
         html.ShouldContain("<form method=\"post\" action=\"/magic\">");
         html.ShouldContain("<input type=\"hidden\" name=\"token\" value=\"ml_a&amp;b\">");
