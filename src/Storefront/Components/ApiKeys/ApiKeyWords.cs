@@ -1,4 +1,3 @@
-using System.Globalization;
 using ResellerKit.Engine.Access;
 
 namespace ResellerKit.Storefront.Components.ApiKeys;
@@ -16,5 +15,5 @@ public static class ApiKeyWords
 
     public static string Masked(ApiKeyHint hint) => hint.Prefix + "…";
 
-    public static string Issued(ApiKeyHint hint) => hint.CreatedAt.UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
+    public static string Issued(ApiKeyHint hint) => BackOffice.AuditSentences.When(hint.CreatedAt);
 }
