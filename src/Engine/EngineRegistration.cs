@@ -60,6 +60,8 @@ public static class EngineRegistration
         services.AddSingleton<StorefrontStampReader>();
         services.AddScoped<CreateAgency>();
         services.AddScoped<RotateAgencyApiKey>();
+        services.AddScoped<RevokeAgencyApiKey>();
+        services.AddScoped<GetAgencyApiKey>();
         services.AddScoped<GetAgencySummary>();
         services.AddScoped<ListAgencies>();
         services.AddScoped<CreateSubAccount>();

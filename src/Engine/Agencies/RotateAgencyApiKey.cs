@@ -1,25 +1,57 @@
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Access;
+using ResellerKit.Engine.Audit;
 using ResellerKit.Engine.Common;
+using ResellerKit.Engine.Notifications;
 using ResellerKit.Engine.Persistence;
+using ResellerKit.Engine.Team;
+using ResellerKit.Engine.Users;
 
 namespace ResellerKit.Engine.Agencies;
 
-/// <summary>Issues a new key and revokes every earlier one at once: a leaked key stops working immediately.</summary>
-public sealed class RotateAgencyApiKey(EngineDbContext db, TimeProvider clock)
+/// <summary>
+/// Issues a new key and revokes every earlier one at once: a leaked key stops working immediately (the
+/// <see cref="ApiKeyStamp"/> changes in the same SaveChanges, so every node looks keys up again). The change is in the
+/// audit log, and the agency's owners are emailed, without the key, so that a replacement they did not expect shows.
+/// </summary>
+public sealed class RotateAgencyApiKey(EngineDbContext db, Mailer mailer, TimeProvider clock)
 {
-    public async Task<Result<string>> HandleAsync(AgencyId agencyId, CancellationToken ct)
+    /// <summary>A person in the back office: only an owner of the agency may (<see cref="ApiKeyOwnersOnly"/> for anyone else).</summary>
+    public async Task<Result<string>> HandleAsync(AgencyId agencyId, Guid by, Actor actor, CancellationToken ct) =>
+        await TeamSeat.FindAsync(db, agencyId, by, ct) is { IsOwner: true }
+            ? await HandleAsync(agencyId, actor, ct)
+            : new ApiKeyOwnersOnly();
+
+    /// <summary>The agency's own key (which speaks for the whole agency), or the operator's CLI.</summary>
+    public async Task<Result<string>> HandleAsync(AgencyId agencyId, Actor actor, CancellationToken ct)
     {
         if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
         {
             return new NotFound("agency");
         }
         var now = clock.GetUtcNow();
-        var active = await db.ApiKeys.Where(k => k.AgencyId == agencyId && k.RevokedAt == null).ToListAsync(ct);
+        var active = await db.ApiKeys.WithSpecification(new ActiveApiKeysOfAgencySpec(agencyId)).ToListAsync(ct);
         active.ForEach(k => k.Revoke(now));
         var (key, plaintext) = ApiKey.Issue(agencyId, now);
         db.ApiKeys.Add(key);
+        db.AuditEvents.Add(AuditEvent.Record(actor, "api_key.replaced", agencyId, null,
+            new { previous = active.Select(k => k.Prefix).ToArray(), current = key.Prefix }, now));
+        foreach (var owner in await OwnersAsync(agencyId, ct))
+        {
+            mailer.Send(new EmailRequest(EmailKind.ApiKeyReplaced, owner.Email, owner.Name, agencyId)
+            {
+                OtherParty = actor.IsPerson ? actor.Name : null,
+                ActionPath = "/admin/api-keys",
+            });
+        }
         await db.SaveChangesAsync(ct);
         return plaintext;
     }
+
+    private async Task<List<(string Email, string Name)>> OwnersAsync(AgencyId agencyId, CancellationToken ct) =>
+        (await db.Memberships.AsNoTracking()
+            .Where(m => m.AgencyId == agencyId && m.SubAccountId == null && m.Role == MembershipRole.Owner)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, u.DisplayName })
+            .ToListAsync(ct))
+        .Where(o => o.Email is not null).Select(o => (o.Email!, o.DisplayName)).ToList();
 }

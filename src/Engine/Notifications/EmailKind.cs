@@ -19,4 +19,5 @@ public enum EmailKind
     AgencyInvite,
     OwnershipTransfer,
     OwnershipOffer,
+    ApiKeyReplaced,
 }

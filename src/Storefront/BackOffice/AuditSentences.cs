@@ -35,6 +35,8 @@ public static class AuditSentences
         ["agency.suspended"] = f => $"{f.Who} suspended the agency",
         ["agency.reinstated"] = f => $"{f.Who} reinstated the agency",
         ["agency.features_granted"] = f => $"{f.Who} changed the features the agency may offer to {f.Text("features")}",
+        ["api_key.replaced"] = f => $"{f.Who} issued a new API key" + (f.Text("current") is { Length: > 0 } k ? $" ({k}…)" : "") + "; the old one stopped working",
+        ["api_key.revoked"] = f => $"{f.Who} revoked the API key" + (f.Text("previous") is { Length: > 0 } k ? $" {k}…" : "") + "; the agency has no key until an owner issues one",
         ["assist.started"] = f => $"{f.Who} started assisting in {f.Account}" + f.Quoted("reason", ", for "),
         ["assist.ended"] = f => $"{f.Who} stopped assisting in {f.Account}",
         ["campaign.created"] = f => $"{f.Who} created the campaign{f.Quoted("name")} for {f.Account}",

@@ -95,7 +95,7 @@ public sealed class DemoSeed(
         {
             return null;
         }
-        var key = Expect(await rotateKey.HandleAsync(agency.Id, ct));
+        var key = Expect(await rotateKey.HandleAsync(agency.Id, Actor.System, ct));
         return new DemoCredentials(AgencyName, Slug, key, OwnerEmail, await ResetPasswordAsync(OwnerEmail), ClientEmail, await ResetPasswordAsync(ClientEmail))
         {
             PlatformAdminEmail = PlatformAdminEmail, PlatformAdminPassword = await ResetPasswordAsync(PlatformAdminEmail),

@@ -19,4 +19,5 @@ public enum EmailMessageKind
     AgencyInvite,
     OwnershipTransfer,
     OwnershipOffer,
+    ApiKeyReplaced,
 }

@@ -14,6 +14,7 @@ public static class PageProbes
         ["/admin/accept-invite"] = _ => $"/admin/accept-invite?user={Guid.NewGuid()}&token=expired",
         ["/admin/access-log"] = _ => "/admin/access-log",
         ["/admin/agencies"] = _ => "/admin/agencies",
+        ["/admin/api-keys"] = _ => "/admin/api-keys",
         ["/admin/audit"] = _ => "/admin/audit",
         ["/admin/campaigns"] = _ => "/admin/campaigns",
         ["/admin/campaigns/{Id:guid}"] = walk => $"/admin/campaigns/{walk.CampaignId}",

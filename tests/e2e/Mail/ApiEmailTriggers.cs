@@ -6,8 +6,8 @@ namespace ResellerKit.Tests.E2e.Mail;
 
 /// <summary>
 /// The emails an agency's server and its clients' payments cause, through the public API and the built-in Stripe
-/// sandbox's checkout page with its test cards: credentials, an ownership transfer, receipt, refund, low balance, and the
-/// auto-recharge mails.
+/// sandbox's checkout page with its test cards: credentials, an ownership transfer, receipt, refund, low balance, the
+/// auto-recharge mails, and (last, since it ends the key) the owners' notice of a replaced API key.
 /// </summary>
 public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, string sandboxKey, Action<string, string, int> expect)
 {
@@ -54,6 +54,10 @@ public sealed class ApiEmailTriggers(ResellerKitApi api, string baseUrl, string 
         }
         expect("AutoRechargePaused", declinedEmail, 1);
         expect("AutoRechargePaused", ownerEmail, 1);
+
+        // Last: the key this run used stops working.
+        await api.PostAsync("/api/v1/agency/api-keys/rotate", new { }, HttpStatusCode.OK);
+        expect("ApiKeyReplaced", ownerEmail, 1);
     }
 
     private async Task<(string Id, string Email)> NewClientAsync(string tag)

@@ -42,6 +42,7 @@ public sealed class BackOfficeIsolationMatrixTests(SqliteApi api) : IClassFixtur
         ["/admin/team"] = new(Expect.AgencyOnly, _ => "/admin/team"),
         ["/admin/audit"] = new(Expect.AgencyOnly, _ => "/admin/audit"),
         ["/admin/webhooks"] = new(Expect.AgencyOnly, _ => "/admin/webhooks"),
+        ["/admin/api-keys"] = new(Expect.AgencyOnly, _ => "/admin/api-keys"),
         ["/admin/widget"] = new(Expect.AgencyOnly, _ => "/admin/widget"),
         ["/admin/agencies"] = new(Expect.ClientOnly, _ => "/admin/agencies"),
         ["/admin/access-log"] = new(Expect.ClientOnly, _ => "/admin/access-log"),

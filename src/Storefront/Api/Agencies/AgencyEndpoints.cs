@@ -79,7 +79,7 @@ public static class AgencyEndpoints
     public static async Task<Results<Ok<ApiKeyResponse>, ProblemHttpResult>> RotateKeyAsync(
         ApiCaller caller, RotateAgencyApiKey handler, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(caller.Agency, ct);
+        var result = await handler.HandleAsync(caller.Agency, caller.Actor, ct);
         return result.IsSuccess ? TypedResults.Ok(new ApiKeyResponse(result.Value)) : result.Error.ToProblem();
     }
 }
