@@ -17,12 +17,12 @@ public static class AgencyEndpoints
     public static RouteGroupBuilder MapAgencies(this RouteGroupBuilder api)
     {
         var platform = api.MapGroup("/agencies").RequireAuthorization(ApiPolicies.Platform).WithTags("Platform");
-        platform.MapPost("/", CreateAsync).WithName("CreateAgency");
+        platform.MapPost("/", CreateAsync).WithName("CreateAgency").WithMetadata(new SecretReply());
         platform.MapGet("/", ListAsync).WithName("ListAgencies");
 
         var agency = api.MapGroup("/agency").RequireAuthorization(ApiPolicies.Agency).WithTags("Agency");
         agency.MapGet("/", GetAsync).WithName("GetAgency");
-        agency.MapPost("/api-keys/rotate", RotateKeyAsync).WithName("RotateAgencyApiKey");
+        agency.MapPost("/api-keys/rotate", RotateKeyAsync).WithName("RotateAgencyApiKey").WithMetadata(new SecretReply());
         return api;
     }
 

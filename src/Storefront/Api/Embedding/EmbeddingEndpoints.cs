@@ -18,7 +18,7 @@ public static class EmbeddingEndpoints
     public static WebApplication MapEmbedding(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").AddEndpointFilter<IdempotencyFilter>().RequireAuthorization(ApiPolicies.Agency).WithTags("Widget");
-        api.MapPost("/widget-sessions", CreateAsync).WithName("CreateWidgetSession");
+        api.MapPost("/widget-sessions", CreateAsync).WithName("CreateWidgetSession").WithMetadata(new SecretReply());
         api.MapDelete("/widget-sessions/{id:guid}", RevokeAsync).WithName("RevokeWidgetSession");
         api.MapDelete("/sub-accounts/{id:guid}/widget-sessions", RevokeAllAsync).WithName("RevokeWidgetSessionsOfSubAccount");
         api.MapGet("/agency/widget-origins", OriginsAsync).WithName("GetWidgetOrigins");

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ResellerKit.Engine.Idempotency;
 using ResellerKit.Engine.Persistence;
@@ -46,6 +47,9 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
         var afterCommit = http.RequestServices.GetRequiredService<AfterCommit>();
         var scope = ApiCaller.From(http.User).IdempotencyScope;
         var requestHash = await HashRequestAsync(http.Request);
+        var secret = http.GetEndpoint()?.Metadata.GetMetadata<SecretReply>() is null
+            ? null
+            : http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(SecretReply.Purpose);
         for (var attempt = 0; ; attempt++)
         {
             await using var transaction = await WriteTransaction.BeginAsync(db, $"{http.Request.Method} {http.Request.Path}", http.RequestAborted);
@@ -69,7 +73,12 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
                 {
                     return Reused(key);
                 }
-                return new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, existing.ResponseBody, Replayed: true);
+                if (Readable(existing.ResponseBody, secret) is not { } body)
+                {
+                    return Problems.Create(409, "idempotency_key_reused",
+                        $"The request with the {Header} '{key}' was done already, and its answer held a secret that can no longer be shown. Use a new key for a new request.").AsResult();
+                }
+                return new StoredResponse(existing.StatusCode, existing.ContentType, existing.Location, body, Replayed: true);
             }
             if (await IdempotentRequests.SpentByAnotherRequestAsync(db, new KeyedRequest(scope, key, requestHash), http.RequestAborted))
             {
@@ -89,10 +98,24 @@ public sealed class IdempotencyFilter(TimeProvider clock) : IEndpointFilter
                 .SetProperty(r => r.StatusCode, response.StatusCode)
                 .SetProperty(r => r.ContentType, response.ContentType)
                 .SetProperty(r => r.Location, response.Location)
-                .SetProperty(r => r.ResponseBody, response.Body), http.RequestAborted);
+                .SetProperty(r => r.ResponseBody, secret is null ? response.Body : secret.Protect(response.Body)), http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
             await afterCommit.CommittedAsync(http.RequestAborted);
             return response;
+        }
+    }
+
+    // A stored answer as it is, or decrypted (SecretReply); null when it cannot be (the keys that encrypted it are gone).
+    private static byte[]? Readable(byte[]? stored, IDataProtector? secret)
+    {
+        if (secret is null || stored is null) return stored;
+        try
+        {
+            return secret.Unprotect(stored);
+        }
+        catch (CryptographicException)
+        {
+            return null;
         }
     }
 
