@@ -15,7 +15,6 @@ namespace ResellerKit.Themes.Views;
 /// <param name="FieldError">On index after a refused "any amount": the agency's words for the refused number (for example
 /// "Choose between 50 and 100,000 credits."), shown next to the field.</param>
 /// <param name="EnteredCredits">On index after a refused "any amount": what the visitor typed, kept in the field.</param>
-/// <param name="LinkToken">On magic: the emailed sign-in link's token, which the page's form sends back as <c>token</c>.</param>
 public sealed record PageView(
     string Title,
     string Template,
@@ -27,8 +26,7 @@ public sealed record PageView(
     string? Outcome = null,
     IReadOnlyList<string>? InvalidFields = null,
     string? FieldError = null,
-    string? EnteredCredits = null,
-    string? LinkToken = null)
+    string? EnteredCredits = null)
 {
     public const string Fulfilled = "fulfilled";
     public const string Pending = "pending";

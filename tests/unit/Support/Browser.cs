@@ -37,6 +37,19 @@ public sealed partial class Browser(HttpClient client)
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
+    /// <summary>Opens <paramref name="url"/> and follows its redirects on this host, as a browser does, keeping the cookies they set.</summary>
+    public async Task<(HttpStatusCode Status, string Html)> FollowAsync(string url)
+    {
+        var response = await client.GetAsync(url, Ct);
+        Remember(response);
+        for (var hops = 0; hops < 5 && (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } next; hops++)
+        {
+            response = await client.GetAsync(next, Ct);
+            Remember(response);
+        }
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
     /// <summary>Posts a form found on <paramref name="pageUrl"/> to <paramref name="action"/>, with the page's antiforgery token.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, string action, params (string Name, string Value)[] fields)
     {
@@ -57,7 +70,7 @@ public sealed partial class Browser(HttpClient client)
     /// </summary>
     public async Task<HttpResponseMessage> PressAsync(string pageUrl)
     {
-        var (status, html) = await GetAsync(pageUrl);
+        var (status, html) = await FollowAsync(pageUrl);
         var form = PostForm().Match(html);
         form.Success.ShouldBeTrue($"{pageUrl} ({status}) has no form to press");
         var fields = new List<KeyValuePair<string, string>>();
