@@ -111,6 +111,16 @@ public sealed class ThemeSource
     }
 
     /// <summary>
+    /// The base theme's own file where the agency overrides it, else null: a locale the agency copied before the base
+    /// gained new keys still finds them there.
+    /// </summary>
+    public string? BaseFileUnderOverride(string path)
+    {
+        var normalized = ThemePaths.Normalize(path);
+        return overrides.ContainsKey(normalized) ? baseFiles.GetValueOrDefault(normalized) : null;
+    }
+
+    /// <summary>
     /// The fingerprint of a file of <c>assets/</c> (the first 16 hex digits of its SHA-256), or null when there is no
     /// such file: asset URLs carry it, so a URL always means the same bytes and may be cached for good.
     /// </summary>

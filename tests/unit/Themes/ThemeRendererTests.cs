@@ -111,6 +111,21 @@ public sealed class ThemeRendererTests
     }
 
     [Fact]
+    public async Task Translate_KeyMissingFromTheAgencysCopyOfALocale_FindsItInTheBaseTheme()
+    {
+        var theme = ThemeSource.Create("agency-copied-locale", "aurora", new Dictionary<string, string>
+        {
+            ["locales/en.json"] = """{ "custom": { "hello": "Hello from {shop}" } }""",
+            ["templates/index.liquid"] = "[{{ 'custom.hello' | t: shop: 'Northwind' }}|{{ 'sign_in.link_title' | t: shop: 'Northwind' }}]",
+        });
+
+        var result = await kit.RenderAsync(theme);
+
+        result.Error.ShouldBeNull();
+        result.Html!.ShouldContain("[Hello from Northwind|Sign in to Northwind]");
+    }
+
+    [Fact]
     public async Task Translate_WithCount_PicksOneOrOther()
     {
         var theme = ThemeTestKit.Inline(

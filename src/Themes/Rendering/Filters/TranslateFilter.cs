@@ -7,7 +7,8 @@ namespace ResellerKit.Themes.Rendering.Filters;
 
 /// <summary>
 /// <c>{{ 'packs.buy' | t: name: pack.name }}</c>: the string for the key in the shop's locale (<c>de-DE.json</c>, then
-/// <c>de.json</c>), then in <c>en.json</c>, then the key itself; <c>{name}</c> placeholders take the named arguments.
+/// <c>de.json</c>), then in <c>en.json</c>, then the key itself; in each locale the agency's own file first, then the base
+/// theme's under it (an agency's copy of a locale lacks the keys its base gained since); <c>{name}</c> placeholders take the named arguments.
 /// With a <c>count</c> argument, <c>key.one</c> or <c>key.other</c> is used when <c>key</c> itself is missing.
 /// Numbers are written as the shop's locale writes them (<c>2,000 credits</c>, <c>2.000 Credits</c>).
 /// The result is plain text and is escaped on output like any other value.
@@ -53,18 +54,26 @@ internal static class TranslateFilter
         foreach (var locale in Chain(state.Shop?.Locale).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             var path = ThemePaths.Locale(locale);
-            if (state.Theme.ReadFile(path) is not { } json)
+            if (Find(state, path, state.Theme.ReadFile(path), key, plural) is { } own)
             {
-                continue;
+                return own;
             }
-
-            var table = state.Cache.Get(state.Theme, path, json, LocaleTable.Parse);
-            if ((table.Find(key) ?? (plural is null ? null : table.Find(plural))) is { } found)
+            if (Find(state, "base:" + path, state.Theme.BaseFileUnderOverride(path), key, plural) is { } inBase)
             {
-                return found;
+                return inBase;
             }
         }
 
         return null;
+    }
+
+    private static string? Find(RenderState state, string cacheKey, string? json, string key, string? plural)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+        var table = state.Cache.Get(state.Theme, cacheKey, json, LocaleTable.Parse);
+        return table.Find(key) ?? (plural is null ? null : table.Find(plural));
     }
 }
