@@ -20,6 +20,8 @@ public sealed class RevokeAgencyApiKey(EngineDbContext db, TimeProvider clock)
         {
             return new ApiKeyOwnersOnly();
         }
+        await using var own = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db, nameof(RevokeAgencyApiKey), ct) : null;
+        await AgencyLock.TakeAsync(db, agencyId, ct); // after a replacement under way, so its new key is revoked too
         var active = await db.ApiKeys.WithSpecification(new ActiveApiKeysOfAgencySpec(agencyId)).ToListAsync(ct);
         if (active.Count == 0)
         {
@@ -29,6 +31,7 @@ public sealed class RevokeAgencyApiKey(EngineDbContext db, TimeProvider clock)
         active.ForEach(k => k.Revoke(now));
         db.AuditEvents.Add(AuditEvent.Record(actor, "api_key.revoked", agencyId, null, new { previous = active.Select(k => k.Prefix).ToArray() }, now));
         await db.SaveChangesAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return ApiKeyHint.Of(active[0]);
     }
 }

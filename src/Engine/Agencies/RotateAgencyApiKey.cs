@@ -25,7 +25,9 @@ public sealed class RotateAgencyApiKey(EngineDbContext db, Mailer mailer, TimePr
     /// <summary>The agency's own key (which speaks for the whole agency), or the operator's CLI.</summary>
     public async Task<Result<string>> HandleAsync(AgencyId agencyId, Actor actor, CancellationToken ct)
     {
-        if (!await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
+        await using var own = db.Database.CurrentTransaction is null ? await WriteTransaction.BeginAsync(db, nameof(RotateAgencyApiKey), ct) : null;
+        // One replacement at a time: two at once (a double click) each revoked the same old key and left both new ones working.
+        if (await AgencyLock.TakeAsync(db, agencyId, ct) == 0)
         {
             return new NotFound("agency");
         }
@@ -45,6 +47,7 @@ public sealed class RotateAgencyApiKey(EngineDbContext db, Mailer mailer, TimePr
             });
         }
         await db.SaveChangesAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return plaintext;
     }
 
