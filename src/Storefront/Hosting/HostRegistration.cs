@@ -76,8 +76,8 @@ public static class HostRegistration
         app.Use(JsonBodyCheck.RejectMalformed);
         app.Use(IdempotencyFilter.CheckKeyedRequests);
         app.UseShopHostRouting();
+        app.UseFormNotOnPage(); // before the headers: its answer replaces the refused one, headers and all, and runs them again
         app.UseSecurityHeaders();
-        app.UseFormNotOnPage();
         app.UseRouting();
         app.UseShopPageCache();
         app.UseAuthentication();

@@ -30,6 +30,8 @@ public sealed class FormNotOnPageTests(SqliteApi api) : IClassFixture<SqliteApi>
         html.ShouldContain("your role may not include it");
         html.ShouldContain("Error 400 · form_not_on_page");
         html.ShouldNotContain("Cannot submit the form");
+        posted.Headers.GetValues("Content-Security-Policy").ShouldContain(p => p.Contains("frame-ancestors 'none'")); // as every back-office page
+        posted.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await (await api.SignInOwnerAsync(agency)).GetAsync("/admin/team")).Html.ShouldNotContain("Crafted");
     }
 
